@@ -1,0 +1,94 @@
+"""Errors and diagnostics shared by every stage.
+
+Stages never print or exit: they raise an :class:`EditionError` that knows
+where the problem is (file, line, column), or record an :class:`Issue`.
+Only the CLI turns these into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One diagnostic, printed as ``path:line:col: severity: message [rule]``."""
+
+    path: str
+    line: int | None
+    col: int | None
+    severity: str  # "error" | "warning"
+    message: str
+    rule: str
+
+    def format(self) -> str:
+        loc = self.path
+        if self.line is not None:
+            loc += f":{self.line}"
+            if self.col is not None:
+                loc += f":{self.col}"
+        return f"{loc}: {self.severity}: {self.message} [{self.rule}]"
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "message": self.message,
+            "rule": self.rule,
+        }
+
+
+class EditionError(Exception):
+    """A problem the user can fix; carries its location and a next step."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        col: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.col = col
+        self.hint = hint
+
+    def __str__(self) -> str:
+        loc = ""
+        if self.path:
+            loc = self.path
+            if self.line is not None:
+                loc += f": line {self.line}"
+                if self.col is not None:
+                    loc += f", column {self.col}"
+            loc += ": "
+        text = loc + self.message
+        if self.hint:
+            text += " " + self.hint
+        return text
+
+
+class InputError(EditionError):
+    """The input file cannot be read as what it claims to be."""
+
+
+class OutputExistsError(EditionError):
+    """Writing would overwrite a file that may hold an editor's work."""
+
+
+class UnsafePathError(EditionError):
+    """A file name or id would lead outside the project folders."""
+
+
+class ValidationError(EditionError):
+    """A document is not valid; ``issues`` holds every diagnostic."""
+
+    def __init__(self, message: str, issues: list[Issue], **kw) -> None:
+        super().__init__(message, **kw)
+        self.issues = issues
