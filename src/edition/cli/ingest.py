@@ -1,0 +1,52 @@
+"""`edition ingest`: raw texts to structural TEI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import OutputExistsError
+from ..ingest import IngestOptions, ingest_file
+from ..paths import doc_id_from_path, inside
+from ..tei import serialize, write_atomic
+from ._common import library_errors, print_issues
+
+
+@click.command("ingest")
+@click.argument("raw_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output-dir", default="tei", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the TEI files.")
+@click.option("-f", "--force", is_flag=True, help="Overwrite existing TEI files (they may hold an editor's work).")
+@click.option("--no-citations", is_flag=True, help="Do not mark author-date citations as bibl.")
+def command(raw_files: tuple[Path, ...], output_dir: Path, force: bool, no_citations: bool) -> None:
+    """Turn raw article texts into TEI P5 files, one per text.
+
+    Each raw/<id>.txt (with optional raw/<id>.toml metadata) becomes
+    <output-dir>/<id>.xml. Existing files are kept unless --force is given.
+
+    Example:
+
+        edition ingest raw/*.txt
+
+        edition ingest raw/baku-katliami-1918.txt --force
+    """
+    options = IngestOptions(citations=not no_citations)
+    with library_errors():
+        # Check every target first so a refused overwrite writes nothing at all.
+        targets = []
+        for raw in raw_files:
+            doc_id = doc_id_from_path(raw)
+            target = inside(output_dir, f"{doc_id}.xml") if output_dir.exists() else output_dir.resolve() / f"{doc_id}.xml"
+            if target.exists() and not force:
+                raise OutputExistsError(
+                    "exists and may hold an editor's work; not overwritten",
+                    path=str(target),
+                    hint="Pass --force to replace it.",
+                )
+            targets.append((raw, target))
+        results = [(ingest_file(raw, options), target) for raw, target in targets]
+        for result, target in results:
+            print_issues(result.warnings)
+            write_atomic(target, serialize(result.tree))
+            click.echo(str(target))

@@ -1,0 +1,225 @@
+"""Ingest: a raw article text to a structural TEI P5 document.
+
+The stages, in order (each a plain function over the previous one's result):
+
+1. :mod:`.lines`   — bytes to numbered lines (strict UTF-8, CRLF, form feeds);
+2. :mod:`.layout`  — page starts, footnote blocks, running heads;
+3. :mod:`.blocks`  — blocks, headings, lists, front/body/back, with flows;
+4. :mod:`.inline`  — footnote markers anchored, quotations;
+   :mod:`.citations` — author-date citations and references in notes;
+5. :mod:`.header`  — the teiHeader from the text and ``raw/<id>.toml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import Issue
+from ..paths import doc_id_from_path
+from ..tei import NSMAP, TEI, XML_ID, XML_LANG, el, sub
+from . import blocks as blocks_mod
+from .citations import author_date_spans, note_bibl_spans
+from .flow import OBJECT_CHARS, Flow, Span, fill
+from .header import HeaderFacts, Metadata, build_header
+from .hyphenation import Lexicon
+from .inline import find_markers, quote_spans, whole_quote
+from .layout import LayoutOptions, RawNote, analyse
+from .lines import Line, decode_raw
+
+__all__ = ["IngestOptions", "IngestResult", "ingest_bytes", "ingest_file"]
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    main_language: str = "tr"
+    # Wrap author-date citations "(Author, 1951, s. 215)" in bibl.
+    citations: bool = True
+    # Wrap balanced quotations in q / whole quoted paragraphs in quote.
+    quotations: bool = True
+
+
+@dataclass
+class IngestResult:
+    tree: etree._ElementTree
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def ingest_file(path: Path, options: IngestOptions = IngestOptions()) -> IngestResult:
+    data = Path(path).read_bytes()
+    meta = Metadata.load(Path(path).with_suffix(".toml"))
+    return ingest_bytes(data, Path(path).name, meta, options, display_path=str(path))
+
+
+def _note_element(note: RawNote, doc_id: str, builder: blocks_mod.Builder) -> tuple[etree._Element, list[Flow]]:
+    label = note.label
+    ident = f"{doc_id}-n0" if label.startswith("*") else f"{doc_id}-n{label}"
+    element = el("note", place="foot", n=label, xml_id=ident)
+    flows = []
+    for k, para in enumerate(note.paragraphs):
+        flow = Flow(builder.objects, builder.lexicon)
+        for j, line in enumerate(para):
+            if line.blank:
+                continue
+            if k == 0 and j == 0:
+                # The printed label "(N)" is the marker: removed like the body's digits.
+                text = line.text.lstrip()
+                text = text[text.index(")") + 1 :].lstrip()
+                line = Line(line.no, text)
+            flow.add_line(line, 0)
+        flows.append(flow)
+    return element, flows
+
+
+def ingest_bytes(
+    data: bytes,
+    raw_name: str,
+    meta: Metadata = Metadata(),
+    options: IngestOptions = IngestOptions(),
+    display_path: str | None = None,
+) -> IngestResult:
+    path = display_path or raw_name
+    doc_id = doc_id_from_path(raw_name)
+    lines = decode_raw(data, path)
+    layout = analyse(lines, LayoutOptions(first_page=meta.first_page))
+    lexicon = Lexicon.from_lines([l.text for l in lines])
+    raw_blocks = blocks_mod.split_blocks(layout.units)
+    blocks_mod.classify(raw_blocks)
+    raw_blocks = blocks_mod.merge_broken_paragraphs(raw_blocks)
+    main_lang = options.main_language
+    builder = blocks_mod.Builder(doc_id, lexicon, main_lang)
+    builder.build(raw_blocks)
+    warnings: list[Issue] = []
+
+    # Notes: build them, then anchor each at its marker.
+    notes = sorted(builder.notes, key=lambda pair: pair[1])
+    note_fills: list[blocks_mod.Fill] = []
+    note_objects: dict[str, str] = {}
+    affiliation = None
+    for note, _unit in notes:
+        element, flows = _note_element(note, doc_id, builder)  # type: ignore[arg-type]
+        if len(flows) == 1:
+            note_fills.append(blocks_mod.Fill(element, flows[0], "note"))
+        else:
+            for flow in flows:
+                note_fills.append(blocks_mod.Fill(sub(element, "p"), flow, "note"))
+        note_objects[note.label] = builder.objects.add(element)  # type: ignore[attr-defined]
+        if note.label.startswith("*"):  # type: ignore[attr-defined]
+            affiliation = " ".join(OBJECT_CHARS.sub("", f.text) for f in flows).strip()
+
+    text_fills = sorted(
+        (f for f in builder.fills if f.flow.origins),
+        key=lambda f: (f.flow.origins[0], builder.fills.index(f)),
+    )
+    flows = [f.flow for f in text_fills]
+    hits, missing = find_markers(flows, [(n.label, u) for n, u in notes])  # type: ignore[attr-defined]
+    by_flow: dict[int, list[tuple[int, int, str]]] = {}
+    for label, hit in hits.items():
+        by_flow.setdefault(hit.flow_index, []).append((hit.start, hit.end, label))
+    for index, edits in by_flow.items():
+        for start, end, label in sorted(edits, reverse=True):
+            flows[index].replace_span(start, end, note_objects[label])
+    for label in missing:
+        note, unit = next((n, u) for n, u in notes if n.label == label)  # type: ignore[attr-defined]
+        before = [f for f in flows if f.origins and f.origins[0] <= unit]
+        target = before[-1] if before else flows[-1]
+        target._push(note_objects[label], unit)
+        warnings.append(Issue(path, note.line_no, None, "warning",  # type: ignore[attr-defined]
+                              f"no reference point found for note {label}; it is placed at the end of the paragraph before it",
+                              "ingest-note-unanchored"))
+
+    for f in builder.fills + note_fills:
+        spans: list[Span] = []
+        if options.quotations and f.kind in ("p", "item", "note", "head"):
+            spans += quote_spans(f.flow)
+        if options.citations and f.kind in ("p", "item", "note"):
+            spans += author_date_spans(f.flow)
+        if f.kind == "note":
+            spans += note_bibl_spans(f.flow)
+        if f.kind == "bibl-entry":
+            spans += [s for s in note_bibl_spans(f.flow) if etree.QName(s.element).localname != "bibl"]
+        fill(f.element, f.flow, spans)
+        if f.kind == "p" and options.quotations and whole_quote(f.flow):
+            parent = f.element.getparent()
+            quote = el("quote")
+            parent.replace(f.element, quote)
+            quote.append(f.element)
+            # The quotation marks stay in the text; the q inside is redundant.
+            _unwrap_outer_q(f.element)
+
+    root = etree.Element(TEI + "TEI", nsmap=NSMAP)
+    root.set(XML_ID, doc_id)
+    root.set(XML_LANG, main_lang)
+    languages = set(builder.languages)
+    for div in builder.text.iter(TEI + "div"):
+        lang = div.get(XML_LANG)
+        if lang is None:
+            guess = blocks_mod.language_of("".join(div.itertext()))
+            if guess and guess != main_lang and guess in ("en",):
+                div.set(XML_LANG, guess)
+                lang = guess
+        if lang:
+            languages.add(lang)
+    facts = HeaderFacts(
+        doc_id=doc_id,
+        raw_name=raw_name,
+        raw_bytes=data,
+        titles=builder.titles,
+        subtitle=builder.subtitle,
+        english_title=builder.english_title,
+        authors=[] if meta.authors_unknown else builder.authors,
+        affiliation=affiliation,
+        keywords=builder.keywords,
+        languages=languages,
+        running_heads=layout.running_heads,
+        page_numbers_from_text=meta.page_numbers == "from-running-head" or any(True for _ in layout.running_heads),
+    )
+    root.append(build_header(facts, meta))
+    root.append(builder.text)
+    _drop_empty(root)
+    return IngestResult(root.getroottree(), warnings)
+
+
+def _unwrap_outer_q(p: etree._Element) -> None:
+    for q in p.findall(TEI + "q"):
+        text_before = (p.text or "").strip()
+        if text_before == "" and q is p[0]:
+            # Replace <q> by its content.
+            parent = p
+            index = parent.index(q)
+            if q.text:
+                if index == 0:
+                    parent.text = (parent.text or "") + q.text
+                else:
+                    prev = parent[index - 1]
+                    prev.tail = (prev.tail or "") + q.text
+            for child in list(q):
+                parent.insert(parent.index(q), child)
+            last_tail = q.tail
+            prev_index = parent.index(q) - 1
+            if q.tail:
+                if prev_index >= 0:
+                    parent[prev_index].tail = (parent[prev_index].tail or "") + last_tail
+                else:
+                    parent.text = (parent.text or "") + last_tail
+            parent.remove(q)
+        break
+
+
+def _drop_empty(root: etree._Element) -> None:
+    """Remove empty inline wrappers left by edge cases (never text)."""
+    for tag in ("q", "bibl", "title", "author", "date", "biblScope", "publisher", "pubPlace"):
+        for node in list(root.iter(TEI + tag)):
+            if not "".join(node.itertext()).strip() and not len(node):
+                parent = node.getparent()
+                if parent is None:
+                    continue
+                if node.tail:
+                    prev = node.getprevious()
+                    if prev is not None:
+                        prev.tail = (prev.tail or "") + node.tail
+                    else:
+                        parent.text = (parent.text or "") + node.tail
+                parent.remove(node)

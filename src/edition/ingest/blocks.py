@@ -1,0 +1,607 @@
+"""Block stage: layout units to the TEI skeleton (front, body, back).
+
+Blocks are runs of lines between blank lines. Each is classified as a known
+heading (Özet, ABSTRACT, Giriş, Sonuç, Kaynakça …), a keyword line, a
+numbered heading (only if its number continues the section numbering: "6.1."
+after "6."), a numbered list item (any other "1. …"), an unnumbered heading
+(a short title-case line on its own), or a paragraph. A paragraph that was
+cut by a blank line (a column break) in the middle of a sentence is joined
+again. The front matter (title, authors, abstracts, keywords), the body
+sections and the back matter (extended abstract, bibliography) are then built
+with every text block kept as a :class:`~edition.ingest.flow.Flow`, filled in
+later by the inline stages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..tei import XML_ID, XML_LANG, el, sub
+from .flow import OBJECT_CHARS, Flow, Objects
+from .hyphenation import Lexicon
+from .layout import BlankUnit, NoteBlock, PageBreak, TextUnit, Unit
+from .lines import Line
+
+KNOWN_HEADS: dict[str, tuple[str, str | None]] = {
+    # normalised heading -> (role, language)
+    "özet": ("abstract", "tr"),
+    "öz": ("abstract", "tr"),
+    "abstract": ("abstract", "en"),
+    "summary": ("abstract", "en"),
+    "résumé": ("abstract", "fr"),
+    "extended abstract": ("extended", "en"),
+    "genişletilmiş özet": ("extended", "tr"),
+    "giriş": ("body", None),
+    "sonuç": ("body", None),
+    "sonuçlar": ("body", None),
+    "sonuç ve değerlendirme": ("body", None),
+    "değerlendirme ve sonuç": ("body", None),
+    "genel değerlendirme": ("body", None),
+    "sonuç yerine": ("body", None),
+    "introduction": ("body", "en"),
+    "conclusion": ("body", "en"),
+    "conclusions": ("body", "en"),
+    "kaynakça": ("bibliography", None),
+    "kaynaklar": ("bibliography", None),
+    "references": ("bibliography", "en"),
+    "bibliography": ("bibliography", "en"),
+    "ekler": ("appendix", None),
+    "teşekkür": ("acknowledgement", None),
+    "acknowledgements": ("acknowledgement", "en"),
+}
+KEYWORDS = re.compile(
+    r"^(?P<label>(?:Anahtar\s+(?:Kelime(?:ler)?|Sözcük(?:ler)?)|Key\s*-?\s*words?|Keywords))\s*[:：]\s*",
+    re.IGNORECASE,
+)
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?P<rest>\S.*)$")
+ITEM = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<rest>\S.*)$")
+FUNCTION_WORDS = {
+    "ve", "ile", "ya", "da", "de", "veya", "için", "bir", "of", "the", "and", "in", "on", "a",
+    "an", "to", "for", "ı", "i", "ii", "iii", "bağlamında", "üzerine", "hakkında", "göre",
+}
+ENGLISH = {"the", "and", "of", "to", "in", "is", "was", "that", "with", "by", "for", "as", "its", "were", "this"}
+TURKISH = {"ve", "bir", "bu", "ile", "için", "da", "de", "olarak", "olan", "daha", "gibi", "çok", "ise", "ki"}
+
+
+def norm_head(text: str) -> str:
+    t = " ".join(text.split()).strip(" :.").replace("I", "ı").replace("İ", "i").lower()
+    return t
+
+
+def known_head(text: str) -> tuple[str, str | None] | None:
+    return KNOWN_HEADS.get(norm_head(text))
+
+
+def terminal(text: str) -> bool:
+    t = OBJECT_CHARS.sub("", text).rstrip()
+    t = re.sub(r"(?<=[.!?:;”\"’)])\d{1,3}$", "", t)
+    return t.endswith((".", "!", "?", ":", ";", "…", "”", "\"", "»"))
+
+
+def language_of(text: str) -> str | None:
+    """'en' or 'tr' by function words, None when too short to tell."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 8:
+        return None
+    en = sum(w in ENGLISH for w in words)
+    tr = sum(w in TURKISH for w in words)
+    if en > 2 * tr and en >= 3:
+        return "en"
+    if tr > 2 * en and tr >= 3:
+        return "tr"
+    return None
+
+
+@dataclass
+class RawBlock:
+    items: list[tuple[str, object, int]] = field(default_factory=list)
+    kind: str = "para"
+    role: str | None = None
+    lang: str | None = None
+    number: str | None = None
+    blank_before: bool = True
+
+    @property
+    def lines(self) -> list[Line]:
+        return [obj for kind, obj, _ in self.items if kind == "line"]  # type: ignore[misc]
+
+    @property
+    def text(self) -> str:
+        return " ".join(l.stripped for l in self.lines)
+
+    @property
+    def first(self) -> str:
+        lines = self.lines
+        return lines[0].stripped if lines else ""
+
+
+def split_blocks(units: list[Unit]) -> list[RawBlock]:
+    blocks: list[RawBlock] = []
+    current = RawBlock()
+    saw_blank = True
+
+    def close() -> None:
+        nonlocal current
+        if current.lines:
+            blocks.append(current)
+            current = RawBlock(items=[], blank_before=False)
+        # A block with only page breaks or notes so far stays open.
+
+    for index, unit in enumerate(units):
+        if isinstance(unit, BlankUnit):
+            close()
+            saw_blank = True
+            continue
+        if isinstance(unit, PageBreak):
+            current.items.append(("pb", unit, index))
+            continue
+        if isinstance(unit, NoteBlock):
+            current.items.append(("notes", unit, index))
+            continue
+        assert isinstance(unit, TextUnit)
+        line = unit.line
+        s = line.stripped
+        starts_new = bool(known_head(s)) or bool(KEYWORDS.match(s))
+        item = ITEM.match(s)
+        if item and current.lines:
+            cur_item = ITEM.match(current.first)
+            if cur_item and int(item.group("num")) == int(cur_item.group("num")) + 1:
+                starts_new = True
+        if current.lines:
+            cur_item = ITEM.match(current.first)
+            after_pb = current.items and current.items[-1][0] == "pb"
+            if cur_item and after_pb and s[:1].isupper() and not current.lines[-1].stripped.endswith("-"):
+                # A list item does not run over a page into a capitalised paragraph.
+                starts_new = True
+        if starts_new and current.lines:
+            # Page breaks/notes right before the new block move with it.
+            carry = []
+            while current.items and current.items[-1][0] != "line":
+                carry.insert(0, current.items.pop())
+            close()
+            current.items.extend(carry)
+        if not current.lines:
+            current.blank_before = saw_blank
+        current.items.append(("line", line, index))
+        saw_blank = False
+        if known_head(s):
+            close()
+    close()
+    return blocks
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\s]+", OBJECT_CHARS.sub("", text))]
+    content = [w for w in words if w.strip("()-–:,.").lower() not in FUNCTION_WORDS and re.search(r"[^\W\d_]", w)]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w.strip("(“\"'-–")[:1].isupper() or w[:1].isdigit())
+    return caps / len(content) >= 0.75
+
+
+class SectionNumbers:
+    """Accepts a heading number only if it continues the numbering so far."""
+
+    def __init__(self) -> None:
+        self.current: list[int] = []
+
+    def fits(self, number: str) -> bool:
+        parts = [int(p) for p in number.split(".")]
+        if not self.current:
+            return parts in ([1], [0]) or (len(parts) == 1 and parts[0] <= 2)
+        # Next sibling at some level, or first child of the current section.
+        if parts == self.current + [1]:
+            return True
+        for depth in range(len(self.current), 0, -1):
+            if parts == self.current[: depth - 1] + [self.current[depth - 1] + 1]:
+                return True
+        return False
+
+    def take(self, number: str) -> None:
+        self.current = [int(p) for p in number.split(".")]
+
+
+def classify(blocks: list[RawBlock]) -> None:
+    numbers = SectionNumbers()
+    seen_head = False
+    for i, block in enumerate(blocks):
+        s = block.first
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        prev = blocks[i - 1] if i > 0 else None
+        kh = known_head(s)
+        if kh and len(block.lines) == 1:
+            block.kind, (block.role, block.lang) = "head", kh
+            seen_head = True
+            continue
+        if KEYWORDS.match(s):
+            block.kind = "keywords"
+            continue
+        text = block.text
+        numbered = NUMBERED.match(s)
+        short = len(block.lines) <= 4 and len(text) <= 200
+        if numbered and short and not terminal(text.rstrip(" ,")) and not text.rstrip().endswith(",") and numbers.fits(numbered.group("num")):
+            rest = numbered.group("rest")
+            if (rest[:1].isupper() or rest[:1].isdigit()) and " 2. " not in text:
+                block.kind, block.role, block.number = "head", "body", numbered.group("num")
+                numbers.take(block.number)
+                seen_head = True
+                continue
+        if ITEM.match(s):
+            block.kind, block.number = "item", ITEM.match(s).group("num")
+            continue
+        # An unnumbered heading: short, title case, alone, followed by text.
+        if (
+            seen_head
+            and len(block.lines) <= 2
+            and len(text.split()) <= 14
+            and not terminal(text)
+            and text[:1].isupper()
+            and _title_case(text)
+            and nxt is not None
+            and not known_head(nxt.first)
+            and not KEYWORDS.match(nxt.first)
+            and (prev is None or prev.kind != "para" or terminal(prev.text))
+        ):
+            block.kind, block.role = "head", "body"
+            continue
+        block.kind = "para"
+
+
+def merge_broken_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Join a paragraph cut by a column break (blank line) mid-sentence."""
+    out: list[RawBlock] = []
+    seen_head = False
+    for block in blocks:
+        seen_head = seen_head or block.kind == "head"
+        if seen_head and out and block.kind == "para" and out[-1].kind in ("para", "item"):
+            prev = out[-1]
+            last = prev.lines[-1].stripped if prev.lines else ""
+            first = block.first
+            hyphen = bool(re.search(r"[^\W_]-$", last))
+            if prev.kind == "item":
+                # A list item only continues into a lower-case line or a split word.
+                joins = hyphen or (first[:1].islower() and not terminal(last))
+            else:
+                joins = hyphen or (not terminal(last) and not last.endswith(",")) or (
+                    first[:1].islower() and not terminal(last)
+                )
+            if last and first and joins:
+                prev.items.extend(block.items)
+                continue
+        out.append(block)
+    return out
+
+
+@dataclass
+class Fill:
+    """A container element waiting for its flow's text and inline markup."""
+
+    element: etree._Element
+    flow: Flow
+    kind: str  # "head", "p", "item", "title", "author", "keyword", "note"
+
+
+@dataclass
+class Skeleton:
+    text: etree._Element
+    fills: list[Fill]
+    notes: list[tuple[object, int]]  # (RawNote, unit index of its block)
+    titles: list[str]
+    subtitle: str | None
+    authors: list[str]
+    keywords: dict[str, list[str]]
+    english_title: str | None
+    languages: set[str]
+
+
+class Builder:
+    """Turns classified blocks into front/body/back with pending fills."""
+
+    def __init__(self, doc_id: str, lexicon: Lexicon, main_lang: str) -> None:
+        self.doc_id = doc_id
+        self.lexicon = lexicon
+        self.objects = Objects()
+        self.main_lang = main_lang
+        self.text = el("text")
+        self.front = el("front")
+        self.body = el("body")
+        self.back = el("back")
+        self.fills: list[Fill] = []
+        self.notes: list[tuple[object, int]] = []
+        self.zone = "title"
+        self.container: etree._Element | None = None  # current div
+        self.sections: list[tuple[int, etree._Element]] = []  # (depth, div)
+        self.pending_en_title: list[RawBlock] = []
+        self.titles: list[str] = []
+        self.subtitle: str | None = None
+        self.authors: list[str] = []
+        self.keywords: dict[str, list[str]] = {}
+        self.english_title: str | None = None
+        self.languages: set[str] = {main_lang}
+        self.section_ids: set[str] = set()
+
+    # -- flows -------------------------------------------------------------
+    def flow_of(self, block: RawBlock, lines: list[Line] | None = None) -> Flow:
+        flow = Flow(self.objects, self.lexicon)
+        for kind, obj, index in block.items:
+            if kind == "line" and (lines is None or obj in lines):
+                flow.add_line(obj, index)  # type: ignore[arg-type]
+            elif kind == "pb":
+                pb = el("pb", n=obj.n, xml_id=f"{self.doc_id}-p{obj.n}")  # type: ignore[attr-defined]
+                flow.add_page_break(pb, index)
+            elif kind == "notes":
+                for note in obj.notes:  # type: ignore[attr-defined]
+                    self.notes.append((note, index))
+        rest = flow.flush_pending()
+        if rest:
+            flow._push(rest, block.items[-1][2])
+        return flow
+
+    def leading_pbs(self, flow: Flow) -> tuple[list[etree._Element], Flow]:
+        """Page breaks at the very start of a block go before its element."""
+        pbs = []
+        i = 0
+        while i < len(flow.text) and OBJECT_CHARS.match(flow.text[i]):
+            element = self.objects.get(flow.text[i])
+            if etree.QName(element).localname != "pb" or element.get("break") == "no":
+                break
+            pbs.append(element)
+            i += 1
+        return pbs, (flow.slice(i) if i else flow)
+
+    def add(self, parent: etree._Element, tag: str, flow: Flow, kind: str, **attrs) -> etree._Element:
+        pbs, flow = self.leading_pbs(flow)
+        for pb in pbs:
+            parent.append(pb)
+        element = sub(parent, tag, **attrs)
+        self.fills.append(Fill(element, flow, kind))
+        return element
+
+    # -- zones ---------------------------------------------------------------
+    def section_id(self, base: str) -> str:
+        ident = f"{self.doc_id}-s{base}"
+        k = 2
+        while ident in self.section_ids:
+            ident = f"{self.doc_id}-s{base}-{k}"
+            k += 1
+        self.section_ids.add(ident)
+        return ident
+
+    def open_section(self, block: RawBlock, depth: int, parent_root: etree._Element, **attrs) -> etree._Element:
+        while self.sections and self.sections[-1][0] >= depth:
+            self.sections.pop()
+        parent = self.sections[-1][1] if self.sections else parent_root
+        slug = block.number or re.sub(r"[^a-z0-9]+", "-", _ascii(norm_head(block.text)))[:30].strip("-") or "x"
+        div = el("div", xml_id=self.section_id(slug), **attrs)
+        flow = self.flow_of(block)
+        pbs, flow = self.leading_pbs(flow)
+        for pb in pbs:
+            div.append(pb)
+        parent.append(div)
+        head = sub(div, "head")
+        self.fills.append(Fill(head, flow, "head"))
+        self.sections.append((depth, div))
+        self.container = div
+        return div
+
+    def current(self) -> etree._Element:
+        if self.container is None:
+            if self.zone == "back":
+                self.container = sub(self.back, "div", type="section")
+            else:
+                self.zone = "body"
+                self.container = sub(self.body, "div", type="section", xml_id=self.section_id("0"))
+                self.sections = [(1, self.container)]
+        return self.container
+
+    def paragraph(self, block: RawBlock) -> None:
+        parent = self.current()
+        if parent.get("type") == "bibliography":
+            lst = parent.find("{*}listBibl")
+            if lst is None:
+                lst = sub(parent, "listBibl")
+            self.add(lst, "bibl", self.flow_of(block), "bibl-entry")
+            return
+        self.add(parent, "p", self.flow_of(block), "p")
+
+    def item(self, block: RawBlock) -> None:
+        parent = self.current()
+        flow = self.flow_of(block)
+        pbs, flow = self.leading_pbs(flow)
+        last = parent[-1] if len(parent) else None
+        number = int(block.number or "1")
+        if last is not None and etree.QName(last).localname == "list" and last.get("type") == "ordered" and not pbs:
+            lst = last
+        elif last is not None and etree.QName(last).localname == "list" and pbs and number > 1:
+            lst = last
+        else:
+            for pb in pbs:
+                parent.append(pb)
+            pbs = []
+            lst = sub(parent, "list", type="ordered")
+        for pb in pbs:
+            lst.append(pb)
+        # "1. A, 2. B" in one block: split at the next numbers.
+        pieces = []
+        pos = 0
+        expected = number + 1
+        text = flow.text
+        for m in re.finditer(r"(?<=\s)(\d{1,2})\.\s+(?=[^\W\d_])", text):
+            if int(m.group(1)) == expected:
+                pieces.append((pos, m.start()))
+                pos = m.start()
+                expected += 1
+        pieces.append((pos, len(text)))
+        for start, end in pieces:
+            part = flow.slice(start, end).strip()
+            m = re.match(r"(\d{1,2})[.)]", part.text)
+            if m:
+                label = sub(lst, "label")
+                self.fills.append(Fill(label, part.slice(0, m.end()), "label"))
+                part = part.slice(m.end()).strip()
+            item = sub(lst, "item")
+            self.fills.append(Fill(item, part, "item"))
+
+    def keywords_block(self, block: RawBlock) -> None:
+        flow = self.flow_of(block)
+        m = KEYWORDS.match(OBJECT_CHARS.sub("", flow.text))
+        lang = "en" if m and m.group("label").lower().startswith("key") else "tr"
+        parent = self.container if self.container is not None else self.current()
+        pbs, flow = self.leading_pbs(flow)
+        for pb in pbs:
+            parent.append(pb)
+        lst = sub(parent, "list", type="keywords")
+        if parent.get(XML_LANG) != lang:
+            lst.set(XML_LANG, lang)
+        text = flow.text
+        label_end = KEYWORDS.match(text)
+        cut = label_end.end() if label_end else 0
+        head = sub(lst, "head")
+        self.fills.append(Fill(head, flow.slice(0, cut).strip(), "keyword-head"))
+        words: list[str] = []
+        pos = cut
+        body = text[cut:]
+        parts = re.split(r"([,;])", body)
+        offset = cut
+        for piece in parts:
+            if piece in (",", ";"):
+                offset += len(piece)
+                continue
+            core = piece.strip().rstrip(".")
+            if core:
+                start = offset + piece.index(core[0]) if core else offset
+                item = sub(lst, "item")
+                part = flow.slice(start, start + len(core))
+                self.fills.append(Fill(item, part, "keyword"))
+                words.append(OBJECT_CHARS.sub("", core))
+            offset += len(piece)
+        del pos
+        self.keywords.setdefault(lang, []).extend(words)
+
+    def title_block(self, block: RawBlock, index: int) -> None:
+        lines = block.lines
+        if index == 0:
+            main = [l for l in lines if not l.stripped.startswith("(")]
+            subtitle = [l for l in lines if l.stripped.startswith("(")]
+            doc_title = sub(self.front, "docTitle")
+            flow = self.flow_of(block, main)
+            pbs, flow = self.leading_pbs(flow)
+            for pb in pbs:
+                self.front.insert(0, pb)
+            tp = sub(doc_title, "titlePart", type="main")
+            self.fills.append(Fill(tp, flow, "title"))
+            self.titles.append(OBJECT_CHARS.sub("", flow.text).strip())
+            if subtitle:
+                sflow = Flow(self.objects, self.lexicon)
+                for kind, obj, idx in block.items:
+                    if kind == "line" and obj in subtitle:
+                        sflow.add_line(obj, idx)  # type: ignore[arg-type]
+                st = sub(doc_title, "titlePart", type="sub")
+                self.fills.append(Fill(st, sflow, "title"))
+                self.subtitle = OBJECT_CHARS.sub("", sflow.text).strip()
+        else:
+            flow = self.flow_of(block)
+            pbs, flow = self.leading_pbs(flow)
+            for pb in pbs:
+                self.front.append(pb)
+            author = sub(self.front, "docAuthor")
+            self.fills.append(Fill(author, flow, "author"))
+            names = re.split(r"\s*(?:,|;|&|\bve\b|\band\b)\s*", OBJECT_CHARS.sub("", flow.text))
+            self.authors.extend(n.strip(" *0123456789") for n in names if n.strip(" *0123456789"))
+
+    def build(self, blocks: list[RawBlock]) -> None:
+        title_index = 0
+        for i, block in enumerate(blocks):
+            if block.kind == "head" and block.role in ("abstract",):
+                self.zone = "front"
+                lang = block.lang or self.main_lang
+                self.languages.add(lang)
+                div = sub(self.front, "div", type="abstract")
+                div.set(XML_LANG, lang)
+                flow = self.flow_of(block)
+                pbs, flow = self.leading_pbs(flow)
+                for pb in pbs:
+                    div.append(pb)
+                if lang != self.main_lang and self.pending_en_title:
+                    for tblock in self.pending_en_title:
+                        self.add(div, "head", self.flow_of(tblock), "head", type="title")
+                        self.english_title = " ".join(l.stripped for l in tblock.lines)
+                    self.pending_en_title = []
+                self.fills.append(Fill(sub(div, "head"), flow, "head"))
+                self.container = div
+                continue
+            if block.kind == "head" and block.role in ("extended", "bibliography", "appendix", "acknowledgement"):
+                self.zone = "back"
+                self.sections = []
+                dtype = {"extended": "abstract", "bibliography": "bibliography", "appendix": "appendix", "acknowledgement": "acknowledgment"}[block.role]
+                attrs = {"type": dtype}
+                if block.role == "extended":
+                    attrs["subtype"] = "extended"
+                div = self.open_section(block, 1, self.back, **attrs)
+                if block.lang:
+                    div.set(XML_LANG, block.lang)
+                    self.languages.add(block.lang)
+                continue
+            if block.kind == "head":
+                self.zone = "body" if self.zone != "back" else "back"
+                depth = len(block.number.split(".")) if block.number else 1
+                root = self.body if self.zone == "body" else self.back
+                attrs = {"type": "section"}
+                if block.number:
+                    attrs["n"] = block.number
+                div = self.open_section(block, depth, root, **attrs)
+                if block.lang and block.lang != self.main_lang:
+                    div.set(XML_LANG, block.lang)
+                    self.languages.add(block.lang)
+                continue
+            if block.kind == "keywords":
+                self.keywords_block(block)
+                continue
+            if self.zone == "title":
+                looks_title = len(block.lines) <= 3 and not terminal(block.lines[0].stripped) and len(block.text) < 250
+                if looks_title and title_index < 2 and i + 1 < len(blocks):
+                    if title_index == 1 and not _looks_like_author(block.text):
+                        title_index = 2
+                    else:
+                        self.title_block(block, title_index)
+                        title_index += 1
+                        continue
+                self.zone = "body"
+            if self.zone == "front" and block.kind == "para" and _all_caps(block.text):
+                self.pending_en_title.append(block)
+                continue
+            if block.kind == "item":
+                self.item(block)
+                continue
+            self.paragraph(block)
+        for tblock in self.pending_en_title:
+            self.paragraph(tblock)
+        for part in (self.front, self.body, self.back):
+            if len(part):
+                self.text.append(part)
+        if not len(self.body):
+            # TEI needs a body: a text that is all front matter still gets one.
+            sub(self.body, "div", type="section")
+            sub(self.body[0], "p")
+            self.text.insert(1 if len(self.front) else 0, self.body)
+
+
+def _ascii(text: str) -> str:
+    table = str.maketrans("çğıöşüâîûÇĞİÖŞÜ", "cgiosuaiuCGIOSU")
+    return text.translate(table)
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _looks_like_author(text: str) -> bool:
+    plain = OBJECT_CHARS.sub("", text).strip()
+    words = plain.replace("*", " ").split()
+    if not 1 <= len(words) <= 12:
+        return False
+    return all(w[:1].isupper() or w in ("ve", "and", "&", ",") or w.strip(",;*0123456789") == "" for w in words)

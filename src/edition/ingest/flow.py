@@ -1,0 +1,189 @@
+"""Flows: reflowed text of one block, with its page breaks and notes as objects.
+
+A flow is a string in which each embedded element (a page break, a note) is a
+single private-use character that stands for it. Inline stages (note markers,
+quotations, citations) work on that string with plain regular expressions and
+return spans; :func:`fill` turns the string and its spans into TEI children.
+Each character also remembers the layout unit it came from, so a marker can be
+matched to the note block printed after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .hyphenation import Lexicon, keeps_hyphen
+from .lines import Line
+
+OBJECT_BASE = 0xE000
+OBJECT_CHARS = re.compile("[\ue000-\uf8ff]")
+
+
+class Objects:
+    """The elements that private-use characters stand for, shared by all flows."""
+
+    def __init__(self) -> None:
+        self._elements: list[etree._Element] = []
+
+    def add(self, element: etree._Element) -> str:
+        if len(self._elements) >= 0xF8FF - OBJECT_BASE:
+            raise OverflowError("too many embedded objects in one document")
+        self._elements.append(element)
+        return chr(OBJECT_BASE + len(self._elements) - 1)
+
+    def get(self, char: str) -> etree._Element:
+        return self._elements[ord(char) - OBJECT_BASE]
+
+
+@dataclass
+class Flow:
+    """Reflowed text of a block; ``origins[i]`` is the unit index of char i."""
+
+    objects: Objects
+    lexicon: Lexicon
+    text: str = ""
+    origins: list[int] = field(default_factory=list)
+    first_line: int = 0
+    pending_objects: list[str] = field(default_factory=list)
+    _ends_with_hyphen: bool = False
+    _has_text: bool = False
+
+    def _push(self, text: str, unit: int) -> None:
+        self.text += text
+        self.origins.extend([unit] * len(text))
+
+    def add_line(self, line: Line, unit: int) -> None:
+        content = " ".join(line.text.split())
+        if not content:
+            return
+        if not self.first_line:
+            self.first_line = line.no
+        if not self._has_text:
+            self._push("".join(self.pending_objects), unit)
+            self.pending_objects.clear()
+            self._push(content, unit)
+        elif self._ends_with_hyphen:
+            left = self.text[:-1]
+            if keeps_hyphen(left, content, self.lexicon):
+                self._push("".join(self.pending_objects), unit)
+            else:
+                # Drop the line-end hyphen; the word continues after any page break.
+                self.text = self.text[:-1]
+                self.origins.pop()
+                self._push("".join(self.pending_objects), unit)
+            self.pending_objects.clear()
+            self._push(content, unit)
+        else:
+            self._push(" ", unit)
+            self._push("".join(self.pending_objects), unit)
+            self.pending_objects.clear()
+            self._push(content, unit)
+        self._has_text = True
+        self._ends_with_hyphen = bool(re.search(r"[^\W_]-$", content))
+
+    def add_page_break(self, pb: etree._Element, unit: int) -> None:
+        """A page break inside the block: in-word (break="no") if a word is split."""
+        if self._has_text and self._ends_with_hyphen:
+            pb.set("break", "no")
+        self.pending_objects.append(self.objects.add(pb))
+
+    def add_object(self, element: etree._Element, unit: int) -> None:
+        self._push(self.objects.add(element), unit)
+
+    @property
+    def empty(self) -> bool:
+        return not self._has_text
+
+    def flush_pending(self) -> str:
+        """Objects that never got text after them (a page break ending the block)."""
+        rest = "".join(self.pending_objects)
+        self.pending_objects.clear()
+        return rest
+
+    def plain(self) -> str:
+        """The text without object characters."""
+        return OBJECT_CHARS.sub("", self.text)
+
+    def slice(self, start: int, end: int | None = None) -> "Flow":
+        part = Flow(self.objects, self.lexicon)
+        part.text = self.text[start:end]
+        part.origins = self.origins[start:end]
+        part.first_line = self.first_line
+        part._has_text = bool(part.text.strip())
+        return part
+
+    def strip(self) -> "Flow":
+        start = len(self.text) - len(self.text.lstrip(" "))
+        end = len(self.text.rstrip(" "))
+        return self.slice(start, end)
+
+    def replace_span(self, start: int, end: int, replacement: str) -> None:
+        unit = self.origins[start] if start < len(self.origins) else (self.origins[-1] if self.origins else 0)
+        self.text = self.text[:start] + replacement + self.text[end:]
+        self.origins = self.origins[:start] + [unit] * len(replacement) + self.origins[end:]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Markup over ``flow.text[start:end]``: the element to wrap it in."""
+
+    start: int
+    end: int
+    element: etree._Element  # a template: copied, children ignored
+    priority: int = 0
+
+
+def _nest(spans: list[Span]) -> list[Span]:
+    """Drop spans that cross a span of higher priority, keeping proper nesting."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-s.priority, s.start, -s.end)):
+        if span.end <= span.start:
+            continue
+        crosses = any(
+            (span.start < k.start < span.end < k.end) or (k.start < span.start < k.end < span.end)
+            for k in kept
+        )
+        duplicate = any(k.start == span.start and k.end == span.end and k.element.tag == span.element.tag for k in kept)
+        if not crosses and not duplicate:
+            kept.append(span)
+    return sorted(kept, key=lambda s: (s.start, -s.end, -s.priority))
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _emit(parent: etree._Element, text: str, offset: int, objects: Objects) -> None:
+    """Append ``text`` to ``parent``, expanding object characters into elements."""
+    pos = 0
+    for m in OBJECT_CHARS.finditer(text):
+        _append_text(parent, text[pos : m.start()])
+        parent.append(objects.get(m.group()))
+        pos = m.end()
+    _append_text(parent, text[pos:])
+
+
+def fill(parent: etree._Element, flow: Flow, spans: list[Span], start: int = 0, end: int | None = None) -> None:
+    """Append ``flow.text[start:end]`` to ``parent`` with ``spans`` as elements."""
+    end = len(flow.text) if end is None else end
+    nested = _nest([s for s in spans if start <= s.start and s.end <= end])
+    pos = start
+    i = 0
+    while i < len(nested):
+        span = nested[i]
+        _emit(parent, flow.text[pos : span.start], pos, flow.objects)
+        inner = [s for s in nested[i + 1 :] if s.start >= span.start and s.end <= span.end]
+        child = etree.SubElement(parent, span.element.tag, dict(span.element.attrib))
+        fill(child, flow, inner, span.start, span.end)
+        pos = span.end
+        i += 1 + len(inner)
+    _emit(parent, flow.text[pos:end], pos, flow.objects)
