@@ -37,7 +37,8 @@ def command(raw_files: tuple[Path, ...], output_dir: Path, force: bool, no_citat
         targets = []
         for raw in raw_files:
             doc_id = doc_id_from_path(raw)
-            target = inside(output_dir, f"{doc_id}.xml") if output_dir.exists() else output_dir.resolve() / f"{doc_id}.xml"
+            inside(output_dir, f"{doc_id}.xml")  # refuses ids that would leave the folder
+            target = output_dir / f"{doc_id}.xml"
             if target.exists() and not force:
                 raise OutputExistsError(
                     "exists and may hold an editor's work; not overwritten",

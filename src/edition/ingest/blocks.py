@@ -170,6 +170,12 @@ def split_blocks(units: list[Unit]) -> list[RawBlock]:
         if known_head(s):
             close()
     close()
+    if current.items and not current.lines:
+        # A trailing note block (or page break) belongs to the last block.
+        if blocks:
+            blocks[-1].items.extend(current.items)
+        else:
+            blocks.append(current)
     return blocks
 
 
