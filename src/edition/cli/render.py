@@ -1,0 +1,53 @@
+"""``edition render``: TEI documents to the HTML edition site or plain text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..paths import Project
+from ..render import FORMATS, NOTE_PLACEMENTS, RenderOptions, render
+from ._common import library_errors
+
+
+@click.command("render")
+@click.argument("tei_files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="Output format.")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for html/ and text/ [default: output/ of the project].")
+@click.option("--registers", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Register file [default: registers.xml beside the TEI files].")
+@click.option("--width", type=click.IntRange(min=0), default=72, show_default=True,
+              help="Text: wrap paragraphs at this width.")
+@click.option("--no-wrap", is_flag=True, help="Text: one line per paragraph.")
+@click.option("--page-markers", is_flag=True, help="Text: mark page starts as [s. N].")
+@click.option("--notes", type=click.Choice(NOTE_PLACEMENTS), default="end", show_default=True,
+              help="Text: notes after the text or after each section.")
+@click.option("--lang", "ui_lang", type=click.Choice(["tr", "en"]), default="tr", show_default=True,
+              help="Language of the interface strings.")
+@click.option("--base-url", default="", help="HTML: URL the site is published at (for 'Cite this').")
+def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers, notes, ui_lang, base_url):
+    """Render TEI documents as an HTML edition site or as plain text.
+
+    HTML goes to OUTPUT_DIR/html/ (a static site: one page per text, registers,
+    chronology, map, bibliography, search); text to OUTPUT_DIR/text/<id>.txt.
+
+    Example:
+
+        edition render tei/*.xml
+
+        edition render tei/*.xml --format text --width 80 --page-markers
+    """
+    with library_errors():
+        options = RenderOptions(format=fmt, width=0 if no_wrap else width, page_markers=page_markers,
+                                notes=notes, ui_lang=ui_lang, base_url=base_url)
+        out = output_dir if output_dir is not None else Project.find().output
+        result = render(list(tei_files), out, options, registers=registers)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for doc_id, seconds in sorted(result.seconds.items()):
+        click.echo(f"{doc_id}: {seconds * 1000:.0f} ms", err=True)
+    click.echo(f"{len(result.written)} files written to {out / fmt}")

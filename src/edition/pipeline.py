@@ -1,0 +1,268 @@
+"""The whole edition, per project: ingest → annotate → validate → render.
+
+:func:`build` runs the stages in that order for every text of the project
+(or the ones named) and skips work whose inputs have not changed:
+
+1. ingest   — only texts without ``tei/<id>.xml`` (or all, with ``reingest``);
+   parallel across documents (``jobs`` worker processes);
+2. annotate — every TEI whose bytes, the registers or the tool version changed
+   since its last successful annotation (sequential: the registers are shared
+   and may grow with each document);
+3. validate — the edition schema and project rules, schema compiled once;
+4. render   — HTML and text for the valid documents, stylesheets compiled once,
+   skipped when no input (TEI, registers, stylesheets, version) changed.
+
+What was built from what is kept in ``.edition-cache/build-state.json``; the
+file is safe to delete (the next build redoes everything). Every file is
+written atomically, so a failure leaves the previous version in place.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from lxml import etree
+
+from . import __version__
+from .errors import EditionError, Issue
+from .paths import Project, doc_id_from_path
+from .tei import TEI, parse_file, serialize, write_atomic
+
+STATE_FILE = Path(".edition-cache") / "build-state.json"
+ENTITY_TAGS = ("persName", "placeName", "orgName", "date")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    reingest: bool = False
+    jobs: int = max(1, os.cpu_count() or 1)
+    formats: tuple[str, ...] = ("html", "text")
+    ids: tuple[str, ...] = ()
+
+
+@dataclass
+class BuildReport:
+    built: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    entities: Counter = field(default_factory=Counter)
+    notes: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    rendered: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not any(i.severity == "error" for i in self.issues)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def tree_digest(folder: Path, pattern: str = "**/*") -> str:
+    """One hash over every file of a folder (names and bytes), e.g. xslt/."""
+    h = hashlib.sha256()
+    if folder.exists():
+        for path in sorted(p for p in folder.glob(pattern) if p.is_file()):
+            h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _load_state(project: Project) -> dict:
+    path = project.root / STATE_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def _save_state(project: Project, state: dict) -> None:
+    write_atomic(project.root / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode())
+
+
+def _ingest_one(raw: str, target: str) -> tuple[str, list[Issue]]:
+    """Worker: ingest one raw text to its TEI file (runs in a worker process)."""
+    from .ingest import ingest_file
+
+    result = ingest_file(Path(raw))
+    write_atomic(Path(target), serialize(result.tree))
+    return target, result.warnings
+
+
+def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
+    raws = sorted(project.raw.glob("*.txt"))
+    if ids:
+        wanted = set(ids)
+        unknown = wanted - {doc_id_from_path(r) for r in raws}
+        if unknown:
+            raise EditionError(
+                f"no raw text for {', '.join(sorted(unknown))}",
+                path=str(project.raw),
+                hint="Name texts by their id, e.g. `edition build baku-katliami-1918`.",
+            )
+        raws = [r for r in raws if doc_id_from_path(r) in wanted]
+    return raws
+
+
+def build(project: Project, options: BuildOptions = BuildOptions(),
+          progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
+    from .annotate import AnnotateOptions, annotate
+    from .annotate.registers import Register
+    from .render import RenderOptions, render
+    from .validate import ValidateOptions, validate_paths
+
+    report = BuildReport()
+    state = _load_state(project)
+    docs_state: dict = state.setdefault("documents", {})
+    raws = raw_texts(project, options.ids)
+    if not raws:
+        raise EditionError("no raw texts to build", path=str(project.raw), hint="Put raw/<id>.txt files there.")
+    tick = progress or (lambda stage, done, total: None)
+
+    # 1. ingest
+    t0 = time.perf_counter()
+    todo = []
+    for raw in raws:
+        target = project.tei / f"{doc_id_from_path(raw)}.xml"
+        if options.reingest or not target.exists():
+            todo.append((str(raw), str(target)))
+    if todo:
+        if options.jobs > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=min(options.jobs, len(todo))) as pool:
+                futures = [pool.submit(_ingest_one, r, t) for r, t in todo]
+                for k, fut in enumerate(futures, 1):
+                    try:
+                        _, warnings = fut.result()
+                        report.issues.extend(warnings)
+                    except EditionError as exc:
+                        report.failed.append(doc_id_from_path(todo[k - 1][0]))
+                        report.issues.append(Issue(exc.path or todo[k - 1][0], exc.line, exc.col, "error", exc.message, "ingest"))
+                    tick("ingest", k, len(todo))
+        else:
+            for k, (r, t) in enumerate(todo, 1):
+                try:
+                    _, warnings = _ingest_one(r, t)
+                    report.issues.extend(warnings)
+                except EditionError as exc:
+                    report.failed.append(doc_id_from_path(r))
+                    report.issues.append(Issue(exc.path or r, exc.line, exc.col, "error", exc.message, "ingest"))
+                tick("ingest", k, len(todo))
+    report.seconds["ingest"] = time.perf_counter() - t0
+
+    # 2. annotate
+    t0 = time.perf_counter()
+    registers_path = project.registers
+    register = Register.load(registers_path) if registers_path.exists() else Register()
+    reg_before = registers_path.read_bytes() if registers_path.exists() else b""
+    tool = f"{__version__}"
+    docs = [project.tei / f"{doc_id_from_path(r)}.xml" for r in raws if doc_id_from_path(r) not in report.failed]
+    for k, tei_path in enumerate(docs, 1):
+        doc_id = tei_path.stem
+        data = tei_path.read_bytes()
+        entry = docs_state.get(doc_id, {})
+        key = {"tei": sha256(data), "registers": sha256(reg_before), "tool": tool}
+        if entry.get("annotated") == key:
+            report.skipped.append(doc_id)
+            tick("annotate", k, len(docs))
+            continue
+        try:
+            tree = parse_file(tei_path)
+            annotate(tree, register, AnnotateOptions())
+            out = serialize(tree)
+            if out != data:
+                write_atomic(tei_path, out)
+            report.built.append(doc_id)
+            docs_state[doc_id] = {"annotated": {"tei": sha256(out), "registers": None, "tool": tool}}
+        except EditionError as exc:
+            report.failed.append(doc_id)
+            report.issues.append(Issue(exc.path or str(tei_path), exc.line, exc.col, "error", exc.message, "annotate"))
+        tick("annotate", k, len(docs))
+    reg_after = serialize(register.to_tree())
+    if reg_after != reg_before:
+        write_atomic(registers_path, reg_after)
+    for doc_id, entry in docs_state.items():
+        if "annotated" in entry and entry["annotated"].get("registers") is None:
+            entry["annotated"]["registers"] = sha256(reg_after)
+    if reg_after != reg_before:
+        # The registers grew: annotations made before may now be incomplete.
+        for doc_id in report.skipped:
+            docs_state.get(doc_id, {}).pop("annotated", None)
+    report.seconds["annotate"] = time.perf_counter() - t0
+
+    # 3. validate
+    t0 = time.perf_counter()
+    docs = [d for d in docs if d.stem not in report.failed]
+    issues = validate_paths([*docs, registers_path] if registers_path.exists() else docs, ValidateOptions())
+    report.issues.extend(issues)
+    invalid = {Path(i.path).stem for i in issues if i.severity == "error"}
+    for doc_id in sorted(invalid):
+        if doc_id in {d.stem for d in docs}:
+            report.failed.append(doc_id)
+            docs_state.pop(doc_id, None)
+    valid_docs = [d for d in docs if d.stem not in invalid]
+    report.seconds["validate"] = time.perf_counter() - t0
+
+    for d in valid_docs:
+        root = etree.parse(str(d), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+        for tag in ENTITY_TAGS:
+            report.entities[tag] += sum(1 for _ in root.iter(TEI + tag))
+        report.notes += sum(1 for _ in root.iter(TEI + "note"))
+
+    # 4. render
+    t0 = time.perf_counter()
+    render_key = sha256(
+        json.dumps(
+            {
+                "docs": {d.stem: sha256(d.read_bytes()) for d in valid_docs},
+                "registers": sha256(registers_path.read_bytes()) if registers_path.exists() else "",
+                "xslt": tree_digest(project.xslt),
+                "tool": tool,
+                "formats": list(options.formats),
+            },
+            sort_keys=True,
+        ).encode()
+    )
+    outputs_exist = all((project.output / fmt).exists() for fmt in options.formats)
+    if valid_docs and (state.get("render") != render_key or not outputs_exist):
+        for fmt in options.formats:
+            render(valid_docs, project.output, RenderOptions(format=fmt), registers=registers_path, xslt_dir=project.xslt)
+            tick("render", options.formats.index(fmt) + 1, len(options.formats))
+        state["render"] = render_key
+        report.rendered = True
+    report.seconds["render"] = time.perf_counter() - t0
+    _save_state(project, state)
+    return report
+
+
+def check(project: Project, options: BuildOptions = BuildOptions()) -> list[str]:
+    """The files a build would change (tei/ and output/), building in a copy."""
+    with tempfile.TemporaryDirectory(prefix="edition-check-") as tmp:
+        copy = Path(tmp) / "project"
+        copy.mkdir()
+        for name in ("raw", "tei", "xslt"):
+            if (project.root / name).exists():
+                shutil.copytree(project.root / name, copy / name)
+        build(Project(copy), BuildOptions(reingest=options.reingest, jobs=1, formats=options.formats, ids=options.ids))
+        stale: list[str] = []
+        for name in ("tei", "output"):
+            new_dir, old_dir = copy / name, project.root / name
+            new_files = {p.relative_to(new_dir) for p in new_dir.rglob("*") if p.is_file()} if new_dir.exists() else set()
+            old_files = {p.relative_to(old_dir) for p in old_dir.rglob("*") if p.is_file()} if old_dir.exists() else set()
+            for rel in sorted(new_files | old_files):
+                if rel.parts and rel.parts[0].startswith("."):
+                    continue
+                if rel not in old_files or rel not in new_files or not filecmp.cmp(new_dir / rel, old_dir / rel, shallow=False):
+                    stale.append(f"{name}/{rel}")
+        return stale

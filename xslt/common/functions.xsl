@@ -1,0 +1,198 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Editorial decisions shared by every output format: what a note's number
+     is, which register entry a name points to, how names sort in Turkish, which
+     sentence a date belongs to. Formats decide only how these look. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:render"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="ed:labels" as="document-node()"
+      select="doc(resolve-uri('labels.xml', static-base-uri()))"/>
+
+  <!-- A UI string in the interface language. A missing label stops the build:
+       an empty string on the page would go unnoticed. -->
+  <xsl:function name="ed:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="text" select="$ed:labels/labels/label[@key = $key]/*[local-name() = $ui-lang]"/>
+    <xsl:if test="empty($text)">
+      <xsl:message terminate="yes" error-code="ed:label">No label '<xsl:value-of select="$key"/>' in language '<xsl:value-of select="$ui-lang"/>' (xslt/common/labels.xml).</xsl:message>
+    </xsl:if>
+    <xsl:sequence select="string($text)"/>
+  </xsl:function>
+
+  <!-- Numbers counted once per document in reading order, read in O(1) with
+       accumulator-before(): a note's position (ids of marker and note),
+       an entity mention's position (its id, so registers link to the exact
+       spot), a bibl's position, a block's position (search anchors), and the
+       page the reader is on. -->
+  <xsl:accumulator name="ed:note" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:text//tei:note" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="ed:mention" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:text//(tei:persName | tei:placeName | tei:orgName | tei:date)" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="ed:bibl" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:text//tei:bibl" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="ed:block" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:text//(tei:p | tei:head | tei:item)" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="ed:page" as="xs:string" initial-value="''">
+    <xsl:accumulator-rule match="tei:pb" select="string(@n)"/>
+  </xsl:accumulator>
+
+  <xsl:function name="ed:doc-id" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string(root($node)/tei:TEI/@xml:id)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:title" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="normalize-space((root($doc)//tei:titleStmt/tei:title[@type = 'main'], root($doc)//tei:titleStmt/tei:title)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:subtitle" as="xs:string?">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)//tei:titleStmt/tei:title[@type = 'sub'][1] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- Author names of the header; 'unknown' is how ingest says there is none. -->
+  <xsl:function name="ed:authors" as="xs:string*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)//tei:titleStmt/tei:author
+        ! normalize-space((tei:persName, tei:name, .)[1])[. ne 'unknown' and . ne '']"/>
+  </xsl:function>
+
+  <!-- The label a reader sees: the source's own number (@n, "*" for the
+       author note); the running count only if a note has none. -->
+  <xsl:function name="ed:note-label" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="($note/@n[normalize-space()] ! string(), string($note/accumulator-before('ed:note')))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:note-anchor" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="'fn' || $note/accumulator-before('ed:note')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:note-ref-anchor" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="'fnref' || $note/accumulator-before('ed:note')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:mention-anchor" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="'m' || $mention/accumulator-before('ed:mention')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:bibl-anchor" as="xs:string">
+    <xsl:param name="bibl" as="element(tei:bibl)"/>
+    <xsl:sequence select="'b' || $bibl/accumulator-before('ed:bibl')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:block-anchor" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="'t' || $block/accumulator-before('ed:block')"/>
+  </xsl:function>
+
+  <!-- The page a node is printed on: the @n of the last pb before it. -->
+  <xsl:function name="ed:page-of" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/accumulator-before('ed:page')"/>
+  </xsl:function>
+
+  <!-- The register entry an entity's @ref names ("registers.xml#place-baku"),
+       or nothing when there is no register or no such entry. -->
+  <xsl:key name="ed:entry" match="tei:person | tei:place | tei:org" use="@xml:id"/>
+
+  <xsl:function name="ed:entry-id" as="xs:string?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="$mention/@ref[contains(., '#')] ! substring-after(., '#')[. ne '']"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entry" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="id" select="ed:entry-id($mention)"/>
+    <xsl:sequence select="if (exists($id) and exists($ed:registers)) then key('ed:entry', $id, $ed:registers)[1] else ()"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="normalize-space(($entry/*[@type = 'preferred'], $entry/(tei:persName | tei:placeName | tei:orgName))[1])"/>
+  </xsl:function>
+
+  <!-- Which register page an entry or mention belongs to. -->
+  <xsl:function name="ed:register-of" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="
+        if ($node/self::tei:person or $node/self::tei:persName) then 'persons'
+        else if ($node/self::tei:place or $node/self::tei:placeName) then 'places'
+        else 'organisations'"/>
+  </xsl:function>
+
+  <!-- Mentions the reader should see as entities: annotation in the text,
+       never publication dates inside a citation (those date a book, not an
+       event) and never the header. -->
+  <xsl:function name="ed:is-dated-mention" as="xs:boolean">
+    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:sequence select="exists($date/ancestor::tei:text) and empty($date/ancestor::tei:bibl)
+        and exists($date/(@when, @from, @to, @notBefore, @notAfter))"/>
+  </xsl:function>
+
+  <!-- ISO sort key of a date mention: the start of what it names. -->
+  <xsl:function name="ed:date-key" as="xs:string">
+    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:sequence select="string(($date/@when, $date/@from, $date/@notBefore, $date/@to, $date/@notAfter)[1])"/>
+  </xsl:function>
+
+  <!-- Turkish alphabetical order. Saxon-HE's UCA collation ignores lang=tr
+       (it sorts Çelik before Cemal and ışık after Zeki; tests/test_render.py
+       keeps that finding honest), so names sort by a key instead: each Turkish
+       letter becomes a private-use character in alphabet order, after a
+       Turkish lower-casing (I → ı, İ → i); other accents are dropped. -->
+  <xsl:variable name="ed:turkish-alphabet" as="xs:string" select="'abcçdefgğhıijklmnoöpqrsştuüvwxyz'"/>
+  <xsl:variable name="ed:alphabet-keys" as="xs:string"
+      select="codepoints-to-string(for $i in 1 to string-length($ed:turkish-alphabet) return 57344 + $i)"/>
+
+  <xsl:function name="ed:sort-key" as="xs:string">
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:variable name="lower" select="lower-case(translate(normalize-space($text), 'Iİ', 'ıi'))"/>
+    <xsl:variable name="letters" select="translate($lower, $ed:turkish-alphabet, $ed:alphabet-keys)"/>
+    <xsl:sequence select="replace(normalize-unicode($letters, 'NFD'), '\p{M}', '')"/>
+  </xsl:function>
+
+  <!-- The text of an element as a reader reads it: without the notes anchored
+       in it, spaces normalised. -->
+  <xsl:function name="ed:plain" as="xs:string">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="normalize-space(string-join($node//text()[not(ancestor::tei:note except $node/ancestor-or-self::tei:note)][not(ancestor::tei:fw)], ''))"/>
+  </xsl:function>
+
+  <!-- The sentence a mention stands in: the text of its block (paragraph,
+       item, head) cut at the sentence ends around it. Abbreviations ("Dr.")
+       may end a sentence early; the sentence is a pointer, not a quotation. -->
+  <xsl:function name="ed:sentence-of" as="map(xs:string, xs:string)">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="block" select="$mention/ancestor::*[self::tei:p or self::tei:item or self::tei:head or self::tei:note][1]"/>
+    <xsl:variable name="texts" select="$block//text()[not(ancestor::tei:note except $block/ancestor-or-self::tei:note)][not(ancestor::tei:fw)]"/>
+    <xsl:variable name="before" select="string-join($texts[. &lt;&lt; $mention], '')"/>
+    <xsl:variable name="inside" select="string($mention)"/>
+    <xsl:variable name="after" select="string-join($texts[. >> $mention][not(ancestor::* intersect $mention)], '')"/>
+    <xsl:sequence select="map{
+        'before': replace($before, '^.*[.!?…][”’&quot;)]?\s+', '', 's') ! replace(., '^\s+', ''),
+        'mention': $inside,
+        'after': replace($after, '^(.*?[.!?…][”’&quot;)]?)(\s.*)?$', '$1', 's')
+      } ! map:merge(map:for-each(., function($k, $v) { map{ $k: replace($v, '\s+', ' ') } }))"/>
+  </xsl:function>
+
+  <!-- Only web links may become href; anything else (javascript:, data:) in
+       the TEI is shown as text. -->
+  <xsl:function name="ed:is-web-url" as="xs:boolean">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:sequence select="matches(normalize-space($url), '^https?://[^\s&quot;&lt;&gt;]+$', 'i')"/>
+  </xsl:function>
+</xsl:stylesheet>

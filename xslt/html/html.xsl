@@ -1,0 +1,44 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Entry stylesheet of the HTML edition (output/html/). edition.render
+     compiles it once and calls, per run:
+       ed:text-page    (param doc)   one page per TEI document  → <id>.html
+       ed:site-page    (param page)  index, persons, places, organisations,
+                                     chronology, map, bibliography, search
+       ed:search-index               the search index as a JS file (a string)
+     Every page is self-contained: CSS and JS come from assets/, nothing is
+     fetched from elsewhere. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:render"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/params.xsl"/>
+  <xsl:import href="../common/functions.xsl"/>
+
+  <xsl:include href="page.xsl"/>
+  <xsl:include href="text.xsl"/>
+  <xsl:include href="notes.xsl"/>
+  <xsl:include href="entities.xsl"/>
+  <xsl:include href="registers.xsl"/>
+  <xsl:include href="chronology.xsl"/>
+  <xsl:include href="map.xsl"/>
+  <xsl:include href="bibliography.xsl"/>
+  <xsl:include href="search.xsl"/>
+
+  <!-- Absolute URL the site will be published at (ending in '/'), used in the
+       "Cite this" block. Empty: the block shows the page's own address,
+       filled in by the browser. -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+
+  <!-- The vendored Natural Earth outline (src/edition/data/map-region.xml),
+       parsed by Python; empty: the map page lists places without a drawing. -->
+  <xsl:param name="map-outline" as="array(document-node())" select="[]"/>
+
+  <!-- indent="no": the text is mixed content, and indentation would add
+       spaces between words and their notes. -->
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <xsl:mode name="ed:html" on-no-match="shallow-skip"/>
+</xsl:stylesheet>

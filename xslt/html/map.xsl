@@ -1,0 +1,117 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The map of places mentioned, drawn at build time as inline SVG from the
+     vendored Natural Earth outline (no tiles, no CDN, no script): an
+     equirectangular projection scaled by cos(mid-latitude), which keeps the
+     region's shapes recognisable. Each dot links to its register entry; a
+     list below gives the same places as text. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:math="http://www.w3.org/2005/xpath-functions/math"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:render"
+    xmlns:svg="http://www.w3.org/2000/svg"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="ed:map" as="element(map)?" select="$map-outline?*[1]/map"/>
+  <!-- west south east north -->
+  <xsl:variable name="ed:region" as="xs:double*"
+      select="if ($ed:map) then tokenize($ed:map/@region) ! xs:double(.) else (25.5, 34.0, 55.0, 47.0)"/>
+  <xsl:variable name="ed:pixels-per-degree" as="xs:double" select="36"/>
+  <xsl:variable name="ed:x-scale" as="xs:double"
+      select="$ed:pixels-per-degree * math:cos(($ed:region[2] + $ed:region[4]) div 2 * math:pi() div 180)"/>
+  <xsl:variable name="ed:map-width" as="xs:double" select="round(($ed:region[3] - $ed:region[1]) * $ed:x-scale)"/>
+  <xsl:variable name="ed:map-height" as="xs:double" select="round(($ed:region[4] - $ed:region[2]) * $ed:pixels-per-degree)"/>
+
+  <xsl:function name="ed:x" as="xs:string">
+    <xsl:param name="lon" as="xs:double"/>
+    <xsl:sequence select="format-number(($lon - $ed:region[1]) * $ed:x-scale, '0.#')"/>
+  </xsl:function>
+  <xsl:function name="ed:y" as="xs:string">
+    <xsl:param name="lat" as="xs:double"/>
+    <xsl:sequence select="format-number(($ed:region[4] - $lat) * $ed:pixels-per-degree, '0.#')"/>
+  </xsl:function>
+
+  <!-- geo is "lat lon" in TEI. -->
+  <xsl:function name="ed:lat-lon" as="xs:double*">
+    <xsl:param name="place" as="element(tei:place)"/>
+    <xsl:variable name="geo" select="normalize-space($place/tei:location/tei:geo[1])"/>
+    <xsl:sequence select="if (matches($geo, '^-?\d+(\.\d+)?\s+-?\d+(\.\d+)?$')) then tokenize($geo) ! xs:double(.) else ()"/>
+  </xsl:function>
+
+  <xsl:template name="ed:map-page">
+    <xsl:variable name="mentioned" select="$ed:registers//tei:listPlace/tei:place[some $d in $ed:documents satisfies exists(key('ed:mentions', string(@xml:id), $d))]"/>
+    <xsl:variable name="located" select="$mentioned[count(ed:lat-lon(.)) = 2]"/>
+    <xsl:variable name="on-map" select="$located[ed:lat-lon(.) => (function($ll) { $ll[1] ge $ed:region[2] and $ll[1] le $ed:region[4] and $ll[2] ge $ed:region[1] and $ll[2] le $ed:region[3] })()]"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="title" select="ed:label('map')"/>
+      <xsl:with-param name="current" select="'map'"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="ed:label('map')"/></h1>
+        <p><xsl:value-of select="ed:label('map-intro')"/></p>
+        <figure class="map">
+          <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$ed:map-width} {$ed:map-height}" role="group" aria-labelledby="map-caption">
+            <rect class="sea" x="0" y="0" width="{$ed:map-width}" height="{$ed:map-height}"/>
+            <g class="land">
+              <xsl:for-each select="$ed:map/country">
+                <path d="{string-join(ring ! ed:ring-path(.), ' ')}"><title><xsl:value-of select="@name"/></title></path>
+              </xsl:for-each>
+            </g>
+            <g class="places">
+              <xsl:for-each select="$on-map">
+                <xsl:sort select="ed:sort-key(ed:entry-name(.))"/>
+                <xsl:variable name="ll" select="ed:lat-lon(.)"/>
+                <a href="places.html#{@xml:id}" aria-label="{ed:entry-name(.)}">
+                  <circle cx="{ed:x($ll[2])}" cy="{ed:y($ll[1])}" r="4"/>
+                  <text x="{ed:x($ll[2])}" y="{ed:y($ll[1])}" dx="6" dy="4"><xsl:value-of select="ed:entry-name(.)"/></text>
+                </a>
+              </xsl:for-each>
+            </g>
+          </svg>
+          <figcaption id="map-caption">
+            <xsl:value-of select="ed:label('map')"/>
+            <xsl:text> (</xsl:text>
+            <xsl:value-of select="string-join(($ed:region[1] || '–' || $ed:region[3] || '° E', $ed:region[2] || '–' || $ed:region[4] || '° N'), ', ')"/>
+            <xsl:text>). </xsl:text>
+            <xsl:value-of select="ed:label('map-source')"/>
+          </figcaption>
+        </figure>
+        <xsl:call-template name="ed:place-list">
+          <xsl:with-param name="head" select="ed:label('places')"/>
+          <xsl:with-param name="places" select="$on-map"/>
+        </xsl:call-template>
+        <xsl:call-template name="ed:place-list">
+          <xsl:with-param name="head" select="ed:label('map-outside')"/>
+          <xsl:with-param name="places" select="$located except $on-map"/>
+        </xsl:call-template>
+        <xsl:call-template name="ed:place-list">
+          <xsl:with-param name="head" select="ed:label('map-no-coordinates')"/>
+          <xsl:with-param name="places" select="$mentioned except $located"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:function name="ed:ring-path" as="xs:string">
+    <xsl:param name="ring" as="element(ring)"/>
+    <xsl:variable name="points" select="tokenize(normalize-space($ring)) ! (let $p := tokenize(., ',') ! xs:double(.) return ed:x($p[1]) || ',' || ed:y($p[2]))"/>
+    <xsl:sequence select="'M' || string-join($points, 'L') || 'Z'"/>
+  </xsl:function>
+
+  <xsl:template name="ed:place-list">
+    <xsl:param name="head" as="xs:string"/>
+    <xsl:param name="places" as="element(tei:place)*"/>
+    <xsl:if test="exists($places)">
+      <h2><xsl:value-of select="$head"/></h2>
+      <ul class="place-list">
+        <xsl:for-each select="$places">
+          <xsl:sort select="ed:sort-key(ed:entry-name(.))"/>
+          <li>
+            <a href="places.html#{@xml:id}"><xsl:value-of select="ed:entry-name(.)"/></a>
+            <xsl:if test="count(ed:lat-lon(.)) = 2"> (<xsl:value-of select="string-join(ed:lat-lon(.) ! string(.), ', ')"/>)</xsl:if>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
