@@ -1,0 +1,119 @@
+"""Build benchmark: synthetic corpora from the shipped texts, timed per stage.
+
+    python benchmarks/build_bench.py --sizes 10 100 --jobs 1 2 --json output/bench-build.json
+
+For each size N it writes N articles of realistic size into a fresh project
+folder by recombining the paragraphs (blank-line blocks, notes included) of
+the two raw texts, deterministically (seeded), then measures:
+
+* cold `edition build` on the shipped corpus in a fresh process;
+* a no-op rebuild (fresh process);
+* each synthetic corpus built with 1 and 2 jobs: seconds per stage,
+  documents/s, words/s and peak RSS of the build process (and its workers).
+
+Prints a table and writes the figures as JSON. Timings never go in unit tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITION = [str(Path(sys.executable).with_name("edition"))]
+
+
+def blocks_of(text: str) -> list[str]:
+    return [b for b in text.split("\n\n") if b.strip()]
+
+
+def synthesise(folder: Path, n: int, seed: int = 1918) -> int:
+    """Write n articles into folder/raw; return the total word count."""
+    rng = random.Random(seed)
+    sources = [blocks_of((ROOT / "raw" / name).read_text(encoding="utf-8")) for name in
+               ("baku-katliami-1918.txt", "kafkasya-sovyetlestirilmesi.txt")]
+    raw = folder / "raw"
+    raw.mkdir(parents=True)
+    words = 0
+    for i in range(n):
+        src = sources[i % 2]
+        head, body = src[:6], src[6:]
+        picked = head + rng.sample(body, k=min(len(body), rng.randint(len(body) // 2, len(body))))
+        text = "\n\n".join(picked) + "\n"
+        (raw / f"synthetic-{i:04d}.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+def run(args: list[str], cwd: Path) -> tuple[float, str]:
+    start = time.perf_counter()
+    proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    return elapsed, proc.stderr
+
+
+def stage_times(stderr: str) -> dict[str, float]:
+    out = {}
+    for part in stderr.strip().splitlines()[-1].split(";")[-1].split(","):
+        bits = part.split()
+        if len(bits) == 2 and bits[1].endswith("s"):
+            out[bits[0]] = float(bits[1][:-1])
+    return out
+
+
+def project_copy(tmp: Path, with_corpus: bool) -> Path:
+    folder = tmp / f"p{time.perf_counter_ns()}"
+    folder.mkdir()
+    shutil.copytree(ROOT / "xslt", folder / "xslt")
+    (folder / "tei").mkdir()
+    shutil.copy(ROOT / "tei" / "registers.xml", folder / "tei" / "registers.xml")
+    if with_corpus:
+        shutil.copytree(ROOT / "raw", folder / "raw")
+    return folder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--json", type=Path, default=ROOT / "output" / "bench-build.json")
+    opts = parser.parse_args()
+    results: dict = {"runs": []}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        shipped = project_copy(tmp, True)
+        cold, err = run([*EDITION, "build", "-q"], shipped)
+        noop, _ = run([*EDITION, "build", "-q"], shipped)
+        results["shipped"] = {"cold_s": round(cold, 3), "noop_s": round(noop, 3), "stages": stage_times(err)}
+        for n in opts.sizes:
+            for jobs in opts.jobs:
+                folder = project_copy(tmp, False)
+                words = synthesise(folder, n)
+                before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+                secs, err = run([*EDITION, "build", "-q", "--jobs", str(jobs)], folder)
+                peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+                results["runs"].append({
+                    "documents": n, "jobs": jobs, "seconds": round(secs, 3),
+                    "docs_per_s": round(n / secs, 2), "words_per_s": round(words / secs),
+                    "peak_rss_mb": round(peak / 1024, 1), "stages": stage_times(err),
+                })
+    print(f"shipped corpus: cold build {results['shipped']['cold_s']} s, no-op {results['shipped']['noop_s']} s,"
+          f" stages {results['shipped']['stages']}")
+    print(f"{'docs':>6} {'jobs':>4} {'seconds':>8} {'docs/s':>7} {'words/s':>8} {'peak MB':>8}  stages")
+    for r in results["runs"]:
+        print(f"{r['documents']:>6} {r['jobs']:>4} {r['seconds']:>8} {r['docs_per_s']:>7} {r['words_per_s']:>8}"
+              f" {r['peak_rss_mb']:>8}  {r['stages']}")
+    opts.json.parent.mkdir(parents=True, exist_ok=True)
+    opts.json.write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,302 @@
+"""Annotate: persons, places, organisations and dates, linked to the registers.
+
+:func:`annotate` runs on one TEI document (as ingest wrote it) in four steps:
+
+1. strip the markup a previous run added (``@resp="#edition-annotate"``), so a
+   re-run starts from the same text and gives the same bytes;
+2. collect the text slots of ``text`` in reading order — every ``.text`` and
+   ``.tail`` outside editor markup, ``seg type="not-entity"``, page furniture
+   and ingest's own ``date``/``idno``/``biblScope`` elements;
+3. find names (:mod:`.names`) until the registers stop growing (a name learnt
+   late in the text is then found early too), adding unknown names found on
+   good evidence as candidate entries;
+4. wrap dates (:mod:`.dates`) and names, suffixes after the name left outside.
+
+The text content of the document is never changed: only elements are added.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..tei import TEI, el, local
+from .dates import DateContext, find_dates, parse_date
+from .gazetteer import Gazetteer, gazetteer
+from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE, NameFinder, _Cand, common_words
+from .registers import KINDS, Entry, Register
+from .turkish import fold
+
+RESP = "#edition-annotate"
+OWN_TAGS = {"persName", "placeName", "orgName", "date", "roleName"}
+NAME_TAG = {kind: spec[2] for kind, spec in KINDS.items()}
+# Elements whose content is never annotated: editor/ingest markup of the same
+# kind, page furniture, identifiers and references.
+SKIP = {"persName", "placeName", "orgName", "roleName", "date", "rs", "name", "fw", "idno",
+        "ref", "biblScope", "pb", "lb", "num", "measure", "ptr", "label"}
+BIBL_AUTHOR_NOT_A_NAME = re.compile(r"^\W*(a\.\s?g\.\s?[a-zçşü]\.?|age|agm|ibid\.?|aynı yazar)\W*$", re.I)
+
+
+@dataclass(frozen=True)
+class AnnotateOptions:
+    resp: str = RESP
+    ref_prefix: str = "registers.xml#"
+    # add unknown names found on evidence to the registers as candidates; when
+    # False they are left untagged
+    add_candidates: bool = True
+    dates: bool = True
+    names: bool = True
+
+
+@dataclass
+class Occurrence:
+    entry_id: str
+    kind: str
+    name: str
+    context: str
+
+
+@dataclass
+class AnnotateResult:
+    tree: etree._ElementTree
+    counts: Counter = field(default_factory=Counter)  # element name → count
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+
+@dataclass
+class _Slot:
+    node: etree._Element
+    where: str  # "text" | "tail"
+    in_bibl: bool
+    in_note: bool
+    author: bool  # the whole text of a bibl/author
+
+    @property
+    def text(self) -> str:
+        return (self.node.text if self.where == "text" else self.node.tail) or ""
+
+
+def strip_own_markup(root: etree._Element, resp: str = RESP) -> None:
+    """Unwrap every element an earlier run added, merging its text back."""
+    for node in list(root.iter(*(TEI + t for t in OWN_TAGS))):
+        if node.get("resp") == resp:
+            _unwrap(node)
+
+
+def _unwrap(node: etree._Element) -> None:
+    parent = node.getparent()
+    idx = parent.index(node)
+    prev = node.getprevious()
+    lead = (node.text or "")
+    if prev is None:
+        parent.text = (parent.text or "") + lead
+    else:
+        prev.tail = (prev.tail or "") + lead
+    children = list(node)
+    for offset, child in enumerate(children):
+        parent.insert(idx + offset, child)
+    last = children[-1] if children else node.getprevious()
+    tail = node.tail or ""
+    if last is None:
+        parent.text = (parent.text or "") + tail
+    else:
+        last.tail = (last.tail or "") + tail
+    parent.remove(node)
+
+
+def _slots(text_el: etree._Element) -> list[_Slot]:
+    slots: list[_Slot] = []
+
+    def walk(node, in_bibl: bool, in_note: bool) -> None:
+        name = local(node)
+        if name in SKIP or (name == "seg" and node.get("type") == "not-entity"):
+            return
+        in_bibl = in_bibl or name == "bibl"
+        in_note = in_note or name == "note"
+        is_author = name == "author" and in_bibl and len(node) == 0
+        if node.text:
+            slots.append(_Slot(node, "text", in_bibl, in_note, is_author))
+        for child in node:
+            if not isinstance(child.tag, str):
+                if child.tail:
+                    slots.append(_Slot(child, "tail", in_bibl, in_note, False))
+                continue
+            walk(child, in_bibl, in_note)
+            if child.tail:
+                slots.append(_Slot(child, "tail", in_bibl, in_note, False))
+
+    walk(text_el, False, False)
+    return slots
+
+
+def _fill_existing_dates(text_el: etree._Element, ctx: DateContext) -> None:
+    """Ingest's ``date`` elements (in bibl) get ISO attributes if they lack them."""
+    for node in text_el.iter(TEI + "date"):
+        if node.get("resp") or any(node.get(a) for a in ("when", "from", "to", "notBefore", "notAfter")):
+            continue
+        attrs = parse_date("".join(node.itertext()), copy.deepcopy(ctx))
+        if attrs:
+            for k, v in attrs.items():
+                node.set(k, v)
+
+
+class _Annotator:
+    def __init__(self, register: Register, gaz: Gazetteer, options: AnnotateOptions, common: set[str]):
+        self.register = register
+        self.gaz = gaz
+        self.options = options
+        self.finder = NameFinder(register, gaz, common)
+
+    def resolve(self, c: _Cand) -> Entry | None:
+        """The register entry of a candidate, creating a candidate entry if needed."""
+        if c.entry is not None:
+            return c.entry
+        reg = self.register
+        entry = reg.lookup(c.name, c.kind)
+        if entry is not None:
+            return entry
+        if not self.options.add_candidates:
+            return None
+        if c.kind == "person":
+            words = [w for w in c.name.split() if fold(w) not in HONORIFICS_AFTER | HONORIFICS_BEFORE]
+            if words:
+                same = reg.persons_by_surname(words[-1])
+                if len(same) == 1:
+                    reg.add_variant(same[0], c.name)
+                    return same[0]
+            return reg.add_candidate("person", c.name)
+        if c.kind == "place":
+            place = self.gaz.lookup(c.name) if c.evidence == "gazetteer" else None
+            if place is not None:
+                return reg.add_candidate("place", c.name, type=place.kind, geonames=place.geonames, geo=place.geo)
+            return reg.add_candidate("place", c.name, type=c.type)
+        return reg.add_candidate("org", c.name, type=c.type)
+
+    def name_spans(self, slot: _Slot, blocked) -> list[tuple[int, int, _Cand, Entry]]:
+        text = slot.text
+        if slot.author:
+            stripped = text.strip()
+            if not stripped or not any(ch.isupper() for ch in stripped) or BIBL_AUTHOR_NOT_A_NAME.match(stripped):
+                return []
+            start = text.index(stripped)
+            inner = self.finder.find(stripped)
+            if len(inner) == 1 and inner[0].start == 0 and inner[0].end == len(stripped) and inner[0].kind != "place":
+                c = inner[0]
+            else:
+                e = self.register.lookup(stripped, "person")
+                c = _Cand(0, len(stripped), "person", stripped, "bibl-author", None, 5, e)
+            c = _Cand(start, start + len(stripped), c.kind, c.name, c.evidence, c.type, c.priority, c.entry)
+            entry = self.resolve(c)
+            return [(c.start, c.end, c, entry)] if entry else []
+        out = []
+        for c in self.finder.find(text, blocked):
+            entry = self.resolve(c)
+            if entry is not None:
+                out.append((c.start, c.end, c, entry))
+        return out
+
+
+def _register_size(register: Register) -> int:
+    return len(register) + sum(len(e.variants) for e in register.entries.values())
+
+
+def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOptions = AnnotateOptions(),
+             gaz: Gazetteer | None = None) -> AnnotateResult:
+    """Annotate ``tree`` in place (and return it with counts); ``register`` may grow."""
+    gaz = gaz or gazetteer()
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    result = AnnotateResult(root.getroottree())
+    strip_own_markup(root, options.resp)
+    text_el = root.find(TEI + "text")
+    if text_el is None:
+        return result
+    slots = _slots(text_el)
+    common = common_words(s.text for s in slots)
+    ann = _Annotator(register, gaz, options, common)
+
+    # dates first: names never overlap a date
+    ctx = DateContext()
+    date_spans: list[list] = []
+    for slot in slots:
+        local_ctx = copy.deepcopy(ctx) if (slot.in_bibl or slot.in_note) else ctx
+        found = find_dates(slot.text, local_ctx) if options.dates and not slot.author else []
+        date_spans.append(found)
+    _fill_existing_dates(text_el, ctx)
+
+    name_spans: list[list] = [[] for _ in slots]
+    if options.names:
+        for _round in range(4):
+            size = _register_size(register)
+            name_spans = [ann.name_spans(slot, [(d.start, d.end) for d in dates])
+                          for slot, dates in zip(slots, date_spans)]
+            if _register_size(register) == size:
+                break
+
+    for slot, dates, names in zip(slots, date_spans, name_spans):
+        spans = []
+        for d in dates:
+            attrs = dict(d.attrs)
+            attrs["resp"] = options.resp
+            spans.append((d.start, d.end, "date", attrs))
+            result.counts["date"] += 1
+        for start, end, c, entry in names:
+            tag = NAME_TAG[entry.kind]
+            spans.append((start, end, tag, {"ref": options.ref_prefix + entry.id, "resp": options.resp}))
+            result.counts[tag] += 1
+            text = slot.text
+            result.occurrences.append(Occurrence(
+                entry.id, entry.kind, text[start:end],
+                " ".join(text[max(0, start - 40):min(len(text), end + 40)].split())))
+        _wrap(slot, sorted(spans))
+    return result
+
+
+def _wrap(slot: _Slot, spans: list[tuple[int, int, str, dict]]) -> None:
+    if not spans:
+        return
+    text = slot.text
+    made = []
+    pos = 0
+    for start, end, tag, attrs in spans:
+        node = el(tag, text[start:end])
+        for k, v in attrs.items():
+            node.set(k, v)
+        made.append((pos, start, node))
+        pos = end
+    lead = text[: spans[0][0]]
+    for i, (_p, _s, node) in enumerate(made):
+        nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        node.tail = text[spans[i][1]:nxt] or None
+    if slot.where == "text":
+        slot.node.text = lead or None
+        for i, (_p, _s, node) in enumerate(made):
+            slot.node.insert(i, node)
+    else:
+        slot.node.tail = lead or None
+        parent = slot.node.getparent()
+        idx = parent.index(slot.node)
+        for i, (_p, _s, node) in enumerate(made):
+            parent.insert(idx + 1 + i, node)
+
+
+def candidates_report(register: Register, occurrences: list[Occurrence]) -> list[tuple[str, str, int, str, str]]:
+    """Rows (kind, name, count, suggested id, contexts) for entries still marked candidate."""
+    by_entry: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        by_entry[occ.entry_id].append(occ)
+    rows = []
+    for eid, occs in by_entry.items():
+        entry = register.entries.get(eid)
+        if entry is None or not entry.candidate:
+            continue
+        contexts = " | ".join(list(dict.fromkeys(o.context for o in occs))[:3])
+        rows.append((entry.kind, entry.preferred, len(occs), entry.id, contexts))
+    return sorted(rows, key=lambda r: (r[0], -r[2], r[3]))
+
+
+__all__ = ["annotate", "AnnotateOptions", "AnnotateResult", "strip_own_markup", "candidates_report",
+           "Register", "RESP"]

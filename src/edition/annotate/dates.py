@@ -1,0 +1,275 @@
+"""Calendar expressions in Turkish and English text, with ISO 8601 values.
+
+:func:`find_dates` scans one string and returns the spans to wrap in ``date``
+with their attributes (``when``, ``from``/``to``, ``notBefore``/``notAfter``).
+A day and month without a year ("31 Mart’ta") take their year from a
+:class:`DateContext` that the caller carries through the document in reading
+order: first the year of the same day and month written out earlier ("31 Mart
+1918" → later "31 Mart" is 1918), else the nearest preceding explicit year;
+such dates get ``cert="medium"`` and ``evidence="conjecture"``.
+
+Spans end before an apostrophe: ``<date when="1918-03-31">31 Mart 1918</date>’de``.
+Numbers that are not years are left alone: "1.000", "48 asker", page ranges
+("s. 17-19"), archive references ("f. 176").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+TR_MONTHS = {
+    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "aprel": 4, "mayıs": 5, "haziran": 6,
+    "temmuz": 7, "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
+}
+EN_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS = {**TR_MONTHS, **EN_MONTHS}
+
+_TR_MONTH_ALT = "Ocak|Şubat|Mart|Nisan|Aprel|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık"
+_EN_MONTH_ALT = "|".join(name for name in calendar.month_name if name)
+M = rf"(?:{_TR_MONTH_ALT}|{_EN_MONTH_ALT})"
+# A month gloss in parentheses, as in "2 Aprel (Nisan) 2004".
+GLOSS = rf"(?:\s*\({M}\))?"
+DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# a digit, dot-digit or letter right before/after means the number is part of something else
+NB = r"(?<![\d.,/:])(?<!\w)"
+NA = r"(?![\d]|\.\d|,\d|\w)"
+DASH = r"\s*[-–—]\s*"
+ROMAN = r"(?:X{0,2}(?:IX|IV|V?I{0,3}))"
+
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_to_int(text: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        val = ROMAN_VALUES[ch]
+        total = total - val if val < prev else total + val
+        prev = max(prev, val)
+    return total
+
+
+# Parts of a year: (notBefore month-day, notAfter month-day). Seasons follow the
+# meteorological convention (spring = March–May); "beginning"/"end" of a year
+# are its first and last quarter.
+YEAR_PARTS = [
+    (r"ilkbaharında|ilkbaharı|baharında|baharı|baharda", ("03-01", "05-31")),
+    (r"yazında|yazı", ("06-01", "08-31")),
+    (r"sonbaharında|sonbaharı|güzünde", ("09-01", "11-30")),
+    (r"başlarından|başlarında|başlarına|başları|başından|başında|başı|ilk aylarında",
+     ("01-01", "03-31")),
+    (r"ortalarında|ortalarına|ortaları|ortasında|ortası", ("04-01", "09-30")),
+    (r"sonlarından|sonlarında|sonlarına doğru|sonlarına|sonları|sonunda|sonuna doğru|sonuna|sonu",
+     ("10-01", "12-31")),
+    (r"ilk yarısında|ilk yarısı", ("01-01", "06-30")),
+    (r"ikinci yarısında|ikinci yarısı|son yarısında", ("07-01", "12-31")),
+]
+# Parts of a century as (first year offset, last year offset) within 1..100.
+CENTURY_PARTS = [
+    (r"başlarından|başlarında|başlarına|başları|başından|başında|başı", (1, 25)),
+    (r"ortalarında|ortaları|ortasında|ortası", (34, 66)),
+    (r"sonlarından|sonlarında|sonlarına doğru|sonlarına|sonları|sonunda|sonuna|sonu", (76, 100)),
+    (r"ilk yarısından|ilk yarısında|ilk yarısı", (1, 50)),
+    (r"ikinci yarısından|ikinci yarısında|ikinci yarısı", (51, 100)),
+]
+YIL = r"(?:yılının|yılında|yılından|yılına|yılı|yılın|yıl)"
+
+
+@dataclass
+class DateContext:
+    """What the text has said so far: the last explicit year and, per day+month,
+    the year it was written with."""
+
+    last_year: int | None = None
+    day_month_year: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def year_for(self, day: int | None, month: int) -> int | None:
+        if day is not None and (day, month) in self.day_month_year:
+            return self.day_month_year[(day, month)]
+        return self.last_year
+
+    def saw(self, year: int, day: int | None = None, month: int | None = None) -> None:
+        self.last_year = year
+        if day is not None and month is not None:
+            self.day_month_year.setdefault((day, month), year)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    attrs: tuple[tuple[str, str], ...]
+
+    @property
+    def attributes(self) -> dict[str, str]:
+        return dict(self.attrs)
+
+
+def _ymd(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.replace("İ", "i").replace("I", "ı").lower()]
+
+
+def _alt(parts) -> str:
+    return "|".join(f"(?:{p})" for p, _ in parts)
+
+
+_RULES: list[tuple[str, re.Pattern]] = []
+
+
+def _rule(name: str, pattern: str) -> None:
+    _RULES.append((name, re.compile(pattern)))
+
+
+# Order matters: longer, more specific expressions first; a later rule never
+# takes text an earlier one matched.
+_rule("dmy-dmy", rf"{NB}(?P<d1>{DAY})\s+(?P<m1>{M}){DASH}(?P<d2>{DAY})\s+(?P<m2>{M}){GLOSS}\s*(?P<y>{YEAR}){NA}")
+_rule("d-dmy", rf"{NB}(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m>{M}){GLOSS}\s*(?P<y>{YEAR}){NA}")
+_rule("dmy", rf"{NB}(?P<d>{DAY})\s+(?P<m>{M}){GLOSS}\s*,?\s*(?P<y>{YEAR}){NA}")
+_rule("mdy-en", rf"(?<!\w)(?P<m>{_EN_MONTH_ALT})\s+(?P<d>{DAY}),\s*(?P<y>{YEAR}){NA}")
+_rule("my-my", rf"(?<!\w)(?P<m1>{M}){DASH}(?P<m2>{M})\s+(?P<y>{YEAR}){NA}")
+_rule("y-month", rf"{NB}(?P<y>{YEAR})\s+yılı(?:nın)?\s+(?P<m>{M})\s+ayı(?:nda|ndan|na)?(?!\w)")
+_rule("my", rf"(?<!\w)(?P<m>{M}){GLOSS}\s+(?P<y>{YEAR}){NA}")
+_rule("d-dm", rf"{NB}(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?!\w)")
+_rule("dm", rf"{NB}(?P<d>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?!\w)")
+_rule("century-part",
+      rf"(?<!\w)(?:(?P<rn>{ROMAN})|(?P<n>[12]?[0-9]))\.\s+(?:yüzyıl|asır)(?:ın|ının)?\s+(?P<part>{_alt(CENTURY_PARTS)})(?!\w)")
+_rule("century", rf"(?<!\w)(?:(?P<rn>{ROMAN})|(?P<n>[12]?[0-9]))\.\s+(?:yüzyıl|asır)(?:da|de|ın|ının|ında|ına|dan)?(?!\w)")
+_rule("century-en", rf"(?<!\w)(?P<n>[12]?[0-9])(?:st|nd|rd|th)\s+[Cc]entury(?!\w)")
+_rule("y-part", rf"{NB}(?P<y>{YEAR})\s+(?:{YIL}\s+)?(?P<part>{_alt(YEAR_PARTS)})(?!\w)")
+_rule("y-y", rf"{NB}(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR}){NA}")
+_rule("y-yil", rf"{NB}(?P<y>{YEAR})\s+{YIL}(?!\w)")
+_rule("y", rf"{NB}(?P<y>{YEAR}){NA}")
+
+# "s. 1918", "f. 1918" would be page/folio numbers; "N:48", "No. 1918" numbers.
+_NOT_YEAR_BEFORE = re.compile(r"(?:\b[sfdSp]\.|\bss\.|\bNo\.?|\bN:|\bSayı|\biş\.|\bpp?\.)\s*$")
+
+
+def _part(parts, text: str):
+    for pattern, value in parts:
+        if re.fullmatch(pattern, text):
+            return value
+    raise KeyError(text)
+
+
+def _century_range(m: re.Match, part: tuple[int, int] | None = (1, 100)) -> tuple[int, int]:
+    n = roman_to_int(m["rn"]) if m.groupdict().get("rn") else int(m["n"])
+    base = (n - 1) * 100
+    lo, hi = part or (1, 100)
+    return base + lo, base + hi
+
+
+def _attrs_for(name: str, m: re.Match, ctx: DateContext) -> dict[str, str] | None:
+    """ISO attributes for one match, updating ``ctx``; None if the match is no date."""
+    g = m.groupdict()
+    if name == "dmy-dmy":
+        y = int(g["y"])
+        a = _ymd(y, _month(g["m1"]), int(g["d1"]))
+        b = _ymd(y, _month(g["m2"]), int(g["d2"]))
+        ctx.saw(y, int(g["d1"]), _month(g["m1"]))
+        ctx.saw(y, int(g["d2"]), _month(g["m2"]))
+        return {"from": a, "to": b} if a and b else None
+    if name == "d-dmy":
+        y, mo = int(g["y"]), _month(g["m"])
+        a, b = _ymd(y, mo, int(g["d1"])), _ymd(y, mo, int(g["d2"]))
+        ctx.saw(y, int(g["d1"]), mo)
+        ctx.saw(y, int(g["d2"]), mo)
+        return {"from": a, "to": b} if a and b else None
+    if name in ("dmy", "mdy-en"):
+        y, mo, d = int(g["y"]), _month(g["m"]), int(g["d"])
+        ctx.saw(y, d, mo)
+        when = _ymd(y, mo, d)
+        return {"when": when} if when else None
+    if name == "my-my":
+        y = int(g["y"])
+        ctx.saw(y)
+        return {"from": _ymd(y, _month(g["m1"])), "to": _ymd(y, _month(g["m2"]))}
+    if name in ("my", "y-month"):
+        y = int(g["y"])
+        ctx.saw(y)
+        return {"when": _ymd(y, _month(g["m"]))}
+    if name == "d-dm":
+        mo = _month(g["m"])
+        y = ctx.year_for(int(g["d1"]), mo)
+        if y is None:
+            return None
+        a, b = _ymd(y, mo, int(g["d1"])), _ymd(y, mo, int(g["d2"]))
+        return {"from": a, "to": b, "cert": "medium", "evidence": "conjecture"} if a and b else None
+    if name == "dm":
+        mo, d = _month(g["m"]), int(g["d"])
+        y = ctx.year_for(d, mo)
+        if y is None:
+            return None
+        when = _ymd(y, mo, d)
+        return {"when": when, "cert": "medium", "evidence": "conjecture"} if when else None
+    if name in ("century", "century-en", "century-part"):
+        n_text = g.get("rn") or g.get("n")
+        if not n_text:
+            return None
+        part = _part(CENTURY_PARTS, g["part"]) if name == "century-part" else None
+        lo, hi = _century_range(m, part)
+        if not 1 <= (hi + 99) // 100 <= 21:
+            return None
+        return {"notBefore": f"{lo:04d}", "notAfter": f"{hi:04d}"}
+    if name == "y-part":
+        y = int(g["y"])
+        ctx.saw(y)
+        lo, hi = _part(YEAR_PARTS, g["part"])
+        return {"notBefore": f"{y:04d}-{lo}", "notAfter": f"{y:04d}-{hi}"}
+    if name == "y-y":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if y2 <= y1:
+            return None
+        ctx.saw(y2)
+        return {"from": f"{y1:04d}", "to": f"{y2:04d}"}
+    if name in ("y", "y-yil"):
+        y = int(g["y"])
+        ctx.saw(y)
+        return {"when": f"{y:04d}"}
+    raise AssertionError(name)
+
+
+def find_dates(text: str, ctx: DateContext | None = None) -> list[DateMatch]:
+    """Every calendar expression in ``text``, left to right, non-overlapping."""
+    ctx = ctx if ctx is not None else DateContext()
+    found: list[tuple[int, int, str, re.Match]] = []
+    taken = [False] * (len(text) + 1)
+    for name, pattern in _RULES:
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if any(taken[start:end]):
+                continue
+            if name in ("y", "y-y", "y-yil") and _NOT_YEAR_BEFORE.search(text[:start]):
+                continue
+            if name == "century" and m["rn"] == "" and not m["n"]:
+                continue
+            found.append((start, end, name, m))
+            for i in range(start, end):
+                taken[i] = True
+    matches = []
+    # attributes are computed in reading order so the context sees earlier years first
+    for start, end, name, m in sorted(found, key=lambda f: f[0]):
+        attrs = _attrs_for(name, m, ctx)
+        if attrs:
+            matches.append(DateMatch(start, end, tuple(attrs.items())))
+    return matches
+
+
+def parse_date(text: str, ctx: DateContext | None = None) -> dict[str, str] | None:
+    """Attributes for a string that is wholly one date ("4 Ocak 1919", "1951"), else None."""
+    text = text.strip()
+    found = find_dates(text, ctx)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+        return found[0].attributes
+    return None

