@@ -135,6 +135,20 @@ class _Doc:
             return node.sourceline, None
         return found[1] if end else found[0]
 
+    def text_position(self, node: etree._Element) -> tuple[int | None, int | None]:
+        """Where the first non-blank text directly inside ``node`` ends (as jing reports it)."""
+        self.position(node)
+        starts, where = self._positions["_markup_starts"], self._positions["_where"]
+        chunks = [(node.text, ("start", node[0]) if len(node) else ("end", node))]
+        chunks += [(child.tail, ("start", child.getnext()) if child.getnext() is not None else ("end", node)) for child in node]
+        for text, following in chunks:
+            if text and text.strip() and following in starts:
+                offset = starts[following]
+                while offset > 0 and self.source[offset - 1].isspace():
+                    offset -= 1
+                return where(offset)
+        return self.position(node)
+
     def issue(self, node: etree._Element | None, message: str, rule: str, *, end: bool = False) -> Issue:
         line, col = self.position(node, end=end) if node is not None else (None, None)
         return Issue(self.path, line, col, "error", message, rule)
@@ -164,6 +178,9 @@ def _start_tag_ends(tree: etree._ElementTree, source: str) -> dict:
     # The dict holds the element proxies, so each node keeps one identity.
     elements = iter([e for e in tree.getroot().iter() if isinstance(e.tag, str)])
     result: dict = {}
+    markup_starts: dict = {}
+    result["_markup_starts"] = markup_starts
+    result["_where"] = where
     open_nodes: list = []
     for match in _MARKUP.finditer(source):
         text = match.group()
@@ -173,12 +190,14 @@ def _start_tag_ends(tree: etree._ElementTree, source: str) -> dict:
             if open_nodes:
                 node = open_nodes.pop()
                 result[node] = (result[node][0], where(match.end()))
+                markup_starts[("end", node)] = match.start()
             continue
         node = next(elements, None)
         if node is None:
             break
         after = where(match.end())
         result[node] = (after, after)
+        markup_starts[("start", node)] = match.start()
         if not text.endswith("/>"):
             open_nodes.append(node)
     return result
@@ -294,7 +313,10 @@ def _schema_issues(doc: _Doc, schema: etree.RelaxNG, rule: str) -> list[Issue]:
         if key in done:
             continue
         done.add(key)
-        if node is not None:
+        if node is not None and kind == "text":
+            line, col = doc.text_position(node)
+            issues.append(Issue(doc.path, line, col, "error", message, rule))
+        elif node is not None:
             issues.append(doc.issue(node, message, rule, end=kind == "missing"))
         else:
             issues.append(Issue(doc.path, entry.line or None, None, "error", message, rule))
@@ -527,7 +549,7 @@ def check_refs(doc: _Doc, register: Register | None, register_path: Path) -> lis
                     issues.append(
                         doc.issue(
                             node,
-                            f'<{name} ref="{target}"> points to a <{found}>, but a <{name}> must point to a <{kind}>',
+                            f'<{name} ref="{target}"> points to a <{found}> entry; <{name}> must point to a <{kind}> entry',
                             "ref-resolves",
                         )
                     )

@@ -1,0 +1,97 @@
+"""`edition validate` through Click's CliRunner: exact lines and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from lxml import etree
+
+from edition.cli import main
+
+HERE = Path(__file__).resolve().parent
+INVALID = HERE / "invalid"
+FIXTURES = HERE / "validate_fixtures" / "tei"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["validate", *args])
+
+
+def test_valid_folder_exits_0_with_summary():
+    result = run(str(FIXTURES))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "2 files valid\n"
+    assert result.stdout == ""
+
+
+def test_invalid_file_prints_issue_and_summary_on_stderr():
+    path = str(INVALID / "bad-when.xml")
+    result = run(path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f'{path}:70:35: error: <date when="31.03.1918">: not an ISO 8601 date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1918-03-31 [date-iso]',
+        f'{path}:70:35: error: attribute @when="31.03.1918" on <date> is not allowed or has an invalid value; it must be an ISO 8601 date such as 1918-03-31, 1918-03 or 1918 [schema]',
+        "2 errors in 1 of 1 file",
+    ]
+
+
+def test_all_errors_in_all_files_are_reported():
+    result = run(str(INVALID / "dangling-ref.xml"), str(INVALID / "not-well-formed.xml"), str(FIXTURES))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert [line.rsplit(" ", 1)[-1] for line in lines[:-1]] == ["[ref-resolves]", "[xml-syntax]"]
+    assert lines[-1] == "2 errors in 2 of 4 files"
+
+
+def test_json_goes_to_stdout():
+    result = run("--format", "json", str(INVALID / "duplicate-id.xml"))
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["valid"] is False
+    assert [(i["line"], i["col"], i["rule"]) for i in data["issues"]] == [(73, 49, "xml-id-unique")]
+
+
+def test_junit_is_well_formed_with_one_failure():
+    result = run("--format", "junit", str(INVALID / "pb-out-of-order.xml"), str(FIXTURES / "sample-article.xml"))
+    assert result.exit_code == 1
+    suite = etree.fromstring(result.stdout.encode())
+    assert suite.get("tests") == "2" and suite.get("failures") == "1"
+    assert [f.get("type") for f in suite.iter("failure")] == ["pb-order"]
+
+
+def test_tei_all_accepts_tei_outside_the_customisation(tmp_path, monkeypatch):
+    monkeypatch.setenv("EDITION_CACHE_DIR", str(tmp_path))
+    path = str(INVALID / "element-not-in-edition.xml")
+    assert run(path).exit_code == 1
+    result = run("--schema", "tei-all", path)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "1 file valid\n"
+
+
+def test_missing_path_is_a_usage_error():
+    result = run("no/such/folder")
+    assert result.exit_code == 2
+    assert "Error: Invalid value for PATHS: no/such/folder does not exist" in result.stderr
+
+
+def test_unknown_schema_is_a_usage_error():
+    result = run("--schema", "tei-lite", str(FIXTURES))
+    assert result.exit_code == 2
+
+
+def test_default_is_the_tei_folder(tmp_path, monkeypatch):
+    (tmp_path / "tei").mkdir()
+    for f in FIXTURES.glob("*.xml"):
+        (tmp_path / "tei" / f.name).write_bytes(f.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "2 files valid\n"
+
+
+def test_help_has_an_example():
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output
