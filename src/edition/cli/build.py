@@ -46,8 +46,6 @@ def command(ids: tuple[str, ...], project_dir: Path, reingest: bool, jobs: int, 
                 raise EditionClickError(f"{len(stale)} file(s) would change; run `edition build`")
             click.echo("up to date", err=True)
             return
-        bars: dict[str, object] = {}
-
         def progress(stage: str, done: int, total: int) -> None:
             if is_quiet(quiet):
                 return
@@ -63,6 +61,5 @@ def command(ids: tuple[str, ...], project_dir: Path, reingest: bool, jobs: int, 
         f"{counts}; {report.notes} notes; {warnings} warnings; {times}",
         err=True,
     )
-    del bars
     if not report.ok:
         raise EditionClickError("the build failed: see the errors above")

@@ -468,7 +468,6 @@ class Builder:
         head = sub(lst, "head")
         self.fills.append(Fill(head, flow.slice(0, cut).strip(), "keyword-head"))
         words: list[str] = []
-        pos = cut
         body = text[cut:]
         parts = re.split(r"([,;])", body)
         offset = cut
@@ -484,7 +483,6 @@ class Builder:
                 self.fills.append(Fill(item, part, "keyword"))
                 words.append(OBJECT_CHARS.sub("", core))
             offset += len(piece)
-        del pos
         self.keywords.setdefault(lang, []).extend(words)
 
     def title_block(self, block: RawBlock, index: int) -> None:

@@ -110,7 +110,6 @@ def _split_keep_offsets(text: str, sep: str, base: int) -> list[tuple[str, int]]
 
 
 def _author_date(part: str, offset: int) -> list[Span] | None:
-    plain = OBJECT_CHARS.sub("", part)
     m = AUTHOR_DATE.match(part)
     if not m or not (m.group("year") or m.group("day") or m.group("pages")):
         return None
@@ -133,7 +132,6 @@ def _author_date(part: str, offset: int) -> list[Span] | None:
         if m.group("year"):
             spans.append(Span(offset + m.start("year"), offset + m.end("year"), _tei("date", when=m.group("year")), 9))
     if m.group("pages"):
-        pstart = offset + m.start("pages")
         # The scope covers "s. 215": back up to the page abbreviation.
         scope_start = part.rfind("s", 0, m.start("pages"))
         for abbr in ("pp", "ss", "sf", "p", "s", "S"):
@@ -143,8 +141,6 @@ def _author_date(part: str, offset: int) -> list[Span] | None:
                 break
         pend = offset + m.end("pages")
         spans.append(Span(offset + scope_start, pend, _tei("biblScope", unit="page", **page_attrs(m.group("pages"))), 9))
-        del pstart
-    del plain
     return spans
 
 

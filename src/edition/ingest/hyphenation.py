@@ -105,15 +105,12 @@ def keeps_hyphen(left: str, right: str, lexicon: Lexicon) -> bool:
     right_core = re.sub(r"\d+$", "", right_core)
     left_part = left_word.split("-")[-1]
     left_low = turkish_lower(left_word)
-    hyph = turkish_lower(left_word + right_core)
-    joined = turkish_lower(left_word[:] + right_core)
     hyph_form = left_low + turkish_lower(right_core)
     hyphen_form = left_low + "-" + turkish_lower(right_core)
     if hyphen_form in lexicon.hyphenated:
         return True
     if hyph_form in lexicon.words or hyph_form.replace("-", "") in lexicon.words:
         return False
-    del hyph, joined
     upper_right = first.isupper()
     if upper_right and left_part[:1].isupper() and left_part.isupper() and right_core.isupper():
         # ALL-CAPS text split at a line end: a plain split unless known.
