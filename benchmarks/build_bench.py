@@ -46,7 +46,10 @@ def synthesise(folder: Path, n: int, seed: int = 1918) -> int:
     for i in range(n):
         src = sources[i % 2]
         head, body = src[:6], src[6:]
-        picked = head + rng.sample(body, k=min(len(body), rng.randint(len(body) // 2, len(body))))
+        # a random half or more of the body, in the original order so that
+        # note numbers still increase (as validate requires)
+        keep = sorted(rng.sample(range(len(body)), k=min(len(body), rng.randint(len(body) // 2, len(body)))))
+        picked = head + [body[k] for k in keep]
         text = "\n\n".join(picked) + "\n"
         (raw / f"synthetic-{i:04d}.txt").write_text(text, encoding="utf-8")
         words += len(text.split())

@@ -149,3 +149,13 @@ def test_cli_bad_xml(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith("Error: ")
     assert "not well-formed XML" in result.output
+
+
+def test_halves_of_a_word_cut_by_a_page_break_are_no_names(register):
+    doc = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="t"><teiHeader/><text><body><p>Nitekim '
+           'Ermeni-Bol<pb n="9" break="no"/>şevik Koalisyonu Bakü’de hazırlandı.</p></body></text></TEI>')
+    tree = parse_bytes(doc.encode())
+    annotate(tree, register)
+    names = [("".join(e.itertext()), e.tag.split("}")[1]) for e in tree.getroot().iter(
+        TEI + "placeName", TEI + "persName", TEI + "orgName")]
+    assert names == [("Bakü", "placeName")]

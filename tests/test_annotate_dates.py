@@ -18,6 +18,10 @@ CASES = [
     ("1921 yılı Ocak ayında", "1921 yılı Ocak ayında", {"when": "1921-01"}),
     ("1920 baharında", "1920 baharında", {"notBefore": "1920-03-01", "notAfter": "1920-05-31"}),
     ("1918 yazında", "1918 yazında", {"notBefore": "1918-06-01", "notAfter": "1918-08-31"}),
+    # seasons in every case form
+    ("1920 baharına gelindiğinde", "1920 baharına", {"notBefore": "1920-03-01", "notAfter": "1920-05-31"}),
+    ("1919 güzünden beri", "1919 güzünden", {"notBefore": "1919-09-01", "notAfter": "1919-11-30"}),
+    ("XX. yüzyılın başına kadar", "XX. yüzyılın başına", {"notBefore": "1901", "notAfter": "1925"}),
     ("1917 sonlarında", "1917 sonlarında", {"notBefore": "1917-10-01", "notAfter": "1917-12-31"}),
     ("1919 yılının sonlarına doğru kurulan", "1919 yılının sonlarına doğru",
      {"notBefore": "1919-10-01", "notAfter": "1919-12-31"}),
@@ -81,3 +85,11 @@ def test_parse_date_whole_string_only():
     assert parse_date("4 Ocak 1919") == {"when": "1919-01-04"}
     assert parse_date("1951") == {"when": "1951"}
     assert parse_date("Azerbaycan 1918") is None
+
+
+def test_month_named_as_such_takes_the_year_from_context():
+    ctx = DateContext()
+    found = find_dates("1920 yılında kıtlık vardı. Ağustos ayından itibaren erzak geldi.", ctx)
+    month = found[-1]
+    assert month.attributes == {"when": "1920-08", "cert": "medium", "evidence": "conjecture"}
+    assert find_dates("Mayıs ayında bir ihtilal oldu.", DateContext()) == []  # no year known: no date

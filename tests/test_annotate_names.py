@@ -56,6 +56,25 @@ def test_sentences_from_the_texts(seeded, text, expected):
     assert spans(text, seeded) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a numbered unit: the number is part of the name
+    ("Bunun üzerine 3. Ordu Komutanı Vehip Paşa geldi.", [("3. Ordu", "org"), ("Vehip Paşa", "person")]),
+    # a numbered item at the start of a list is no unit
+    ("1. Ordu", []),
+    # "Sovyet" without its possessive ending qualifies the next word
+    ("Böylelikle ilk olarak Kuzey Kafkasya Sovyet hâkimiyetine girmiştir.", [("Kuzey Kafkasya", "place")]),
+    ("Azerbaycan Sovyet Cumhuriyeti bünyesindeki Acarya’ya", [("Azerbaycan Sovyet Cumhuriyeti", "place"),
+                                                             ("Acarya", "place")]),
+    ("Gürcistan artık Sosyalist Sovyet Cumhuriyeti olmuştur.", [("Gürcistan", "place")]),
+    # final k softened before a vowel: the register's "Millî Birlik"
+    ("Burada kısaca Millî Birliğin oluşumundan bahsetmek isteriz.", [("Millî Birliğ", "org")]),
+    # a rank before a name that is also a far-away town
+    ("General Thomson şehre girdi.", [("Thomson", "person")]),
+])
+def test_general_rules(seeded, text, expected):
+    assert spans(text, seeded) == expected
+
+
 # invented sentences with names no register knows: evidence only
 @pytest.mark.parametrize("text, expected", [
     ("Miralay Petrosyan’ın birlikleri Kazakh’a girdi.", ("Petrosyan", "person")),

@@ -6,8 +6,9 @@
 1. ingest   — only texts without ``tei/<id>.xml`` (or all, with ``reingest``);
    parallel across documents (``jobs`` worker processes);
 2. annotate — every TEI whose bytes, the registers or the tool version changed
-   since its last successful annotation (sequential: the registers are shared
-   and may grow with each document);
+   since its last successful annotation; parallel across documents, in rounds
+   that merge the names each document adds to the registers in a fixed order
+   (:mod:`edition.annotate.corpus`), so the result does not depend on ``jobs``;
 3. validate — the edition schema and project rules, schema compiled once;
 4. render   — HTML and text for the valid documents, stylesheets compiled once,
    skipped when no input (TEI, registers, stylesheets, version) changed.
@@ -23,6 +24,7 @@ import filecmp
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -61,6 +63,7 @@ class BuildReport:
     notes: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     rendered: bool = False
+    pruned: list[str] = field(default_factory=list)  # candidate entries no text refers to
 
     @property
     def ok(self) -> bool:
@@ -101,6 +104,22 @@ def _ingest_one(raw: str, target: str) -> tuple[str, list[Issue]]:
     return target, result.warnings
 
 
+REF_RE = re.compile(rb'ref="registers\.xml#([^"]+)"')
+
+
+def prune_candidates(register, tei_dir: Path) -> list[str]:
+    """Drop candidate entries (``cert="low"``, added by annotate) that no
+    document of ``tei_dir`` refers to any more, e.g. after the annotator
+    stopped taking a word for a name. Entries an editor accepted are kept."""
+    used: set[str] = set()
+    for path in tei_dir.glob("*.xml"):
+        used.update(m.decode() for m in REF_RE.findall(path.read_bytes()))
+    stale = sorted(eid for eid, e in register.entries.items() if e.candidate and eid not in used)
+    for eid in stale:
+        register.remove(eid)
+    return stale
+
+
 def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
     raws = sorted(project.raw.glob("*.txt"))
     if ids:
@@ -116,13 +135,48 @@ def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
     return raws
 
 
+def _annotate_stage(project: Project, options: BuildOptions, report: "BuildReport", docs_state: dict,
+                    todo: list[Path], settled: list[Path], digests: dict[Path, str], tick) -> None:
+    """Annotate ``todo`` (and whichever ``settled`` documents the registers'
+    growth concerns), write what changed and record what each was built from."""
+    from .annotate import AnnotateOptions
+    from .annotate.corpus import annotate_corpus
+    from .annotate.registers import Register
+
+    registers_path = project.registers
+    register = Register.load(registers_path) if registers_path.exists() else Register()
+    reg_before = serialize(register.to_tree()) if registers_path.exists() else b""
+    def write(tei_path: Path, data: bytes) -> None:
+        digest = sha256(data)
+        if digest != digests[tei_path]:
+            write_atomic(tei_path, data)
+        digests[tei_path] = digest
+
+    corpus = annotate_corpus(todo, register, AnnotateOptions(), settled=settled, jobs=options.jobs,
+                             progress=lambda done, total: tick("annotate", done, total),
+                             write=write, keep_occurrences=False)
+    for tei_path, outcome in corpus.outcomes.items():
+        if outcome.issue is not None:
+            report.failed.append(tei_path.stem)
+            report.issues.append(outcome.issue)
+            docs_state.pop(tei_path.stem, None)
+            continue
+        report.built.append(tei_path.stem)
+    report.skipped.extend(p.stem for p in settled if p not in corpus.outcomes)
+    if not options.ids:
+        report.pruned = prune_candidates(register, project.tei)
+    reg_after = serialize(register.to_tree())
+    if reg_after != reg_before or not registers_path.exists():
+        write_atomic(registers_path, reg_after)
+    final_key = sha256(registers_path.read_bytes())
+    for tei_path in [*todo, *settled]:
+        if tei_path.stem not in report.failed:
+            docs_state[tei_path.stem] = {"annotated": {"tei": digests[tei_path], "registers": final_key,
+                                                       "tool": __version__}}
+
+
 def build(project: Project, options: BuildOptions = BuildOptions(),
           progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
-    from .annotate import AnnotateOptions, annotate
-    from .annotate.registers import Register
-    from .render import RenderOptions, render
-    from .validate import ValidateOptions, validate_paths
-
     report = BuildReport()
     state = _load_state(project)
     docs_state: dict = state.setdefault("documents", {})
@@ -164,47 +218,34 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     # 2. annotate
     t0 = time.perf_counter()
     registers_path = project.registers
-    register = Register.load(registers_path) if registers_path.exists() else Register()
-    reg_before = registers_path.read_bytes() if registers_path.exists() else b""
+    reg_key = sha256(registers_path.read_bytes()) if registers_path.exists() else sha256(b"")
     tool = f"{__version__}"
     docs = [project.tei / f"{doc_id_from_path(r)}.xml" for r in raws if doc_id_from_path(r) not in report.failed]
-    for k, tei_path in enumerate(docs, 1):
-        doc_id = tei_path.stem
+    todo, settled, digests = [], [], {}
+    for tei_path in docs:
         data = tei_path.read_bytes()
-        entry = docs_state.get(doc_id, {})
-        key = {"tei": sha256(data), "registers": sha256(reg_before), "tool": tool}
-        if entry.get("annotated") == key:
-            report.skipped.append(doc_id)
-            tick("annotate", k, len(docs))
-            continue
-        try:
-            tree = parse_file(tei_path)
-            annotate(tree, register, AnnotateOptions())
-            out = serialize(tree)
-            if out != data:
-                write_atomic(tei_path, out)
-            report.built.append(doc_id)
-            docs_state[doc_id] = {"annotated": {"tei": sha256(out), "registers": None, "tool": tool}}
-        except EditionError as exc:
-            report.failed.append(doc_id)
-            report.issues.append(Issue(exc.path or str(tei_path), exc.line, exc.col, "error", exc.message, "annotate"))
-        tick("annotate", k, len(docs))
-    reg_after = serialize(register.to_tree())
-    if reg_after != reg_before:
-        write_atomic(registers_path, reg_after)
-    for doc_id, entry in docs_state.items():
-        if "annotated" in entry and entry["annotated"].get("registers") is None:
-            entry["annotated"]["registers"] = sha256(reg_after)
-    if reg_after != reg_before:
-        # The registers grew: annotations made before may now be incomplete.
-        for doc_id in report.skipped:
-            docs_state.get(doc_id, {}).pop("annotated", None)
+        digests[tei_path] = sha256(data)
+        key = {"tei": digests[tei_path], "registers": reg_key, "tool": tool}
+        (settled if docs_state.get(tei_path.stem, {}).get("annotated") == key else todo).append(tei_path)
+    if todo:
+        _annotate_stage(project, options, report, docs_state, todo, settled, digests, tick)
+    else:
+        report.skipped.extend(p.stem for p in settled)
     report.seconds["annotate"] = time.perf_counter() - t0
 
-    # 3. validate
+    # 3. validate: skipped when nothing it reads changed since a clean run
     t0 = time.perf_counter()
     docs = [d for d in docs if d.stem not in report.failed]
-    issues = validate_paths([*docs, registers_path] if registers_path.exists() else docs, ValidateOptions())
+    validate_key = sha256(json.dumps({
+        "docs": {d.stem: sha256(d.read_bytes()) for d in docs},
+        "registers": sha256(registers_path.read_bytes()) if registers_path.exists() else "",
+        "tool": tool}, sort_keys=True).encode())
+    issues = []
+    if state.get("validate") != validate_key:
+        from .validate import ValidateOptions, validate_paths
+
+        issues = validate_paths([*docs, registers_path] if registers_path.exists() else docs, ValidateOptions())
+        state["validate"] = validate_key if not issues else None
     report.issues.extend(issues)
     invalid = {Path(i.path).stem for i in issues if i.severity == "error"}
     for doc_id in sorted(invalid):
@@ -214,11 +255,16 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     valid_docs = [d for d in docs if d.stem not in invalid]
     report.seconds["validate"] = time.perf_counter() - t0
 
+    counts = state.setdefault("counts", {})
     for d in valid_docs:
-        root = etree.parse(str(d), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+        digest = sha256(d.read_bytes())
+        if counts.get(d.stem, {}).get("tei") != digest:
+            root = etree.parse(str(d), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+            counts[d.stem] = {"tei": digest, "notes": sum(1 for _ in root.iter(TEI + "note")),
+                              **{tag: sum(1 for _ in root.iter(TEI + tag)) for tag in ENTITY_TAGS}}
         for tag in ENTITY_TAGS:
-            report.entities[tag] += sum(1 for _ in root.iter(TEI + tag))
-        report.notes += sum(1 for _ in root.iter(TEI + "note"))
+            report.entities[tag] += counts[d.stem][tag]
+        report.notes += counts[d.stem]["notes"]
 
     # 4. render
     t0 = time.perf_counter()
@@ -236,6 +282,8 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     )
     outputs_exist = all((project.output / fmt).exists() for fmt in options.formats)
     if valid_docs and (state.get("render") != render_key or not outputs_exist):
+        from .render import RenderOptions, render
+
         for fmt in options.formats:
             render(valid_docs, project.output, RenderOptions(format=fmt), registers=registers_path, xslt_dir=project.xslt)
             tick("render", options.formats.index(fmt) + 1, len(options.formats))
@@ -260,9 +308,11 @@ def check(project: Project, options: BuildOptions = BuildOptions()) -> list[str]
             new_dir, old_dir = copy / name, project.root / name
             new_files = {p.relative_to(new_dir) for p in new_dir.rglob("*") if p.is_file()} if new_dir.exists() else set()
             old_files = {p.relative_to(old_dir) for p in old_dir.rglob("*") if p.is_file()} if old_dir.exists() else set()
-            for rel in sorted(new_files | old_files):
+            # files the build writes that are missing or differ; files it does
+            # not write (a benchmark's JSON in output/) are left alone by it
+            for rel in sorted(new_files):
                 if rel.parts and rel.parts[0].startswith("."):
                     continue
-                if rel not in old_files or rel not in new_files or not filecmp.cmp(new_dir / rel, old_dir / rel, shallow=False):
+                if rel not in old_files or not filecmp.cmp(new_dir / rel, old_dir / rel, shallow=False):
                     stale.append(f"{name}/{rel}")
         return stale

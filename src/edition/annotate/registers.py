@@ -14,7 +14,7 @@ order preferred-then-variants-sorted, so re-running changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -60,6 +60,8 @@ class Register:
         self.entries: dict[str, Entry] = {}
         self._index: dict[tuple[str, str], str] = {}
         self._by_name: dict[str, set[str]] = {}
+        # bumped on every new entry or name, so matchers know when to recompile
+        self.version = 0
         for entry in entries or []:
             self.add(entry)
 
@@ -74,6 +76,7 @@ class Register:
 
     def _index_name(self, entry: Entry, name: str) -> None:
         key = fold(name)
+        self.version += 1
         self._index.setdefault((entry.kind, key), entry.id)
         self._by_name.setdefault(key, set()).add(entry.id)
 
@@ -87,6 +90,16 @@ class Register:
             return None
         # one name, several kinds (rare): the first id in sorted order, stable
         return self.entries[sorted(ids)[0]]
+
+    def remove(self, entry_id: str) -> None:
+        """Forget an entry and its names (the index is rebuilt: a name may also
+        belong to another entry)."""
+        del self.entries[entry_id]
+        self._index.clear()
+        self._by_name.clear()
+        for entry in self.entries.values():
+            for name in entry.names():
+                self._index_name(entry, name)
 
     def knows(self, name: str) -> bool:
         return fold(name) in self._by_name
@@ -107,6 +120,29 @@ class Register:
         entry = Entry(self.new_id(kind, name), kind, name, type=type,
                       geonames=geonames, geo=geo, candidate=True)
         return self.add(entry)
+
+    def copy(self) -> "Register":
+        """An independent copy (entries and their variant lists copied; the
+        name index copied as is, so lookups answer exactly as here)."""
+        twin = Register()
+        twin.entries = {eid: replace(e, variants=list(e.variants)) for eid, e in self.entries.items()}
+        twin._index = dict(self._index)
+        twin._by_name = {k: set(v) for k, v in self._by_name.items()}
+        twin.version = self.version
+        return twin
+
+    def changes_since(self, base: "Register") -> list[tuple]:
+        """What was added relative to ``base``, in the order it was added:
+        ``("entry", Entry)`` for new entries, ``("variant", id, name, lang)``
+        for new variant names of entries ``base`` has."""
+        out: list[tuple] = []
+        for eid, entry in self.entries.items():
+            old = base.entries.get(eid)
+            if old is None:
+                out.append(("entry", entry))
+            else:
+                out.extend(("variant", eid, name, lang) for name, lang in entry.variants[len(old.variants):])
+        return out
 
     def persons_by_surname(self, surname: str) -> list[Entry]:
         key = fold(surname)

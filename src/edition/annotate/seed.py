@@ -135,20 +135,16 @@ place|region|Güney Kafkasya|Güney Kafkas;South Caucasus|
 place|region|Batı Kafkasya||
 place|region|Kuzey Azerbaycan||
 place|polity|Çarlık Rusya|Çarlık Rusyası;Tsarist Russia|
-place|polity|Sovyet Rusya|Soviet Russia|
-place|polity|Bolşevik Rusya|Bolshevik Russia|
+place|polity|Sovyet Rusya|Soviet Russia;Bolşevik Rusya;Bolshevik Russia;Rusya Sosyalist Federatif Sovyet Cumhuriyeti|
 place|polity|Osmanlı Devleti|Osmanlı;Ottoman Empire|
 place|polity|Avusturya-Macaristan|Austria-Hungary|
-place|polity|Sovyet Azerbaycan||
-place|polity|Azerbaycan Cumhuriyeti||
-place|polity|Azerbaycan Halk Cumhuriyeti||
+place|polity|Sovyet Azerbaycan|Azerbaycan Sovyet Sosyalist Cumhuriyeti;Azerbaycan Sovyet Cumhuriyeti|
+place|polity|Azerbaycan Halk Cumhuriyeti|Azerbaycan Cumhuriyeti|
 place|polity|Kuzey Kafkasya Cumhuriyeti||
 place|polity|Gürcistan Demokratik Cumhuriyeti||
-place|polity|Rusya Sosyalist Federatif Sovyet Cumhuriyeti||
 place|polity|Güney Kafkasya Federasyonu||
 place|polity|Dağlı Sovyet Özerk Cumhuriyeti||
 place|polity|Dağıstan Sovyet Özerk Cumhuriyeti||
-place|polity|Azerbaycan Sovyet Sosyalist Cumhuriyeti||
 place|polity|Ermenistan Sovyet Sosyalist Cumhuriyeti||
 place|polity|Gürcistan Sovyet Sosyalist Cumhuriyeti||
 place|polity|Kabardey-Balkar Özerk Cumhuriyeti||
@@ -246,7 +242,7 @@ org|committee|Sosyal Güvenlik Komitesi||
 org|committee|Özel Kafkasya Komitesi||
 org|government|Kafkasya Hükümeti|Güney Kafkasya Hükümeti|
 org|council|Kurucu Meclis||
-org|army|Rus Ordusu||
+org|army|Rus Ordusu|Çarlık Ordusu|
 org|army|Osmanlı Ordusu||
 org|army|3. Ordu||
 org|school|Bakü Harp Okulu||
@@ -261,13 +257,11 @@ org|army|Azerbaycan Millî Askeri Birliği||
 org|society|Müslüman Cemiyet-i Hayriye|Hayriye Cemiyeti;Müslüman Cemiyeti|
 org|society|Kardeş Kömeği Müslüman Cemiyet-i Hayriyesi|Kardeş Kömeği Cemiyeti|
 org|newspaper|Kaspi gazetesi|Kaspi|
-org|committee|Soruşturma Komisyonu||
+org|committee|Soruşturma Komisyonu|Olağanüstü Hal Komisyonu|
 org|government|Adalet Bakanlığı||
 org|government|Azerbaycan Cumhuriyeti Hükümeti|Azerbaycan Hükümeti|
-org|committee|Olağanüstü Hal Komisyonu||
 org|newspaper|Azerbaycan Gazetesi||
 org|newspaper|Halk Gazetesi||
-org|army|Çarlık Ordusu||
 org|army|Bolşevik Ordusu||
 org|army|Kafkas Ordusu||
 org|army|Kafkasya Orduları||
@@ -283,11 +277,10 @@ org|committee|Azerbaycan Devlet Savunma Komitesi||
 org|committee|Azerbaycan Komünist Partisi Merkez Komitesi||
 org|committee|Tüm Rusya Komünist Partisi Kafkas Bölge Komitesi Bakü Bürosu||
 org|party|Gürcistan Komünist Partisi||
-org|government|Menşevik hükümeti||
 org|newspaper|Tercüman-ı Hakikat|Tercüman-ı Hakikat Gazetesi|
 org|government|Ankara Hükümeti||
 org|government|Ermenistan Hükümeti|Ermeni Hükümeti|
-org|government|Gürcistan Hükümeti|Gürcü Hükümeti|
+org|government|Gürcistan Hükümeti|Gürcü Hükümeti;Menşevik hükümeti|
 org|government|İngiliz hükümeti||
 org|government|Cenub-i Garbi Kafkas Hükümeti||
 org|army|Müslüman Birliği||

@@ -10,6 +10,7 @@ name and the suffix that must stay outside the element.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -18,13 +19,12 @@ APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
 
 # Cyrillic and Greek letters that look Latin turn up in PDF extractions
 # ("Мuhanov" with a Cyrillic М); they are folded for matching only.
-_CONFUSABLES = str.maketrans(
-    {
-        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
-        "Р": "P", "С": "C", "Т": "T", "Х": "X", "а": "a", "е": "e", "о": "o",
-        "р": "p", "с": "c", "у": "y", "х": "x", "Ι": "I", "Ο": "O",
-    }
-)
+_CONFUSABLES_MAP = {
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
+    "Р": "P", "С": "C", "Т": "T", "Х": "X", "а": "a", "е": "e", "о": "o",
+    "р": "p", "с": "c", "у": "y", "х": "x", "Ι": "I", "Ο": "O",
+}
+_CONFUSABLES = str.maketrans(_CONFUSABLES_MAP)
 
 _ASCII = str.maketrans(
     {"ş": "s", "ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ü": "u", "â": "a", "î": "i",
@@ -41,6 +41,7 @@ def upper(text: str) -> str:
     return text.replace("i", "İ").replace("ı", "I").upper()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The key two spellings of one name share: Turkish lower case, one apostrophe,
     look-alike Cyrillic letters as Latin, circumflexes dropped (Millî = Milli),
@@ -52,12 +53,15 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def ascii_slug(text: str) -> str:
     """An ASCII slug for xml:ids: "Şaumyan" → "saumyan", "Bakü Sovyeti" → "baku-sovyeti"."""
     text = fold(text).translate(_ASCII)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = _NOT_SLUG.sub("-", text).strip("-")
     return text or "x"
 
 
