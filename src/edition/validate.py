@@ -629,7 +629,7 @@ def check_notes(doc: _Doc) -> list[Issue]:
         return []
     issues = []
     seen: dict[str, etree._Element] = {}
-    last: int | None = None
+    numbered: list[tuple[etree._Element, int]] = []
     for node in text.iter(TEI + "note"):
         n = node.get("n")
         if n is None:
@@ -640,15 +640,25 @@ def check_notes(doc: _Doc) -> list[Issue]:
             continue
         seen[n] = node
         if n == "*":
-            if last is not None:
+            if numbered:
                 issues.append(doc.issue(node, 'the author note n="*" must come before the numbered notes', "note-n-order"))
             continue
         if not n.isdigit():
             issues.append(doc.issue(node, f'note n="{n}" is not a number (use 1, 2, 3 … or "*" for the author note)', "note-n-order"))
             continue
-        if last is not None and int(n) <= last:
-            issues.append(doc.issue(node, f'note n="{n}" comes after note n="{last}"; note numbers must increase', "note-n-order"))
-        last = int(n) if last is None else max(last, int(n))
+        numbered.append((node, int(n)))
+    return issues + _not_increasing(doc, numbered, 'note n="{n}" comes after note n="{last}"; note numbers must increase',
+                                    "note-n-order")
+
+
+def _not_increasing(doc: _Doc, numbered: list[tuple[etree._Element, int]], message: str, rule: str) -> list[Issue]:
+    """An issue for every number not above all the numbers before it."""
+    issues = []
+    last: int | None = None
+    for node, n in numbered:
+        if last is not None and n <= last:
+            issues.append(doc.issue(node, message.format(n=n, last=last), rule))
+        last = n if last is None else max(last, n)
     return issues
 
 
@@ -673,17 +683,16 @@ def check_page_breaks(doc: _Doc) -> list[Issue]:
     if text is None:
         return []
     issues = []
-    last: int | None = None
+    numbered: list[tuple[etree._Element, int]] = []
     for node in text.iter(TEI + "pb"):
         n = node.get("n")
         if n is None or not n.strip().isdigit():
             shown = "no @n" if n is None else f'n="{n}"'
             issues.append(doc.issue(node, f"<pb> has {shown}; give the page number as a number, e.g. n=\"12\"", "pb-order"))
             continue
-        if last is not None and int(n) <= last:
-            issues.append(doc.issue(node, f'<pb n="{n}"> comes after page {last}; page numbers must increase', "pb-order"))
-        last = int(n) if last is None else max(last, int(n))
-    return issues
+        numbered.append((node, int(n)))
+    return issues + _not_increasing(doc, numbered, '<pb n="{n}"> comes after page {last}; page numbers must increase',
+                                    "pb-order")
 
 
 def _language(node: etree._Element) -> str | None:

@@ -240,6 +240,7 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
     name_spans: list[list] = [[] for _ in slots]
     if options.names:
         for _round in range(4):
+            ann.finder.refresh()
             size = register.version
             name_spans = [ann.name_spans(slot, [(d.start, d.end) for d in dates])
                           for slot, dates in zip(slots, date_spans)]

@@ -253,12 +253,26 @@ def _attrs_for(name: str, m: re.Match, ctx: DateContext) -> dict[str, str] | Non
     raise AssertionError(name)
 
 
+# What each rule needs to find anything; a rule whose trigger is absent from
+# a text is not run (most text slots have no month name and no century).
+_HAS_MONTH = re.compile(M)
+_HAS_CENTURY = re.compile(r"yüzyıl|asır|[Cc]entury")
+_HAS_YEAR = re.compile(YEAR)
+_TRIGGER = {"century-part": _HAS_CENTURY, "century": _HAS_CENTURY, "century-en": _HAS_CENTURY,
+            "y-part": _HAS_YEAR, "y-y": _HAS_YEAR, "y-yil": _HAS_YEAR, "y": _HAS_YEAR}
+
+
 def find_dates(text: str, ctx: DateContext | None = None) -> list[DateMatch]:
     """Every calendar expression in ``text``, left to right, non-overlapping."""
     ctx = ctx if ctx is not None else DateContext()
     found: list[tuple[int, int, str, re.Match]] = []
+    present = {trigger: trigger.search(text) is not None for trigger in (_HAS_MONTH, _HAS_CENTURY, _HAS_YEAR)}
+    if not any(present.values()):
+        return []
     taken = [False] * (len(text) + 1)
     for name, pattern in _RULES:
+        if not present[_TRIGGER.get(name, _HAS_MONTH)]:
+            continue
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if any(taken[start:end]):

@@ -25,6 +25,7 @@ out. Names not in the registers become candidate entries (``cert="low"``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -178,12 +179,15 @@ class _Cand:
     entry: Entry | None = None
 
 
+_APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
+
+
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for m in WORD_RE.finditer(text):
         word = m.group()
-        ap = next((i for i, ch in enumerate(word) if ch in APOSTROPHES), None)
-        stem_end = m.start() + ap if ap else m.end()
+        ap = _APOSTROPHE_RE.search(word)
+        stem_end = m.start() + ap.start() if ap and ap.start() else m.end()
         tokens.append(Token(m.start(), m.end(), stem_end, word))
     return tokens
 
@@ -207,8 +211,9 @@ LOWER_PLACE_HEAD_SET = set(LOWER_PLACE_HEADS)
 ANY_HEADS = {**ORG_HEADS, **PLACE_HEADS}
 # _strip_head is asked about the same words over and over; its answers for
 # these fixed head tables are kept (keyed on the table's identity).
-_STRIP_MEMO: dict[tuple[int, str], tuple[str, str] | None] = {}
-_MEMO_TABLES = {id(t) for t in (ORG_HEADS, PLACE_HEADS, ALL_PLACE_HEADS, ANY_HEADS)}
+_STRIP_MEMO: dict[int, dict[str, tuple[str, str] | None]] = {
+    id(t): {} for t in (ORG_HEADS, PLACE_HEADS, ALL_PLACE_HEADS, ANY_HEADS)}
+_MISSING = object()
 
 
 def _strip_head(word: str, heads) -> tuple[str, str] | None:
@@ -216,9 +221,11 @@ def _strip_head(word: str, heads) -> tuple[str, str] | None:
 
     The longest suffix wins, i.e. the shortest head: "Ordusunda" is
     "ordusu" + "nda" before "ordusun" + "da"."""
-    memo_key = (id(heads), word)
-    if memo_key[0] in _MEMO_TABLES and memo_key in _STRIP_MEMO:
-        return _STRIP_MEMO[memo_key]
+    memo = _STRIP_MEMO.get(id(heads))
+    if memo is not None:
+        hit = memo.get(word, _MISSING)
+        if hit is not _MISSING:
+            return hit
     w = fold(word)
     hit = None
     if w in heads:
@@ -228,8 +235,8 @@ def _strip_head(word: str, heads) -> tuple[str, str] | None:
             if w[cut:] in _HEAD_SUFFIX_SET and w[:cut] in heads:
                 hit = (w[:cut], w[cut:])
                 break
-    if memo_key[0] in _MEMO_TABLES:
-        _STRIP_MEMO[memo_key] = hit
+    if memo is not None:
+        memo[word] = hit
     return hit
 
 
@@ -246,6 +253,7 @@ def _ordinal_start(text: str, start: int) -> int | None:
     return ordinal_start
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _has_surname_ending(word: str) -> bool:
     w = fold(word)
     for ending in _SURNAME_ENDINGS_LONGEST_FIRST:
@@ -254,6 +262,47 @@ def _has_surname_ending(word: str) -> bool:
                 return len(w) >= 6
             return len(w) >= len(ending) + 2
     return False
+
+
+_SUFFIX_TAIL = "(?P<suf>'\\w+|(?:{}))?(?![\\w\\-])".format(
+    "|".join(sorted(CASE_SUFFIXES + HEAD_SUFFIXES, key=len, reverse=True)))
+_NAME_START = re.compile(r"(?<![\w.\-])\S")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name_re(name: str) -> re.Pattern:
+    return re.compile(r"(?P<name>" + r"\s+".join(map(re.escape, name.split())) + ")" + _SUFFIX_TAIL)
+
+
+class _RegisterMatcher:
+    """The register's folded names found in folded text, one match per start
+    position (the longest name there), as the alternation
+    ``(?<![\w.-])(?P<name>name1|name2|…)(?P<suf>suffix)?(?![\w-])`` searched
+    from every position would find them. A regex alternation of thousands
+    of names tries each at every position; here a position only tries the
+    names that share its first three letters."""
+
+    def __init__(self, names) -> None:
+        self._by_key: dict[str, list[str]] = {}
+        for name in sorted(names, key=len, reverse=True):
+            if name:
+                self._by_key.setdefault(name.split()[0][:3], []).append(name)
+
+    def finditer(self, folded: str):
+        by_key = self._by_key
+        for start in _NAME_START.finditer(folded):
+            p = start.start()
+            word = folded[p:p + 3].split(" ")[0]
+            names = by_key.get(word, [])
+            if len(word) > 1:  # names whose first word is shorter than three letters
+                shorter = [n for k in (word[:1], word[:2]) if k != word for n in by_key.get(k, ())]
+                if shorter:
+                    names = sorted([*names, *shorter], key=len, reverse=True)
+            for name in names:
+                m = _name_re(name).match(folded, p)
+                if m:
+                    yield m
+                    break
 
 
 class NameFinder:
@@ -267,35 +316,30 @@ class NameFinder:
         self.register = register
         self.gaz = gaz
         self.common = common_words or set()
-        self._pattern_version = -1
         self._pattern: re.Pattern | None = None
         self._softened: dict[str, str] = {}
 
     # -- register matching over folded text --------------------------------
-    def _register_pattern(self) -> re.Pattern:
-        version = self.register.version
-        if self._pattern is None or version != self._pattern_version:
+    def refresh(self) -> None:
+        """Take in the names the register learnt since the last call. Until
+        then the matcher keeps its compiled pattern: recompiling a pattern of
+        thousands of names for every new candidate would cost more than the
+        matching (the annotator repeats its pass until nothing is learnt)."""
+        self._pattern = None
+
+    def _register_pattern(self) -> "_RegisterMatcher":
+        if self._pattern is None:
             plain = {fold(n) for e in self.register.entries.values() for n in e.names() if n}
             # "Millî Birlik" + "in" is written "Millî Birliğin": final k softens
             # before a vowel when no apostrophe intervenes (common-noun names)
             self._softened = {n[:-1] + "ğ": n for n in plain
                               if n.endswith("k") and len(n.split()[-1]) >= 5 and n[:-1] + "ğ" not in plain}
-            names = sorted(plain | set(self._softened), key=len, reverse=True)
-            alts = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) or "(?!)"
-            suffixes = "|".join(sorted(CASE_SUFFIXES + HEAD_SUFFIXES, key=len, reverse=True))
-            self._pattern = re.compile(rf"(?<![\w.\-])(?P<name>{alts})(?P<suf>'\w+|(?:{suffixes}))?(?![\w\-])")
-            self._pattern_version = version
+            self._pattern = _RegisterMatcher(plain | set(self._softened))
         return self._pattern
 
     def _register_cands(self, text: str, folded: str, tokens: list[Token]) -> list[_Cand]:
         out = []
-        pattern = self._register_pattern()
-        pos = 0
-        while True:
-            m = pattern.search(folded, pos)
-            if not m:
-                break
-            pos = m.start() + 1
+        for m in self._register_pattern().finditer(folded):
             start, end = m.start("name"), m.end("name")
             written = text[start:end]
             key = " ".join(m["name"].split())
@@ -712,14 +756,12 @@ def _fold_chars_agree(text: str, quick: str) -> bool:
 
 def common_words(texts) -> set[str]:
     """Folded words the texts write in lower case somewhere (so they are words, not names)."""
-    words = set()
+    stems = set()
     for t in texts:
-        for m in WORD_RE.finditer(t):
-            w = m.group()
+        for w in WORD_RE.findall(t):
             if w[:1].islower():
-                stem = re.split(f"[{APOSTROPHES}]", w)[0]
-                words.add(fold(stem))
-    return words
+                stems.add(_APOSTROPHE_RE.split(w, 1)[0])
+    return {fold(stem) for stem in stems}
 
 
 __all__ = ["NameFinder", "NameMatch", "tokenize", "common_words", "lower"]

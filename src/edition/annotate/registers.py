@@ -60,6 +60,7 @@ class Register:
         self.entries: dict[str, Entry] = {}
         self._index: dict[tuple[str, str], str] = {}
         self._by_name: dict[str, set[str]] = {}
+        self._by_surname: dict[str, dict[str, None]] = {}  # last word of a person's name → ids
         # bumped on every new entry or name, so matchers know when to recompile
         self.version = 0
         for entry in entries or []:
@@ -79,6 +80,8 @@ class Register:
         self.version += 1
         self._index.setdefault((entry.kind, key), entry.id)
         self._by_name.setdefault(key, set()).add(entry.id)
+        if entry.kind == "person" and key:
+            self._by_surname.setdefault(key.split()[-1], {})[entry.id] = None
 
     def lookup(self, name: str, kind: str | None = None) -> Entry | None:
         key = fold(name)
@@ -97,6 +100,7 @@ class Register:
         del self.entries[entry_id]
         self._index.clear()
         self._by_name.clear()
+        self._by_surname.clear()
         for entry in self.entries.values():
             for name in entry.names():
                 self._index_name(entry, name)
@@ -128,6 +132,7 @@ class Register:
         twin.entries = {eid: replace(e, variants=list(e.variants)) for eid, e in self.entries.items()}
         twin._index = dict(self._index)
         twin._by_name = {k: set(v) for k, v in self._by_name.items()}
+        twin._by_surname = {k: dict(v) for k, v in self._by_surname.items()}
         twin.version = self.version
         return twin
 
@@ -145,9 +150,7 @@ class Register:
         return out
 
     def persons_by_surname(self, surname: str) -> list[Entry]:
-        key = fold(surname)
-        return [e for e in self.entries.values() if e.kind == "person"
-                and any(fold(n).split()[-1] == key for n in e.names())]
+        return [self.entries[i] for i in self._by_surname.get(fold(surname), {}) if i in self.entries]
 
     def __len__(self) -> int:
         return len(self.entries)
