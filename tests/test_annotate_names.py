@@ -70,6 +70,17 @@ def test_sentences_from_the_texts(seeded, text, expected):
     ("Burada kısaca Millî Birliğin oluşumundan bahsetmek isteriz.", [("Millî Birliğ", "org")]),
     # a rank before a name that is also a far-away town
     ("General Thomson şehre girdi.", [("Thomson", "person")]),
+    # a given name makes the next capitalised word a surname; ranks stay out
+    ("Sonra Kâzım Karabekir ile Dışişleri Bakanı Sergey Kirov görüştü.",
+     [("Kâzım Karabekir", "person"), ("Sergey Kirov", "person")]),
+    ("Başbakan Nesib Bey Yusufbeyli istifa etti.", [("Nesib Bey Yusufbeyli", "person")]),
+    ("Bu konuda bkz. Michael A. Reynolds ve Audrey L. Altstadt.",
+     [("Michael A. Reynolds", "person"), ("Audrey L. Altstadt", "person")]),
+    # fronts are army commands; a suffixed head ends a name
+    ("askerleri Doğu Cephesinden Batı Cephesine kaydırmıştır.",
+     [("Doğu Cephesi", "org"), ("Batı Cephesi", "org")]),
+    # "…, Ankara, 2005" is the place of publication; "(Golden, 1996" an author
+    ("Kafkasya’da Sovyet İdaresi, Ankara, 2005, s. 45.", [("Kafkasya", "place"), ("Ankara", "place")]),
 ])
 def test_general_rules(seeded, text, expected):
     assert spans(text, seeded) == expected

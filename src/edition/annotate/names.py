@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .gazetteer import REGION_COUNTRIES, Gazetteer
+from .given_names import given_names
 from .registers import Entry, Register
 from .turkish import _CONFUSABLES_MAP, APOSTROPHES, CASE_SUFFIXES, fold, lower
 
@@ -57,6 +58,8 @@ ORG_HEADS = {
     "duması": "council", "kurultayı": "council", "parlamentosu": "council", "kongresi": "council",
     "hükümeti": "government", "komiserliği": "government", "bakanlığı": "government",
     "diktatörlüğü": "government", "ocağı": "society", "konfederasyonu": "council",
+    "kumandanlığı": "army", "komutanlığı": "army", "cephesi": "army", "nezareti": "government",
+    "şirketi": "company", "bankası": "company",
     "nazırlığı": "government", "komisyonu": "committee", "bürosu": "committee",
     "cemiyeti": "society", "derneği": "society", "birliği": "society", "teşkilatı": "society",
     "cemiyet-i hayriye": "society", "cemiyet-i hayriyesi": "society", "vakfı": "society",
@@ -89,9 +92,16 @@ RANKS = {  # offices and ranks: before the name, outside persName
     "başvekil", "bakanı", "komiseri", "başkomiseri", "valisi", "vali", "kaymakam", "çarı",
     "çar", "kral", "kralı", "imparator", "imparatoru", "sultan", "dr", "prof", "doç",
     "lider", "lideri", "temsilci", "temsilcisi", "murahhas", "elçisi", "sefiri", "üyesi",
+    "nazır", "nazırı", "başbakan", "başbakanı", "büyükelçi", "büyükelçisi", "sefir", "kont", "grandük",
+    "prens", "knyaz", "patrik", "sadrazam", "vezir", "mebus", "mebusu", "milletvekili", "kumandan",
+    "kumandanı", "yarbay", "kaymakamı", "mutasarrıfı", "konsolos", "konsolosu", "şehbenderi",
+    "müşaviri", "yaveri", "komiser", "şair", "yazar", "gazeteci", "count", "prince", "colonel",
+    "captain", "major", "admiral", "minister",
 }
-HONORIFICS_BEFORE = {"hacı", "molla", "şeyh", "sheikh", "seyyid", "han", "hoca", "mir"}
-HONORIFICS_AFTER = {"paşa", "bey", "han", "efendi", "hanım", "ağa", "bek", "beg", "hoca"}
+HONORIFICS_BEFORE = {"hacı", "molla", "şeyh", "sheikh", "seyyid", "han", "hoca", "mir", "mirza"}
+HONORIFICS_AFTER = {"paşa", "pasha", "bey", "han", "efendi", "hanım", "ağa", "bek", "beg", "hoca", "şah"}
+# honorifics a surname may follow: "Nesib Bey Yusufbeyli", "İsmail Ağa Simko"
+SURNAME_AFTER_HONORIFIC = {"bey", "ağa", "han"}
 SURNAME_ENDINGS = (
     "ov", "ova", "ev", "eva", "yev", "yeva", "of", "yan", "yants", "yanz", "zade", "ski", "skiy",
     "sky", "zky", "skaya", "oğlu", "oglu", "idze", "dze", "vili", "şvili", "viç", "vich", "enko",
@@ -104,11 +114,13 @@ NAME_MODIFIERS = {"kuzey", "güney", "doğu", "batı", "orta", "sovyet", "çarl�
 # Names that are also adjectives: "Osmanlı askeri", "Kafkas halkları" are no names.
 ADJECTIVAL = {"osmanlı", "kafkas", "hazar"}
 CONNECTORS = {"ve", "and", "of", "the", "de", "la"}
+# a plural, bare or with a case ending: "Ermeniler", "Askerlerinin" (a group)
+PLURAL_END = re.compile(r"(lar|ler)(ı|i|ın|in|a|e|da|de|ının|inin|ına|ine|ında|inde|ından|inden)?$")
 # words inside a state's name before "Cumhuriyeti" that are heads elsewhere
 STATE_QUALIFIERS = {"sovyet", "halk", "sosyalist", "federatif", "özerk", "demokratik"}
 # bare head words that are also the first word of longer names
 BARE_HEADS = {"sovyet", "ordu", "meclis", "komite", "parti", "seym", "tümen", "neşriyat"}
-EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat", "cephe")
+EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat")
 # words that begin organisation names even at a sentence start
 NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "millî", "milli", "kızıl",
               "osmanlı", "sovyet", "bolşevik", "kafkas", "geçici", "kurucu", "sosyal", "özel", "tüm",
@@ -275,7 +287,7 @@ def _name_re(name: str) -> re.Pattern:
 
 
 class _RegisterMatcher:
-    """The register's folded names found in folded text, one match per start
+    r"""The register's folded names found in folded text, one match per start
     position (the longest name there), as the alternation
     ``(?<![\w.-])(?P<name>name1|name2|…)(?P<suf>suffix)?(?![\w-])`` searched
     from every position would find them. A regex alternation of thousands
@@ -428,6 +440,9 @@ class NameFinder:
                         _strip_head(prev.stem, PLACE_HEADS) or _strip_head(prev.stem, ORG_HEADS))
                     if prev_head:
                         break
+                    prev_org_head = kind == "org" and _strip_head(prev.stem, ORG_HEADS)
+                    if prev_org_head and prev_org_head[1]:
+                        break  # "Doğu Cephesinden Batı Cephesine": the first name ended there
                     if self._name_word(prev):
                         i -= 1
                         continue
@@ -466,7 +481,7 @@ class NameFinder:
     def _stops_name(self, text: str, tok: Token) -> bool:
         """Is ``tok`` outside a multi-word name that follows it?"""
         f = fold(tok.stem)
-        if f in RANKS or f.startswith(EVENT_STEMS) or re.search(r"(lar|ler)(ı|i|ın|in|a|e|da|de)?$", f):
+        if f in RANKS or f.startswith(EVENT_STEMS) or PLURAL_END.search(f):
             return True
         e = self.register.lookup(tok.stem)
         if e is not None and e.kind in ("person", "org") and " " not in e.preferred.strip() or \
@@ -557,6 +572,21 @@ class NameFinder:
                         and not self._known_nonperson(tokens[s - 1].stem):
                     s -= 1
                 out.append(self._person(text, tokens, s, i + 1, "ending"))
+        # given name(s) + a surname no rule knows: "Kâzım Karabekir", "Sergey Kirov"
+        i = 0
+        while i < n:
+            k = self._given_name_run(text, tokens, i)
+            if k > i:
+                s = k
+                while s < n and s - i < 4 and self._given_name(tokens[s]) and not tokens[s - 1].has_suffix \
+                        and _adjacent(text, tokens[s - 1], tokens[s]):
+                    s += 1  # "Mehmed Emin", "Simon Sebag"
+                if s < n and not tokens[s - 1].has_suffix and _adjacent(text, tokens[s - 1], tokens[s]) \
+                        and self._surname_word(tokens[s]):
+                    out.append(self._person(text, tokens, i, s + 1, "given-name"))
+                    i = s + 1
+                    continue
+            i += 1
         # regnal number after the name: "Ivan IV.", "Petro I."
         for m in re.finditer(r"(?<!\w)([A-ZÇĞİÖŞÜ][a-zçğıöşü]{2,})\s+([IVX]{1,4})\.", text):
             f = fold(m.group(1))
@@ -567,8 +597,8 @@ class NameFinder:
             initials = m.group(1)
             letters = re.findall(r"[A-ZÇĞİÖŞÜ]", initials)
             tok = next((t for t in tokens if t.start == m.end()), None)
-            if tok is None or fold(tok.stem) in STOPWORDS or self._known_nonperson(tok.stem):
-                continue
+            if tok is None or fold(tok.stem) in STOPWORDS or self._known_nonperson(tok.stem, after_rank=True):
+                continue  # initials are evidence like a rank: a far-away town does not count
             if len(letters) == 1 and letters[0] in "IVX" and not (
                     self._is_person(tok.stem) or _has_surname_ending(tok.stem)):
                 # "I. Dünya Savaşı" is a war, "I. Petro" a tsar: a regnal number
@@ -579,8 +609,13 @@ class NameFinder:
             if end_idx < n and _adjacent(text, tok, tokens[end_idx]) and tokens[end_idx].cap \
                     and _has_surname_ending(tokens[end_idx].stem):
                 end_idx += 1
-            out.append(_Cand(m.start(), tokens[end_idx - 1].stem_end, "person",
-                             text[m.start():tokens[end_idx - 1].stem_end], "initials", None, 1))
+            start = m.start()
+            before = [t for t in tokens if t.end <= start]
+            if before and self._given_name(before[-1]) and not before[-1].has_suffix \
+                    and text[before[-1].end:start].strip() == "":
+                start = before[-1].start  # "Michael A. Reynolds"
+            out.append(_Cand(start, tokens[end_idx - 1].stem_end, "person",
+                             text[start:tokens[end_idx - 1].stem_end], "initials", None, 1))
         # author–year citations in running text: "(Suny, 2010", "; Köse, 2014"
         for m in re.finditer(r"(?:(?<=\()|(?<=;\s))((?:[A-ZÇĞİÖŞÜ\u0400-\u04FF][\w’'\-]+\s?){1,3}),\s*(1[5-9]\d\d|20\d\d)\b", text):
             name = m.group(1).rstrip()
@@ -589,19 +624,56 @@ class NameFinder:
             out.append(_Cand(m.start(1), m.start(1) + len(name), "person", name, "citation", None, 1))
         return out
 
+    def _given_name(self, tok: Token) -> bool:
+        f = fold(tok.stem)
+        return tok.cap and f in given_names() and f not in STOPWORDS and f not in self.common \
+            and f not in NAME_MODIFIERS and f not in NAME_WORDS and f not in RANKS and f not in HONORIFICS_BEFORE and f not in HONORIFICS_AFTER \
+            and not self._known_nonperson_in_register(tok.stem)
+
+    def _given_name_run(self, text: str, tokens: list[Token], i: int) -> int:
+        """``i + 1`` if token ``i`` is a given name that starts a name here."""
+        tok = tokens[i]
+        if not self._given_name(tok) or tok.has_suffix:
+            return i
+        before = text[:tok.start].rstrip()
+        if i > 0 and _adjacent(text, tokens[i - 1], tok) and tokens[i - 1].cap \
+                and fold(tokens[i - 1].stem) not in RANKS | HONORIFICS_BEFORE:
+            return i  # inside a longer capitalised run: another rule's business
+        return i + 1 if before is not None else i
+
+    def _surname_word(self, tok: Token) -> bool:
+        """May ``tok`` be the surname after a given name? Not a word, rank,
+        honorific, head, group or known place/organisation; a town of the
+        same name counts only with a surname ending ("Kirov")."""
+        f = fold(tok.stem)
+        if len(f) < 2 or not tok.cap or f in STOPWORDS or f in self.common or f in RANKS or f in HONORIFICS_AFTER \
+                or f in HONORIFICS_BEFORE or _strip_head(tok.stem, ANY_HEADS) or f.startswith(EVENT_STEMS) \
+                or f in PLACE_EVENT_HEADS or f in NAME_MODIFIERS \
+                or PLURAL_END.search(f):
+            return False
+        if self._known_nonperson_in_register(tok.stem):
+            return False
+        place = self.gaz.lookup(tok.stem)
+        return place is None or place.kind == "city" and _has_surname_ending(tok.stem)
+
+    def _known_nonperson_in_register(self, word: str) -> bool:
+        e = self.register.lookup(word)
+        return e is not None and e.kind != "person"
+
     def _is_person(self, word: str) -> bool:
         e = self.register.lookup(word)
         return e is not None and e.kind == "person"
 
-    @staticmethod
-    def _extend_honorific_after(text: str, tokens: list[Token], k: int) -> int:
-        """Include "Paşa"/"Bey" (and a surname after "Bey") that follow the name."""
+    def _extend_honorific_after(self, text: str, tokens: list[Token], k: int) -> int:
+        """Include "Paşa"/"Bey" that follow the name, and the surname after
+        "Bey", "Ağa" or "Han" ("Nesib Bey Yusufbeyli", "İsmail Ağa Simko")."""
         n = len(tokens)
         if k < n and fold(tokens[k].stem) in HONORIFICS_AFTER and _adjacent(text, tokens[k - 1], tokens[k]) \
                 and tokens[k].cap:
             k += 1
-            if k < n and fold(tokens[k - 1].stem) == "bey" and tokens[k].cap \
-                    and _adjacent(text, tokens[k - 1], tokens[k]) and _has_surname_ending(tokens[k].stem):
+            if k < n and fold(tokens[k - 1].stem) in SURNAME_AFTER_HONORIFIC and tokens[k].cap \
+                    and _adjacent(text, tokens[k - 1], tokens[k]) \
+                    and (_has_surname_ending(tokens[k].stem) or self._surname_word(tokens[k])):
                 k += 1
         return k
 
@@ -672,8 +744,10 @@ class NameFinder:
                     and not re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() in self.gaz:
                 # "Genç Bilim Adamları", "Verimli topraklar" at a sentence start
                 return None
-        # a person's name that happens to be a town: "Golden, 1996" is an author
-        if re.match(r"\s*,\s*(1[5-9]\d\d|20\d\d)\b", text[end:]) and place.kind == "city":
+        # a person's name that happens to be a town: "(Golden, 1996" is an author,
+        # but in "…, Ankara, 2005" the town is the place of publication
+        if re.match(r"\s*,\s*(1[5-9]\d\d|20\d\d)\b", text[end:]) and place.kind == "city" \
+                and not re.search(r",\s*$", text[:start]):
             return None
         return _Cand(start, end, "place", written, "gazetteer", place.kind, 0)
 

@@ -243,6 +243,9 @@ org|committee|Özel Kafkasya Komitesi||
 org|government|Kafkasya Hükümeti|Güney Kafkasya Hükümeti|
 org|council|Kurucu Meclis||
 org|army|Rus Ordusu|Çarlık Ordusu|
+org|army|Doğu Cephesi|Şark Cephesi|
+org|army|Batı Cephesi|Garp Cephesi|
+org|army|Kafkas Cephesi||
 org|army|Osmanlı Ordusu||
 org|army|3. Ordu||
 org|school|Bakü Harp Okulu||
