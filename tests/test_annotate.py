@@ -143,12 +143,19 @@ def test_cli_annotate_and_report(tmp_path, register):
 
 
 def test_cli_bad_xml(tmp_path):
-    doc = tmp_path / "bad.xml"
-    doc.write_text("<TEI>", encoding="utf-8")
-    result = CliRunner().invoke(main, ["annotate", str(doc), "--registers", str(tmp_path / "r.xml")])
+    bad, good = tmp_path / "bad.xml", tmp_path / "good.xml"
+    bad.write_text("<TEI>", encoding="utf-8")
+    good.write_text(DOC, encoding="utf-8")
+    registers = tmp_path / "r.xml"
+    result = CliRunner().invoke(main, ["annotate", str(bad), str(good), "--registers", str(registers), "-j", "1"])
     assert result.exit_code == 1
-    assert result.output.startswith("Error: ")
-    assert "not well-formed XML" in result.output
+    assert f"{bad}:1:" in result.output and "not well-formed XML" in result.output
+    assert "Error: 1 of 2 file(s) could not be annotated" in result.output
+    assert bad.read_text(encoding="utf-8") == "<TEI>"
+    # the good file is annotated, and every register entry it refers to is saved
+    refs = {r.split("#")[1] for r in parse_bytes(good.read_bytes()).getroot().xpath("//@ref")}
+    saved = Register.load(registers)
+    assert refs and all(r in saved.entries for r in refs if r != "pers-x")
 
 
 def test_halves_of_a_word_cut_by_a_page_break_are_no_names(register):

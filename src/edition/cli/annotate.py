@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from ..annotate import AnnotateOptions, annotate, candidates_report
+from ..annotate import AnnotateOptions, candidates_report
+from ..annotate.corpus import annotate_corpus, default_jobs
 from ..annotate.registers import Register
-from ..tei import parse_file, serialize, write_atomic
-from ._common import library_errors
+from ..tei import serialize, write_atomic
+from ._common import EditionClickError, library_errors, print_issues
 
 
 @click.command("annotate")
@@ -21,8 +22,10 @@ from ._common import library_errors
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write candidate names (not yet accepted) as TSV.")
 @click.option("--no-candidates", is_flag=True, help="Tag only names the registers know.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs(), show_default="all cores",
+              help="Worker processes.")
 def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path | None,
-            no_candidates: bool) -> None:
+            no_candidates: bool, jobs: int) -> None:
     """Tag persons, places, organisations and dates in TEI files, in place.
 
     Unknown names found on good evidence are added to the registers with
@@ -37,13 +40,15 @@ def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path
         register = Register.load(registers_path)
         before = serialize(register.to_tree())
         options = AnnotateOptions(add_candidates=not no_candidates)
+        # one corpus: a name learnt in one file is found in all, whatever their order
+        result = annotate_corpus(tei_files, register, options, jobs=jobs, keep_occurrences=report_path is not None,
+                                 write=lambda path, data: write_atomic(path, data))
         occurrences = []
-        for path in tei_files:
-            tree = parse_file(path)
-            result = annotate(tree, register, options)
-            occurrences.extend(result.occurrences)
-            write_atomic(path, serialize(tree))
-            counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items()))
+        for path, outcome in sorted(result.outcomes.items()):
+            if outcome.issue is not None:
+                continue
+            occurrences.extend(outcome.occurrences)
+            counts = ", ".join(f"{k} {v}" for k, v in sorted(outcome.counts.items()))
             click.echo(f"{path}: {counts or 'nothing found'}", err=True)
         after = serialize(register.to_tree())
         if after != before:
@@ -54,3 +59,9 @@ def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path
             writer.writerow(["kind", "name", "count", "suggested_id", "contexts"])
             writer.writerows(candidates_report(register, occurrences))
             write_atomic(report_path, buf.getvalue().encode("utf-8"))
+    # the files that could be read were annotated and the registers saved with
+    # every entry they refer to; the others are left as they were
+    failed = [result.outcomes[p].issue for p in result.failed]
+    if failed:
+        print_issues(failed)
+        raise EditionClickError(f"{len(failed)} of {len(tei_files)} file(s) could not be annotated")
