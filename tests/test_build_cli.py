@@ -60,3 +60,23 @@ def test_every_command_has_help_and_is_in_readme():
         assert result.exit_code == 0
         assert "Example:" in result.output, name
         assert f"edition {name}" in readme, name
+
+
+def test_parallel_validation_reports_what_one_process_does(tmp_path):
+    from edition.pipeline import _validate
+
+    fixtures = ROOT / "tests" / "validate_fixtures" / "tei"
+    shutil.copy(fixtures / "registers.xml", tmp_path / "registers.xml")
+    sample = (fixtures / "sample-article.xml").read_text(encoding="utf-8")
+    docs = []
+    for k in range(9):
+        doc = tmp_path / f"doc-{k}.xml"
+        text = sample.replace('xml:id="sample-article"', f'xml:id="doc-{k}"')
+        if k in (2, 7):  # two broken documents, in different workers
+            text = text.replace('when="1918-03-31"', 'when="31.03.1918"', 1)
+        doc.write_text(text, encoding="utf-8")
+        docs.append(doc)
+    one = _validate(docs, tmp_path / "registers.xml", jobs=1)
+    two = _validate(docs, tmp_path / "registers.xml", jobs=2)
+    assert [i.format() for i in one] == [i.format() for i in two]
+    assert {Path(i.path).name for i in one if i.severity == "error"} == {"doc-2.xml", "doc-7.xml"}

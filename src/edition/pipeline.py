@@ -135,6 +135,26 @@ def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
     return raws
 
 
+def _validate_chunk(paths: list[str]) -> list[Issue]:
+    """Worker: validate some files (the schema is compiled once per process)."""
+    from .validate import ValidateOptions, validate_paths
+
+    return validate_paths(paths, ValidateOptions())
+
+
+def _validate(docs: list[Path], registers: Path | None, jobs: int) -> list[Issue]:
+    """Every issue of the documents and the registers, in file order; the
+    documents are split over ``jobs`` processes when there are many."""
+    paths = [str(d) for d in docs] + ([str(registers)] if registers else [])
+    if jobs <= 1 or len(docs) < 4 * jobs:
+        return _validate_chunk(paths)
+    chunks = [paths[k::jobs] for k in range(jobs)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        issues = [issue for chunk in pool.map(_validate_chunk, chunks) for issue in chunk]
+    order = {p: k for k, p in enumerate(paths)}
+    return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
+
+
 def _annotate_stage(project: Project, options: BuildOptions, report: "BuildReport", docs_state: dict,
                     todo: list[Path], settled: list[Path], digests: dict[Path, str], tick) -> None:
     """Annotate ``todo`` (and whichever ``settled`` documents the registers'
@@ -242,9 +262,7 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
         "tool": tool}, sort_keys=True).encode())
     issues = []
     if state.get("validate") != validate_key:
-        from .validate import ValidateOptions, validate_paths
-
-        issues = validate_paths([*docs, registers_path] if registers_path.exists() else docs, ValidateOptions())
+        issues = _validate(docs, registers_path if registers_path.exists() else None, options.jobs)
         state["validate"] = validate_key if not issues else None
     report.issues.extend(issues)
     invalid = {Path(i.path).stem for i in issues if i.severity == "error"}
