@@ -80,8 +80,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--register", type=Path, help="start from this register instead of an empty one")
     parser.add_argument("--errors", action="store_true", help="list every missed and spurious span")
+    parser.add_argument("--gold", type=Path, default=GOLD_FILE, help="another gold file in the same markup")
     opts = parser.parse_args()
-    lines = [line for line in GOLD_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [line for line in opts.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = [parse_line(line) for line in lines]
     register = Register.load(opts.register) if opts.register else Register()
     with tempfile.TemporaryDirectory() as tmp:
