@@ -81,6 +81,9 @@ def test_sentences_from_the_texts(seeded, text, expected):
      [("Doğu Cephesi", "org"), ("Batı Cephesi", "org")]),
     # "…, Ankara, 2005" is the place of publication; "(Golden, 1996" an author
     ("Kafkasya’da Sovyet İdaresi, Ankara, 2005, s. 45.", [("Kafkasya", "place"), ("Ankara", "place")]),
+    # an abbreviation is an institution, not a fond code or a heading in capitals
+    ("BOA, DH.ŞFR, 89/112 numaralı şifre.", [("BOA", "org")]),
+    ("RELATIONS OF TURKEY WITH THE CAUCASUS", [("TURKEY", "place"), ("CAUCASUS", "place")]),
 ])
 def test_general_rules(seeded, text, expected):
     assert spans(text, seeded) == expected

@@ -59,6 +59,7 @@ ORG_HEADS = {
     "hükümeti": "government", "komiserliği": "government", "bakanlığı": "government",
     "diktatörlüğü": "government", "ocağı": "society", "konfederasyonu": "council",
     "kumandanlığı": "army", "komutanlığı": "army", "cephesi": "army", "nezareti": "government",
+    "mecmuası": "periodical", "ceridesi": "newspaper",
     "şirketi": "company", "bankası": "company",
     "nazırlığı": "government", "komisyonu": "committee", "bürosu": "committee",
     "cemiyeti": "society", "derneği": "society", "birliği": "society", "teşkilatı": "society",
@@ -751,6 +752,32 @@ class NameFinder:
             return None
         return _Cand(start, end, "place", written, "gazetteer", place.kind, 0)
 
+    def _acronym_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
+        """Capital-letter abbreviations are institutions in this genre: archives
+        (BOA, ATASE, GARF), parliaments (TBMM), parties (RSDİP). Not Roman
+        numerals, not places the gazetteer knows (ABD, SSCB), not parts of a
+        dotted archive code (DH.ŞFR)."""
+        out = []
+        caps = [t.stem.isupper() and len(t.stem) > 1 for t in tokens]
+        for k, tok in enumerate(tokens):
+            stem = tok.stem
+            if not (3 <= len(stem) <= 7 and stem.isupper() and stem.isalpha()) or set(stem) <= set("IVXLCDM"):
+                continue
+            if k > 0 and caps[k - 1] and not text[tokens[k - 1].end:tok.start].strip() \
+                    or k + 1 < len(tokens) and caps[k + 1] and not text[tok.end:tokens[k + 1].start].strip():
+                continue  # a heading or title in capitals ("TURKEY WITH THE …")
+            if stem.lower() in STOPWORDS:
+                continue
+            before = text[tok.start - 1] if tok.start else " "
+            if before in (".", "-") or text[tok.stem_end:tok.stem_end + 1] in (".", "-") \
+                    and text[tok.stem_end + 1:tok.stem_end + 2].isalnum():
+                continue
+            if fold(stem) in STOPWORDS or stem in self.gaz or self._known_nonperson_in_register(stem) \
+                    or self._is_person(stem):
+                continue
+            out.append(_Cand(tok.start, tok.stem_end, "org", stem, "acronym", "institution", 0))
+        return out
+
     def _modifier_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
         """"Sovyet Rusya", "Kuzey Kafkasya", "Tsarist Russia": modifier + known place."""
         out = []
@@ -771,6 +798,7 @@ class NameFinder:
         cands += self._head_cands(text, tokens)
         cands += self._person_cands(text, tokens)
         cands += self._modifier_cands(text, tokens)
+        cands += self._acronym_cands(text, tokens)
         cands += self._gazetteer_cands(text, tokens)
         return cands
 
