@@ -113,6 +113,9 @@ CONTINENT_CODES = {"Avrupa": "EU", "Asya": "AS", "Afrika": "AF"}
 # cities of 15,000+ are matched by alternate name.
 REGION_COUNTRIES = {"AZ", "GE", "AM", "TR", "RU", "IR", "UA", "KZ", "TM", "UZ", "IQ", "SY"}
 MIN_ALT_POPULATION = 15000
+# towns of the region whose former names are kept (see _usable_alternate)
+MIN_FORMER_NAME_POPULATION = 50000
+PERSON_LIKE_ENDINGS = ("in", "ov", "ev", "ski", "sky", "idze", "shvili", "yan")
 
 
 @dataclass(frozen=True)
@@ -124,20 +127,25 @@ class GazetteerPlace:
     country: str | None = None
 
 
-def _usable_alternate(alt: str, primary_slug: str) -> bool:
-    """An alternate name that is a spelling of the city's name, not a former name.
+def _usable_alternate(alt: str, primary_slug: str, former_names: bool = False) -> bool:
+    """An alternate name that is a spelling of the city's name, or (with
+    ``former_names``) a former name that is not a person's.
 
     GeoNames lists former names too ("Stalin" for Donetsk, "Lenin" for a
     Kazakh town); those are person names in our texts. A spelling shares the
     first letter with the primary name or most of its letters (Tiflis/Tbilisi,
-    Gence/Ganja, Erivan/Yerevan).
+    Gence/Ganja, Erivan/Yerevan). Former names are what texts on 1900–1930
+    write for the region's larger towns (Petrograd, Yelizavetpol, Petrovsk,
+    Aleksandropol), so they are kept there unless they look like a surname.
     """
     if len(alt) < 3 or not alt[0].isupper() or alt.isupper():
         return False
     if not alt.replace("-", "").replace(" ", "").isalpha() or any(ord(ch) >= 0x370 for ch in alt):
         return False
     a, p = ascii_slug(alt), primary_slug
-    return a[:1] == p[:1] or difflib.SequenceMatcher(None, a, p).ratio() >= 0.6
+    if a[:1] == p[:1] or difflib.SequenceMatcher(None, a, p).ratio() >= 0.6:
+        return True
+    return former_names and " " not in alt and not a.endswith(PERSON_LIKE_ENDINGS)
 
 
 def _geo(lat, lon) -> str:
@@ -175,8 +183,10 @@ def _build_index() -> dict[str, GazetteerPlace]:
         names_of_city = {(city["name"], True)}
         if pop >= MIN_ALT_POPULATION or city["countrycode"] in REGION_COUNTRIES:
             slug = ascii_slug(city["name"])
-            names_of_city |= {(a, False) for a in city.get("alternatenames", [])
-                              if _usable_alternate(a, slug)}
+            former = pop >= MIN_FORMER_NAME_POPULATION and city["countrycode"] in REGION_COUNTRIES
+            # "Yelizavetpol'": the apostrophe transliterates a Russian soft sign
+            names_of_city |= {(a.rstrip("'ʹ"), False) for a in city.get("alternatenames", [])
+                              if _usable_alternate(a.rstrip("'ʹ"), slug, former)}
         for n, primary in names_of_city:
             key = fold(n)
             # a city's own name beats an alternate name; then population

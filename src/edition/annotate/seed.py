@@ -246,6 +246,7 @@ org|army|Rus Ordusu|Çarlık Ordusu|
 org|army|Doğu Cephesi|Şark Cephesi|
 org|army|Batı Cephesi|Garp Cephesi|
 org|army|Kafkas Cephesi||
+org|party|Komintern|Komünist Enternasyonal;Üçüncü Enternasyonal|
 org|army|Osmanlı Ordusu||
 org|army|3. Ordu||
 org|school|Bakü Harp Okulu||
