@@ -298,6 +298,92 @@ def test_nothing_in_the_tei_can_inject_markup_or_script(sheets, tmp_path):
     assert any(HOSTILE_TEXT in r["x"] for r in index["records"])
 
 
+# --- scale: workers, parts, linear helpers ------------------------------------
+
+def corpus_of_copies(folder: Path, count: int) -> list[Path]:
+    """``count`` copies of the fixture under new ids (and titles, so that the
+    index order is not the file order)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = SAMPLE.read_text(encoding="utf-8")
+    files = []
+    for i in range(count):
+        copy = data.replace("sample", f"copy{i}").replace("Şamahı ve Bakü Olayları", f"{'ZYX'[i % 3]} Şamahı ve Bakü Olayları")
+        path = folder / f"copy{i}.xml"
+        path.write_text(copy, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def test_workers_do_not_change_a_byte(sheets, tmp_path):
+    files = corpus_of_copies(tmp_path / "tei", 5)
+    for fmt in ("html", "text"):
+        one = render_clean(files, tmp_path / "one", RenderOptions(format=fmt), registers=REGISTERS)
+        two = render_clean(files, tmp_path / "two", RenderOptions(format=fmt), registers=REGISTERS, jobs=2)
+        assert [p.relative_to(tmp_path / "one") for p in one.written] == [p.relative_to(tmp_path / "two") for p in two.written]
+        for path in one.written:
+            twin = tmp_path / "two" / path.relative_to(tmp_path / "one")
+            assert path.read_bytes() == twin.read_bytes(), path
+        assert set(two.seconds) == {f"copy{i}" for i in range(5)}
+    assert set(one.pages) == {*render_mod.SITE_PAGES, "search-index"}
+
+
+def test_site_pages_gather_every_text_in_file_order(sheets, tmp_path):
+    files = corpus_of_copies(tmp_path / "tei", 3)
+    render_clean(files, tmp_path, registers=REGISTERS, jobs=2)
+    site = tmp_path / "html"
+    baku = page(site, "places.html").get_element_by_id("place-baku")
+    assert [a.get("href") for a in baku.cssselect("ul.occurrences > li > a[href$='.html']")] == [
+        "copy0.html", "copy1.html", "copy2.html"]
+    # Index: by title (X…, Y…, Z…), whatever the file order.
+    assert [a.get("href") for a in page(site, "index.html").cssselect("article.text-card h2 a")] == [
+        "copy1.html", "copy2.html", "copy0.html"]
+    rows = page(site, "chronology.html").cssselect("tbody tr")
+    assert len(rows) == 15 and rows[0].get("id").startswith("c-copy1-")
+
+
+def test_a_stylesheet_that_does_not_compile_is_reported_by_workers(tmp_path):
+    broken = tmp_path / "xslt"
+    shutil.copytree(ROOT / "xslt", broken)
+    (broken / "html" / "page.xsl").write_text("<xsl:stylesheet", encoding="utf-8")
+    files = corpus_of_copies(tmp_path / "tei", 2)
+    with pytest.raises(render_mod.RenderError, match="does not compile"):
+        render(files, tmp_path / "out", registers=REGISTERS, xslt_dir=broken, jobs=2)
+
+
+SENTENCE_TEST = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:ed="urn:x-edition:render" exclude-result-prefixes="#all">
+  <xsl:import href="{html}"/>
+  <xsl:template name="differences" as="xs:string*">
+    <xsl:param name="strings" as="xs:string*"/>
+    <xsl:sequence select="for $s in $strings return
+        let $start := replace($s, '^.*[.!?…][”’&quot;)]?\\s+', '', 's') ! replace(., '^\\s+', ''),
+            $end := replace($s, '^(.*?[.!?…][”’&quot;)]?)(\\s.*)?$', '$1', 's'),
+            $collapsed := replace($s, '\\s+', ' ')
+        return $s[$start ne ed:sentence-start($s) or $end ne ed:sentence-end($s) or $collapsed ne ed:collapse-space($s)]"/>
+  </xsl:template>
+</xsl:stylesheet>"""
+
+
+def test_sentence_cuts_match_the_regexes_they_replace(sheets):
+    # ed:sentence-start/-end find sentence ends with tokenize() because the
+    # anchored regexes below were quadratic over a paragraph; they must cut
+    # exactly where the regexes did.
+    import random
+    rng = random.Random(1918)
+    alphabet = ["a", "b", ".", "!", "?", "…", "”", "’", '"', ")", " ", "\n", "\t", "\u00a0"]
+    strings = ["", " ", ".", ". ", ".” a", 'a."', "a.) b. c", "  x. y", "x.\n\ny", "Dr. A. B."]
+    strings += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    xslt = sheets.processor.new_xslt30_processor()
+    executable = xslt.compile_stylesheet(stylesheet_text=SENTENCE_TEST.format(html=(ROOT / "xslt" / "html" / "html.xsl").as_uri()))
+    value = sheets.processor.empty_sequence()
+    for text in strings:
+        value.add_xdm_item(sheets.processor.make_string_value(text))
+    executable.set_initial_template_parameters(False, {"strings": value})
+    executable.set_result_as_raw_value(True)
+    result = executable.call_template_returning_value("differences")
+    assert result is None or result.size == 0, [result.item_at(i).string_value for i in range(min(result.size, 5))]
+
+
 # --- the text edition --------------------------------------------------------
 
 def render_text(tmp_path, source=SAMPLE, **options) -> str:
