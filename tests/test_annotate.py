@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from edition.annotate import AnnotateOptions, annotate, candidates_report
+from edition.annotate import annotate, candidates_report
 from edition.annotate.registers import Register
 import copy
 import functools

@@ -7,7 +7,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from edition.ingest import ingest_file
 from edition.tei import TEI, XML_LANG, serialize

@@ -39,7 +39,7 @@ from lxml import etree
 from . import __version__
 from .errors import EditionError, Issue
 from .paths import Project, doc_id_from_path
-from .tei import TEI, parse_file, serialize, write_atomic
+from .tei import TEI, serialize, write_atomic
 
 STATE_FILE = Path(".edition-cache") / "build-state.json"
 ENTITY_TAGS = ("persName", "placeName", "orgName", "date")
@@ -133,6 +133,12 @@ def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
             )
         raws = [r for r in raws if doc_id_from_path(r) in wanted]
     return raws
+
+
+def _render_jobs(jobs: int, documents: int) -> int:
+    """Worker processes for rendering: each costs a second or so to start and
+    compile the stylesheets, which a handful of documents do not repay."""
+    return jobs if documents >= 8 * jobs else 1
 
 
 def _validate_chunk(paths: list[str]) -> list[Issue]:
@@ -303,7 +309,8 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
         from .render import RenderOptions, render
 
         for fmt in options.formats:
-            render(valid_docs, project.output, RenderOptions(format=fmt), registers=registers_path, xslt_dir=project.xslt)
+            render(valid_docs, project.output, RenderOptions(format=fmt), registers=registers_path,
+                   xslt_dir=project.xslt, jobs=_render_jobs(options.jobs, len(valid_docs)))
             tick("render", options.formats.index(fmt) + 1, len(options.formats))
         state["render"] = render_key
         report.rendered = True

@@ -8,9 +8,25 @@ Python only orchestrates; every presentation decision is in ``xslt/``:
 2. every TEI file, ``tei/registers.xml`` and the vendored map outline are
    parsed by :mod:`edition.tei`'s safe parser (no DTD, no entities, no
    network) and handed to Saxon as nodes, so Saxon never opens them itself;
-3. the named templates of the stylesheet produce each page as a string,
-   written atomically (:func:`edition.tei.write_atomic`); static assets and
-   the TEI files are copied next to the pages.
+3. the named templates of the stylesheet produce each page, written
+   atomically (:func:`edition.tei.write_atomic`, or by Saxon into a
+   temporary file for the big site pages); static assets and the TEI files
+   are copied next to the pages.
+
+The work is split so that it scales with the corpus (a thousand articles):
+
+* per document (``ed:text-page`` and ``ed:site-parts``, or
+  ``ed:text-edition``): only that document is parsed and held;
+* per site page (``ed:site-page``, ``ed:search-index``): the page is put
+  together from the *parts* every document gave (cards, mentions,
+  chronology rows, citations, search records, with their sort keys), which
+  wait in files (:class:`SiteParts`) rather than in memory. No process ever
+  holds the whole corpus, and no template walks more than one document.
+
+With ``jobs`` > 1 both stages run in worker processes (documents, then the
+site pages in fresh ones), each compiling the stylesheet once. The output does
+not depend on ``jobs``: parts are collected in the order the files were
+given, whichever process made them.
 
 Messages from ``xsl:message`` are collected as warnings on the result: a
 clean render has none (the tests insist).
@@ -18,12 +34,16 @@ clean render has none (the tests insist).
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
+import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import IO, Iterable, Sequence
 
 from lxml import etree
 
@@ -35,6 +55,10 @@ FORMATS = ("html", "text")
 NOTE_PLACEMENTS = ("end", "section")
 #: Site pages made by ``ed:site-page`` besides one page per text.
 SITE_PAGES = ("index", "persons", "places", "organisations", "chronology", "map", "bibliography", "search")
+#: The part ``ed:site-parts`` gives as JSON (search records), not XML.
+SEARCH_RECORDS = "search-records"
+#: The parts ``ed:search-index`` reads: one <text> per document.
+SEARCH_TEXTS = "search-texts"
 DEFAULT_XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
 MAP_OUTLINE = Path(__file__).with_name("data") / "map-region.xml"
 RENDER_NS = "urn:x-edition:render"
@@ -79,16 +103,33 @@ class RenderResult:
 
     written: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Seconds per document (its own page, or text edition, and its parts).
     seconds: dict[str, float] = field(default_factory=dict)
+    #: Seconds per site page and for "search-index.js".
+    pages: dict[str, float] = field(default_factory=dict)
+    #: Wall-clock seconds of each stage: "check" (parse and check every
+    #: file), "documents" (all per-document work), "site" (the site pages).
+    stages: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class Document:
-    """A TEI document ready for Saxon."""
+class Source:
+    """A TEI file that passed :func:`check_sources`: its document id and path."""
 
     id: str
     path: Path
-    node: object  # saxonche.PyXdmNode
+
+
+@dataclass
+class DocumentOutput:
+    """What rendering one document produced (in whichever process did it)."""
+
+    id: str
+    written: list[Path]
+    seconds: float
+    warnings: list[str]
+    #: ``ed:site-parts`` as UTF-8, by part name (HTML only).
+    parts: dict[str, bytes]
 
 
 class Stylesheets:
@@ -149,13 +190,14 @@ def _safe_bytes(path: Path) -> bytes:
     return etree.tostring(tree.getroot(), encoding="UTF-8")
 
 
-def load_documents(sheets: Stylesheets, paths: Iterable[Path]) -> list[Document]:
-    documents: list[Document] = []
+def check_sources(paths: Iterable[Path]) -> list[Source]:
+    """Parse every file safely and check it is TEI with a usable, unique id,
+    before anything is written (the workers parse each file again)."""
+    sources: list[Source] = []
     seen: dict[str, Path] = {}
     for path in paths:
         path = Path(path)
-        data = _safe_bytes(path)
-        root = etree.fromstring(data, tei.safe_parser())
+        root = tei.parse_file(path).getroot()
         if root.tag != tei.TEI + "TEI":
             raise InputError("not a TEI document (the root element is not TEI)", path=str(path),
                              hint="Pass tei/<id>.xml files written by `edition ingest`.")
@@ -163,8 +205,8 @@ def load_documents(sheets: Stylesheets, paths: Iterable[Path]) -> list[Document]
         if doc_id in seen:
             raise InputError(f"document id {doc_id!r} is also the id of {seen[doc_id]}", path=str(path))
         seen[doc_id] = path
-        documents.append(Document(doc_id, path, sheets.node(data)))
-    return documents
+        sources.append(Source(doc_id, path))
+    return sources
 
 
 def _optional_node(sheets: Stylesheets, path: Path | None):
@@ -181,15 +223,263 @@ def _messages(executable) -> list[str]:
     return [str(messages.item_at(i).string_value) for i in range(messages.size)]
 
 
-def _call(executable, template: str, params: dict, *, path: Path | None, returning: str = "string") -> str:
+def _call(executable, template: str, params: dict, *, path: Path | None, returning: str | Path = "string"):
+    """Call a named template; ``returning``: "string" (the serialised page),
+    "value" (the string it returns), "strings" or "map" (of strings), or a
+    file to serialise the page into."""
     executable.set_initial_template_parameters(False, params)
+    # Raw: the items the template returns, not a document made of them (which
+    # would join strings with spaces and cannot hold a map).
+    executable.set_result_as_raw_value(returning in ("strings", "map"))
     try:
-        if returning == "value":
-            value = executable.call_template_returning_value(template)
-            return "" if value is None else str(value.head.string_value)
-        return executable.call_template_returning_string(template) or ""
+        if isinstance(returning, Path):
+            executable.call_template_returning_file(template, output_file=str(returning))
+            return None
+        if returning == "string":
+            return executable.call_template_returning_string(template) or ""
+        value = executable.call_template_returning_value(template)
     except Exception as exc:
         raise RenderError(f"rendering failed in {template}: {exc}", path=str(path) if path else None) from None
+    if returning == "value":
+        return "" if value is None else str(value.head.string_value)
+    if returning == "strings":
+        return [str(value.item_at(i).string_value) for i in range(value.size)]
+    result = value.head
+    return {str(key): str(result.get(str(key)).head.string_value) for key in result.keys()}
+
+
+def _template(name: str) -> str:
+    return "{%s}%s" % (RENDER_NS, name)
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """What every process rendering for one :func:`render` call needs to
+    know; picklable, so it is sent once to each worker."""
+
+    xslt_dir: Path
+    options: RenderOptions
+    registers: Path | None
+    out: Path
+
+
+@dataclass(frozen=True)
+class SitePageTask:
+    """One site page to render (or "search-index" for search-index.js) and
+    the files of the parts it reads."""
+
+    page: str
+    parts: Path | None = None
+    records: Path | None = None
+
+
+@dataclass
+class SitePageOutput:
+    page: str
+    written: list[Path]
+    seconds: float
+    warnings: list[str]
+
+
+def _configure(sheets: Stylesheets, executable, job: RenderJob) -> None:
+    """Set the stylesheet parameters of a run (they outlive it on the shared
+    executable, so every run sets all of them)."""
+    p = sheets.processor
+    options = job.options
+    executable.set_parameter("registers-document", _optional_node(sheets, job.registers))
+    executable.set_parameter("ui-lang", p.make_string_value(options.ui_lang))
+    if options.format == "html":
+        executable.set_parameter("base-url", p.make_string_value(options.base_url))
+    else:
+        executable.set_parameter("width", p.make_integer_value(options.width))
+        executable.set_parameter("page-markers", p.make_boolean_value(options.page_markers))
+        executable.set_parameter("notes", p.make_string_value(options.notes))
+    _messages(executable)
+
+
+class Renderer:
+    """Renders for one :func:`render` call in one process: documents one at a
+    time (their pages, written here, and their site parts) and site pages
+    from the parts of every document."""
+
+    def __init__(self, job: RenderJob) -> None:
+        self.job = job
+        self.sheets = stylesheets(job.xslt_dir)
+        self.executable = self.sheets.executable(job.options.format)
+        self._site_ready = False
+        _configure(self.sheets, self.executable, job)
+
+    def document(self, source: Source) -> DocumentOutput:
+        start = time.perf_counter()
+        node = self.sheets.node(_safe_bytes(source.path))
+        params = {"doc": node}
+        written: list[Path] = []
+        parts: dict[str, bytes] = {}
+        if self.job.options.format == "html":
+            page = _call(self.executable, _template("text-page"), params, path=source.path)
+            written.append(self._write(f"{source.id}.html", page.encode("utf-8")))
+            # The reader downloads the archive file itself, byte for byte.
+            written.append(self._write(f"tei/{source.id}.xml", source.path.read_bytes()))
+            site_parts = _call(self.executable, _template("site-parts"), params, path=source.path, returning="map")
+            parts = {name: text.encode("utf-8") for name, text in site_parts.items()}
+        else:
+            text = _call(self.executable, _template("text-edition"), params, path=source.path, returning="value")
+            written.append(self._write(f"{source.id}.txt", text.encode("utf-8")))
+        warnings = [f"{source.path}: {m}" for m in _messages(self.executable)]
+        return DocumentOutput(source.id, written, time.perf_counter() - start, warnings, parts)
+
+    def site_page(self, task: SitePageTask) -> SitePageOutput:
+        start = time.perf_counter()
+        if not self._site_ready:
+            self.executable.set_parameter("map-outline", _optional_node(self.sheets, MAP_OUTLINE))
+            self._site_ready = True
+        params = {} if task.parts is None else {"parts": self.sheets.processor.parse_xml(xml_file_name=str(task.parts))}
+        if task.page == "search-index":
+            target = inside(self.job.out, "search-index.js")
+            head, tail = _call(self.executable, _template("search-index"), params, path=None, returning="strings")
+            with _atomic_file(target) as tmp, open(tmp, "wb") as fh:
+                fh.write(head.encode("utf-8"))
+                with open(task.records, "rb") as records:
+                    shutil.copyfileobj(records, fh, 1 << 20)
+                fh.write(tail.encode("utf-8"))
+        else:
+            target = inside(self.job.out, f"{task.page}.html")
+            params["page"] = self.sheets.processor.make_string_value(task.page)
+            # Straight to the file: a register page of a large corpus is tens
+            # of megabytes, too much to copy through Python strings.
+            with _atomic_file(target) as tmp:
+                _call(self.executable, _template("site-page"), params, path=None, returning=tmp)
+        return SitePageOutput(task.page, [target], time.perf_counter() - start, _messages(self.executable))
+
+    def _write(self, name: str, data: bytes) -> Path:
+        target = inside(self.job.out, name)
+        tei.write_atomic(target, data)
+        return target
+
+
+#: The renderer of this process while a render runs (see :func:`_workers`),
+#: or the error that kept it from starting (a stylesheet that does not
+#: compile), raised by every task so that the caller sees it.
+_RENDERER: Renderer | EditionError | None = None
+
+
+def _start_renderer(job: RenderJob) -> None:
+    global _RENDERER
+    try:
+        _RENDERER = Renderer(job)
+    except EditionError as exc:
+        _RENDERER = exc
+
+
+def _renderer() -> Renderer:
+    if isinstance(_RENDERER, EditionError):
+        raise _RENDERER
+    assert _RENDERER is not None, "renderer not started"
+    return _RENDERER
+
+
+def _render_document(source: Source) -> DocumentOutput:
+    return _renderer().document(source)
+
+
+def _render_site_page(task: SitePageTask) -> SitePageOutput:
+    return _renderer().site_page(task)
+
+
+def _ready() -> None:
+    """A task that returns once the worker has started (compiled)."""
+
+
+class _InProcess:
+    """The executor of ``jobs=1``: every task runs here, in order."""
+
+    def map(self, fn, items):
+        return map(fn, items)
+
+
+@contextmanager
+def _workers(job: RenderJob, jobs: int):
+    """An executor whose processes each hold a :class:`Renderer` of ``job``.
+
+    With ``jobs`` > 1, worker processes. They are spawned, not forked: a fork
+    of a process running Saxon (a GraalVM isolate with threads of its own) is
+    not safe; so, as with any spawned workers, a script calling
+    :func:`render` needs the ``if __name__ == "__main__":`` guard. They start
+    (and compile) at once, while this process checks the files.
+    """
+    global _RENDERER
+    if jobs <= 1:
+        saved = _RENDERER
+        _start_renderer(job)
+        try:
+            yield _InProcess()
+        finally:
+            _RENDERER = saved
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_renderer, initargs=(job,))
+    try:
+        for _ in range(jobs):
+            pool.submit(_ready)
+        yield pool
+    finally:
+        # On an error, the tasks not yet started are dropped.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class SiteParts:
+    """The parts every document gives the site pages (``ed:site-parts``),
+    in document order, kept in files in ``folder`` rather than in memory:
+    one XML file per part name (the parts inside one ``<parts>`` element),
+    and the search records as JSON array members joined by commas."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._files: dict[str, IO[bytes]] = {}
+        self._records_written = False
+
+    def add(self, parts: dict[str, bytes]) -> None:
+        for name, data in parts.items():
+            if name == SEARCH_RECORDS:
+                self._add_records(data)
+            else:
+                self._file(name).write(data)
+
+    def _add_records(self, data: bytes) -> None:
+        if not data:
+            return
+        out = self._file(SEARCH_RECORDS)
+        if self._records_written:
+            out.write(b",")
+        out.write(data)
+        self._records_written = True
+
+    def _file(self, name: str) -> IO[bytes]:
+        if name not in self._files:
+            self._files[name] = open(self.folder / f"{name}.part", "wb")
+            if name != SEARCH_RECORDS:
+                self._files[name].write(b"<parts>")
+        return self._files[name]
+
+    def path(self, name: str) -> Path:
+        """The finished file of ``name``; no more parts can be added to it."""
+        out = self._file(name)
+        if not out.closed:
+            if name != SEARCH_RECORDS:
+                out.write(b"</parts>")
+            out.close()
+        return self.folder / f"{name}.part"
+
+    def tasks(self) -> list[SitePageTask]:
+        """Every site page and the search index, biggest parts first, so
+        that with several workers the longest pages start first."""
+        tasks = [SitePageTask(page, None if page == "search" else self.path(page)) for page in SITE_PAGES]
+        tasks.append(SitePageTask("search-index", self.path(SEARCH_TEXTS), self.path(SEARCH_RECORDS)))
+        return sorted(tasks, key=lambda t: -(t.parts.stat().st_size if t.parts else 0))
+
+    def close(self) -> None:
+        for out in self._files.values():
+            out.close()
 
 
 def render(
@@ -199,73 +489,76 @@ def render(
     *,
     registers: Path | None = None,
     xslt_dir: Path | None = None,
+    jobs: int = 1,
 ) -> RenderResult:
     """Render ``tei_files`` into ``output_dir/html/`` or ``output_dir/text/``.
 
     ``registers`` is ``tei/registers.xml`` (default: next to the first TEI
     file); when it does not exist the HTML still renders, without register
-    entries and popups.
+    entries and popups. ``jobs`` > 1 renders in that many worker processes
+    (documents, then site pages); the output is the same.
     """
     if not tei_files:
         raise EditionError("no TEI files to render", hint="Pass tei/<id>.xml files, e.g. tei/*.xml.")
-    sheets = stylesheets(xslt_dir)
     tei_files = [Path(p) for p in tei_files if Path(p).name != "registers.xml"]
     if registers is None:
         registers = Path(tei_files[0]).parent / "registers.xml"
-    executable = sheets.executable(options.format)
-    documents = load_documents(sheets, tei_files)
-    executable.set_parameter("documents", sheets.array([d.node for d in documents]))
-    executable.set_parameter("registers-document", _optional_node(sheets, registers))
-    executable.set_parameter("ui-lang", sheets.processor.make_string_value(options.ui_lang))
-    _messages(executable)
-    if options.format == "html":
-        return _render_html(sheets, executable, documents, Path(output_dir) / "html", options, registers)
-    return _render_text(sheets, executable, documents, Path(output_dir) / "text", options)
-
-
-def _render_text(sheets, executable, documents, out: Path, options: RenderOptions) -> RenderResult:
-    p = sheets.processor
-    executable.set_parameter("width", p.make_integer_value(options.width))
-    executable.set_parameter("page-markers", p.make_boolean_value(options.page_markers))
-    executable.set_parameter("notes", p.make_string_value(options.notes))
+    xslt_dir = Path(xslt_dir or DEFAULT_XSLT_DIR).resolve()
+    job = RenderJob(xslt_dir, options, registers, Path(output_dir) / options.format)
     result = RenderResult()
-    for doc in documents:
-        start = time.perf_counter()
-        text = _call(executable, "{%s}text-edition" % RENDER_NS, {"doc": doc.node}, path=doc.path, returning="value")
-        target = inside(out, f"{doc.id}.txt")
-        tei.write_atomic(target, text.encode("utf-8"))
-        result.written.append(target)
-        result.seconds[doc.id] = time.perf_counter() - start
-        result.warnings += [f"{doc.path}: {m}" for m in _messages(executable)]
+    with tempfile.TemporaryDirectory(prefix="edition-render-") as tmp:
+        parts = SiteParts(Path(tmp)) if options.format == "html" else None
+        try:
+            with _workers(job, min(jobs, len(tei_files))) as workers:
+                start = time.perf_counter()
+                sources = check_sources(tei_files)
+                result.stages["check"] = time.perf_counter() - start
+                _render_documents(workers, sources, result, parts)
+            if parts is not None:
+                # Fresh workers: after hundreds of documents a worker's heap
+                # is large with garbage its collector has not yet reclaimed,
+                # and the biggest site pages would push it past 400 MB.
+                with _workers(job, min(jobs, len(SITE_PAGES))) as workers:
+                    _render_site(workers, job, parts, result)
+        finally:
+            if parts is not None:
+                parts.close()
     return result
 
 
-def _render_html(sheets, executable, documents, out: Path, options: RenderOptions, registers) -> RenderResult:
-    p = sheets.processor
-    executable.set_parameter("base-url", p.make_string_value(options.base_url))
-    executable.set_parameter("map-outline", _optional_node(sheets, MAP_OUTLINE))
-    result = RenderResult()
+def _render_documents(workers, sources: Sequence[Source], result: RenderResult, parts: SiteParts | None) -> None:
+    start = time.perf_counter()
+    for output in workers.map(_render_document, sources):
+        result.written += output.written
+        result.seconds[output.id] = output.seconds
+        result.warnings += output.warnings
+        if parts is not None:
+            parts.add(output.parts)
+    result.stages["documents"] = time.perf_counter() - start
 
-    def write(name: str, text: str | bytes) -> None:
-        target = inside(out, name)
-        tei.write_atomic(target, text if isinstance(text, bytes) else text.encode("utf-8"))
+
+def _render_site(workers, job: RenderJob, parts: SiteParts, result: RenderResult) -> None:
+    """The site pages and the search index from the parts (in the workers),
+    then the register file and the assets."""
+    start = time.perf_counter()
+    outputs = {output.page: output for output in workers.map(_render_site_page, parts.tasks())}
+    for page in (*SITE_PAGES, "search-index"):
+        result.written += outputs[page].written
+        result.pages[page] = outputs[page].seconds
+        result.warnings += outputs[page].warnings
+
+    def write(name: str, data: bytes) -> None:
+        target = inside(job.out, name)
+        tei.write_atomic(target, data)
         result.written.append(target)
 
-    for doc in documents:
-        start = time.perf_counter()
-        write(f"{doc.id}.html", _call(executable, "{%s}text-page" % RENDER_NS, {"doc": doc.node}, path=doc.path))
-        # The reader downloads the archive file itself, byte for byte.
-        write(f"tei/{doc.id}.xml", doc.path.read_bytes())
-        result.seconds[doc.id] = time.perf_counter() - start
-        result.warnings += [f"{doc.path}: {m}" for m in _messages(executable)]
-    for page in SITE_PAGES:
-        write(f"{page}.html", _call(executable, "{%s}site-page" % RENDER_NS, {"page": p.make_string_value(page)}, path=None))
-    write("search-index.js", _call(executable, "{%s}search-index" % RENDER_NS, {}, path=None, returning="value"))
-    result.warnings += _messages(executable)
-    if registers is not None and Path(registers).is_file():
-        write("tei/registers.xml", Path(registers).read_bytes())
-    assets = sheets.xslt_dir / "html" / "assets"
+    if job.registers is not None and Path(job.registers).is_file():
+        write("tei/registers.xml", Path(job.registers).read_bytes())
+    assets = job.xslt_dir / "html" / "assets"
     for asset in sorted(assets.iterdir()):
         if asset.is_file():
             write(f"assets/{asset.name}", asset.read_bytes())
-    return result
+    result.stages["site"] = time.perf_counter() - start
+
+
+_atomic_file = tei.atomic_file

@@ -8,10 +8,6 @@
     xmlns:ed="urn:x-edition:render"
     exclude-result-prefixes="#all">
 
-  <!-- Every TEI document of the edition, parsed safely by Python (no DTD, no
-       entities, no network) and handed over as nodes; Saxon never opens them. -->
-  <xsl:param name="documents" as="array(document-node())" select="[]"/>
-
   <!-- tei/registers.xml, or an empty array when the project has none yet:
        pages then render without register entries and popups. -->
   <xsl:param name="registers-document" as="array(document-node())" select="[]"/>
@@ -19,6 +15,5 @@
   <!-- Language of the interface strings (labels.xml): 'tr' or 'en'. -->
   <xsl:param name="ui-lang" as="xs:string" select="'tr'"/>
 
-  <xsl:variable name="ed:documents" as="document-node()*" select="$documents?*"/>
   <xsl:variable name="ed:registers" as="document-node()?" select="$registers-document?*[1]"/>
 </xsl:stylesheet>

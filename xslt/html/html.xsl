@@ -1,10 +1,19 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry stylesheet of the HTML edition (output/html/). edition.render
-     compiles it once and calls, per run:
+     compiles it once per process and calls, per run:
        ed:text-page    (param doc)   one page per TEI document  → <id>.html
-       ed:site-page    (param page)  index, persons, places, organisations,
-                                     chronology, map, bibliography, search
-       ed:search-index               the search index as a JS file (a string)
+       ed:site-parts   (param doc)   what the site pages need from that
+                                     document (see page.xsl)
+       ed:site-page    (params page, parts)
+                                     index, persons, places, organisations,
+                                     chronology, map, bibliography, search,
+                                     from the parts of every document
+       ed:search-index (param parts) head and tail of the search index JS
+                                     file; the records in between are parts
+     The documents are TEI files parsed safely by Python (no DTD, no
+     entities, no network) and handed over as nodes, one at a time; Saxon
+     never opens them, and no call sees more than one of them, so the work
+     per document can run in several processes.
      Every page is self-contained: CSS and JS come from assets/, nothing is
      fetched from elsewhere. -->
 <xsl:stylesheet version="3.0"

@@ -3,7 +3,8 @@
      vendored Natural Earth outline (no tiles, no CDN, no script): an
      equirectangular projection scaled by cos(mid-latitude), which keeps the
      region's shapes recognisable. Each dot links to its register entry; a
-     list below gives the same places as text. -->
+     list below gives the same places as text. Per text (ed:map-parts): the
+     register entries it mentions. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -39,8 +40,21 @@
     <xsl:sequence select="if (matches($geo, '^-?\d+(\.\d+)?\s+-?\d+(\.\d+)?$')) then tokenize($geo) ! xs:double(.) else ()"/>
   </xsl:function>
 
+  <xsl:key name="ed:mentioned" match="mentioned" use="@entry"/>
+
+  <!-- Every place of the register the text names, once. -->
+  <xsl:function name="ed:map-parts" as="element(mentioned)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:for-each select="distinct-values($doc//tei:text//(tei:persName | tei:placeName | tei:orgName)/ed:entry-id(.))">
+      <xsl:if test="exists($ed:registers) and exists(key('ed:entry', ., $ed:registers)/self::tei:place)">
+        <mentioned entry="{.}"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
   <xsl:template name="ed:map-page">
-    <xsl:variable name="mentioned" select="$ed:registers//tei:listPlace/tei:place[some $d in $ed:documents satisfies exists(key('ed:mentions', string(@xml:id), $d))]"/>
+    <xsl:param name="parts" as="document-node()?"/>
+    <xsl:variable name="mentioned" select="$ed:registers//tei:listPlace/tei:place[exists($parts) and exists(key('ed:mentioned', string(@xml:id), $parts))]"/>
     <xsl:variable name="located" select="$mentioned[count(ed:lat-lon(.)) = 2]"/>
     <xsl:variable name="on-map" select="$located[ed:lat-lon(.) => (function($ll) { $ll[1] ge $ed:region[2] and $ll[1] le $ed:region[4] and $ll[2] ge $ed:region[1] and $ll[2] le $ed:region[3] })()]"/>
     <xsl:call-template name="ed:page">

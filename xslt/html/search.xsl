@@ -3,12 +3,17 @@
      time, as a JS file (a JSON object assigned to a global, so it loads from
      file:// too, where fetch() is refused); assets/search.js folds Turkish
      letters (İ/i, I/ı, ş/s …) on both the query and the text. One record per
-     paragraph, heading, list item and note, anchored at its id. -->
+     paragraph, heading, list item and note, anchored at its id.
+     The index of a large corpus is tens of megabytes, so it is never one
+     string here: per text, ed:search-record-parts gives that text's records
+     as JSON array members; ed:search-index gives what goes before and after
+     them, and Python writes the file piece by piece. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:render"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <xsl:template name="ed:search-page">
@@ -32,19 +37,35 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template name="ed:search-index" as="xs:string">
-    <xsl:variable name="index" select="map{
-        'texts': map:merge($ed:documents ! map{ ed:doc-id(.): map{ 'title': ed:title(.), 'url': ed:doc-id(.) || '.html' } }),
-        'records': array{
-          for $doc in $ed:documents
-          return (
-            $doc/tei:TEI/tei:text//(tei:p | tei:head | tei:item)[not(ancestor::tei:note)] ! map{
-                'd': ed:doc-id(.), 'a': ed:block-anchor(.), 'p': ed:page-of(.), 'x': ed:plain(.) },
-            $doc/tei:TEI/tei:text//tei:note ! map{
-                'd': ed:doc-id(.), 'a': ed:note-anchor(.), 'p': ed:page-of(.), 'n': ed:note-label(.), 'x': ed:plain(.) }
-          )[?x ne '']
-        }
-      }" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
-    <xsl:sequence select="'window.EDITION_SEARCH_INDEX = ' || serialize($index, map{ 'method': 'json', 'indent': false() }) || ';&#10;'"/>
+  <!-- The file around the records: two strings, the head (ending in the
+       records array's "[") and the tail. $parts holds a <text> per text. -->
+  <xsl:template name="ed:search-index" as="xs:string+">
+    <xsl:param name="parts" as="document-node()?"/>
+    <xsl:variable name="texts" select="map:merge($parts/parts/text ! map{ string(@id): map{ 'title': string(@title), 'url': @id || '.html' } })"/>
+    <xsl:sequence select="'window.EDITION_SEARCH_INDEX = {&quot;texts&quot;:' || serialize($texts, $ed:json) || ',&quot;records&quot;:['"/>
+    <xsl:sequence select="']};&#10;'"/>
   </xsl:template>
+
+  <xsl:variable name="ed:json" as="map(*)" select="map{ 'method': 'json', 'indent': false() }"/>
+
+  <xsl:function name="ed:search-text-parts" as="element(text)">
+    <xsl:param name="doc" as="document-node()"/>
+    <text id="{ed:doc-id($doc)}" title="{ed:title($doc)}"/>
+  </xsl:function>
+
+  <!-- The records of one text, serialised as a JSON array without its
+       brackets ('' when the text has none). -->
+  <xsl:function name="ed:search-record-parts" as="xs:string">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="records" select="array{
+        (
+          $doc/tei:TEI/tei:text//(tei:p | tei:head | tei:item)[not(ancestor::tei:note)] ! map{
+              'd': ed:doc-id(.), 'a': ed:block-anchor(.), 'p': ed:page-of(.), 'x': ed:plain(.) },
+          $doc/tei:TEI/tei:text//tei:note ! map{
+              'd': ed:doc-id(.), 'a': ed:note-anchor(.), 'p': ed:page-of(.), 'n': ed:note-label(.), 'x': ed:plain(.) }
+        )[?x ne '']
+      }"/>
+    <xsl:variable name="json" select="serialize($records, $ed:json)"/>
+    <xsl:sequence select="substring($json, 2, string-length($json) - 2)"/>
+  </xsl:function>
 </xsl:stylesheet>

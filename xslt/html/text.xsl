@@ -219,12 +219,16 @@
   </xsl:template>
 
   <!-- A page of the source: a discreet marker in the margin whose id makes
-       "…#s5" a link to page 5. Only the first pb of a number gets the id. -->
+       "…#s5" a link to page 5. Only the first pb of a number gets the id
+       (found with a key: a search of the preceding axis per pb walks the
+       whole text before it). -->
+  <xsl:key name="ed:pages" match="tei:pb" use="normalize-space(@n)"/>
+
   <xsl:template match="tei:pb" mode="ed:html">
     <xsl:variable name="n" select="normalize-space(@n)"/>
     <xsl:if test="$n ne ''">
       <span class="pb">
-        <xsl:if test="empty(preceding::tei:pb[normalize-space(@n) = $n])">
+        <xsl:if test="key('ed:pages', $n, root(.))[1] is .">
           <xsl:attribute name="id" select="'s' || replace($n, '\s', '-')"/>
         </xsl:if>
         <a href="#s{replace($n, '\s', '-')}"><xsl:value-of select="ed:label('page')"/>&#160;<xsl:value-of select="$n"/></a>

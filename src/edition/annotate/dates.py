@@ -154,7 +154,7 @@ _rule("dm", rf"{NB}(?P<d>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?!\w)")
 _rule("century-part",
       rf"(?<!\w)(?:(?P<rn>{ROMAN})|(?P<n>[12]?[0-9]))\.\s+(?:yüzyıl|asır)(?:ın|ının)?\s+(?P<part>{_alt(CENTURY_PARTS)})(?!\w)")
 _rule("century", rf"(?<!\w)(?:(?P<rn>{ROMAN})|(?P<n>[12]?[0-9]))\.\s+(?:yüzyıl|asır)(?:da|de|ın|ının|ında|ına|dan)?(?!\w)")
-_rule("century-en", rf"(?<!\w)(?P<n>[12]?[0-9])(?:st|nd|rd|th)\s+[Cc]entury(?!\w)")
+_rule("century-en", r"(?<!\w)(?P<n>[12]?[0-9])(?:st|nd|rd|th)\s+[Cc]entury(?!\w)")
 _rule("y-part", rf"{NB}(?P<y>{YEAR})\s+(?:{YIL}\s+)?(?P<part>{_alt(YEAR_PARTS)})(?!\w)")
 _rule("y-y", rf"{NB}(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR}){NA}")
 _rule("y-yil", rf"{NB}(?P<y>{YEAR})\s+{YIL}(?!\w)")

@@ -24,7 +24,6 @@ import functools
 import hashlib
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,11 +221,9 @@ def cache_dir() -> Path:
 
 def _write_index(path: Path, names: dict[str, GazetteerPlace]) -> None:
     """The index as an SQLite file, written beside its final name and renamed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        os.chmod(tmp, 0o644)
+    from ..tei import atomic_file
+
+    with atomic_file(path) as tmp:
         con = sqlite3.connect(tmp)
         with con:
             con.execute("CREATE TABLE place (key TEXT PRIMARY KEY, name TEXT, kind TEXT, "
@@ -234,10 +231,6 @@ def _write_index(path: Path, names: dict[str, GazetteerPlace]) -> None:
             con.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?)",
                             ((k, p.name, p.kind, p.geonames, p.geo, p.country) for k, p in names.items()))
         con.close()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Gazetteer:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..tei import XML_ID, XML_LANG, el, sub
+from ..tei import XML_LANG, el, sub
 from .flow import OBJECT_CHARS, Flow, Objects
 from .hyphenation import Lexicon
 from .layout import BlankUnit, NoteBlock, PageBreak, TextUnit, Unit
