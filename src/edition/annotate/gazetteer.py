@@ -112,6 +112,7 @@ CONTINENT_CODES = {"Avrupa": "EU", "Asya": "AS", "Afrika": "AF"}
 # cities of 15,000+ are matched by alternate name.
 REGION_COUNTRIES = {"AZ", "GE", "AM", "TR", "RU", "IR", "UA", "KZ", "TM", "UZ", "IQ", "SY"}
 MIN_ALT_POPULATION = 15000
+MEMO_LIMIT = 200_000  # remembered lookups per process (~30 MB)
 # towns of the region whose former names are kept (see _usable_alternate)
 MIN_FORMER_NAME_POPULATION = 50000
 PERSON_LIKE_ENDINGS = ("in", "ov", "ev", "ski", "sky", "idze", "shvili", "yan")
@@ -272,6 +273,8 @@ class Gazetteer:
             row = self._con.execute("SELECT name, kind, geonames, geo, country FROM place WHERE key = ?",
                                     (key,)).fetchone()
             place = GazetteerPlace(*row) if row else None
+        if len(self._memo) >= MEMO_LIMIT:
+            self._memo.clear()  # a long corpus run asks about millions of word groups
         self._memo[key] = place
         return place
 

@@ -249,6 +249,8 @@ def _strip_head(word: str, heads) -> tuple[str, str] | None:
                 hit = (w[:cut], w[cut:])
                 break
     if memo is not None:
+        if len(memo) >= 200_000:
+            memo.clear()  # keyed on word pairs too: unbounded over a large corpus
         memo[word] = hit
     return hit
 
@@ -277,14 +279,24 @@ def _has_surname_ending(word: str) -> bool:
     return False
 
 
-_SUFFIX_TAIL = "(?P<suf>'\\w+|(?:{}))?(?![\\w\\-])".format(
-    "|".join(sorted(CASE_SUFFIXES + HEAD_SUFFIXES, key=len, reverse=True)))
+# what may follow a name: a suffix (after an apostrophe or glued on), then no
+# more of a word; one pattern for all names, so each name's own is tiny
+_SUFFIX_TAIL = re.compile("(?P<suf>'\\w+|(?:{}))?(?![\\w\\-])".format(
+    "|".join(sorted(CASE_SUFFIXES + HEAD_SUFFIXES, key=len, reverse=True))))
 _NAME_START = re.compile(r"(?<![\w.\-])\S")
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _name_re(name: str) -> re.Pattern:
-    return re.compile(r"(?P<name>" + r"\s+".join(map(re.escape, name.split())) + ")" + _SUFFIX_TAIL)
+    return re.compile(r"\s+".join(map(re.escape, name.split())))
+
+
+@dataclass(frozen=True)
+class _RegisterMatch:
+    start: int
+    end: int
+    name: str  # as in the folded text
+    suffix: str | None
 
 
 class _RegisterMatcher:
@@ -313,8 +325,9 @@ class _RegisterMatcher:
                     names = sorted([*names, *shorter], key=len, reverse=True)
             for name in names:
                 m = _name_re(name).match(folded, p)
-                if m:
-                    yield m
+                tail = _SUFFIX_TAIL.match(folded, m.end()) if m else None
+                if tail:
+                    yield _RegisterMatch(p, m.end(), m.group(), tail.group("suf"))
                     break
 
 
@@ -353,17 +366,17 @@ class NameFinder:
     def _register_cands(self, text: str, folded: str, tokens: list[Token]) -> list[_Cand]:
         out = []
         for m in self._register_pattern().finditer(folded):
-            start, end = m.start("name"), m.end("name")
+            start, end = m.start, m.end
             written = text[start:end]
-            key = " ".join(m["name"].split())
+            key = " ".join(m.name.split())
             if key in self._softened:
-                if not (m["suf"] and m["suf"][0] in "aeıioöuü"):
+                if not (m.suffix and m.suffix[0] in "aeıioöuü"):
                     continue
                 key = self._softened[key]
             entry = self.register.lookup(key)
             if entry is None or not (written[:1].isupper() or written[:1].isdigit()):
                 continue  # "3. Ordu" starts with its number
-            if fold(written) in ADJECTIVAL and not m["suf"] and not self._adjectival_ok(text, end):
+            if fold(written) in ADJECTIVAL and not m.suffix and not self._adjectival_ok(text, end):
                 continue
             out.append(_Cand(start, end, entry.kind, written, "register", entry.type, 3, entry))
             # a shorter name inside this one is found by later positions of the search
