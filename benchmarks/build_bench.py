@@ -23,7 +23,7 @@ import argparse
 import json
 import random
 import re
-import resource
+import os
 import shutil
 import subprocess
 import sys
@@ -72,11 +72,17 @@ def synthesise(folder: Path, n: int, seed: int = 1918) -> int:
     return words
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, str]:
+def run(args: list[str], cwd: Path) -> tuple[float, str, float]:
+    """Seconds, stderr and peak RSS in MB of one command. The peak is that of
+    the largest single process among the command and its workers (wait4's
+    rusage covers the child and the descendants it waited for)."""
     start = time.perf_counter()
-    proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    return elapsed, proc.stderr
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _pid, _status, usage = os.wait4(proc.pid, 0)  # the child and its workers
+        elapsed = time.perf_counter() - start
+        err.seek(0)
+        return elapsed, err.read().decode("utf-8", "replace"), usage.ru_maxrss / 1024
 
 
 def summary_line(stderr: str) -> str:
@@ -114,20 +120,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         shipped = project_copy(tmp, True)
-        cold, err = run([*EDITION, "build", "-q"], shipped)
-        noop, _ = run([*EDITION, "build", "-q"], shipped)
+        cold, err, _ = run([*EDITION, "build", "-q"], shipped)
+        noop, _, _ = run([*EDITION, "build", "-q"], shipped)
         results["shipped"] = {"cold_s": round(cold, 3), "noop_s": round(noop, 3), "stages": stage_times(err)}
         for n in opts.sizes:
             for jobs in opts.jobs:
                 folder = project_copy(tmp, False)
                 words = synthesise(folder, n)
-                before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-                secs, err = run([*EDITION, "build", "-q", "--jobs", str(jobs)], folder)
-                peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+                secs, err, peak = run([*EDITION, "build", "-q", "--jobs", str(jobs)], folder)
                 results["runs"].append({
                     "documents": n, "jobs": jobs, "seconds": round(secs, 3),
                     "docs_per_s": round(n / secs, 2), "words_per_s": round(words / secs),
-                    "peak_rss_mb": round(peak / 1024, 1), "stages": stage_times(err),
+                    "peak_rss_mb": round(peak, 1), "stages": stage_times(err),
                     "summary": summary_line(err),
                 })
     print(f"shipped corpus: cold build {results['shipped']['cold_s']} s, no-op {results['shipped']['noop_s']} s,"
