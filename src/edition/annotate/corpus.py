@@ -22,6 +22,7 @@ merged register changes nothing.
 from __future__ import annotations
 
 import os
+import zlib
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -61,7 +62,7 @@ class CorpusResult:
 class _Run:
     outcome: DocumentOutcome
     changes: list[tuple]
-    folded_text: str
+    folded_text: bytes  # the text, folded, UTF-8 and zlib-compressed (see _pack)
 
 
 # -- one document, in a worker process or in this one -----------------------
@@ -87,15 +88,14 @@ def _annotate_one(path: str, options: AnnotateOptions, keep_occurrences: bool = 
         result = annotate(tree, register, options)
     except EditionError as exc:
         outcome.issue = Issue(exc.path or path, exc.line, exc.col, "error", exc.message, "annotate")
-        return _Run(outcome, [], "")
+        return _Run(outcome, [], b"")
     outcome.data = serialize(tree)
     outcome.counts = result.counts
     # occurrences (with their contexts) are only wanted for a candidates report;
     # a build of a thousand documents would hold millions of them
     outcome.occurrences = result.occurrences if keep_occurrences else []
     text_el = tree.getroot().find(TEI + "text")
-    folded = fold("".join(text_el.itertext())) if text_el is not None else ""
-    return _Run(outcome, register.changes_since(_base), folded)
+    return _Run(outcome, register.changes_since(_base), _pack(text_el))
 
 
 def _annotate_round(paths: list[Path], register: Register, options: AnnotateOptions, jobs: int,
@@ -171,8 +171,19 @@ def _merge(register: Register, run: _Run) -> tuple[set[tuple[str, str]], set[tup
     return brought, known, renamed
 
 
-def _mentions(folded_text: str, names: Iterable[str]) -> bool:
-    """Does any of ``names`` start a word of ``folded_text``?"""
+def _pack(text_el) -> bytes:
+    """A text's folded words, compressed: the parent keeps one per document
+    to decide what to redo, a thousand of them uncompressed would be ~150 MB."""
+    folded = fold("".join(text_el.itertext())) if text_el is not None else ""
+    return zlib.compress(folded.encode("utf-8"), 1)
+
+
+def _mentions(packed: bytes, names: Iterable[str]) -> bool:
+    """Does any of ``names`` start a word of the packed text?"""
+    names = list(names)
+    if not names or not packed:
+        return False
+    folded_text = zlib.decompress(packed).decode("utf-8")
     for name in names:
         pos = folded_text.find(name)
         while pos >= 0:
@@ -197,14 +208,14 @@ def annotate_corpus(paths: Iterable[Path], register: Register, options: Annotate
     so memory does not grow with the corpus.
     """
     pending = sorted(set(map(Path, paths)))
-    settled_texts: dict[Path, str] = {}
+    settled_texts: dict[Path, bytes] = {}
     for path in sorted(set(map(Path, settled)) - set(pending)):
         try:
             text_el = parse_file(path).getroot().find(TEI + "text")
         except EditionError:
             pending.append(path)
             continue
-        settled_texts[path] = fold("".join(text_el.itertext())) if text_el is not None else ""
+        settled_texts[path] = _pack(text_el)
     pending.sort()
     result = CorpusResult()
     done = 0
