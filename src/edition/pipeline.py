@@ -43,6 +43,7 @@ from .tei import TEI, serialize, write_atomic
 
 STATE_FILE = Path(".edition-cache") / "build-state.json"
 ENTITY_TAGS = ("persName", "placeName", "orgName", "date")
+VALIDATE_CHUNK = 20  # documents per validate_paths call
 
 
 @dataclass(frozen=True)
@@ -152,11 +153,14 @@ def _validate(docs: list[Path], registers: Path | None, jobs: int) -> list[Issue
     """Every issue of the documents and the registers, in file order; the
     documents are split over ``jobs`` processes when there are many."""
     paths = [str(d) for d in docs] + ([str(registers)] if registers else [])
+    # validate_paths holds every document it is given in memory: small chunks
+    # keep a process at a few documents (500 parsed articles are ~750 MB)
+    chunks = [paths[k:k + VALIDATE_CHUNK] for k in range(0, len(paths), VALIDATE_CHUNK)]
     if jobs <= 1 or len(docs) < 4 * jobs:
-        return _validate_chunk(paths)
-    chunks = [paths[k::jobs] for k in range(jobs)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        issues = [issue for chunk in pool.map(_validate_chunk, chunks) for issue in chunk]
+        issues = [issue for chunk in chunks for issue in _validate_chunk(chunk)]
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            issues = [issue for chunk in pool.map(_validate_chunk, chunks) for issue in chunk]
     order = {p: k for k, p in enumerate(paths)}
     return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
 
