@@ -34,12 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from lxml import etree
-
 from . import __version__
 from .errors import EditionError, Issue
 from .paths import Project, doc_id_from_path
-from .tei import TEI, serialize, write_atomic
+from .tei import TEI, parse_file, serialize, write_atomic
 
 STATE_FILE = Path(".edition-cache") / "build-state.json"
 ENTITY_TAGS = ("persName", "placeName", "orgName", "date")
@@ -267,7 +265,7 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     t0 = time.perf_counter()
     docs = [d for d in docs if d.stem not in report.failed]
     validate_key = sha256(json.dumps({
-        "docs": {d.stem: sha256(d.read_bytes()) for d in docs},
+        "docs": {d.stem: digests[d] for d in docs},
         "registers": sha256(registers_path.read_bytes()) if registers_path.exists() else "",
         "tool": tool}, sort_keys=True).encode())
     issues = []
@@ -285,9 +283,9 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
 
     counts = state.setdefault("counts", {})
     for d in valid_docs:
-        digest = sha256(d.read_bytes())
+        digest = digests[d]
         if counts.get(d.stem, {}).get("tei") != digest:
-            root = etree.parse(str(d), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+            root = parse_file(d).getroot()
             counts[d.stem] = {"tei": digest, "notes": sum(1 for _ in root.iter(TEI + "note")),
                               **{tag: sum(1 for _ in root.iter(TEI + tag)) for tag in ENTITY_TAGS}}
         for tag in ENTITY_TAGS:
@@ -299,7 +297,7 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     render_key = sha256(
         json.dumps(
             {
-                "docs": {d.stem: sha256(d.read_bytes()) for d in valid_docs},
+                "docs": {d.stem: digests[d] for d in valid_docs},
                 "registers": sha256(registers_path.read_bytes()) if registers_path.exists() else "",
                 "xslt": tree_digest(project.xslt),
                 "tool": tool,

@@ -154,9 +154,8 @@ def _merge(register: Register, run: _Run) -> tuple[set[tuple[str, str]], set[tup
                 brought |= _trigger_names(entry, names)
             id_map[entry.id] = existing.id
             renamed |= existing.id != entry.id
-            for name, _lang in entry.variants:
-                if existing.add_variant(name):
-                    register._index_name(existing, name)
+            for name, lang in entry.variants:
+                if register.add_variant(existing, name, lang):
                     brought |= _trigger_names(existing, [name])
         else:
             _kind, eid, name, lang = change
@@ -165,8 +164,7 @@ def _merge(register: Register, run: _Run) -> tuple[set[tuple[str, str]], set[tup
                 renamed = True
                 continue
             known |= _trigger_names(target, [name])
-            if target.add_variant(name, lang):
-                register._index_name(target, name)
+            if register.add_variant(target, name, lang):
                 brought |= _trigger_names(target, [name])
     return brought, known, renamed
 

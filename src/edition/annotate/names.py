@@ -589,14 +589,11 @@ class NameFinder:
         # given name(s) + a surname no rule knows: "Kâzım Karabekir", "Sergey Kirov"
         i = 0
         while i < n:
-            k = self._given_name_run(text, tokens, i)
-            if k > i:
-                s = k
-                while s < n and s - i < 4 and self._given_name(tokens[s]) and not tokens[s - 1].has_suffix \
-                        and _adjacent(text, tokens[s - 1], tokens[s]):
+            if self._starts_with_given_name(text, tokens, i):
+                s = i + 1
+                while s < n and s - i < 4 and self._given_name(tokens[s]) and _adjacent(text, tokens[s - 1], tokens[s]):
                     s += 1  # "Mehmed Emin", "Simon Sebag"
-                if s < n and not tokens[s - 1].has_suffix and _adjacent(text, tokens[s - 1], tokens[s]) \
-                        and self._surname_word(tokens[s]):
+                if s < n and _adjacent(text, tokens[s - 1], tokens[s]) and self._surname_word(tokens[s]):
                     out.append(self._person(text, tokens, i, s + 1, "given-name"))
                     i = s + 1
                     continue
@@ -644,16 +641,14 @@ class NameFinder:
             and f not in NAME_MODIFIERS and f not in NAME_WORDS and f not in RANKS and f not in HONORIFICS_BEFORE and f not in HONORIFICS_AFTER \
             and not self._known_nonperson_in_register(tok.stem)
 
-    def _given_name_run(self, text: str, tokens: list[Token], i: int) -> int:
-        """``i + 1`` if token ``i`` is a given name that starts a name here."""
+    def _starts_with_given_name(self, text: str, tokens: list[Token], i: int) -> bool:
+        """Is token ``i`` a given name that starts a name here (not the inside of
+        a longer capitalised run, which is another rule's business)?"""
         tok = tokens[i]
         if not self._given_name(tok) or tok.has_suffix:
-            return i
-        before = text[:tok.start].rstrip()
-        if i > 0 and _adjacent(text, tokens[i - 1], tok) and tokens[i - 1].cap \
-                and fold(tokens[i - 1].stem) not in RANKS | HONORIFICS_BEFORE:
-            return i  # inside a longer capitalised run: another rule's business
-        return i + 1 if before is not None else i
+            return False
+        return not (i > 0 and _adjacent(text, tokens[i - 1], tok) and tokens[i - 1].cap
+                    and fold(tokens[i - 1].stem) not in RANKS | HONORIFICS_BEFORE)
 
     def _surname_word(self, tok: Token) -> bool:
         """May ``tok`` be the surname after a given name? Not a word, rank,

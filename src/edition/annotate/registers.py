@@ -108,9 +108,12 @@ class Register:
     def knows(self, name: str) -> bool:
         return fold(name) in self._by_name
 
-    def add_variant(self, entry: Entry, name: str) -> None:
-        if entry.add_variant(name):
+    def add_variant(self, entry: Entry, name: str, lang: str | None = None) -> bool:
+        """Add ``name`` to ``entry`` and the index; False if it already had it."""
+        if entry.add_variant(name, lang):
             self._index_name(entry, name)
+            return True
+        return False
 
     def new_id(self, kind: str, name: str) -> str:
         base = f"{KINDS[kind][3]}-{ascii_slug(name)}"
