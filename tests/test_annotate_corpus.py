@@ -3,6 +3,7 @@ on-disk index and the pruning of stale candidates."""
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from edition.annotate.corpus import annotate_corpus
 from edition.annotate.gazetteer import Gazetteer, index_key
 from edition.annotate.registers import Entry, Register
 from edition.pipeline import prune_candidates
-from edition.tei import TEI, parse_bytes
+from edition.tei import TEI, parse_bytes, serialize
 
 DOC = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{id}"><teiHeader/><text><body>
 <p>{text}</p></body></text></TEI>"""
@@ -59,9 +60,11 @@ def test_a_name_learnt_in_one_document_is_found_in_all(tmp_path, jobs):
 
 
 def test_same_result_for_any_number_of_jobs(tmp_path):
-    one = annotate_corpus(_corpus(tmp_path / "one"), Register(), AnnotateOptions(), jobs=1)
-    two = annotate_corpus(_corpus(tmp_path / "two"), Register(), AnnotateOptions(), jobs=2)
+    register_one, register_two = Register(), Register()
+    one = annotate_corpus(_corpus(tmp_path / "one"), register_one, AnnotateOptions(), jobs=1)
+    two = annotate_corpus(_corpus(tmp_path / "two"), register_two, AnnotateOptions(), jobs=2)
     assert [o.data for o in one.outcomes.values()] == [o.data for o in two.outcomes.values()]
+    assert serialize(register_one.to_tree()) == serialize(register_two.to_tree())
 
 
 def test_settled_documents_are_redone_only_when_they_mention_a_new_name(tmp_path):
@@ -101,7 +104,17 @@ def test_gazetteer_index_is_built_once_and_read_from_disk(tmp_path):
     assert index.exists()
     with sqlite3.connect(index) as con:
         assert con.execute("SELECT count(*) FROM place").fetchone()[0] > 100_000
-    second = Gazetteer(cache=tmp_path)
+    # the package re-exports the function gazetteer(), which hides the module
+    gazetteer_module = importlib.import_module("edition.annotate.gazetteer")
+
+    def no_rebuild():
+        raise AssertionError("the index on disk should have been used")
+
+    original, gazetteer_module._build_index = gazetteer_module._build_index, no_rebuild
+    try:
+        second = Gazetteer(cache=tmp_path)
+    finally:
+        gazetteer_module._build_index = original
     assert second._con is not None
     for name in ("Bakü", "Tiflis", "Gence", "Gürcistan", "Hazar Denizi", "Nowhereville"):
         assert first.lookup(name) == second.lookup(name)

@@ -62,8 +62,11 @@ def test_every_command_has_help_and_is_in_readme():
         assert f"edition {name}" in readme, name
 
 
-def test_parallel_validation_reports_what_one_process_does(tmp_path):
+def test_parallel_validation_reports_what_one_process_does(tmp_path, monkeypatch):
+    from edition import pipeline
     from edition.pipeline import _validate
+
+    monkeypatch.setattr(pipeline, "VALIDATE_CHUNK", 2)  # five chunks over two workers
 
     fixtures = ROOT / "tests" / "validate_fixtures" / "tei"
     shutil.copy(fixtures / "registers.xml", tmp_path / "registers.xml")

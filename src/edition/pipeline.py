@@ -114,8 +114,7 @@ def prune_candidates(register, tei_dir: Path) -> list[str]:
     for path in tei_dir.glob("*.xml"):
         used.update(m.decode() for m in REF_RE.findall(path.read_bytes()))
     stale = sorted(eid for eid, e in register.entries.items() if e.candidate and eid not in used)
-    for eid in stale:
-        register.remove(eid)
+    register.remove(*stale)
     return stale
 
 

@@ -43,7 +43,3 @@ def given_names() -> frozenset[str]:
             if len(spelling) >= 3 and spelling[:1].isupper():
                 names.add(fold(spelling))
     return frozenset(names)
-
-
-def is_given_name(word: str) -> bool:
-    return fold(word) in given_names()

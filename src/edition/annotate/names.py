@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from .gazetteer import REGION_COUNTRIES, Gazetteer
 from .given_names import given_names
 from .registers import Entry, Register
-from .turkish import _CONFUSABLES_MAP, APOSTROPHES, CASE_SUFFIXES, fold, lower
+from .turkish import _CONFUSABLES_MAP, APOSTROPHES, CASE_SUFFIXES, fold
 
 LETTER = r"[^\W\d_]"
 # A word: letters, inner hyphens (Brest-Litovsk, Cemiyet-i), then an optional
@@ -170,16 +170,6 @@ class Token:
         return f"Token({self.start}, {self.end}, {self.stem_end}, {self.text!r})"
 
 
-@dataclass(frozen=True)
-class NameMatch:
-    start: int
-    end: int
-    kind: str  # person | place | org
-    name: str  # the name as written (no suffix)
-    entry_id: str
-    evidence: str
-
-
 @dataclass
 class _Cand:
     start: int
@@ -203,10 +193,6 @@ def tokenize(text: str) -> list[Token]:
         stem_end = m.start() + ap.start() if ap and ap.start() else m.end()
         tokens.append(Token(m.start(), m.end(), stem_end, word))
     return tokens
-
-
-def _gap(text: str, a: Token, b: Token) -> str:
-    return text[a.end:b.start]
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -832,8 +818,6 @@ class NameFinder:
         # a plural glued on is a group: "Romanovlar", "Bolşevikler"
         if re.match(r"(lar|ler)", after) and c.evidence != "register":
             return False
-        if c.kind == "person" and c.evidence in ("ending", "initials") and re.match(r"(lar|ler)", after):
-            return False
         return True
 
 
@@ -874,4 +858,4 @@ def common_words(texts) -> set[str]:
     return {fold(stem) for stem in stems}
 
 
-__all__ = ["NameFinder", "NameMatch", "tokenize", "common_words", "lower"]
+__all__ = ["NameFinder", "tokenize", "common_words"]

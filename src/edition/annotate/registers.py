@@ -28,7 +28,6 @@ KINDS = {
     "place": ("listPlace", "place", "placeName", "place"),
     "org": ("listOrg", "org", "orgName", "org"),
 }
-ELEMENT_KIND = {v[2]: k for k, v in KINDS.items()}
 CANDIDATE_NOTE = "added by edition annotate; check and remove @cert and this note to accept"
 
 
@@ -94,19 +93,17 @@ class Register:
         # one name, several kinds (rare): the first id in sorted order, stable
         return self.entries[sorted(ids)[0]]
 
-    def remove(self, entry_id: str) -> None:
-        """Forget an entry and its names (the index is rebuilt: a name may also
-        belong to another entry)."""
-        del self.entries[entry_id]
+    def remove(self, *entry_ids: str) -> None:
+        """Forget entries and their names (the index is rebuilt once: a name
+        may also belong to another entry)."""
+        for entry_id in entry_ids:
+            del self.entries[entry_id]
         self._index.clear()
         self._by_name.clear()
         self._by_surname.clear()
         for entry in self.entries.values():
             for name in entry.names():
                 self._index_name(entry, name)
-
-    def knows(self, name: str) -> bool:
-        return fold(name) in self._by_name
 
     def add_variant(self, entry: Entry, name: str, lang: str | None = None) -> bool:
         """Add ``name`` to ``entry`` and the index; False if it already had it."""

@@ -37,10 +37,6 @@ def lower(text: str) -> str:
     return text.replace("İ", "i").replace("I", "ı").lower()
 
 
-def upper(text: str) -> str:
-    return text.replace("i", "İ").replace("ı", "I").upper()
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The key two spellings of one name share: Turkish lower case, one apostrophe,
@@ -63,10 +59,6 @@ def ascii_slug(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _NOT_SLUG.sub("-", text).strip("-")
     return text or "x"
-
-
-def is_capitalised(word: str) -> bool:
-    return bool(word) and word[0].isupper()
 
 
 def split_apostrophe(token: str) -> tuple[str, str]:
@@ -97,8 +89,6 @@ CASE_SUFFIXES = tuple(
         reverse=True,
     )
 )
-PLURAL_SUFFIXES = ("lar", "ler", "ları", "leri", "ların", "lerin", "lara", "lere",
-                   "larda", "lerde", "lardan", "lerden", "ları", "larla", "lerle")
 
 
 def strip_suffix(word: str, known) -> tuple[str, str] | None:
@@ -116,11 +106,3 @@ def strip_suffix(word: str, known) -> tuple[str, str] | None:
             if known(stem):
                 return stem, suffix
     return None
-
-
-def is_plural_of(word: str, known) -> bool:
-    """True if ``word`` is a plural/group form of a known name ("Ermeniler", "Bolşevikler")."""
-    for suffix in sorted(PLURAL_SUFFIXES, key=len, reverse=True):
-        if word.endswith(suffix) and known(word[: -len(suffix)]):
-            return True
-    return False
