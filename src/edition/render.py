@@ -337,7 +337,7 @@ class Renderer:
         if task.page == "search-index":
             target = inside(self.job.out, "search-index.js")
             head, tail = _call(self.executable, _template("search-index"), params, path=None, returning="strings")
-            with _atomic_file(target) as tmp, open(tmp, "wb") as fh:
+            with tei.atomic_file(target) as tmp, open(tmp, "wb") as fh:
                 fh.write(head.encode("utf-8"))
                 with open(task.records, "rb") as records:
                     shutil.copyfileobj(records, fh, 1 << 20)
@@ -347,14 +347,12 @@ class Renderer:
             params["page"] = self.sheets.processor.make_string_value(task.page)
             # Straight to the file: a register page of a large corpus is tens
             # of megabytes, too much to copy through Python strings.
-            with _atomic_file(target) as tmp:
+            with tei.atomic_file(target) as tmp:
                 _call(self.executable, _template("site-page"), params, path=None, returning=tmp)
         return SitePageOutput(task.page, [target], time.perf_counter() - start, _messages(self.executable))
 
     def _write(self, name: str, data: bytes) -> Path:
-        target = inside(self.job.out, name)
-        tei.write_atomic(target, data)
-        return target
+        return _write(self.job.out, name, data)
 
 
 #: The renderer of this process while a render runs (see :func:`_workers`),
@@ -498,9 +496,9 @@ def render(
     entries and popups. ``jobs`` > 1 renders in that many worker processes
     (documents, then site pages); the output is the same.
     """
-    if not tei_files:
-        raise EditionError("no TEI files to render", hint="Pass tei/<id>.xml files, e.g. tei/*.xml.")
     tei_files = [Path(p) for p in tei_files if Path(p).name != "registers.xml"]
+    if not tei_files:  # after the registers are set aside: they are no text
+        raise EditionError("no TEI files to render", hint="Pass tei/<id>.xml files, e.g. tei/*.xml.")
     if registers is None:
         registers = Path(tei_files[0]).parent / "registers.xml"
     xslt_dir = Path(xslt_dir or DEFAULT_XSLT_DIR).resolve()
@@ -548,9 +546,7 @@ def _render_site(workers, job: RenderJob, parts: SiteParts, result: RenderResult
         result.warnings += outputs[page].warnings
 
     def write(name: str, data: bytes) -> None:
-        target = inside(job.out, name)
-        tei.write_atomic(target, data)
-        result.written.append(target)
+        result.written.append(_write(job.out, name, data))
 
     if job.registers is not None and Path(job.registers).is_file():
         write("tei/registers.xml", Path(job.registers).read_bytes())
@@ -561,4 +557,8 @@ def _render_site(workers, job: RenderJob, parts: SiteParts, result: RenderResult
     result.stages["site"] = time.perf_counter() - start
 
 
-_atomic_file = tei.atomic_file
+def _write(out: Path, name: str, data: bytes) -> Path:
+    """``data`` as ``out/name`` (a name that cannot leave ``out``), atomically."""
+    target = inside(out, name)
+    tei.write_atomic(target, data)
+    return target

@@ -742,7 +742,7 @@ def check_unresolved_entities(doc: _Doc) -> list[Issue]:
 # ---------------------------------------------------------------- driver
 
 
-def validate_document(doc: _Doc, options: ValidateOptions, schema: etree.RelaxNG | None) -> list[Issue]:
+def validate_document(doc: _Doc, options: ValidateOptions, schema: etree.RelaxNG) -> list[Issue]:
     issues = check_unresolved_entities(doc)
     root = doc.tree.getroot()
     if root.tag != TEI + "TEI":
@@ -754,9 +754,6 @@ def validate_document(doc: _Doc, options: ValidateOptions, schema: etree.RelaxNG
             message = f"the root element is <{qname.localname}>, not <TEI> in the TEI namespace {TEI_NS}"
         issues.append(doc.issue(root, message, "tei-root"))
     else:
-        if schema is None:
-            names = {local(e) for e in root.iter() if isinstance(e.tag, str)}
-            schema = tei_all_schema(names, options.cache_dir)
         issues.extend(_schema_issues(doc, schema, "schema" if options.schema == "edition" else "tei-all"))
     if options.rules:
         issues.extend(check_doc_id(doc))

@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..tei import XML_LANG, el, sub
 from .flow import OBJECT_CHARS, Flow, Objects
-from .hyphenation import Lexicon
+from .hyphenation import Lexicon, turkish_lower
 from .layout import BlankUnit, NoteBlock, PageBreak, TextUnit, Unit
 from .lines import Line
 
@@ -67,7 +67,7 @@ TURKISH = {"ve", "bir", "bu", "ile", "için", "da", "de", "olarak", "olan", "dah
 
 
 def norm_head(text: str) -> str:
-    t = " ".join(text.split()).strip(" :.").replace("I", "ı").replace("İ", "i").lower()
+    t = turkish_lower(" ".join(text.split()).strip(" :."))
     return t
 
 

@@ -20,6 +20,7 @@ import re
 
 from ..tei import el
 from .flow import OBJECT_CHARS, Flow, Span
+from .hyphenation import turkish_lower
 
 MONTHS = {
     "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6,
@@ -69,14 +70,14 @@ def page_attrs(pages: str) -> dict[str, str]:
 def iso_date(day: str | None, month: str | None, year: str) -> str:
     if month is None:
         return year
-    m = MONTHS[month.lower().replace("I", "ı").replace("İ", "i")]
+    m = MONTHS[turkish_lower(month)]
     if day is None:
         return f"{year}-{m:02d}"
     return f"{year}-{m:02d}-{int(day):02d}"
 
 
 def _month_of(word: str) -> str | None:
-    low = word.replace("I", "ı").replace("İ", "i").lower()
+    low = turkish_lower(word)
     return low if low in MONTHS else None
 
 
