@@ -50,6 +50,7 @@ from lxml import etree
 from . import tei
 from .errors import EditionError, InputError
 from .paths import check_doc_id, inside
+from .resources import shipped
 
 FORMATS = ("html", "text")
 NOTE_PLACEMENTS = ("end", "section")
@@ -59,8 +60,8 @@ SITE_PAGES = ("index", "persons", "places", "organisations", "chronology", "map"
 SEARCH_RECORDS = "search-records"
 #: The parts ``ed:search-index`` reads: one <text> per document.
 SEARCH_TEXTS = "search-texts"
-DEFAULT_XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
-MAP_OUTLINE = Path(__file__).with_name("data") / "map-region.xml"
+DEFAULT_XSLT_DIR = shipped("xslt")
+MAP_OUTLINE = shipped("data") / "map-region.xml"
 RENDER_NS = "urn:x-edition:render"
 
 

@@ -40,12 +40,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from .resources import shipped
 from .tei import parse_bytes
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 RNG = "{%s}" % RNG_NS
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+SCHEMA_DIR = shipped("schema")
 TEI_ALL_RNG = SCHEMA_DIR / "tei_all" / "tei_all.rng"
 EDITION_RNG = SCHEMA_DIR / "edition.rng"
 
