@@ -352,7 +352,7 @@ class Builder:
         i = 0
         while i < len(flow.text) and OBJECT_CHARS.match(flow.text[i]):
             element = self.objects.get(flow.text[i])
-            if etree.QName(element).localname != "pb" or element.get("break") == "no":
+            if isinstance(element, str) or etree.QName(element).localname != "pb" or element.get("break") == "no":
                 break
             pbs.append(element)
             i += 1
@@ -481,7 +481,7 @@ class Builder:
                 item = sub(lst, "item")
                 part = flow.slice(start, start + len(core))
                 self.fills.append(Fill(item, part, "keyword"))
-                words.append(OBJECT_CHARS.sub("", core))
+                words.append(self.objects.plain(core))
             offset += len(piece)
         self.keywords.setdefault(lang, []).extend(words)
 
@@ -497,7 +497,7 @@ class Builder:
                 self.front.insert(0, pb)
             tp = sub(doc_title, "titlePart", type="main")
             self.fills.append(Fill(tp, flow, "title"))
-            self.titles.append(OBJECT_CHARS.sub("", flow.text).strip())
+            self.titles.append(self.objects.plain(flow.text).strip())
             if subtitle:
                 sflow = Flow(self.objects, self.lexicon)
                 for kind, obj, idx in block.items:
@@ -505,7 +505,7 @@ class Builder:
                         sflow.add_line(obj, idx)  # type: ignore[arg-type]
                 st = sub(doc_title, "titlePart", type="sub")
                 self.fills.append(Fill(st, sflow, "title"))
-                self.subtitle = OBJECT_CHARS.sub("", sflow.text).strip()
+                self.subtitle = self.objects.plain(sflow.text).strip()
         else:
             flow = self.flow_of(block)
             pbs, flow = self.leading_pbs(flow)
@@ -513,7 +513,7 @@ class Builder:
                 self.front.append(pb)
             author = sub(self.front, "docAuthor")
             self.fills.append(Fill(author, flow, "author"))
-            names = re.split(r"\s*(?:,|;|&|\bve\b|\band\b)\s*", OBJECT_CHARS.sub("", flow.text))
+            names = re.split(r"\s*(?:,|;|&|\bve\b|\band\b)\s*", self.objects.plain(flow.text))
             self.authors.extend(n.strip(" *0123456789") for n in names if n.strip(" *0123456789"))
 
     def build(self, blocks: list[RawBlock]) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..tei import el
-from .flow import OBJECT_CHARS, Flow, Span
+from .flow import OBJECT_CHARS, OBJECT_CLASS, Flow, Span
 from .hyphenation import turkish_lower
 
 MONTHS = {
@@ -31,7 +31,7 @@ MONTHS = {
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 YEAR = r"(?:1[4-9]\d\d|20\d\d)"
 # Object characters (page breaks) may sit anywhere inside a citation.
-O = r"[\ue000-\uf8ff]*"
+O = OBJECT_CLASS + "*"
 PAGES = rf"(?:s|ss|S|p|pp|sf)\.{O}\s*{O}(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)\.?"
 FULL_DATE = rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_NAMES})\s+(?P<dyear>{YEAR})"
 WHO = r"(?P<who>[^\W\d_][^()\d;]*?)"
