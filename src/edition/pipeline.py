@@ -35,8 +35,10 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
+from .editor_work import EditorWork
 from .errors import EditionError, Issue
-from .paths import Project, doc_id_from_path
+from .lock import die_with_parent, project_lock, remove_stray_temporaries
+from .paths import Project, check_readable, doc_id_from_path
 from .tei import TEI, parse_file, serialize, write_atomic
 
 STATE_FILE = Path(".edition-cache") / "build-state.json"
@@ -50,6 +52,8 @@ class BuildOptions:
     jobs: int = max(1, os.cpu_count() or 1)
     formats: tuple[str, ...] = ("html", "text")
     ids: tuple[str, ...] = ()
+    # Re-ingest TEI files an editor changed (each is backed up first).
+    force: bool = False
 
 
 @dataclass
@@ -94,13 +98,14 @@ def _save_state(project: Project, state: dict) -> None:
     write_atomic(project.root / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode())
 
 
-def _ingest_one(raw: str, target: str) -> tuple[str, list[Issue]]:
+def _ingest_one(raw: str, target: str, root: str | None = None) -> tuple[str, list[Issue], bytes]:
     """Worker: ingest one raw text to its TEI file (runs in a worker process)."""
     from .ingest import ingest_file
 
-    result = ingest_file(Path(raw))
-    write_atomic(Path(target), serialize(result.tree))
-    return target, result.warnings
+    result = ingest_file(Path(raw), root=Path(root) if root else None)
+    data = serialize(result.tree)
+    write_atomic(Path(target), data)
+    return target, result.warnings, data
 
 
 REF_RE = re.compile(rb'ref="registers\.xml#([^"]+)"')
@@ -118,8 +123,26 @@ def prune_candidates(register, tei_dir: Path) -> list[str]:
     return stale
 
 
+def _usable_id(path: Path) -> str | None:
+    try:
+        return doc_id_from_path(path)
+    except EditionError:
+        return None
+
+
+def badly_named(project: Project, ids: tuple[str, ...] = ()) -> list[Issue]:
+    """Raw texts whose file name is not a usable id: an error each, unless
+    the build names its texts (then they do not concern it)."""
+    if ids:
+        return []
+    return [Issue(str(r), None, None, "error", f"{r.stem!r} is not a usable document id; not built. Use lower-case "
+                  "letters, digits, '-', '_' and '.', e.g. raw/baku-1918.txt.", "raw-name")
+            for r in sorted(project.raw.glob("*.txt")) if _usable_id(r) is None]
+
+
 def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
-    raws = sorted(project.raw.glob("*.txt"))
+    """The raw texts to build (badly named ones are left to :func:`badly_named`)."""
+    raws = [r for r in sorted(project.raw.glob("*.txt")) if _usable_id(r) is not None]
     if ids:
         wanted = set(ids)
         unknown = wanted - {doc_id_from_path(r) for r in raws}
@@ -156,14 +179,15 @@ def _validate(docs: list[Path], registers: Path | None, jobs: int) -> list[Issue
     if jobs <= 1 or len(docs) < 4 * jobs:
         issues = [issue for chunk in chunks for issue in _validate_chunk(chunk)]
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
             issues = [issue for chunk in pool.map(_validate_chunk, chunks) for issue in chunk]
     order = {p: k for k, p in enumerate(paths)}
     return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
 
 
 def _annotate_stage(project: Project, options: BuildOptions, report: "BuildReport", docs_state: dict,
-                    todo: list[Path], settled: list[Path], digests: dict[Path, str], tick) -> None:
+                    todo: list[Path], settled: list[Path], digests: dict[Path, str], tick,
+                    work: EditorWork) -> None:
     """Annotate ``todo`` (and whichever ``settled`` documents the registers'
     growth concerns), write what changed and record what each was built from."""
     from .annotate import AnnotateOptions
@@ -177,6 +201,7 @@ def _annotate_stage(project: Project, options: BuildOptions, report: "BuildRepor
         digest = sha256(data)
         if digest != digests[tei_path]:
             write_atomic(tei_path, data)
+            work.wrote(tei_path.stem, data)
         digests[tei_path] = digest
 
     corpus = annotate_corpus(todo, register, AnnotateOptions(), settled=settled, jobs=options.jobs,
@@ -204,9 +229,20 @@ def _annotate_stage(project: Project, options: BuildOptions, report: "BuildRepor
 
 def build(project: Project, options: BuildOptions = BuildOptions(),
           progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
+    """Build under the project's lock (a second build stops with a message),
+    after removing the temporary files a killed build left."""
+    with project_lock(project.root):
+        remove_stray_temporaries(project.tei, project.output, project.root / STATE_FILE.parent)
+        return _build(project, options, progress)
+
+
+def _build(project: Project, options: BuildOptions, progress: Callable[[str, int, int], None] | None) -> BuildReport:
     report = BuildReport()
     state = _load_state(project)
     docs_state: dict = state.setdefault("documents", {})
+    work = EditorWork.from_state(state)
+    report.issues.extend(badly_named(project, options.ids))
+    report.failed.extend(Path(i.path).stem for i in report.issues)
     raws = raw_texts(project, options.ids)
     if not raws:
         raise EditionError("no raw texts to build", path=str(project.raw), hint="Put raw/<id>.txt files there.")
@@ -217,15 +253,21 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     todo = []
     for raw in raws:
         target = project.tei / f"{doc_id_from_path(raw)}.xml"
+        if target.is_file():
+            work.observe(target.stem, target.read_bytes())
         if options.reingest or not target.exists():
             todo.append((str(raw), str(target)))
+    report.issues.extend(work.guard_reingest(project.root, {Path(t).stem: Path(t) for _, t in todo},
+                                             force=options.force))
+    root = str(project.root)
     if todo:
         if options.jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=min(options.jobs, len(todo))) as pool:
-                futures = [pool.submit(_ingest_one, r, t) for r, t in todo]
+            with ProcessPoolExecutor(max_workers=min(options.jobs, len(todo)), initializer=die_with_parent) as pool:
+                futures = [pool.submit(_ingest_one, r, t, root) for r, t in todo]
                 for k, fut in enumerate(futures, 1):
                     try:
-                        _, warnings = fut.result()
+                        target, warnings, data = fut.result()
+                        work.wrote(Path(target).stem, data, ingested=True)
                         report.issues.extend(warnings)
                     except EditionError as exc:
                         report.failed.append(doc_id_from_path(todo[k - 1][0]))
@@ -234,7 +276,8 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
         else:
             for k, (r, t) in enumerate(todo, 1):
                 try:
-                    _, warnings = _ingest_one(r, t)
+                    _, warnings, data = _ingest_one(r, t, root)
+                    work.wrote(Path(t).stem, data, ingested=True)
                     report.issues.extend(warnings)
                 except EditionError as exc:
                     report.failed.append(doc_id_from_path(r))
@@ -248,6 +291,14 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     reg_key = sha256(registers_path.read_bytes()) if registers_path.exists() else sha256(b"")
     tool = f"{__version__}"
     docs = [project.tei / f"{doc_id_from_path(r)}.xml" for r in raws if doc_id_from_path(r) not in report.failed]
+    for tei_path in list(docs):
+        try:
+            check_readable(tei_path, project.root)
+        except EditionError as exc:
+            docs.remove(tei_path)
+            report.failed.append(tei_path.stem)
+            report.issues.append(Issue(exc.path or str(tei_path), exc.line, exc.col, "error",
+                                       f"{exc.message}. {exc.hint or ''}".strip(), "input"))
     todo, settled, digests = [], [], {}
     for tei_path in docs:
         data = tei_path.read_bytes()
@@ -255,7 +306,7 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
         key = {"tei": digests[tei_path], "registers": reg_key, "tool": tool}
         (settled if docs_state.get(tei_path.stem, {}).get("annotated") == key else todo).append(tei_path)
     if todo:
-        _annotate_stage(project, options, report, docs_state, todo, settled, digests, tick)
+        _annotate_stage(project, options, report, docs_state, todo, settled, digests, tick, work)
     else:
         report.skipped.extend(p.stem for p in settled)
     report.seconds["annotate"] = time.perf_counter() - t0
@@ -316,6 +367,7 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
         state["render"] = render_key
         report.rendered = True
     report.seconds["render"] = time.perf_counter() - t0
+    work.save(state)
     _save_state(project, state)
     return report
 
@@ -328,7 +380,9 @@ def check(project: Project, options: BuildOptions = BuildOptions()) -> list[str]
         for name in ("raw", "tei", "xslt"):
             if (project.root / name).exists():
                 shutil.copytree(project.root / name, copy / name)
-        build(Project(copy), BuildOptions(reingest=options.reingest, jobs=1, formats=options.formats, ids=options.ids))
+        # force: the copy's TEI files are copies, an editor's work stays in the project
+        build(Project(copy), BuildOptions(reingest=options.reingest, jobs=1, formats=options.formats, ids=options.ids,
+                                          force=True))
         stale: list[str] = []
         for name in ("tei", "output"):
             new_dir, old_dir = copy / name, project.root / name

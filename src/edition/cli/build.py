@@ -21,7 +21,10 @@ from ._common import EditionClickError, is_quiet, library_errors, print_issues
               help="Worker processes for per-document stages.")
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if tei/ or output/ is stale.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def command(ids: tuple[str, ...], project_dir: Path, reingest: bool, jobs: int, check_only: bool, quiet: bool) -> None:
+@click.option("-f", "--force", is_flag=True,
+              help="With --reingest, replace TEI files an editor changed (a backup of each is kept).")
+def command(ids: tuple[str, ...], project_dir: Path, reingest: bool, jobs: int, check_only: bool, quiet: bool,
+            force: bool) -> None:
     """Build the edition: ingest, annotate, validate and render every text.
 
     Only work whose inputs changed is redone; see the README for the state
@@ -36,7 +39,7 @@ def command(ids: tuple[str, ...], project_dir: Path, reingest: bool, jobs: int, 
         edition build baku-katliami-1918 --reingest
     """
     project = Project(project_dir.resolve())
-    options = BuildOptions(reingest=reingest, jobs=jobs, ids=ids)
+    options = BuildOptions(reingest=reingest, jobs=jobs, ids=ids, force=force)
     with library_errors():
         if check_only:
             stale = check(project, options)

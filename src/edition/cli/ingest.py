@@ -8,7 +8,7 @@ import click
 
 from ..errors import OutputExistsError
 from ..ingest import IngestOptions, ingest_file
-from ..paths import doc_id_from_path, inside
+from ..paths import Project, doc_id_from_path, inside
 from ..tei import serialize, write_atomic
 from ._common import library_errors, print_issues
 
@@ -46,7 +46,9 @@ def command(raw_files: tuple[Path, ...], output_dir: Path, force: bool, no_citat
                     hint="Pass --force to replace it.",
                 )
             targets.append((raw, target))
-        results = [(ingest_file(raw, options), target) for raw, target in targets]
+        # root: a raw file inside a project must really be there (no symlink out of it)
+        results = [(ingest_file(raw, options, root=Project.find(raw.parent.absolute()).root), target)
+                   for raw, target in targets]
         for result, target in results:
             print_issues(result.warnings)
             write_atomic(target, serialize(result.tree))
