@@ -80,12 +80,13 @@ class EditorWork:
             return []
         if not force:
             names = ", ".join(str(p) for p in at_risk.values())
+            one = len(at_risk) == 1
             raise OutputExistsError(
-                f"{'was' if len(at_risk) == 1 else 'were'} changed by an editor (or not written by this build) "
-                "and would be replaced by --reingest; nothing was re-ingested",
+                f"{'was' if one else 'were'} changed by an editor (or not written by this build) and would be "
+                "replaced by --reingest; nothing was re-ingested.",
                 path=names,
-                hint="Pass --force to replace them (a backup is kept in .edition-cache/backup/), "
-                     "or leave out --reingest.",
+                hint=f"Pass --force to replace {'it' if one else 'them'} (a backup is kept in "
+                     ".edition-cache/backup/), or leave out --reingest.",
             )
         stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
         warnings = []

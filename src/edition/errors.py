@@ -68,7 +68,10 @@ class EditionError(Exception):
                 if self.col is not None:
                     loc += f", column {self.col}"
             loc += ": "
+        # Messages end in sentences, whether or not the raiser put the stop.
         text = loc + self.message
+        if not text.endswith((".", "!", "?", "…")):
+            text += "."
         if self.hint:
             text += " " + self.hint
         return text

@@ -64,16 +64,16 @@ def check_readable(path: str | Path, root: str | Path | None = None) -> Path:
             real = p.resolve()
             if real != real_root and real_root not in real.parents:
                 raise UnsafePathError(
-                    f"is a link to {real}, outside the project; refused for reading",
+                    f"is a link to {real}, outside the project; refused for reading.",
                     path=str(path),
                     hint="Copy the file into the project instead of linking to it.",
                 )
     try:
         info = p.stat()
     except FileNotFoundError:
-        raise InputError("no such file", path=str(path)) from None
+        raise InputError("no such file.", path=str(path)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"is not a regular file ({_file_kind(info.st_mode)}); refused for reading",
+        raise InputError(f"is not a regular file ({_file_kind(info.st_mode)}); refused for reading.",
                          path=str(path), hint="Name a text file.")
     return p
 
@@ -98,11 +98,11 @@ def read_regular_file(path: str | Path, *, limit: int | None = None, root: str |
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"is not a regular file ({_file_kind(info.st_mode)}); refused for reading",
+            raise InputError(f"is not a regular file ({_file_kind(info.st_mode)}); refused for reading.",
                              path=str(path), hint="Name a text file.")
         if limit is not None and info.st_size > limit:
             raise InputError(
-                f"file is {info.st_size} bytes, larger than the {limit} byte limit",
+                f"file is {info.st_size} bytes, larger than the {limit} byte limit.",
                 path=str(path),
                 hint="Split the document, or check that this is the file you meant.",
             )
@@ -111,7 +111,7 @@ def read_regular_file(path: str | Path, *, limit: int | None = None, root: str |
     finally:
         os.close(fd)
     if limit is not None and len(data) > limit:  # the file grew while being read
-        raise InputError(f"file is larger than the {limit} byte limit", path=str(path),
+        raise InputError(f"file is larger than the {limit} byte limit.", path=str(path),
                          hint="Split the document, or check that this is the file you meant.")
     return data
 

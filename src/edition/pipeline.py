@@ -284,6 +284,9 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
                     report.issues.append(Issue(exc.path or r, exc.line, exc.col, "error", exc.message, "ingest"))
                 tick("ingest", k, len(todo))
     report.seconds["ingest"] = time.perf_counter() - t0
+    if todo:  # recorded now: a later stage may fail, the TEI files are written
+        work.save(state)
+        _save_state(project, state)
 
     # 2. annotate
     t0 = time.perf_counter()

@@ -45,11 +45,13 @@ def safe_parser(*, line_numbers: bool = True) -> etree.XMLParser:
 
     Internal entities (``<!DOCTYPE TEI [<!ENTITY mdash "&#x2014;">]>``, common
     in real TEI) are expanded; external ones are refused before parsing by
-    :func:`parse_bytes`. ``collect_ids`` must stay on: with it off lxml asks
-    libxml2 for DTD attribute defaults, which loads the external subset (a
-    ``<!DOCTYPE TEI SYSTEM "/etc/passwd">`` was opened, a FIFO hung the tool).
-    ``huge_tree=False`` keeps libxml2's entity amplification limit, which
-    refuses billion-laughs documents.
+    :func:`parse_bytes`. ``collect_ids=False`` lets validation report a
+    duplicate xml:id itself, but lxml implements it with a libxml2 flag that
+    also makes libxml2 ask for the external DTD subset (a ``<!DOCTYPE TEI
+    SYSTEM "/etc/passwd">`` was opened, a FIFO hung the tool). So
+    :func:`parse_bytes` blanks the DOCTYPE's external identifier first, and the
+    resolver answers any request with an empty document. ``huge_tree=False``
+    keeps libxml2's entity amplification limit (billion laughs).
     """
     parser = etree.XMLParser(
         resolve_entities="internal",
@@ -60,7 +62,7 @@ def safe_parser(*, line_numbers: bool = True) -> etree.XMLParser:
         huge_tree=False,
         remove_blank_text=False,
         remove_comments=False,
-        collect_ids=True,
+        collect_ids=False,
     )
     parser.resolvers.add(_RefuseExternal())
     return parser
@@ -73,6 +75,29 @@ _EXTERNAL_ENTITY = re.compile(
     rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<!ENTITY\s+(?:%\s+)?([^\s>]+)\s+(?:SYSTEM|PUBLIC)\b",
     re.DOTALL,
 )
+
+
+# The external identifier of the DOCTYPE (SYSTEM "uri" or PUBLIC "id" "uri").
+_QUOTED = rb"(?:\"[^\"]*\"|'[^']*')"
+_DOCTYPE_EXTERNAL = re.compile(
+    rb"<!--.*?-->|<!DOCTYPE\s+[^\s\[>]+\s+(SYSTEM\s+" + _QUOTED + rb"|PUBLIC\s+" + _QUOTED + rb"(?:\s+" + _QUOTED + rb")?)",
+    re.DOTALL,
+)
+
+
+def blank_external_dtd(data: bytes) -> bytes:
+    """``data`` with the DOCTYPE's external identifier replaced by spaces (line
+    ends kept, so every line and column stays where it was): the external
+    DTD is never even requested. The DOCTYPE and its internal subset stay."""
+    if b"<!DOCTYPE" not in data:
+        return data
+    for match in _DOCTYPE_EXTERNAL.finditer(data):
+        if match.group(1) is None:
+            continue  # a comment
+        start, end = match.span(1)
+        blank = bytes(b if b in b"\n\r" else 0x20 for b in data[start:end])
+        return data[:start] + blank + data[end:]
+    return data
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -90,7 +115,8 @@ def refuse_external_entities(data: bytes, path: str) -> None:
         line, col = _line_col(data, match.start())
         name = match.group(1).decode("utf-8", "replace")
         raise InputError(
-            f"the document declares the external entity {name!r} (SYSTEM or PUBLIC), which is refused for safety",
+            f"the document declares the external entity {name!r} (<!ENTITY {name} SYSTEM|PUBLIC ...>), "
+            "which is refused for safety: no file or URL is ever opened",
             path=path,
             line=line,
             col=col,
@@ -112,9 +138,17 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> etree._ElementTree:
         raise size_error(len(data), path)
     refuse_external_entities(data, path)
     try:
-        root = etree.fromstring(data, safe_parser(), base_url=None)
+        root = etree.fromstring(blank_external_dtd(data), safe_parser(), base_url=None)
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)
+        if "amplification" in exc.msg or "entity loop" in exc.msg.lower():
+            line, col = _line_col(data, max(0, data.find(b"<!ENTITY")))
+            raise InputError(
+                "the entities declared in the document (<!ENTITY>) expand beyond the safety limit "
+                "(a billion-laughs document), refused",
+                path=path, line=line, col=col,
+                hint="Declare entities that stand for short texts only.",
+            ) from None
         raise InputError(
             f"not well-formed XML: {exc.msg}", path=path, line=line, col=col
         ) from None

@@ -7,6 +7,7 @@ neither gives is left out or said to be unknown, never guessed.
 from __future__ import annotations
 
 import difflib
+import json
 import hashlib
 import re
 import tomllib
@@ -136,7 +137,7 @@ class _Checker:
         if spec.kind in ("texts", "language-list"):
             if isinstance(value, str):
                 # "Ali Veli" is one author, not eight letters: say how to write it.
-                raise self.fail(f"{where} must be a list of strings, e.g. {key} = [{value!r}], not a string.",
+                raise self.fail(f"{where} must be a list of strings, e.g. {key} = [{json.dumps(value)}], not a string.",
                                 section, key)
             if not isinstance(value, list):
                 raise wrong("a list of strings")
@@ -209,7 +210,7 @@ class Metadata:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise InputError(f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", path=str(path),
+            raise InputError(f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).", path=str(path),
                              line=line, hint="Save the metadata file as UTF-8.") from None
         return cls.from_toml(text, path)
 

@@ -65,7 +65,7 @@ def decode_raw(data: bytes, path: str) -> list[Line]:
                 text = data[len(bom):].decode(codec)
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"not valid {name} (the file starts with a {name} byte order mark; bad data at byte {exc.start + len(bom)})",
+                    f"not valid {name} (the file starts with a {name} byte order mark; bad data at byte {exc.start + len(bom)}).",
                     path=path,
                     hint="Convert the file to UTF-8 (e.g. iconv -t utf-8).",
                 ) from None
@@ -73,13 +73,13 @@ def decode_raw(data: bytes, path: str) -> list[Line]:
             break
     if not data.strip():
         raise InputError(
-            "the file is empty", path=path, hint="Nothing to ingest: check the file name."
+            "the file is empty.", path=path, hint="Nothing to ingest: check the file name."
         )
     nul = data.find(b"\x00")
     if nul != -1:
         line = data[:nul].count(b"\n") + 1
         raise InputError(
-            f"binary data (NUL byte at offset {nul}); this is not a text file",
+            f"binary data (NUL byte at offset {nul}); this is not a text file.",
             path=path,
             line=line,
             hint="Extract the text first (e.g. pdftotext), then ingest the .txt file.",
@@ -90,7 +90,7 @@ def decode_raw(data: bytes, path: str) -> list[Line]:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(
-            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).",
             path=path,
             line=line,
             col=col,
@@ -102,7 +102,7 @@ def decode_raw(data: bytes, path: str) -> list[Line]:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         raise InputError(
-            f"control character U+{ord(bad.group()):04X}, which XML cannot hold",
+            f"control character U+{ord(bad.group()):04X}, which XML cannot hold.",
             path=path,
             line=line,
             col=col,
