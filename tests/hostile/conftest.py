@@ -76,6 +76,16 @@ class Scratch:
 
 
 def _snapshot(*folders: Path) -> dict[str, str]:
+    """Digest of every file under ``folders`` (the harness's own reads are not recorded)."""
+    global _OPENED
+    recording, _OPENED = _OPENED, None
+    try:
+        return _digests(folders)
+    finally:
+        _OPENED = recording
+
+
+def _digests(folders) -> dict[str, str]:
     files = {}
     for folder in folders:
         for path in folder.rglob("*"):

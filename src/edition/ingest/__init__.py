@@ -104,6 +104,10 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
     layout = analyse(lines, LayoutOptions(first_page=meta.first_page))
     lexicon = Lexicon.from_lines([l.text for l in lines])
     raw_blocks = blocks_mod.split_blocks(layout.units)
+    if not any(block.lines for block in raw_blocks):
+        first = next((line.no for line in lines if not line.blank), None)
+        raise InputError("the text holds only footnotes (lines starting \"(1)\"), no running text to put them in.",
+                         path=path, line=first, hint="Check that this is the whole article.")
     blocks_mod.classify(raw_blocks)
     raw_blocks = blocks_mod.merge_broken_paragraphs(raw_blocks)
     main_lang = options.main_language
