@@ -78,9 +78,10 @@ class _Checker:
         self.path = path
         self.lines = text.splitlines()
 
-    def line_of(self, section: str, key: str | None) -> int | None:
-        """The line of ``key`` (inside ``[section]``), found in the source text."""
-        in_section = key is None
+    def line_of(self, section: str | None, key: str | None) -> int | None:
+        """The line of ``key`` inside ``[section]`` (``None``: the top level,
+        before any table), or of the table's header when ``key`` is None."""
+        in_section = key is None or section is None
         pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=") if key else None
         for no, line in enumerate(self.lines, 1):
             stripped = line.strip()
@@ -100,11 +101,17 @@ class _Checker:
     def check(self, data: dict) -> dict[str, dict[str, object]]:
         out: dict[str, dict[str, object]] = {}
         for section, table in data.items():
+            if not isinstance(table, dict):
+                home = [name for name, keys in SCHEMA.items() if section in keys]
+                where = f"put it under [{home[0]}]" if home else "keys belong under [source] or [edition]"
+                if section in SCHEMA:
+                    message = f"{section} must be a table ([{section}]), not {_type_name(table)}."
+                else:
+                    message = f"unknown top-level key {section!r}; {where}."
+                raise self.fail(message, None, section, hint="See docs/raw-metadata.md for every section and key.")
             if section not in SCHEMA:
                 raise self.fail(f"unknown section [{section}].{_suggest(section, SCHEMA)}", section,
                                 hint="See docs/raw-metadata.md for every section and key.")
-            if not isinstance(table, dict):
-                raise self.fail(f"{section} must be a table ([{section}]), not {_type_name(table)}.", section, section)
             out[section] = {}
             for key, value in table.items():
                 spec = SCHEMA[section].get(key)
