@@ -117,10 +117,20 @@ def prune_candidates(register, tei_dir: Path) -> list[str]:
     stopped taking a word for a name. Entries an editor accepted are kept."""
     used: set[str] = set()
     for path in tei_dir.glob("*.xml"):
+        if not _readable(path, tei_dir.parent):
+            continue  # refused, and reported, where the build reads it
         used.update(m.decode() for m in REF_RE.findall(path.read_bytes()))
     stale = sorted(eid for eid, e in register.entries.items() if e.candidate and eid not in used)
     register.remove(*stale)
     return stale
+
+
+def _readable(path: Path, root: Path) -> bool:
+    try:
+        check_readable(path, root)
+    except EditionError:
+        return False
+    return True
 
 
 def _usable_id(path: Path) -> str | None:
@@ -253,7 +263,7 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
     todo = []
     for raw in raws:
         target = project.tei / f"{doc_id_from_path(raw)}.xml"
-        if target.is_file():
+        if target.is_file() and _readable(target, project.root):
             work.observe(target.stem, target.read_bytes())
         if options.reingest or not target.exists():
             todo.append((str(raw), str(target)))
@@ -271,7 +281,7 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
                         report.issues.extend(warnings)
                     except EditionError as exc:
                         report.failed.append(doc_id_from_path(todo[k - 1][0]))
-                        report.issues.append(Issue(exc.path or todo[k - 1][0], exc.line, exc.col, "error", exc.message, "ingest"))
+                        report.issues.append(exc.as_issue("ingest", todo[k - 1][0]))
                     tick("ingest", k, len(todo))
         else:
             for k, (r, t) in enumerate(todo, 1):
@@ -281,7 +291,7 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
                     report.issues.extend(warnings)
                 except EditionError as exc:
                     report.failed.append(doc_id_from_path(r))
-                    report.issues.append(Issue(exc.path or r, exc.line, exc.col, "error", exc.message, "ingest"))
+                    report.issues.append(exc.as_issue("ingest", r))
                 tick("ingest", k, len(todo))
     report.seconds["ingest"] = time.perf_counter() - t0
     if todo:  # recorded now: a later stage may fail, the TEI files are written
@@ -300,8 +310,7 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
         except EditionError as exc:
             docs.remove(tei_path)
             report.failed.append(tei_path.stem)
-            report.issues.append(Issue(exc.path or str(tei_path), exc.line, exc.col, "error",
-                                       f"{exc.message}. {exc.hint or ''}".strip(), "input"))
+            report.issues.append(exc.as_issue("input", str(tei_path)))
     todo, settled, digests = [], [], {}
     for tei_path in docs:
         data = tei_path.read_bytes()

@@ -40,9 +40,13 @@ _OPENED: list[str] | None = None
 
 
 def _audit(event: str, args: tuple) -> None:
-    if _OPENED is not None and event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
-        path = args[0]
-        _OPENED.append(os.fsdecode(path) if not isinstance(path, int) else "")
+    if _OPENED is None or event != "open" or not args or not isinstance(args[0], (str, bytes, os.PathLike)):
+        return
+    path, mode, flags = (tuple(args) + (None, None))[:3]
+    writing_only = (isinstance(mode, str) and not set(mode) & set("r+")) or (
+        mode is None and isinstance(flags, int) and flags & os.O_ACCMODE == os.O_WRONLY)
+    if not writing_only:  # a case may set up files outside; the tool may not read them
+        _OPENED.append(os.fsdecode(path))
 
 
 sys.addaudithook(_audit)
