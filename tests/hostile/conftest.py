@@ -52,6 +52,10 @@ def _audit(event: str, args: tuple) -> None:
 sys.addaudithook(_audit)
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "case_seconds(n): a multi-command case's time limit (default 10 s)")
+
+
 @dataclass
 class Scratch:
     root: Path       # the project
@@ -127,10 +131,12 @@ def guarded(request):
     scratch = request.getfixturevalue("scratch") if "scratch" in request.fixturenames else None
 
     def hang(signum, frame):
-        raise TimeoutError(f"the case ran longer than {CASE_SECONDS} s (a hang)")
+        raise TimeoutError("the case ran longer than its time limit (a hang)")
 
+    marker = request.node.get_closest_marker("case_seconds")
+    seconds = marker.args[0] if marker else CASE_SECONDS
     previous = signal.signal(signal.SIGALRM, hang)
-    signal.alarm(CASE_SECONDS)
+    signal.alarm(seconds)
     _OPENED = []
     try:
         yield
