@@ -182,8 +182,11 @@ def atomic_file(path: str | os.PathLike) -> Iterator[Path]:
     old file or the new one, never half of one. For files written by someone
     else (Saxon, SQLite, a copy loop); :func:`write_atomic` for bytes."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _about(exc, target) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -195,9 +198,20 @@ def atomic_file(path: str | os.PathLike) -> Iterator[Path]:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _about(exc, target) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _about(exc: OSError, target: Path) -> OSError:
+    """The same error about the file being written, not its temporary twin
+    (the message names the file the user knows; disk full, read-only...)."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(target))
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
