@@ -93,22 +93,38 @@ class Objects:
         return OBJECT_CHARS.sub(restore, text)
 
 
-@dataclass
 class Flow:
-    """Reflowed text of a block; ``origins[i]`` is the unit index of char i."""
+    """Reflowed text of a block; ``origins[i]`` is the unit index of char i.
 
-    objects: Objects
-    lexicon: Lexicon
-    text: str = ""
-    origins: list[int] = field(default_factory=list)
-    first_line: int = 0
-    pending_objects: list[str] = field(default_factory=list)
-    _ends_with_hyphen: bool = False
-    _has_text: bool = False
+    The text grows by appending to a list of parts, joined only when someone
+    reads ``text``: a paragraph of 100,000 lines is built in linear time.
+    """
+
+    def __init__(self, objects: Objects, lexicon: Lexicon) -> None:
+        self.objects = objects
+        self.lexicon = lexicon
+        self.origins: list[int] = []
+        self.first_line = 0
+        self.pending_objects: list[str] = []
+        self._parts: list[str] = []
+        self._last_content = ""  # the last line added: where a line-end hyphen is
+        self._ends_with_hyphen = False
+        self._has_text = False
+
+    @property
+    def text(self) -> str:
+        if len(self._parts) > 1:
+            self._parts[:] = ["".join(self._parts)]
+        return self._parts[0] if self._parts else ""
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._parts = [value] if value else []
 
     def _push(self, text: str, unit: int) -> None:
-        self.text += text
-        self.origins.extend([unit] * len(text))
+        if text:
+            self._parts.append(text)
+            self.origins.extend([unit] * len(text))
 
     def add_line(self, line: Line, unit: int) -> None:
         content = self.objects.escape(" ".join(line.text.split()))
@@ -121,12 +137,13 @@ class Flow:
             self.pending_objects.clear()
             self._push(content, unit)
         elif self._ends_with_hyphen:
-            left = self.text[:-1]
+            # The hyphen ends the last line added, which is the last part.
+            left = self._last_content[:-1]
             if keeps_hyphen(left, content, self.lexicon):
                 self._push("".join(self.pending_objects), unit)
             else:
                 # Drop the line-end hyphen; the word continues after any page break.
-                self.text = self.text[:-1]
+                self._parts[-1] = self._parts[-1][:-1]
                 self.origins.pop()
                 self._push("".join(self.pending_objects), unit)
             self.pending_objects.clear()
@@ -137,6 +154,7 @@ class Flow:
             self.pending_objects.clear()
             self._push(content, unit)
         self._has_text = True
+        self._last_content = content
         self._ends_with_hyphen = bool(re.search(r"[^\W_]-$", content))
 
     def add_page_break(self, pb: etree._Element, unit: int) -> None:
@@ -164,7 +182,8 @@ class Flow:
 
     def slice(self, start: int, end: int | None = None) -> "Flow":
         part = Flow(self.objects, self.lexicon)
-        part.text = self.text[start:end]
+        text = self.text
+        part.text = text[start:end]
         part.origins = self.origins[start:end]
         part.first_line = self.first_line
         part._has_text = bool(part.text.strip())
