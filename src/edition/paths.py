@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, UnsafePathError
+from .errors import EditionError, InputError, UnsafePathError
 
 DOC_ID = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$")
 
@@ -114,6 +114,16 @@ def read_regular_file(path: str | Path, *, limit: int | None = None, root: str |
         raise InputError(f"file is larger than the {limit} byte limit.", path=str(path),
                          hint="Split the document, or check that this is the file you meant.")
     return data
+
+
+def input_root(path: str | Path) -> Path | None:
+    """The project a file given on the command line belongs to (found like
+    git finds a repository, from the file's folder): reading it must not
+    lead out of that project."""
+    try:
+        return Project.find(Path(os.path.abspath(path)).parent).root
+    except EditionError:
+        return None
 
 
 @dataclass(frozen=True)

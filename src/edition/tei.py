@@ -156,10 +156,11 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> etree._ElementTree:
 
 
 def parse_file(path: str | os.PathLike) -> etree._ElementTree:
-    """Parse a regular file safely (a FIFO or device is refused, not opened)."""
-    from .paths import read_regular_file
+    """Parse a regular file safely: a FIFO or device is refused, not opened,
+    and so is a symlink that leads out of the file's project."""
+    from .paths import input_root, read_regular_file
 
-    return parse_bytes(read_regular_file(Path(path), limit=MAX_XML_BYTES), str(path))
+    return parse_bytes(read_regular_file(Path(path), limit=MAX_XML_BYTES, root=input_root(path)), str(path))
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:

@@ -145,8 +145,9 @@ def guarded(request):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     if scratch:
-        outside = str(scratch.outside)
-        leaks = [p for p in opened if os.path.abspath(p).startswith(outside + os.sep)]
+        outside = os.path.realpath(scratch.outside)
+        # realpath: a read through a symlink is a read of its target
+        leaks = [p for p in opened if os.path.realpath(p).startswith(outside + os.sep)]
         assert not leaks, f"read outside the project: {leaks}"
         assert scratch.before is not None, "call scratch.ready() once the case's inputs are in place"
         before, after = scratch.before, _snapshot(scratch.root, scratch.outside)
