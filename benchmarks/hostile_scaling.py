@@ -6,6 +6,8 @@ Prints CPU and wall seconds per size, from 10 KB to 10 MB (doubling), for:
 
 - ``lines``:   one paragraph of consecutive non-blank lines (no blank line at
                all: ``RawBlock.lines`` used to be rebuilt per line);
+- ``short``:   the same with lines of one short word (4 bytes: 100,000
+               lines is 400 KB; the issue measured 50,000 such lines at 95 s);
 - ``article``: paragraphs, headings, page breaks (form feeds) and footnotes;
 - ``title``:   a 1.1 MB title in raw/<id>.toml (refused at once by the limits
                of docs/raw-metadata.md).
@@ -38,6 +40,12 @@ def lines_text(size: int) -> bytes:
     return ("Başlık\n\n" + "\n".join(out) + ".\n").encode()
 
 
+def short_lines_text(size: int) -> bytes:
+    """The issue's case: many short consecutive lines (100,000 lines is ~0.4 MB)."""
+    count = size // 4
+    return ("Başlık\n\n" + "\n".join(f"k{k % 100:02d}" for k in range(count)) + ".\n").encode()
+
+
 def article_text(size: int) -> bytes:
     out, total, page, note = ["Başlık Satırı", "", "Giriş", ""], 0, 1, 1
     while total < size:
@@ -54,7 +62,7 @@ def article_text(size: int) -> bytes:
 
 
 def run(shape: str, size: int) -> tuple[float, float, int]:
-    data = {"lines": lines_text, "article": article_text}[shape](size)
+    data = {"lines": lines_text, "short": short_lines_text, "article": article_text}[shape](size)
     cpu, wall = time.process_time(), time.perf_counter()
     ingest_bytes(data, "olcum.txt")
     return time.process_time() - cpu, time.perf_counter() - wall, len(data)
@@ -79,9 +87,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-mb", type=float, default=10.0)
     parser.add_argument("--min-kb", type=float, default=10.0)
-    parser.add_argument("--shape", choices=["lines", "article", "all"], default="all")
+    parser.add_argument("--shape", choices=["lines", "short", "article", "all"], default="all")
     args = parser.parse_args()
-    shapes = ["lines", "article"] if args.shape == "all" else [args.shape]
+    shapes = ["short", "lines", "article"] if args.shape == "all" else [args.shape]
     for shape in shapes:
         print(f"{shape}:  bytes        cpu s    wall s   cpu s/MB")
         size = int(args.min_kb * 1024)

@@ -131,10 +131,9 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
         if note.label.startswith("*"):  # type: ignore[attr-defined]
             affiliation = " ".join(f.plain() for f in flows).strip()
 
-    text_fills = sorted(
-        (f for f in builder.fills if f.flow.origins),
-        key=lambda f: (f.flow.origins[0], builder.fills.index(f)),
-    )
+    # by first unit, then build order (enumerate: fills.index() made this quadratic)
+    text_fills = [f for _, _, f in sorted(
+        (f.flow.origins[0], k, f) for k, f in enumerate(builder.fills) if f.flow.origins)]
     flows = [f.flow for f in text_fills]
     hits, missing = find_markers(flows, [(n.label, u) for n, u in notes])  # type: ignore[attr-defined]
     by_flow: dict[int, list[tuple[int, int, str]]] = {}
