@@ -17,7 +17,7 @@ characters come back unchanged (:meth:`Objects.plain`, :func:`fill`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
