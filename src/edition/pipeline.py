@@ -267,18 +267,28 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
             work.observe(target.stem, target.read_bytes())
         if options.reingest or not target.exists():
             todo.append((str(raw), str(target)))
-    report.issues.extend(work.guard_reingest(project.root, {Path(t).stem: Path(t) for _, t in todo},
-                                             force=options.force))
+    warnings, merge = work.guard_reingest(project.root, {Path(t).stem: Path(t) for _, t in todo}, force=options.force)
+    report.issues.extend(warnings)
+    # an edited file is re-ingested beside it, then merged (editor_work.carry_over)
+    todo = [(r, str(work.staging(project.root, Path(t).stem)) if Path(t).stem in merge else t) for r, t in todo]
     root = str(project.root)
+
+    def ingested(raw: str, data: bytes) -> None:
+        doc_id = doc_id_from_path(raw)
+        issue = work.ingested(project.root, doc_id, project.tei / f"{doc_id}.xml", data, doc_id in merge)
+        if issue is not None:
+            report.issues.append(issue)
+            if issue.severity == "error":
+                report.failed.append(doc_id)
     if todo:
         if options.jobs > 1 and len(todo) > 1:
             with ProcessPoolExecutor(max_workers=min(options.jobs, len(todo)), initializer=die_with_parent) as pool:
                 futures = [pool.submit(_ingest_one, r, t, root) for r, t in todo]
                 for k, fut in enumerate(futures, 1):
                     try:
-                        target, warnings, data = fut.result()
-                        work.wrote(Path(target).stem, data, ingested=True)
+                        _, warnings, data = fut.result()
                         report.issues.extend(warnings)
+                        ingested(todo[k - 1][0], data)
                     except EditionError as exc:
                         report.failed.append(doc_id_from_path(todo[k - 1][0]))
                         report.issues.append(exc.as_issue("ingest", todo[k - 1][0]))
@@ -287,8 +297,8 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
             for k, (r, t) in enumerate(todo, 1):
                 try:
                     _, warnings, data = _ingest_one(r, t, root)
-                    work.wrote(Path(t).stem, data, ingested=True)
                     report.issues.extend(warnings)
+                    ingested(r, data)
                 except EditionError as exc:
                     report.failed.append(doc_id_from_path(r))
                     report.issues.append(exc.as_issue("ingest", r))

@@ -66,6 +66,11 @@ class Scratch:
         """The case's inputs are in place: from now on only the tool writes."""
         self.before = _snapshot(self.root, self.outside)
 
+    def edited(self, path: Path) -> None:
+        """The case itself changed ``path`` (as an editor would) mid-way."""
+        assert self.before is not None
+        self.before.update({k: v for k, v in _snapshot(path.parent).items() if k == str(path)})
+
     @property
     def raw(self) -> Path:
         return self.root / "raw"

@@ -53,8 +53,8 @@ def edits_present(path, edits) -> None:
     assert any((p.text or "").startswith(edits["typo"]) for p in body.iter(f"{TEI}p"))
 
 
-@pytest.mark.case_seconds(60)  # seven commands in a row; each one alone is well under 10 s
-def test_four_edits_survive_build_and_reingest_refuses_then_backs_up(scratch):
+@pytest.mark.case_seconds(90)  # eight commands in a row; each one alone is well under 10 s
+def test_four_edits_survive_build_annotate_and_reingest(scratch):
     shutil.copy(ROOT / "raw" / f"{DOC}.txt", scratch.raw)
     shutil.copy(ROOT / "raw" / f"{DOC}.toml", scratch.raw)
     scratch.ready()
@@ -66,31 +66,63 @@ def test_four_edits_survive_build_and_reingest_refuses_then_backs_up(scratch):
     again = invoke("build", "-q", "-j", "1")
     assert again.code == 0, again.output
     edits_present(tei, edits)
-    edited = tei.read_bytes()
-
-    refused = invoke("build", "--reingest", "-q", "-j", "1")
-    assert refused.code == 1
-    assert refused.error == (
-        f"Error: {tei}: was changed by an editor (or not written by this build) and would be replaced by "
-        "--reingest; nothing was re-ingested. Pass --force to replace it (a backup is kept in "
-        ".edition-cache/backup/), or leave out --reingest.")
-    assert tei.read_bytes() == edited
-
-    # an annotate pass over the edited file does not make it "generated" again
     annotate = invoke("annotate", str(tei), "--registers", str(scratch.tei / "registers.xml"), "-j", "1")
     assert annotate.code == 0, annotate.output
     edits_present(tei, edits)
-    assert invoke("build", "--reingest", "-q", "-j", "1").code == 1
+
+    # re-ingest with a changed ingest result (the metadata): the edits are carried over
+    toml = scratch.raw / f"{DOC}.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("Scholarly article", "A scholarly article"),
+                    encoding="utf-8")
+    scratch.edited(toml)
+    merged = invoke("build", "--reingest", "-q", "-j", "1")
+    assert merged.code == 0, merged.output
+    edits_present(tei, edits)
+    assert "A scholarly article in Turkish" in tei.read_text(encoding="utf-8")
+    backups = sorted((scratch.root / ".edition-cache" / "backup").glob(f"{DOC}.*.xml"))
+    assert len(backups) == 1
+    edits_present(backups[0], edits)
+    assert (f"{tei}: warning: re-ingested with the editor's changes carried over; the editor's version is kept in "
+            f"{backups[0]} [editor-work-merged]") in merged.stderr
+
+    # the raw text changes where the editor fixed a typo: a conflict, named, nothing changed
+    raw = scratch.raw / f"{DOC}.txt"
+    word = edits["typo_before"].split()[1]
+    raw.write_text(raw.read_text(encoding="utf-8").replace(word, word + "x", 1), encoding="utf-8")
+    scratch.edited(raw)
+    before = tei.read_bytes()
+    conflict = invoke("build", "--reingest", "-q", "-j", "1")
+    assert conflict.code == 1
+    note_line = next(k for k, text in enumerate(before.decode().splitlines(), 1) if edits["note"] in text)
+    errors = [line for line in conflict.stderr.splitlines() if "[editor-work-conflict]" in line]
+    assert len(errors) == 1
+    line = int(errors[0].split(":")[1])
+    assert note_line - 3 <= line <= note_line  # the region the editor and the new ingest both changed
+    assert (f"{tei}:{line}: error: the editor's changes here and the new ingest change the same lines (1 place); "
+            "not re-ingested, the file is unchanged. Carry the change over by hand, or pass --force (a backup is "
+            "kept) [editor-work-conflict]") in conflict.stderr
+    assert tei.read_bytes() == before
 
     forced = invoke("build", "--reingest", "--force", "-q", "-j", "1")
     assert forced.code == 0, forced.output
     backups = sorted((scratch.root / ".edition-cache" / "backup").glob(f"{DOC}.*.xml"))
-    assert len(backups) == 1
-    edits_present(backups[0], edits)
-    assert f"{tei}: warning: replaced by --reingest --force; the editor's version is kept in {backups[0]} " \
-           "[editor-work-backup]" in forced.stderr
-    # the fresh TEI is generated again: a plain --reingest is allowed
-    assert invoke("build", "--reingest", "-q", "-j", "1").code == 0
+    assert len(backups) == 2 and any(b.read_bytes() == before for b in backups)
+    assert "[editor-work-backup]" in forced.stderr
+    # the fresh TEI is generated again: a plain --reingest just replaces it
+    plain = invoke("build", "--reingest", "-q", "-j", "1")
+    assert plain.code == 0 and "[editor-work" not in plain.stderr, plain.output
+
+
+def test_merge3():
+    from edition.editor_work import merge3
+
+    base = ["a\n", "b\n", "c\n", "d\n"]
+    assert merge3(base, ["a\n", "B\n", "c\n", "d\n"], ["a\n", "b\n", "c\n", "D\n"]) == (
+        ["a\n", "B\n", "c\n", "D\n"], [])
+    assert merge3(base, ["a\n", "B\n", "c\n", "d\n"], ["a\n", "X\n", "c\n", "d\n"])[1] == [2]
+    assert merge3(base, ["a\n", "n\n", "b\n", "c\n", "d\n"], ["a\n", "b\n", "c\n"]) == (
+        ["a\n", "n\n", "b\n", "c\n"], [])
+    assert merge3(base, base, base) == (base, [])
 
 
 def test_reingest_of_an_unedited_file_just_works(scratch):
