@@ -82,3 +82,21 @@ def test_a_bad_tei_file_is_reported_and_reads_nothing_outside(scratch, command, 
     for path in scratch.root.rglob("*"):
         if path.is_file() and not path.is_symlink() and path.suffix in (".html", ".txt", ".js", ".xml"):
             assert SECRET.encode() not in path.read_bytes(), path
+
+
+@pytest.mark.parametrize("kind,line", [
+    ("fifo", "tei/bad.xml: error: is not a regular file (a FIFO); refused for reading. Name a text file. [xml-read]"),
+    ("link-secret", "tei/bad.xml: error: is a link to {secret}, outside the project; refused for reading. Copy the "
+                    "file into the project instead of linking to it. [xml-read]"),
+    ("huge", "tei/bad.xml: error: file is 53610209 bytes, larger than the 52428800 byte limit. Split the document, "
+             "or check that this is the file you meant. [xml-size]"),
+    ("xxe", "tei/bad.xml:2:16: error: the document declares the external entity 's' (<!ENTITY s SYSTEM|PUBLIC ...>), "
+            "which is refused for safety: no file or URL is ever opened. Replace the entity by its text, or declare "
+            "it with its value inside the DOCTYPE. [xml-unsafe]"),
+])
+def test_validate_names_each_refusal_exactly(scratch, kind, line):
+    make_bad(scratch, kind)
+    scratch.ready()
+    result = invoke("validate", "tei/bad.xml")
+    assert result.code == 1
+    assert line.format(secret=scratch.secret) in result.stderr.splitlines()
