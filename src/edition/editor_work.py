@@ -186,9 +186,13 @@ class EditorWork:
         a warning says so. Conflict or not well-formed: ``target`` is left as
         it is and the error names the line."""
         base_path = root / GENERATED_DIR / f"{doc_id}.xml"
-        base, ours = base_path.read_bytes(), target.read_bytes()
-        merged, conflicts = merge3(base.decode("utf-8").splitlines(keepends=True),
-                                   ours.decode("utf-8").splitlines(keepends=True),
+        try:
+            base, ours = base_path.read_bytes().decode("utf-8"), target.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            return Issue(str(target), None, None, "error",
+                         "the editor's file is not UTF-8, so its changes cannot be merged; not re-ingested, the file "
+                         "is unchanged. Save it as UTF-8, or pass --force (a backup is kept)", "editor-work-conflict")
+        merged, conflicts = merge3(base.splitlines(keepends=True), ours.splitlines(keepends=True),
                                    new.decode("utf-8").splitlines(keepends=True))
         if conflicts:
             return Issue(str(target), conflicts[0], None, "error",
