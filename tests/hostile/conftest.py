@@ -80,6 +80,10 @@ class Scratch:
         return self.root / "tei"
 
     @property
+    def output(self) -> Path:
+        return self.root / "output"
+
+    @property
     def secret(self) -> Path:
         return self.outside / "secret.txt"
 

@@ -190,3 +190,28 @@ def _running(pid: int) -> bool:
             return fh.read().split(")")[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+@pytest.mark.case_seconds(60)
+@pytest.mark.parametrize("after", [0.8, 2.5])
+def test_a_build_killed_midway_leaves_nothing_the_next_build_does_not_clean(scratch, after):
+    """SIGKILL the whole build (main process and workers) at some point; the
+    next build takes over the lock, removes the temporaries and succeeds."""
+    for k in range(4):
+        (scratch.raw / f"metin-{k}.txt").write_text(TEXT.replace("kısa", f"kısa {k}"), encoding="utf-8")
+    scratch.ready()
+    build = subprocess.Popen([sys.executable, "-c", "from edition.cli import main; main()", "build", "-q", "-j", "2"],
+                             cwd=scratch.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+    time.sleep(after)
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    # a temporary left as a killed write would leave it
+    (scratch.output / "html").mkdir(parents=True, exist_ok=True)
+    (scratch.output / "html" / ".map.html.k1ll3d.tmp").write_text("half")
+    result = invoke("build", "-q", "-j", "1")
+    assert result.code == 0, result.output
+    assert "0 failed" in result.stderr
+    assert list(scratch.root.rglob(".*.tmp")) == []
+    assert not (scratch.root / ".edition-cache" / "build.lock").exists()
+    assert sorted(p.name for p in scratch.tei.glob("metin-*.xml")) == [f"metin-{k}.xml" for k in range(4)]
