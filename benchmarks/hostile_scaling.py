@@ -64,8 +64,12 @@ def article_text(size: int) -> bytes:
 def run(shape: str, size: int) -> tuple[float, float, int]:
     data = {"lines": lines_text, "short": short_lines_text, "article": article_text}[shape](size)
     cpu, wall = time.process_time(), time.perf_counter()
-    ingest_bytes(data, "olcum.txt")
-    return time.process_time() - cpu, time.perf_counter() - wall, len(data)
+    try:
+        ingest_bytes(data, "olcum.txt")
+        verdict = ""
+    except InputError as exc:  # a documented limit: it must fail fast
+        verdict = f"refused: {exc.message}"
+    return time.process_time() - cpu, time.perf_counter() - wall, len(data), verdict
 
 
 def title_case() -> None:
@@ -94,8 +98,8 @@ def main() -> None:
         print(f"{shape}:  bytes        cpu s    wall s   cpu s/MB")
         size = int(args.min_kb * 1024)
         while size <= args.max_mb * 1024 * 1024:
-            cpu, wall, n = run(shape, size)
-            print(f"{shape:8} {n:>10,} {cpu:9.2f} {wall:9.2f} {cpu / (n / 1e6):9.2f}", flush=True)
+            cpu, wall, n, verdict = run(shape, size)
+            print(f"{shape:8} {n:>10,} {cpu:9.2f} {wall:9.2f} {cpu / (n / 1e6):9.2f} {verdict}", flush=True)
             size *= 2
     title_case()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

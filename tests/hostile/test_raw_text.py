@@ -203,3 +203,10 @@ def test_every_character_is_kept_or_reported(words):
     kept = [c for c in line if not c.isspace() and c not in "\ufeff"]
     for char in set(kept):
         assert body.count(char) >= kept.count(char), (hex(ord(char)), line, body)
+
+
+def test_too_many_lines_are_refused_before_any_work(scratch):
+    result = ingest_cli(scratch, b"a\n" * 600_000)
+    assert result.code == 1
+    assert result.error == ("Error: raw/metin.txt: the text has 600001 lines, more than the 500000 allowed. "
+                            "Split it into several texts, or check that this is the file you meant.")

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from ..errors import InputError
 
 FORM_FEED = "\f"
+# An article has a few thousand lines, a book some tens of thousands. Each line
+# costs ingest about half a KB of memory, so a text is refused, before any
+# work, beyond this many (see docs/raw-metadata.md, "Limits").
+MAX_LINES = 500_000
 # Characters XML 1.0 cannot hold (C0 controls other than tab, line feed,
 # carriage return; form feeds are page starts here; U+FFFE, U+FFFF). They are
 # refused with their position rather than dropped or replaced: the editor
@@ -71,6 +75,13 @@ def decode_raw(data: bytes, path: str) -> list[Line]:
                 ) from None
             data = text.encode("utf-8", "surrogatepass")
             break
+    line_count = data.count(b"\n") + 1
+    if line_count > MAX_LINES:
+        raise InputError(
+            f"the text has {line_count} lines, more than the {MAX_LINES} allowed.",
+            path=path,
+            hint="Split it into several texts, or check that this is the file you meant.",
+        )
     if not data.strip():
         raise InputError(
             "the file is empty.", path=path, hint="Nothing to ingest: check the file name."
