@@ -334,6 +334,8 @@ def check(project: Project, options: BuildOptions = BuildOptions()) -> list[str]
         stale: list[str] = []
         for name in (project.config.folders.tei, project.config.folders.output):
             new_dir, old_dir = copy.root / name, project.root / name
+            if name == project.config.folders.output and not old_dir.exists():
+                continue  # output/ is not kept (a fresh clone in CI): only tei/ can be stale
             new_files = {p.relative_to(new_dir) for p in new_dir.rglob("*") if p.is_file()} if new_dir.exists() else set()
             old_files = {p.relative_to(old_dir) for p in old_dir.rglob("*") if p.is_file()} if old_dir.exists() else set()
             # files the build writes that are missing or differ; files it does
