@@ -152,19 +152,20 @@ class _Checker:
         reading the text, since tomllib keeps no positions. Good enough for
         the forms people write (``[table]`` then ``key =``, or dotted keys)."""
         full_table = ".".join((*self.prefix, *([table] if table else [])))
+        target = ".".join(filter(None, (full_table, key)))
         current = ".".join(self.prefix)
         for number, line in enumerate(self.lines, 1):
             header = re.match(r"^\s*\[\s*([^\[\]]+?)\s*\]", line)
             if header:
                 current = re.sub(r"\s*\.\s*", ".", header.group(1))
-                if key is None and current == full_table:
+                if current == target or current.startswith(target + "."):  # the key is a table
                     return number
                 continue
             assigned = re.match(r"^\s*([A-Za-z0-9_.\-\" ]+?)\s*=", line)
-            if not assigned or key is None:
+            if not assigned:
                 continue
             name = re.sub(r"\s*\.\s*", ".", assigned.group(1).replace('"', ""))
-            if ".".join(filter(None, (current, name))) == ".".join(filter(None, (full_table, key))):
+            if ".".join(filter(None, (current, name))) == target:
                 return number
         return None
 
@@ -194,7 +195,9 @@ class _Checker:
             if key in KEYS[table] or (not table and key in KEYS):
                 continue
             name = _dotted(table, key)
-            nearest = difflib.get_close_matches(name, ALL_KEYS, n=1, cutoff=0.6)
+            # a key inside a table is compared with keys, a top-level one with tables too
+            candidates = [k for k in ALL_KEYS if "." in k] if table else [*KEYS[""], *(t for t in KEYS if t)]
+            nearest = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
             if not nearest and table:
                 nearest = [_dotted(table, k) for k in difflib.get_close_matches(key, KEYS[table], n=1, cutoff=0.5)]
             suggestion = f"Did you mean '{nearest[0]}'? " if nearest else ""
