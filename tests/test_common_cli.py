@@ -157,5 +157,5 @@ def test_render_uses_the_projects_stylesheets_like_build(raw_only, monkeypatch):
 
 
 def test_readme_lists_every_command_in_its_table():
-    table = re.findall(r"^\| `edition (\w+)", README, re.M)
+    table = re.findall(r"^\| `edition (\w+)", README, re.MULTILINE)
     assert set(table) == set(main.commands)

@@ -173,5 +173,4 @@ def test_this_repository_is_a_project_that_keeps_its_own_behaviour():
 
 def test_docs_list_every_key():
     for key in ALL_KEYS:
-        table, _, name = key.rpartition(".")
         assert (f"`{key}`" in DOCS) or (f"`[{key}]`" in DOCS), key

@@ -86,7 +86,7 @@ def test_the_workflow_and_hook_call_real_commands_and_options():
 
 def test_the_override_example_is_a_stylesheet_importing_the_shipped_one():
     readme = files("x")["xslt/README.md"]
-    example = re.search(r"```xml\n(.*?)```", readme, re.S).group(1)
+    example = re.search(r"```xml\n(.*?)```", readme, re.DOTALL).group(1)
     sheet = etree.fromstring(example.encode())
     xsl = "{http://www.w3.org/1999/XSL/Transform}"
     param = sheet.find(f"{xsl}param")

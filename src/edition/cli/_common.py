@@ -11,8 +11,9 @@ import contextlib
 import functools
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import click
 
@@ -108,7 +109,7 @@ class Reporter:
                                               label=f"  {stage}")
                 self._bar.__enter__()
         if self._bar is not None:
-            self._bar.update(done - self._bar.pos)
+            self._bar.update(max(0, done - self._bar.pos))
             if done >= total:
                 self.finish()
 

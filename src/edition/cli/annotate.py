@@ -12,8 +12,18 @@ from ..annotate import AnnotateOptions, candidates_report
 from ..annotate.corpus import annotate_corpus
 from ..annotate.registers import Register
 from ..tei import serialize, write_atomic
-from ._common import (EditionClickError, Reporter, announce_gazetteer, common_options, find_project, jobs_option,
-                      library_errors, print_issues, resolve_jobs, shown)
+from ._common import (
+    EditionClickError,
+    Reporter,
+    announce_gazetteer,
+    common_options,
+    find_project,
+    jobs_option,
+    library_errors,
+    print_issues,
+    resolve_jobs,
+    shown,
+)
 
 
 @click.command("annotate")

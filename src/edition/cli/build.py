@@ -7,8 +7,19 @@ from pathlib import Path
 import click
 
 from ..pipeline import BuildOptions, build, check, raw_texts
-from ._common import (EditionClickError, Reporter, announce_gazetteer, common_options, find_project,
-                      jobs_option, library_errors, print_issues, resolve_jobs, sentence, shown)
+from ._common import (
+    EditionClickError,
+    Reporter,
+    announce_gazetteer,
+    common_options,
+    find_project,
+    jobs_option,
+    library_errors,
+    print_issues,
+    resolve_jobs,
+    sentence,
+    shown,
+)
 
 
 @click.command("build")

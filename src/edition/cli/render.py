@@ -8,8 +8,7 @@ import click
 
 from ..pipeline import render_jobs
 from ..render import FORMATS, NOTE_PLACEMENTS, RenderOptions, render
-from ._common import (Reporter, common_options, find_project, jobs_option, library_errors, resolve_jobs, sentence,
-                      shown)
+from ._common import Reporter, common_options, find_project, jobs_option, library_errors, resolve_jobs, sentence, shown
 
 
 @click.command("render")
