@@ -174,3 +174,21 @@ def test_this_repository_is_a_project_that_keeps_its_own_behaviour():
 def test_docs_list_every_key():
     for key in ALL_KEYS:
         assert (f"`{key}`" in DOCS) or (f"`[{key}]`" in DOCS), key
+
+
+def test_raw_metadata_keys_are_checked_the_same_way(tmp_path):
+    from edition.ingest.header import EDITION_KEYS, SOURCE_KEYS, Metadata
+
+    path = write(tmp_path / "baku.toml", '[source]\ndescription = "x"\n\nautors = ["A. B."]\n')
+    with pytest.raises(ConfigError) as caught:
+        Metadata.load(path)
+    assert str(caught.value) == (f"{path}: line 4: unknown key 'source.autors' "
+                                 "Did you mean 'source.authors'? Every key is listed in docs/raw-metadata.md.")
+    path.write_text('[edition]\nlicense = "CC BY"\n')
+    with pytest.raises(ConfigError, match="unknown key 'edition.license'.*'edition.licence'"):
+        Metadata.load(path)
+    docs = (ROOT / "docs" / "raw-metadata.md").read_text(encoding="utf-8")
+    for key in [f"source.{k}" for k in SOURCE_KEYS] + [f"edition.{k}" for k in EDITION_KEYS]:
+        assert f"`{key}`" in docs, key
+    for raw in (ROOT / "raw").glob("*.toml"):
+        Metadata.load(raw)  # the shipped metadata uses only listed keys

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -70,7 +71,7 @@ class Config:
 
 
 #: Every key a config may hold: table → key → what its value must be.
-KEYS: dict[str, dict[str, str]] = {
+KEYS: dict[str, Collection[str]] = {
     "": {"languages": "list of languages"},
     "folders": {name: "folder" for name in ("raw", "tei", "output", "xslt", "schema")},
     "validate": {"schemas": "list of schemas", "profile": "profile"},
@@ -82,7 +83,11 @@ def _dotted(table: str, key: str) -> str:
     return f"{table}.{key}" if table else key
 
 
-ALL_KEYS = [_dotted(t, k) for t, keys in KEYS.items() for k in keys] + [t for t in KEYS if t]
+def _all_keys(keys: dict[str, Collection[str]]) -> list[str]:
+    return [_dotted(t, k) for t, names in keys.items() for k in names] + [t for t in keys if t]
+
+
+ALL_KEYS = _all_keys(KEYS)
 
 
 def config_file_in(folder: Path) -> Path | None:
@@ -136,13 +141,29 @@ def load(path: Path) -> Config:
     return _Checker(path, text, prefix).config(data)
 
 
+def check_keys(path: Path, data: dict[str, Any], keys: dict[str, Collection[str]], *, docs: str) -> None:
+    """Refuse the first key of ``data`` (parsed from the TOML file ``path``)
+    that ``keys`` (table → key names; ``""`` the top level) does not list:
+    a :class:`ConfigError` naming its line, the nearest valid key and the
+    ``docs`` page that lists them. For the other TOML files a project keeps,
+    such as the raw texts' metadata."""
+    checker = _Checker(path, path.read_text(encoding="utf-8"), (), keys, docs)
+    checker.known_keys("", data)
+    for table in keys:
+        if table and isinstance(data.get(table), dict):
+            checker.known_keys(table, data[table])
+
+
 class _Checker:
     """Turns the parsed TOML into a :class:`Config`, or stops at the first mistake."""
 
-    def __init__(self, path: Path, text: str, prefix: tuple[str, ...]) -> None:
+    def __init__(self, path: Path, text: str, prefix: tuple[str, ...],
+                 keys: dict[str, Collection[str]] = KEYS, docs: str = "docs/config.md") -> None:
         self.path = path
         self.lines = text.splitlines()
         self.prefix = prefix
+        self.keys = keys
+        self.docs = docs
 
     def error(self, table: str, key: str | None, message: str, hint: str) -> ConfigError:
         return ConfigError(message, path=str(self.path), line=self.line_of(table, key), hint=hint)
@@ -192,17 +213,19 @@ class _Checker:
 
     def known_keys(self, table: str, values: dict[str, Any]) -> None:
         for key in values:
-            if key in KEYS[table] or (not table and key in KEYS):
+            if key in self.keys[table] or (not table and key in self.keys):
                 continue
             name = _dotted(table, key)
             # a key inside a table is compared with keys, a top-level one with tables too
-            candidates = [k for k in ALL_KEYS if "." in k] if table else [*KEYS[""], *(t for t in KEYS if t)]
+            every = _all_keys(self.keys)
+            candidates = [k for k in every if "." in k] if table else [*self.keys[""], *(t for t in self.keys if t)]
             nearest = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
             if not nearest and table:
-                nearest = [_dotted(table, k) for k in difflib.get_close_matches(key, KEYS[table], n=1, cutoff=0.5)]
+                nearest = [_dotted(table, k) for k in difflib.get_close_matches(key, list(self.keys[table]), n=1,
+                                                                                cutoff=0.5)]
             suggestion = f"Did you mean '{nearest[0]}'? " if nearest else ""
             raise self.error(table, key, f"unknown key '{name}'",
-                             f"{suggestion}Every key is listed in docs/config.md.")
+                             f"{suggestion}Every key is listed in {self.docs}.")
 
     def string_list(self, table: str, key: str, value: Any, what: str) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

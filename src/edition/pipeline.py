@@ -323,7 +323,7 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
 
 
 def check(project: Project, options: BuildOptions = BuildOptions()) -> list[str]:
-    """The files a build would change (tei/ and output/), building in a copy."""
+    """The files a build would change (tei/, and output/ where it is kept), building in a copy."""
     with tempfile.TemporaryDirectory(prefix="edition-check-") as tmp:
         copy = Project(Path(tmp) / "project", project.config)
         copy.root.mkdir()
