@@ -192,3 +192,10 @@ def test_raw_metadata_keys_are_checked_the_same_way(tmp_path):
         assert f"`{key}`" in docs, key
     for raw in (ROOT / "raw").glob("*.toml"):
         Metadata.load(raw)  # the shipped metadata uses only listed keys
+
+
+def test_project_schema_files_resolve_from_the_root(tmp_path):
+    write(tmp_path / "edition.toml", '[validate]\nschemas = ["tei-all", "schema/letters.xsd"]\nprofile = "edition"\n')
+    project = Project.find(tmp_path / "tei")
+    assert project.validate_schemas() == ("tei-all", str(tmp_path / "schema" / "letters.xsd"))
+    assert project.config.validate.profile == "edition"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, config_file_in
+from .config import BUILTIN_SCHEMAS, Config, config_file_in
 from .config import load as load_config
 from .errors import UnsafePathError
 
@@ -87,12 +87,11 @@ class Project:
         (has ``<fmt>/<fmt>.xsl``), else None: the shipped stylesheets."""
         return self.xslt if (self.xslt / fmt / f"{fmt}.xsl").is_file() else None
 
-    @classmethod
-    def at(cls, root: Path) -> "Project":
-        """The project whose root is ``root``, with the config found there (or the defaults)."""
-        root = root.resolve()
-        source = config_file_in(root)
-        return cls(root, load_config(source) if source else Config())
+    def validate_schemas(self) -> tuple[str, ...]:
+        """``[validate] schemas`` as validate takes them from any folder: the
+        built-in names as they are, the project's schema files as absolute paths."""
+        return tuple(name if name in BUILTIN_SCHEMAS else str(self.root / name)
+                     for name in self.config.validate.schemas)
 
     @classmethod
     def find(cls, start: Path | None = None) -> "Project":
