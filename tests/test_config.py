@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from edition.cli import main
-from edition.config import ALL_KEYS, Config, Folders, RenderConfig, ValidateConfig, load
+from edition.config import ALL_KEYS, KEYS, Config, Folders, RenderConfig, ValidateConfig, load
 from edition.errors import ConfigError
 from edition.paths import Project
 
@@ -199,3 +201,17 @@ def test_project_schema_files_resolve_from_the_root(tmp_path):
     project = Project.find(tmp_path / "tei")
     assert project.validate_schemas() == ("tei-all", str(tmp_path / "schema" / "letters.xsd"))
     assert project.config.validate.profile == "edition"
+
+
+@given(table=st.sampled_from(["", "folders", "validate", "render"]),
+       key=st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True),
+       blank_lines=st.integers(0, 3))
+@settings(max_examples=60, deadline=None)
+def test_any_unknown_key_is_refused_at_its_line(tmp_path_factory, table, key, blank_lines):
+    assume(key not in KEYS[table] and not (table == "" and key in KEYS))
+    header = f"[{table}]\n" if table else ""
+    text = 'languages = ["tr"]\n' + "\n" * blank_lines + header + f'{key} = "x"\n'
+    path = write(tmp_path_factory.mktemp("cfg") / "edition.toml", text)
+    error = error_of(path)
+    assert error.message == f"unknown key '{key if not table else table + '.' + key}'"
+    assert error.line == text.count("\n")

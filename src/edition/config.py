@@ -111,7 +111,10 @@ def config_file_in(folder: Path) -> Path | None:
 def _has_edition_table(pyproject: Path) -> bool:
     # A text test, not a parse: most pyproject.toml files belong to no
     # edition project and need not be valid TOML for that to be known.
-    text = pyproject.read_text(encoding="utf-8", errors="replace")
+    try:
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:  # unreadable: not ours to configure
+        return False
     return re.search(r"^\s*\[\s*tool\.edition\s*[\].]", text, re.MULTILINE) is not None
 
 
