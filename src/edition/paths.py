@@ -94,7 +94,7 @@ class Project:
                      for name in self.config.validate.schemas)
 
     @classmethod
-    def find(cls, start: Path | None = None) -> "Project":
+    def find(cls, start: Path | None = None) -> Project:
         """The project ``start`` (default: the current folder) is in, found like git
         finds a repository: the nearest folder at or above it with ``edition.toml``
         or a ``pyproject.toml`` with ``[tool.edition]``; for projects without a
