@@ -248,6 +248,7 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
                 break
 
     for slot, dates, names in zip(slots, date_spans, name_spans):
+        text = slot.text
         spans = []
         for d in dates:
             attrs = dict(d.attrs)
@@ -258,7 +259,6 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
             tag = NAME_TAG[entry.kind]
             spans.append((start, end, tag, {"ref": options.ref_prefix + entry.id, "resp": options.resp}))
             result.counts[tag] += 1
-            text = slot.text
             result.occurrences.append(Occurrence(
                 entry.id, entry.kind, text[start:end],
                 " ".join(text[max(0, start - 40):min(len(text), end + 40)].split())))
@@ -282,16 +282,16 @@ def _wrap(slot: _Slot, spans: list[tuple[int, int, str, dict]]) -> None:
     for i, (_p, _s, node) in enumerate(made):
         nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         node.tail = text[spans[i][1]:nxt] or None
+    # each new element goes right after the one before it (addnext is O(1);
+    # insert at an index walks the children, quadratic in a dense paragraph)
     if slot.where == "text":
         slot.node.text = lead or None
-        for i, (_p, _s, node) in enumerate(made):
-            slot.node.insert(i, node)
+        slot.node.insert(0, made[0][2])
     else:
         slot.node.tail = lead or None
-        parent = slot.node.getparent()
-        idx = parent.index(slot.node)
-        for i, (_p, _s, node) in enumerate(made):
-            parent.insert(idx + 1 + i, node)
+        slot.node.addnext(made[0][2])
+    for (_p, _s, before), (_p2, _s2, node) in zip(made, made[1:]):
+        before.addnext(node)
 
 
 def candidates_report(register: Register, occurrences: list[Occurrence]) -> list[tuple[str, str, int, str, str]]:

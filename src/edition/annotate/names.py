@@ -25,6 +25,7 @@ out. Names not in the registers become candidate entries (``cert="low"``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -195,6 +196,13 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def _before(text: str, pos: int, window: int = 200) -> str:
+    """The text before ``pos`` without trailing space, as far as a rule looks
+    (its last character, a line end): a bounded window, so that a rule asked
+    at every word of a long paragraph stays linear."""
+    return text[max(0, pos - window):pos].rstrip()
+
+
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     """Two tokens of one name: separated by spaces only, and ``a`` has no suffix."""
     if a.has_suffix:
@@ -248,7 +256,7 @@ def _ordinal_start(text: str, start: int) -> int | None:
     if not m:
         return None
     ordinal_start = max(0, start - 6) + m.start(1)
-    before = text[:ordinal_start].rstrip()
+    before = _before(text, ordinal_start)
     if m.group(1).isdigit() and not (before and before[-1].isalpha()):
         return None
     return ordinal_start
@@ -487,7 +495,7 @@ class NameFinder:
         if e is not None and e.kind in ("person", "org") and " " not in e.preferred.strip() or \
                 e is not None and e.kind == "person":
             return True
-        before = text[:tok.start].rstrip()
+        before = _before(text, tok.start)
         sentence_start = not before or before[-1] in ".!?:;“\"(" or before.endswith("\n")
         # a sentence-initial word with a case ending ("Neticede", "Azerileri") is not a name word
         inflected = re.search(r"(de|da|den|dan|te|ta|nı|ni|nu|nü|yı|yi|ı|i|e|a)$", f)
@@ -590,10 +598,13 @@ class NameFinder:
             if f not in STOPWORDS and f not in self.common and not re.search(r"(lar|ler)[ıi]?$", f):
                 out.append(_Cand(m.start(), m.end(), "person", m.group(), "regnal", None, 1))
         # initials: "M. E. Resulzade", "A.Kluge"
+        index_at_start = {t.start: x for x, t in enumerate(tokens)}
+        token_ends = [t.end for t in tokens]
         for m in INITIAL_RE.finditer(text):
             initials = m.group(1)
             letters = re.findall(r"[A-ZÇĞİÖŞÜ]", initials)
-            tok = next((t for t in tokens if t.start == m.end()), None)
+            k = index_at_start.get(m.end())
+            tok = tokens[k] if k is not None else None
             if tok is None or fold(tok.stem) in STOPWORDS or self._known_nonperson(tok.stem, after_rank=True):
                 continue  # initials are evidence like a rank: a far-away town does not count
             if len(letters) == 1 and letters[0] in "IVX" and not (
@@ -601,16 +612,16 @@ class NameFinder:
                 # "I. Dünya Savaşı" is a war, "I. Petro" a tsar: a regnal number
                 # needs a known person or a surname after it
                 continue
-            k = tokens.index(tok)
             end_idx = k + 1
             if end_idx < n and _adjacent(text, tok, tokens[end_idx]) and tokens[end_idx].cap \
                     and _has_surname_ending(tokens[end_idx].stem):
                 end_idx += 1
             start = m.start()
-            before = [t for t in tokens if t.end <= start]
-            if before and self._given_name(before[-1]) and not before[-1].has_suffix \
-                    and text[before[-1].end:start].strip() == "":
-                start = before[-1].start  # "Michael A. Reynolds"
+            # the token before the initials (tokens are sorted and do not overlap)
+            prev = tokens[bisect.bisect_right(token_ends, start) - 1] if bisect.bisect_right(token_ends, start) else None
+            if prev is not None and self._given_name(prev) and not prev.has_suffix \
+                    and text[prev.end:start].strip() == "":
+                start = prev.start  # "Michael A. Reynolds"
             out.append(_Cand(start, tokens[end_idx - 1].stem_end, "person",
                              text[start:tokens[end_idx - 1].stem_end], "initials", None, 1))
         # author–year citations in running text: "(Suny, 2010", "; Köse, 2014"
@@ -734,7 +745,7 @@ class NameFinder:
         if self._is_person(written):
             return None
         if place.kind == "city" and not suffix and not last.has_suffix and self.register.lookup(written) is None:
-            before = text[:start].rstrip()
+            before = _before(text, start)
             if not before or before[-1] in ".!?:;“\"(" or re.match(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]", text[end:]) \
                     and not re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() in self.gaz:
                 # "Genç Bilim Adamları", "Verimli topraklar" at a sentence start
@@ -742,7 +753,7 @@ class NameFinder:
         # a person's name that happens to be a town: "(Golden, 1996" is an author,
         # but in "…, Ankara, 2005" the town is the place of publication
         if re.match(r"\s*,\s*(1[5-9]\d\d|20\d\d)\b", text[end:]) and place.kind == "city" \
-                and not re.search(r",\s*$", text[:start]):
+                and not re.search(r",\s*$", text[max(0, start - 200):start]):
             return None
         return _Cand(start, end, "place", written, "gazetteer", place.kind, 0)
 
