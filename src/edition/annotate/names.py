@@ -41,6 +41,11 @@ LETTER = r"[^\W\d_]"
 # apostrophe suffix (Bakü’nün). A trailing "-" (line-end hyphen) is not part of it.
 WORD_RE = re.compile(rf"{LETTER}[\w]*(?:[-‐]{LETTER}[\w]*)*(?:[{APOSTROPHES}]{LETTER}+)?")
 INITIAL_RE = re.compile(r"(?<![\w.])((?:[A-ZÇĞİÖŞÜ]\.\s?){1,3})(?=[A-ZÇĞİÖŞÜ][a-zçğıöşüâîû])")
+REGNAL_BEFORE_RE = re.compile(r"(?<![\w.])((?:X{0,1}(?:IX|IV|V?I{1,3})|V|X))\.\s?([A-ZÇĞİÖŞÜ][a-zçğıöşüâîû]{2,})(?![\w-])")
+# ordinals before a capitalised word that names an event or era, not a ruler
+REGNAL_NOT_PERSON = {"dünya", "meşrutiyet", "enternasyonal", "balkan", "cihan", "körfez", "kafkas",
+                     "ordu", "kolordu", "tümen", "dönem", "devre", "cilt", "kitap", "bölüm", "kısım",
+                     "kongre", "kurultay", "meclis", "duma", "world", "international"}
 ROMAN_ORDINAL_RE = re.compile(r"(?<![\w.])([IVX]{1,5}|[0-9]{1,2})\.\s?$")
 
 # Possessive-case forms glued to an organisation head: "Partisinin" = "Partisi" + "nin".
@@ -63,7 +68,9 @@ ORG_HEADS = {
     "mecmuası": "periodical", "ceridesi": "newspaper",
     "şirketi": "company", "bankası": "company",
     "nazırlığı": "government", "komisyonu": "committee", "bürosu": "committee",
-    "cemiyeti": "society", "derneği": "society", "birliği": "society", "teşkilatı": "society",
+    "cemiyeti": "society", "derneği": "society", "katolikosluğu": "church", "patrikhanesi": "church",
+    "patrikliği": "church", "piskoposluğu": "church", "müftülüğü": "church", "cemaati": "society",
+    "fırka": "party", "komitası": "committee", "birliği": "society", "teşkilatı": "society",
     "cemiyet-i hayriye": "society", "cemiyet-i hayriyesi": "society", "vakfı": "society",
     "gazetesi": "newspaper", "dergisi": "periodical",
     "donanması": "fleet", "filosu": "fleet",
@@ -74,7 +81,8 @@ ORG_HEADS = {
     "government": "government", "society": "society", "fleet": "fleet",
 }
 # Heads that may be written in lower case after the name ("Kaspi gazetesi", "Ankara hükümeti").
-LOWER_ORG_HEADS = {"gazetesi", "hükümeti"}
+LOWER_ORG_HEADS = {"hükümeti", "partisi", "komitesi", "cemiyeti", "teşkilatı", "fırkası", "şurası",
+                   "katolikosluğu", "patrikhanesi"}
 PLACE_HEADS = {
     "nehri": "river", "irmağı": "river", "çayı": "river", "denizi": "sea", "gölü": "lake",
     "körfezi": "gulf", "boğazı": "strait", "adası": "island", "dağı": "mountain",
@@ -82,6 +90,10 @@ PLACE_HEADS = {
     "oteli": "building", "tiyatrosu": "building", "limanı": "port", "istasyonu": "station",
     "kalesi": "building", "sarayı": "building", "camii": "building", "kilisesi": "building",
     "eyaleti": "region", "vilayeti": "region", "sancağı": "region", "kazası": "district",
+    "hanlığı": "polity", "beyliği": "polity", "guberniyası": "region", "gubernyası": "region",
+    "oblastı": "region", "oblast": "region", "uyezdi": "district", "nahiyesi": "district",
+    "livası": "region", "hanlıkları": "polity", "emirliği": "polity", "krallığı": "polity",
+    "imamlığı": "polity", "şamhallığı": "polity", "sultanlığı": "polity", "melikliği": "polity",
     "bölgesi": "region", "cumhuriyeti": "polity", "federasyonu": "polity",
     "river": "river", "sea": "sea", "mountains": "mountain",
 }
@@ -100,14 +112,16 @@ RANKS = {  # offices and ranks: before the name, outside persName
     "müşaviri", "yaveri", "komiser", "şair", "yazar", "gazeteci", "count", "prince", "colonel",
     "captain", "major", "admiral", "minister",
 }
-HONORIFICS_BEFORE = {"hacı", "molla", "şeyh", "sheikh", "seyyid", "han", "hoca", "mir", "mirza"}
-HONORIFICS_AFTER = {"paşa", "pasha", "bey", "han", "efendi", "hanım", "ağa", "bek", "beg", "hoca", "şah"}
+HONORIFICS_BEFORE = {"hacı", "molla", "şeyh", "sheikh", "seyyid", "han", "hoca", "mir", "mirza", "melik", "ağa",
+                     "şehzade", "sultan"}
+HONORIFICS_AFTER = {"paşa", "pasha", "bey", "han", "efendi", "hanım", "ağa", "bek", "beg", "hoca", "şah",
+                    "sultan", "hatun", "beyefendi", "hanımefendi", "mirza"}
 # honorifics a surname may follow: "Nesib Bey Yusufbeyli", "İsmail Ağa Simko"
 SURNAME_AFTER_HONORIFIC = {"bey", "ağa", "han"}
 SURNAME_ENDINGS = (
     "ov", "ova", "ev", "eva", "yev", "yeva", "of", "yan", "yants", "yanz", "zade", "ski", "skiy",
     "sky", "zky", "skaya", "oğlu", "oglu", "idze", "dze", "vili", "şvili", "viç", "vich", "enko",
-    "ko",
+    "ko", "ovna", "evna", "yevna", "ovich", "evich",
 )
 # Endings that are too short to be evidence on their own; they need length.
 WEAK_ENDINGS = {"ko", "ev", "of"}
@@ -556,15 +570,18 @@ class NameFinder:
             # honorific before, inside: "Hacı Zeynalabidin Tağıyev", "Molla Cafergulu"
             if f in HONORIFICS_BEFORE and tok.cap and not tok.has_suffix and i + 1 < n \
                     and _adjacent(text, tok, tokens[i + 1]):
-                k = name_run(i + 1)
+                k = name_run(i + 1, after_rank=True)
                 if k > i + 1:
                     out.append(self._person(text, tokens, i, k, "honorific"))
             # honorific after, inside: "Vehip Paşa", "Alekber Bey Hasmemmedov"
             if f in HONORIFICS_AFTER and tok.cap and i > 0 and _adjacent(text, tokens[i - 1], tok):
                 s = i
+                # a given name is a name here even where a far-away village
+                # shares it ("Penah Ali Han": Ali in India)
                 while s > 0 and i - s < 3 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
                         and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS \
-                        and not self._known_nonperson(tokens[s - 1].stem):
+                        and (self._given_name(tokens[s - 1])
+                             or not self._known_nonperson(tokens[s - 1].stem, after_rank=True)):
                     s -= 1
                 if s < i:
                     k = self._extend_honorific_after(text, tokens, i)
@@ -592,6 +609,17 @@ class NameFinder:
                     i = s + 1
                     continue
             i += 1
+        # regnal number before the name: "II. Erekle", "I. Aleksandr" (not "I. Dünya Savaşı",
+        # "II. Meşrutiyet": a given name, or a word followed by a suffix or a lower-case word)
+        for m in REGNAL_BEFORE_RE.finditer(text):
+            word = m.group(2)
+            f = fold(word)
+            rest = text[m.end():m.end() + 40]
+            if f in STOPWORDS or f in self.common or f in REGNAL_NOT_PERSON or _strip_head(word, ANY_HEADS) \
+                    or self._known_nonperson(word, after_rank=True):
+                continue
+            if f in given_names() or self._is_person(word) or re.match(r"(?:[’']\w+|\s+[a-zçğıöşü])", rest):
+                out.append(_Cand(m.start(), m.end(), "person", m.group(), "regnal", None, 1))
         # regnal number after the name: "Ivan IV.", "Petro I."
         for m in re.finditer(r"(?<!\w)([A-ZÇĞİÖŞÜ][a-zçğıöşü]{2,})\s+([IVX]{1,4})\.", text):
             f = fold(m.group(1))
