@@ -36,6 +36,7 @@ from edition.tei import TEI, parse_bytes
 HERE = Path(__file__).resolve().parent
 GOLD_FILE = HERE / "data" / "heldout-tr.txt"
 MARK = re.compile(r"\[\[(person|place|org|date):([^\]|]+)(?:\|([^\]]+))?\]\]")
+ISO_KEYS = ("when", "from", "to", "notBefore", "notAfter")
 TAG_KIND = {"persName": "person", "placeName": "place", "orgName": "org", "date": "date"}
 DOC = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="heldout-{n}"><teiHeader/>'
        "<text><body><p>{text}</p></body></text></TEI>")
@@ -67,7 +68,7 @@ def predicted(data: bytes) -> tuple[set[tuple[int, int, str]], dict[tuple[int, i
             spans.add((offset, offset + length, kind))
             if kind == "date":
                 isos[(offset, offset + length)] = {k: v for k, v in child.attrib.items()
-                                                   if k in ("when", "from", "to", "notBefore", "notAfter")}
+                                                   if k in ISO_KEYS or k == "calendar"}
         offset += length + len(child.tail or "")
     return spans, isos
 
@@ -94,13 +95,19 @@ def main() -> None:
         result = annotate_corpus(paths, register, AnnotateOptions(), keep_occurrences=False)
         outputs = [predicted(result.outcomes[p].data) for p in paths]
     tp, fp, fn = Counter(), Counter(), Counter()
-    iso_right = iso_total = 0
+    iso_right = iso_total = calendar_right = calendar_total = 0
     for (text, gold_spans, gold_isos), (pred_spans, pred_isos) in zip(gold, outputs):
         for span in gold_spans & pred_spans:
             tp[span[2]] += 1
             if span[2] == "date":
                 iso_total += 1
-                iso_right += pred_isos.get(span[:2]) == gold_isos.get(span[:2])
+                want = gold_isos.get(span[:2], {})
+                got = pred_isos.get(span[:2], {})
+                iso_right += {k: v for k, v in got.items() if k in ISO_KEYS} == \
+                    {k: v for k, v in want.items() if k in ISO_KEYS}
+                if "calendar" in want or "calendar" in got:
+                    calendar_total += 1
+                    calendar_right += got.get("calendar", "").lstrip("#") == want.get("calendar", "")
         for span in pred_spans - gold_spans:
             fp[span[2]] += 1
             if opts.errors:
@@ -119,6 +126,8 @@ def main() -> None:
         print(f"{kind}\t{p:.2f}\t{r:.2f}\t{f:.2f}\t{tp[kind] + fn[kind]}")
     if iso_total:
         print(f"dates found with the gold ISO value: {iso_right}/{iso_total} = {iso_right / iso_total:.2f}")
+    if calendar_total:
+        print(f"dates in another calendar (gold or found) with the gold calendar: {calendar_right}/{calendar_total}")
 
 
 if __name__ == "__main__":

@@ -145,7 +145,7 @@ def _breaks_word(node: etree._Element | None) -> bool:
         and node.get("break") == "no"
 
 
-def _fill_existing_dates(text_el: etree._Element, ctx: DateContext) -> None:
+def _fill_existing_dates(text_el: etree._Element, ctx: DateContext, used: set[str]) -> None:
     """Ingest's ``date`` elements (in bibl) get ISO attributes if they lack them."""
     for node in text_el.iter(TEI + "date"):
         if node.get("resp") or any(node.get(a) for a in ("when", "from", "to", "notBefore", "notAfter")):
@@ -153,7 +153,9 @@ def _fill_existing_dates(text_el: etree._Element, ctx: DateContext) -> None:
         attrs = parse_date("".join(node.itertext()), ctx.copy())
         if attrs:
             for k, v in attrs.items():
-                node.set(k, v)
+                node.set(k, "#" + v if k == "calendar" else v)
+            if "calendar" in attrs:
+                used.add(attrs["calendar"])
 
 
 class _Annotator:
@@ -235,7 +237,8 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
         local_ctx = ctx.copy() if (slot.in_bibl or slot.in_note) else ctx
         found = find_dates(slot.text, local_ctx) if options.dates and not slot.author else []
         date_spans.append(found)
-    _fill_existing_dates(text_el, ctx)
+    calendars_used: set[str] = set()
+    _fill_existing_dates(text_el, ctx, calendars_used)
 
     name_spans: list[list] = [[] for _ in slots]
     if options.names:
@@ -252,6 +255,9 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
         spans = []
         for d in dates:
             attrs = dict(d.attrs)
+            if "calendar" in attrs:
+                calendars_used.add(attrs["calendar"])
+                attrs["calendar"] = "#" + attrs["calendar"]
             attrs["resp"] = options.resp
             spans.append((d.start, d.end, "date", attrs))
             result.counts["date"] += 1
@@ -263,7 +269,48 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
                 entry.id, entry.kind, text[start:end],
                 " ".join(text[max(0, start - 40):min(len(text), end + 40)].split())))
         _wrap(slot, sorted(spans))
+    declare_calendars(root, calendars_used)
     return result
+
+
+# The calendars a ``date/@calendar`` may point to, declared in the header
+# (TEI: profileDesc/calendarDesc/calendar, the pointer is "#rumi").
+CALENDARS = {
+    "rumi": "Rumi (Ottoman fiscal) calendar: Julian months, years from 1 March, 584 behind the "
+            "Gregorian; Gregorian days from 1 Mart 1333 (1917). @when gives the Gregorian date.",
+    "hijri": "Hijri (Islamic lunar) calendar, converted by the tabular calendar (may differ by a day). "
+             "@when gives the Gregorian date.",
+}
+
+
+def declare_calendars(root: etree._Element, used: set[str]) -> None:
+    """Add a ``calendar`` to the header's ``calendarDesc`` for each calendar a
+    date points to and the header does not yet declare (an editor's own
+    declaration is kept as it is)."""
+    header = root.find(TEI + "teiHeader")
+    if not used or header is None:
+        return
+    declared = {c.get("{http://www.w3.org/XML/1998/namespace}id") for c in root.iter(TEI + "calendar")}
+    missing = sorted(used - declared)
+    if not missing:
+        return
+    profile = header.find(TEI + "profileDesc")
+    if profile is None:
+        profile = el("profileDesc")
+        # profileDesc follows fileDesc and encodingDesc, precedes revisionDesc
+        before = header.find(TEI + "revisionDesc")
+        header.insert(header.index(before), profile) if before is not None else header.append(profile)
+    desc = profile.find(TEI + "calendarDesc")
+    if desc is None:
+        desc = el("calendarDesc")
+        # calendarDesc's place among profileDesc's children is free in TEI P5
+        profile.append(desc)
+    for name in missing:
+        cal = el("calendar")
+        cal.set("{http://www.w3.org/XML/1998/namespace}id", name)
+        p = el("p", CALENDARS[name])
+        cal.append(p)
+        desc.append(cal)
 
 
 def _wrap(slot: _Slot, spans: list[tuple[int, int, str, dict]]) -> None:
