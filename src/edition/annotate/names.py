@@ -141,6 +141,10 @@ EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konfer
 NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "millî", "milli", "kızıl",
               "osmanlı", "sovyet", "bolşevik", "kafkas", "geçici", "kurucu", "sosyal", "özel", "tüm",
               "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan"}
+# peoples and confessions a church as a body is named after ("Ermeni Kilisesi")
+CHURCH_BODY_WORDS = {"ermeni", "gürcü", "rus", "rum", "süryani", "keldani", "alban", "ortodoks", "katolik",
+                     "protestan", "apostolik", "gregoryen", "ortodoks", "anglikan", "lutheran", "nesturi",
+                     "armenian", "georgian", "russian", "orthodox", "catholic", "apostolic"}
 PLACE_EVENT_HEADS = {"antlaşması", "antlaşma", "mütarekesi", "konferansı", "savaşı", "katliamı"}
 
 # Capitalised words that start sentences or headings and are not names.
@@ -271,7 +275,7 @@ def _ordinal_start(text: str, start: int) -> int | None:
         return None
     ordinal_start = max(0, start - 6) + m.start(1)
     before = _before(text, ordinal_start)
-    if m.group(1).isdigit() and not (before and before[-1].isalpha()):
+    if m.group(1).isdigit() and not (before and (before[-1].isalpha() or before[-1] in ",;")):
         return None
     return ordinal_start
 
@@ -495,9 +499,27 @@ class NameFinder:
                         left_entry is not None and left_entry.kind == "person"
                         or _has_surname_ending(tokens[j - 1].stem)):
                     continue  # "Yusufbekov hükümeti": a cabinet named after its head
+                if head == "kilisesi" and self._names_a_church_body(tokens[i:j]):
+                    # "Ermeni Kilisesi", "Gürcü Ortodoks Kilisesi": a religious body, not a building
+                    out.append(_Cand(start, end, "org", name, "head", "church", 2))
+                    continue
                 out.append(_Cand(start, end, kind, name, "head",
                                  (ORG_HEADS if kind == "org" else ALL_PLACE_HEADS)[head], 2))
         return out
+
+    def _names_a_church_body(self, words: list[Token]) -> bool:
+        """Is "<words> Kilisesi" a church as a body: named after a people, a
+        confession or a country/region (not a saint or a town's building)?"""
+        if not words:
+            return False
+        for tok in words:
+            f = fold(tok.stem)
+            if f in CHURCH_BODY_WORDS:
+                continue
+            place = self.gaz.lookup(tok.stem)
+            if place is None or place.kind == "city":
+                return False
+        return True
 
     # -- persons ------------------------------------------------------------
     def _stops_name(self, text: str, tok: Token) -> bool:
@@ -580,9 +602,11 @@ class NameFinder:
                 # shares it ("Penah Ali Han": Ali in India)
                 while s > 0 and i - s < 3 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
                         and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS \
-                        and (self._given_name(tokens[s - 1])
+                        and (self._given_name(tokens[s - 1]) or fold(tokens[s - 1].stem) in HONORIFICS_BEFORE
                              or not self._known_nonperson(tokens[s - 1].stem, after_rank=True)):
                     s -= 1
+                    if fold(tokens[s].stem) in HONORIFICS_BEFORE - HONORIFICS_AFTER:
+                        break  # "Hacı Salih Paşa": an honorific before the name begins it
                 if s < i:
                     k = self._extend_honorific_after(text, tokens, i)
                     out.append(self._person(text, tokens, s, k, "honorific"))
@@ -743,12 +767,14 @@ class NameFinder:
         if "-" in name and " " not in name:
             offset = start
             for part in name.split("-"):
-                yield offset, part
+                if fold(part) not in ADJECTIVAL:  # "Osmanlı-Rus Savaşı": adjectives
+                    yield offset, part
                 offset += len(part) + 1
 
     def _gaz_cand(self, text: str, start: int, name: str, last: Token) -> _Cand | None:
         f = fold(name)
-        if not name[:1].isupper() or f in STOPWORDS or f in self.common or len(name) < 3:
+        if not name[:1].isupper() or f in STOPWORDS or f in self.common or len(name) < 3 \
+                or f in HONORIFICS_BEFORE or f in HONORIFICS_AFTER or f in RANKS:
             return None
         end = start + len(name)
         suffix = ""
@@ -774,8 +800,11 @@ class NameFinder:
             return None
         if place.kind == "city" and not suffix and not last.has_suffix and self.register.lookup(written) is None:
             before = _before(text, start)
-            if not before or before[-1] in ".!?:;“\"(" or re.match(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]", text[end:]) \
-                    and not re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() in self.gaz:
+            nxt = re.match(r"\s+(\w+)", text[end:])
+            names_an_event = nxt is not None and fold(nxt.group(1)).startswith(EVENT_STEMS)
+            if not names_an_event and (
+                    not before or before[-1] in ".!?:;“\"(" or re.match(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]", text[end:])
+                    and not re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() in self.gaz):
                 # "Genç Bilim Adamları", "Verimli topraklar" at a sentence start
                 return None
         # a person's name that happens to be a town: "(Golden, 1996" is an author,
