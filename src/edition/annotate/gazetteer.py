@@ -138,6 +138,9 @@ class GazetteerPlace:
     geonames: str | None = None
     geo: str | None = None
     country: str | None = None
+    # a town below MIN_POPULATION (only in the core countries): weaker
+    # evidence, see names.py
+    small: bool = False
 
 
 def _usable_alternate(alt: str, primary_slug: str, former_names: bool = False) -> bool:
@@ -230,7 +233,8 @@ def _build_index() -> dict[str, GazetteerPlace]:
     for key, (_pop, city, _primary) in best.items():
         if key not in names:
             names[key] = GazetteerPlace(city["name"], "city", str(city["geonameid"]),
-                                        _geo(city["latitude"], city["longitude"]), city["countrycode"])
+                                        _geo(city["latitude"], city["longitude"]), city["countrycode"],
+                                        int(city.get("population") or 0) < MIN_POPULATION)
     return names
 
 
@@ -261,9 +265,10 @@ def _write_index(path: Path, names: dict[str, GazetteerPlace]) -> None:
         con = sqlite3.connect(tmp)
         with con:
             con.execute("CREATE TABLE place (key TEXT PRIMARY KEY, name TEXT, kind TEXT, "
-                        "geonames TEXT, geo TEXT, country TEXT) WITHOUT ROWID")
-            con.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?)",
-                            ((k, p.name, p.kind, p.geonames, p.geo, p.country) for k, p in names.items()))
+                        "geonames TEXT, geo TEXT, country TEXT, small INTEGER) WITHOUT ROWID")
+            con.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            ((k, p.name, p.kind, p.geonames, p.geo, p.country, int(p.small))
+                             for k, p in names.items()))
         con.close()
 
 
@@ -303,9 +308,9 @@ class Gazetteer:
         if self._names is not None:
             place = self._names.get(key)
         else:
-            row = self._con.execute("SELECT name, kind, geonames, geo, country FROM place WHERE key = ?",
+            row = self._con.execute("SELECT name, kind, geonames, geo, country, small FROM place WHERE key = ?",
                                     (key,)).fetchone()
-            place = GazetteerPlace(*row) if row else None
+            place = GazetteerPlace(*row[:5], bool(row[5])) if row else None
         if len(self._memo) >= MEMO_LIMIT:
             self._memo.clear()  # a long corpus run asks about millions of word groups
         self._memo[key] = place

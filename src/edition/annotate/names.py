@@ -83,6 +83,19 @@ ORG_HEADS = {
 # Heads that may be written in lower case after the name ("Kaspi gazetesi", "Ankara hükümeti").
 LOWER_ORG_HEADS = {"hükümeti", "partisi", "komitesi", "cemiyeti", "teşkilatı", "fırkası", "şurası",
                    "katolikosluğu", "patrikhanesi"}
+LOWER_PLACE_HEADS = {"binası": "building", "caddesi": "street", "sokağı": "street",
+                     "mescidi": "building", "meydanı": "square", "köprüsü": "building"}
+# Named buildings and works (capitalised head): a person or rank inside belongs
+# to the name ("Sabiha Gökçen Havalimanı", "Yavuz Sultan Selim Köprüsü").
+BUILDING_HEADS = {
+    "havalimanı": "building", "havaalanı": "building", "stadyumu": "building", "stadı": "building",
+    "manastırı": "building", "santrali": "building", "bulvarı": "street", "hattı": "building",
+    "sahası": "region", "tüneli": "building", "barajı": "building", "parkı": "square",
+    "kulesi": "building", "köprüsü": "building", "meydanı": "square", "caddesi": "street",
+    "sokağı": "street", "camii": "building", "kilisesi": "building", "sarayı": "building",
+    "kalesi": "building", "oteli": "building", "tiyatrosu": "building",
+}
+
 PLACE_HEADS = {
     "nehri": "river", "irmağı": "river", "çayı": "river", "denizi": "sea", "gölü": "lake",
     "körfezi": "gulf", "boğazı": "strait", "adası": "island", "dağı": "mountain",
@@ -96,16 +109,17 @@ PLACE_HEADS = {
     "imamlığı": "polity", "şamhallığı": "polity", "sultanlığı": "polity", "melikliği": "polity",
     "bölgesi": "region", "cumhuriyeti": "polity", "federasyonu": "polity",
     "river": "river", "sea": "sea", "mountains": "mountain",
+    **{h: t for h, t in BUILDING_HEADS.items() if h not in ("köprüsü", "meydanı", "caddesi", "sokağı")},
 }
-LOWER_PLACE_HEADS = {"binası": "building", "caddesi": "street", "sokağı": "street",
-                     "mescidi": "building", "meydanı": "square", "köprüsü": "building"}
-
 RANKS = {  # offices and ranks: before the name, outside persName
     "general", "miralay", "başkomutan", "başkumandan", "komutanı", "komutan", "mareşal",
     "albay", "binbaşı", "yüzbaşı", "amiral", "başkanı", "başkan", "reisi", "başvekili",
     "başvekil", "bakanı", "komiseri", "başkomiseri", "valisi", "vali", "kaymakam", "çarı",
     "çar", "kral", "kralı", "imparator", "imparatoru", "sultan", "dr", "prof", "doç",
-    "lider", "lideri", "temsilci", "temsilcisi", "murahhas", "elçisi", "sefiri", "üyesi",
+    "lider", "lideri", "cumhurbaşkanı", "cumhurbaşkan", "sekreteri", "müdürü", "direktörü", "direktör",
+    "sözcüsü", "vekili", "başkanvekili", "bakan", "rektörü", "rektör", "hakem", "antrenör",
+    "oyuncu", "oyuncusu", "sanatçı", "yönetmen", "şarkıcı", "futbolcu", "atıcı",
+    "cumhurbaşkanlığı", "halterci", "güreşçi", "motosikletçi", "senatör", "papa", "temsilci", "temsilcisi", "murahhas", "elçisi", "sefiri", "üyesi",
     "nazır", "nazırı", "başbakan", "başbakanı", "büyükelçi", "büyükelçisi", "sefir", "kont", "grandük",
     "prens", "knyaz", "patrik", "sadrazam", "vezir", "mebus", "mebusu", "milletvekili", "kumandan",
     "kumandanı", "yarbay", "kaymakamı", "mutasarrıfı", "konsolos", "konsolosu", "şehbenderi",
@@ -141,6 +155,10 @@ EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konfer
 NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "millî", "milli", "kızıl",
               "osmanlı", "sovyet", "bolşevik", "kafkas", "geçici", "kurucu", "sosyal", "özel", "tüm",
               "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan"}
+# lower-case nouns after a place's name that say it is one ("Bayat kalesini", "Gülistan köyünde")
+PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:kale|köy|kasaba|şehir|şehr|kent|ilçe|kaza|nahiye|liman|ova|vadi|yayla|mahalle|bölge|yöre|"
+    r"civar|yakın|havali|sınır|istasyon|geçit|nehir|nehr|çay|dağ|göl)\w*")
 # peoples and confessions a church as a body is named after ("Ermeni Kilisesi")
 CHURCH_BODY_WORDS = {"ermeni", "gürcü", "rus", "rum", "süryani", "keldani", "alban", "ortodoks", "katolik",
                      "protestan", "apostolik", "gregoryen", "ortodoks", "anglikan", "lutheran", "nesturi",
@@ -455,7 +473,9 @@ class NameFinder:
                         break
                     compound_plural = kind == "org" and self._name_word(prev) \
                         and re.search(r"(?:lar|ler)[ıi]$", fold(prev.stem)) is not None
-                    if self._stops_name(text, prev) and not compound_plural:
+                    inside_building = kind == "place" and head in BUILDING_HEADS and prev.cap \
+                        and not prev.has_suffix and fold(prev.stem) not in STOPWORDS
+                    if self._stops_name(text, prev) and not compound_plural and not inside_building:
                         break
                     # a plural with a possessive is inside an organisation's name
                     # ("Halk Komiserleri Sovyeti"), but then no coordination
@@ -558,8 +578,8 @@ class NameFinder:
         if e is not None:
             return False
         place = self.gaz.lookup(word)
-        if place is None:
-            return False
+        if place is None or place.small:
+            return False  # a village's name is no evidence against a person
         return not after_rank or place.kind != "city" or place.country in REGION_COUNTRIES
 
     def _person_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
@@ -631,6 +651,12 @@ class NameFinder:
                 if s < n and _adjacent(text, tokens[s - 1], tokens[s]) and self._surname_word(tokens[s]):
                     out.append(self._person(text, tokens, i, s + 1, "given-name"))
                     i = s + 1
+                    continue
+                if s - i >= 2:
+                    # two given names together are a person: "Şenol Güneş", "Kemal Derviş"
+                    # (surnames that are given names too)
+                    out.append(self._person(text, tokens, i, s, "given-name"))
+                    i = s
                     continue
             i += 1
         # regnal number before the name: "II. Erekle", "I. Aleksandr" (not "I. Dünya Savaşı",
@@ -712,7 +738,9 @@ class NameFinder:
         if self._known_nonperson_in_register(tok.stem):
             return False
         place = self.gaz.lookup(tok.stem)
-        return place is None or place.kind == "city" and _has_surname_ending(tok.stem)
+        # after a given name a town's name is a surname ("Selahattin Demirtaş",
+        # "Melih Bulu"); a country or region is not
+        return place is None or place.kind == "city"
 
     def _known_nonperson_in_register(self, word: str) -> bool:
         e = self.register.lookup(word)
@@ -797,6 +825,11 @@ class NameFinder:
         if fold(written) in ADJECTIVAL and not suffix and not last.has_suffix and not self._adjectival_ok(text, end):
             return None
         if self._is_person(written):
+            return None
+        if place.small and not (suffix or last.has_suffix or PLACE_NOUN_AFTER.match(text, end)) \
+                and self.register.lookup(written) is None:
+            # a village (below 5,000) needs more than its name: a case suffix after an
+            # apostrophe or a place noun ("Dizak kalesi", "Bayat köyünde")
             return None
         if place.kind == "city" and not suffix and not last.has_suffix and self.register.lookup(written) is None:
             before = _before(text, start)
