@@ -77,6 +77,13 @@ ORG_HEADS = {
     "yayınları": "publisher", "neşriyatı": "publisher", "neşriyat": "publisher",
     "üniversitesi": "university", "fakültesi": "university", "enstitüsü": "university",
     "okulu": "school", "arşivi": "archive", "kütüphanesi": "library",
+    # institutions, companies and teams of news text
+    "belediyesi": "government", "mahkemesi": "court", "başkanlığı": "government", "kurulu": "council",
+    "kurumu": "institution", "örgütü": "institution", "ajansı": "company", "holding": "company",
+    "holdingi": "company", "yolları": "company", "takımı": "team", "akademisi": "institution",
+    "müsteşarlığı": "government", "ortaklığı": "company", "işletmeleri": "company", "kulübü": "team",
+    "valiliği": "government", "kaymakamlığı": "government", "müdürlüğü": "government", "odası": "institution",
+    "sendikası": "institution", "borsası": "company", "grubu": "institution",
     "party": "party", "army": "army", "committee": "committee", "council": "council",
     "government": "government", "society": "society", "fleet": "fleet",
 }
@@ -472,7 +479,7 @@ class NameFinder:
                     if not _adjacent(text, prev, tokens[i]):
                         break
                     compound_plural = kind == "org" and self._name_word(prev) \
-                        and re.search(r"(?:lar|ler)[ıi]$", fold(prev.stem)) is not None
+                        and re.search(r"(?:lar|ler)(?:[ıi]|ın|in)$", fold(prev.stem)) is not None
                     inside_building = kind == "place" and head in BUILDING_HEADS and prev.cap \
                         and not prev.has_suffix and fold(prev.stem) not in STOPWORDS
                     if self._stops_name(text, prev) and not compound_plural and not inside_building:
@@ -519,6 +526,12 @@ class NameFinder:
                         left_entry is not None and left_entry.kind == "person"
                         or _has_surname_ending(tokens[j - 1].stem)):
                     continue  # "Yusufbekov hükümeti": a cabinet named after its head
+                if head == "federasyonu" and j - i >= 2 and fold(tokens[j - 1].stem) not in STATE_QUALIFIERS \
+                        and self.gaz.lookup(tokens[j - 1].stem) is None:
+                    # "Türkiye Futbol Federasyonu" is a body (a sport before the head);
+                    # "Zakafkasya Federasyonu", "Sovyet Federasyonu" polities
+                    out.append(_Cand(start, end, "org", name, "head", "institution", 2))
+                    continue
                 if head == "kilisesi" and self._names_a_church_body(tokens[i:j]):
                     # "Ermeni Kilisesi", "Gürcü Ortodoks Kilisesi": a religious body, not a building
                     out.append(_Cand(start, end, "org", name, "head", "church", 2))
@@ -867,10 +880,18 @@ class NameFinder:
             if before in (".", "-") or text[tok.stem_end:tok.stem_end + 1] in (".", "-") \
                     and text[tok.stem_end + 1:tok.stem_end + 2].isalnum():
                 continue
-            if fold(stem) in STOPWORDS or stem in self.gaz or self._known_nonperson_in_register(stem) \
+            place = self.gaz.lookup(stem)
+            if fold(stem) in STOPWORDS or place is not None and place.kind != "city" \
+                    or self._known_nonperson_in_register(stem) \
                     or self._is_person(stem):
                 continue
             out.append(_Cand(tok.start, tok.stem_end, "org", stem, "acronym", "institution", 0))
+        # sports clubs named "<town>spor": "Trabzonspor", "Sivasspor"
+        for tok in tokens:
+            f = fold(tok.stem)
+            if tok.cap and len(f) > 6 and f.endswith("spor") and not PLURAL_END.search(f) \
+                    and f not in self.common:
+                out.append(_Cand(tok.start, tok.stem_end, "org", tok.stem, "club", "team", 0))
         return out
 
     def _modifier_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
