@@ -27,6 +27,7 @@ from ..tei import TEI, el, local
 from .dates import DateContext, find_dates, parse_date
 from .gazetteer import Gazetteer, gazetteer
 from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE, NameFinder, _Cand, common_words
+from .references import title_zones
 from .registers import KINDS, Entry, Register
 from .turkish import fold
 
@@ -36,7 +37,9 @@ NAME_TAG = {kind: spec[2] for kind, spec in KINDS.items()}
 # Elements whose content is never annotated: editor/ingest markup of the same
 # kind, page furniture, identifiers and references.
 SKIP = {"persName", "placeName", "orgName", "roleName", "date", "rs", "name", "fw", "idno",
-        "ref", "biblScope", "pb", "lb", "num", "measure", "ptr", "label"}
+        "ref", "biblScope", "pb", "lb", "num", "measure", "ptr", "label",
+        # a title is a title: no name or date inside it is tagged ("Kafkaslarda Türk Katliamı")
+        "title"}
 BIBL_AUTHOR_NOT_A_NAME = re.compile(r"^\W*(a\.\s?g\.\s?[a-zçşü]\.?|age|agm|ibid\.?|aynı yazar)\W*$", re.I)
 
 
@@ -233,10 +236,13 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
     # dates first: names never overlap a date
     ctx = DateContext()
     date_spans: list[list] = []
+    title_spans: list[list[tuple[int, int]]] = []
     for slot in slots:
         local_ctx = ctx.copy() if (slot.in_bibl or slot.in_note) else ctx
+        titles = title_zones(slot.text) if not slot.author else []
         found = find_dates(slot.text, local_ctx) if options.dates and not slot.author else []
-        date_spans.append(found)
+        date_spans.append([d for d in found if not any(s <= d.start < e for s, e in titles)])
+        title_spans.append(titles)
     calendars_used: set[str] = set()
     _fill_existing_dates(text_el, ctx, calendars_used)
 
@@ -245,8 +251,8 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
         for _round in range(4):
             ann.finder.refresh()
             size = register.version
-            name_spans = [ann.name_spans(slot, [(d.start, d.end) for d in dates])
-                          for slot, dates in zip(slots, date_spans)]
+            name_spans = [ann.name_spans(slot, [(d.start, d.end) for d in dates] + titles)
+                          for slot, dates, titles in zip(slots, date_spans, title_spans)]
             if register.version == size:
                 break
 
