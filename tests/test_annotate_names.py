@@ -119,3 +119,30 @@ def test_new_person_groups_with_surname():
     b = ann.resolve(_Cand(0, 0, "person", "Yudeniç", "test"))
     assert a is b and a.candidate
     assert "Yudeniç" in a.names()
+
+
+# kinds of names unseen text brings (issue 13), with an empty register
+@pytest.mark.parametrize("text, expected", [
+    ("Karabağ Hanlığı’nın kurucusu Penah Ali Han, Şuşa kalesini yaptırmıştı.",
+     [("Karabağ Hanlığı", "place"), ("Penah Ali Han", "person"), ("Şuşa", "place")]),
+    ("Talış Hanlığı’nın hükümdarı Mir Mustafa Han ile Ağa Muhammed Han Kaçar",
+     [("Talış Hanlığı", "place"), ("Mir Mustafa Han", "person"), ("Ağa Muhammed Han Kaçar", "person")]),
+    ("şehrin seraskeri Hacı Salih Paşa esir düşmüştür.", [("Hacı Salih Paşa", "person")]),
+    ("kralı II. Erekle ile I. Aleksandr’ın eşi Yelizaveta Alekseyevna", [
+        ("II. Erekle", "person"), ("I. Aleksandr", "person"), ("Yelizaveta Alekseyevna", "person")]),
+    ("I. Dünya Savaşı ve II. Meşrutiyet", []),
+    ("Ermeni Kilisesi’nin mülkleri ve Eçmiyazin Katolikosluğu ile Sioni Kilisesi",
+     [("Ermeni Kilisesi", "org"), ("Eçmiyazin Katolikosluğu", "org"), ("Sioni Kilisesi", "place")]),
+    ("sonra Müsavat partisinin ve İttihat ve Terakki cemiyetinin", [
+        ("Müsavat partisi", "org"), ("İttihat ve Terakki cemiyeti", "org")]),
+    ("Bu ayaklanma, 11. Kızıl Ordu’nun gelişiyle", [("11. Kızıl Ordu", "org")]),
+    ("Berlin Antlaşması ile", [("Berlin", "place")]),
+    ("Lenkeran kalesi düştü.", [("Lenkeran", "place")]),
+    ("teknik direktör Şenol Güneş ile rektör Melih Bulu’ya", [("Şenol Güneş", "person"), ("Melih Bulu", "person")]),
+    ("Sabiha Gökçen Havalimanı ve Yavuz Sultan Selim Köprüsü", [
+        ("Sabiha Gökçen Havalimanı", "place"), ("Yavuz Sultan Selim Köprüsü", "place")]),
+    ("Türkiye Futbol Federasyonu ile Zakafkasya Federasyonu ve Trabzonspor", [
+        ("Türkiye Futbol Federasyonu", "org"), ("Zakafkasya Federasyonu", "place"), ("Trabzonspor", "org")]),
+])
+def test_kinds_of_unseen_names(text, expected):
+    assert spans(text, Register()) == expected

@@ -183,6 +183,7 @@ def _annotate_stage(project: Project, options: BuildOptions, report: "BuildRepor
                              progress=lambda done, total: tick("annotate", done, total),
                              write=write, keep_occurrences=False)
     for tei_path, outcome in corpus.outcomes.items():
+        report.issues.extend(outcome.warnings)  # e.g. a text not in Turkish, left alone
         if outcome.issue is not None:
             report.failed.append(tei_path.stem)
             report.issues.append(outcome.issue)

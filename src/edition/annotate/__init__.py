@@ -27,6 +27,7 @@ from ..tei import TEI, el, local
 from .dates import DateContext, find_dates, parse_date
 from .gazetteer import Gazetteer, gazetteer
 from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE, NameFinder, _Cand, common_words
+from .language import check_tei, document_language_problem, other_language
 from .references import title_zones
 from .registers import KINDS, Entry, Register
 from .turkish import fold
@@ -52,6 +53,11 @@ class AnnotateOptions:
     add_candidates: bool = True
     dates: bool = True
     names: bool = True
+    # treat every document and passage as this language ("--lang tr"); None:
+    # go by what the document declares, then default_language, then a guess
+    assume_language: str | None = None
+    # the language of documents that declare none (the project's ``languages``)
+    default_language: str | None = None
 
 
 @dataclass
@@ -67,6 +73,8 @@ class AnnotateResult:
     tree: etree._ElementTree
     counts: Counter = field(default_factory=Counter)  # element name → count
     occurrences: list[Occurrence] = field(default_factory=list)
+    # why the document was left alone (not Turkish), else None
+    skipped: str | None = None
 
 
 @dataclass
@@ -114,13 +122,15 @@ def _unwrap(node: etree._Element) -> None:
     parent.remove(node)
 
 
-def _slots(text_el: etree._Element) -> list[_Slot]:
+def _slots(text_el: etree._Element, skip_other_languages: bool = True) -> list[_Slot]:
     slots: list[_Slot] = []
 
     def walk(node, in_bibl: bool, in_note: bool) -> None:
         name = local(node)
         if name in SKIP or (name == "seg" and node.get("type") == "not-entity"):
             return
+        if skip_other_languages and other_language(node):
+            return  # a passage in another language: the rules are for Turkish
         in_bibl = in_bibl or name == "bibl"
         in_note = in_note or name == "note"
         is_author = name == "author" and in_bibl and len(node) == 0
@@ -222,14 +232,18 @@ class _Annotator:
 def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOptions = AnnotateOptions(),
              gaz: Gazetteer | None = None) -> AnnotateResult:
     """Annotate ``tree`` in place (and return it with counts); ``register`` may grow."""
-    gaz = gaz or gazetteer()
     root = tree.getroot() if hasattr(tree, "getroot") else tree
+    check_tei(root, root.getroottree().docinfo.URL)
     result = AnnotateResult(root.getroottree())
+    result.skipped = document_language_problem(root, options.assume_language, options.default_language)
+    if result.skipped:
+        return result  # untouched: not even the previous run's markup is removed
+    gaz = gaz or gazetteer()
     strip_own_markup(root, options.resp)
     text_el = root.find(TEI + "text")
     if text_el is None:
         return result
-    slots = _slots(text_el)
+    slots = _slots(text_el, options.assume_language is None)
     common = common_words(s.text for s in slots)
     ann = _Annotator(register, gaz, options, common)
 

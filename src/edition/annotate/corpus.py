@@ -46,6 +46,8 @@ class DocumentOutcome:
     counts: Counter = field(default_factory=Counter)
     occurrences: list[Occurrence] = field(default_factory=list)
     issue: Issue | None = None
+    # e.g. "not Turkish, left alone": the document is not rewritten
+    warnings: list[Issue] = field(default_factory=list)
 
 
 @dataclass
@@ -87,7 +89,13 @@ def _annotate_one(path: str, options: AnnotateOptions, keep_occurrences: bool = 
         tree = parse_file(path)
         result = annotate(tree, register, options)
     except EditionError as exc:
-        outcome.issue = Issue(exc.path or path, exc.line, exc.col, "error", exc.message, "annotate")
+        message = f"{exc.message} {exc.hint}" if exc.hint else exc.message
+        outcome.issue = Issue(exc.path or path, exc.line, exc.col, "error", message, "annotate")
+        return _Run(outcome, [], b"")
+    if result.skipped:
+        outcome.warnings.append(Issue(path, None, None, "warning",
+                                      f"{result.skipped}; not annotated. Pass --lang tr to annotate it anyway.",
+                                      "annotate-language"))
         return _Run(outcome, [], b"")
     outcome.data = serialize(tree)
     outcome.counts = result.counts

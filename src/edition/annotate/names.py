@@ -847,7 +847,8 @@ class NameFinder:
         if place.kind == "city" and not suffix and not last.has_suffix and self.register.lookup(written) is None:
             before = _before(text, start)
             nxt = re.match(r"\s+(\w+)", text[end:])
-            names_an_event = nxt is not None and fold(nxt.group(1)).startswith(EVENT_STEMS)
+            names_an_event = nxt is not None and fold(nxt.group(1)).startswith(EVENT_STEMS) \
+                or PLACE_NOUN_AFTER.match(text, end) is not None  # "Lenkeran kalesi" at a sentence start
             if not names_an_event and (
                     not before or before[-1] in ".!?:;“\"(" or re.match(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]", text[end:])
                     and not re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() in self.gaz):

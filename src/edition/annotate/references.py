@@ -24,10 +24,15 @@ import re
 _AUTHOR = (r"(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\.?|[A-ZÇĞİÖŞÜ]\.|de|van|von|der|el|al|ve|and|&|–|-)"
            r"(?:\s+(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\.?|[A-ZÇĞİÖŞÜ]\.|de|van|von|der|el|al|ve|and|&|–|-)){0,6}")
 # where a reference may start: the text's start, after a note number, "; ", a sentence end
-_START = re.compile(rf"(?:^|(?<=;\s)|(?<=[.!?]\s)|(?<=^\d\s)|(?<=^\d\d\s)|(?<=^\d\d\d\s))(?P<author>{_AUTHOR}),\s+")
+_START = re.compile(rf"(?:^\s*|(?<=;\s)|(?<=[.!?]\s)|(?<=^\d\s)|(?<=^\d\d\s)|(?<=^\d\d\d\s))(?P<author>{_AUTHOR}),\s+")
 # the end: ", Place, 1993" (then "," / "." / ";" / end), or ", s. 12" / ", pp. 3"
-_PLACE_YEAR = re.compile(r",\s+(?P<place>[A-ZÇĞİÖŞÜ][\w’'.\-]*(?:[\s\-][A-ZÇĞİÖŞÜ][\w’'.\-]*){0,2})"
-                         r"(?:\s*[:,]\s*[^,;]{2,40})?,\s+(?:1[5-9]\d\d|20\d\d)(?=\s*(?:[,.;)]|$))")
+# a place has a lower-case letter ("SPb.", not the volume "IV"); "İstanbul: Publisher" may follow
+_PLACE_YEAR = re.compile(r",\s+(?P<place>[A-ZÇĞİÖŞÜ](?=[\w’'.\-]*[a-zçğıöşü])[\w’'.\-]*"
+                         r"(?:[\s\-][A-ZÇĞİÖŞÜ][\w’'.\-]*){0,2})"
+                         r"(?:\s*:\s*[^,;]{2,40})?,\s+(?:1[5-9]\d\d|20\d\d)(?=\s*(?:[,.;)]|$))")
+# a publisher's field ends the title too: "…, Emre Yayınları, İstanbul, 2005"
+_PUBLISHER = re.compile(r",\s+[^,;]{0,60}?\b(?:Yayın(?:ları|evi|cılık)|Yay\.|Neşriyat\w*|Matbaa\w*|Basımevi|"
+                        r"Kitabevi|Press|Verlag|Publish\w*)(?=[\s,]|$)")
 _PAGES = re.compile(r",\s+(?:s|ss|p|pp|S)\.\s*\d")
 _QUOTED = re.compile(r"[“\"]([^“”\"]{3,300})[”\"]")
 MAX_REFERENCE = 600
@@ -49,6 +54,9 @@ def title_zones(text: str) -> list[tuple[int, int]]:
         place = _PLACE_YEAR.search(segment)
         pages = _PAGES.search(segment)
         end = place.start() if place else pages.start() if pages else None
+        publisher = _PUBLISHER.search(segment[:end]) if end is not None else None
+        if publisher is not None:
+            end = publisher.start()
         if end is not None and end > 0 and _looks_like_author(m.group("author")):
             zones.append((title_start, title_start + end))
             pos = title_start + end

@@ -22,15 +22,20 @@ from ._common import EditionClickError, library_errors, print_issues
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write candidate names (not yet accepted) as TSV.")
 @click.option("--no-candidates", is_flag=True, help="Tag only names the registers know.")
+@click.option("--lang", "assume_language", type=click.Choice(["tr"]),
+              help="Annotate every document as Turkish, whatever it declares or looks like.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs(), show_default="all cores",
               help="Worker processes.")
 def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path | None,
-            no_candidates: bool, jobs: int) -> None:
+            no_candidates: bool, assume_language: str | None, jobs: int) -> None:
     """Tag persons, places, organisations and dates in TEI files, in place.
 
     Unknown names found on good evidence are added to the registers with
     cert="low"; --report lists them with counts and contexts for review.
     Re-running is safe: earlier automatic markup is redone, editor markup kept.
+    A document or passage not in Turkish (by its xml:lang or langUsage, or by
+    its words) is left alone with a warning unless --lang tr is given; files
+    that are not TEI P5 are refused and never rewritten.
 
     Example:
 
@@ -39,13 +44,14 @@ def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path
     with library_errors():
         register = Register.load(registers_path)
         before = serialize(register.to_tree())
-        options = AnnotateOptions(add_candidates=not no_candidates)
+        options = AnnotateOptions(add_candidates=not no_candidates, assume_language=assume_language)
         # one corpus: a name learnt in one file is found in all, whatever their order
         result = annotate_corpus(tei_files, register, options, jobs=jobs, keep_occurrences=report_path is not None,
                                  write=lambda path, data: write_atomic(path, data))
         occurrences = []
         for path, outcome in sorted(result.outcomes.items()):
-            if outcome.issue is not None:
+            print_issues(outcome.warnings)
+            if outcome.issue is not None or outcome.warnings:
                 continue
             occurrences.extend(outcome.occurrences)
             counts = ", ".join(f"{k} {v}" for k, v in sorted(outcome.counts.items()))
