@@ -126,3 +126,16 @@ def test_gazetteer_works_without_a_writable_cache(tmp_path):
     blocked.write_text("not a folder")
     gaz = Gazetteer(cache=blocked / "sub")  # cannot create a folder under a file
     assert gaz._con is None and "Tiflis" in gaz
+
+
+def test_a_new_spelling_of_a_known_place_is_a_variant_not_a_second_entry():
+    from edition.annotate.registers import Register
+
+    register = Register()
+    first = register.add_candidate("place", "Lenkeran", geonames="147622")
+    again = register.add_candidate("place", "Lənkəran", geonames="147622")
+    assert again is first and len(register) == 1
+    assert first.names() == ["Lenkeran", "Lənkəran"]
+    assert register.lookup("Lənkəran", "place") is first
+    other = register.add_candidate("place", "Lenkeran Çayı")
+    assert other is not first and len(register) == 2

@@ -60,6 +60,7 @@ class Register:
         self._index: dict[tuple[str, str], str] = {}
         self._by_name: dict[str, set[str]] = {}
         self._by_surname: dict[str, dict[str, None]] = {}  # last word of a person's name → ids
+        self._by_authority: dict[tuple[str, str], set[str]] = {}  # (kind, GeoNames id) → ids
         # bumped on every new entry or name, so matchers know when to recompile
         self.version = 0
         for entry in entries or []:
@@ -70,6 +71,8 @@ class Register:
         if entry.id in self.entries:
             raise InputError(f"duplicate register id {entry.id!r}")
         self.entries[entry.id] = entry
+        if entry.geonames:
+            self._by_authority.setdefault((entry.kind, entry.geonames), set()).add(entry.id)
         for name in entry.names():
             self._index_name(entry, name)
         return entry
@@ -119,8 +122,22 @@ class Register:
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
+    def by_authority(self, kind: str, geonames: str | None) -> Entry | None:
+        """The entry that carries this GeoNames id (the first by id), if any."""
+        if not geonames:
+            return None
+        same = sorted(i for i in self._by_authority.get((kind, geonames), ()) if i in self.entries)
+        return self.entries[same[0]] if same else None
+
     def add_candidate(self, kind: str, name: str, *, type: str | None = None,
                       geonames: str | None = None, geo: str | None = None) -> Entry:
+        """A new candidate entry; a new spelling of an entity the register
+        already has (the same GeoNames id) becomes a variant of that entry
+        instead: one entry per real-world entity."""
+        known = self.by_authority(kind, geonames)
+        if known is not None:
+            self.add_variant(known, name)
+            return known
         entry = Entry(self.new_id(kind, name), kind, name, type=type,
                       geonames=geonames, geo=geo, candidate=True)
         return self.add(entry)
@@ -133,6 +150,7 @@ class Register:
         twin._index = dict(self._index)
         twin._by_name = {k: set(v) for k, v in self._by_name.items()}
         twin._by_surname = {k: dict(v) for k, v in self._by_surname.items()}
+        twin._by_authority = {k: set(v) for k, v in self._by_authority.items()}
         twin.version = self.version
         return twin
 
