@@ -33,7 +33,10 @@ from .registers import KINDS, Entry, Register
 from .turkish import fold
 
 RESP = "#edition-annotate"
-OWN_TAGS = {"persName", "placeName", "orgName", "date", "roleName"}
+OWN_TAGS = {"persName", "placeName", "orgName", "date", "roleName", "title"}
+# newspapers and journals are titles, not organisations: their mentions are
+# tagged <title level="j" ref="…"> (the register keeps them, with their type)
+PERIODICAL_TYPES = {"newspaper", "periodical", "journal"}
 NAME_TAG = {kind: spec[2] for kind, spec in KINDS.items()}
 # Elements whose content is never annotated: editor/ingest markup of the same
 # kind, page furniture, identifiers and references.
@@ -282,8 +285,12 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
             spans.append((d.start, d.end, "date", attrs))
             result.counts["date"] += 1
         for start, end, c, entry in names:
-            tag = NAME_TAG[entry.kind]
-            spans.append((start, end, tag, {"ref": options.ref_prefix + entry.id, "resp": options.resp}))
+            if entry.kind == "org" and entry.type in PERIODICAL_TYPES:
+                tag, attrs = "title", {"level": "j"}
+            else:
+                tag, attrs = NAME_TAG[entry.kind], {}
+            attrs.update(ref=options.ref_prefix + entry.id, resp=options.resp)
+            spans.append((start, end, tag, attrs))
             result.counts[tag] += 1
             result.occurrences.append(Occurrence(
                 entry.id, entry.kind, text[start:end],
