@@ -90,6 +90,8 @@ class _Slot:
     # a page or line break inside a word (break="no") cuts the word between
     # two slots; its halves are no names ("Ermeni-Bol<pb break="no"/>şevik")
     starts_mid_word: bool = False
+    # inside a passage in another language: only names the registers know
+    foreign: bool = False
     ends_mid_word: bool = False
 
     @property
@@ -128,32 +130,44 @@ def _unwrap(node: etree._Element) -> None:
 def _slots(text_el: etree._Element, skip_other_languages: bool = True) -> list[_Slot]:
     slots: list[_Slot] = []
 
-    def walk(node, in_bibl: bool, in_note: bool) -> None:
+    def walk(node, in_bibl: bool, in_note: bool, foreign: bool) -> None:
         name = local(node)
-        if name in SKIP or (name == "seg" and node.get("type") == "not-entity"):
+        if name in SKIP and not (name == "title" and _archive_title(node)) \
+                or (name == "seg" and node.get("type") == "not-entity"):
             return
-        if skip_other_languages and other_language(node):
-            return  # a passage in another language: the rules are for Turkish
+        # a passage in another language: the Turkish rules would guess, so only
+        # the registers' names (and dates) are tagged there
+        foreign = foreign or skip_other_languages and other_language(node)
         in_bibl = in_bibl or name == "bibl"
         in_note = in_note or name == "note"
         is_author = name == "author" and in_bibl and len(node) == 0
         if node.text:
-            slots.append(_Slot(node, "text", in_bibl, in_note, is_author))
+            slots.append(_Slot(node, "text", in_bibl, in_note, is_author, foreign=foreign))
         for child in node:
             if not isinstance(child.tag, str):
                 if child.tail:
-                    slots.append(_Slot(child, "tail", in_bibl, in_note, False))
+                    slots.append(_Slot(child, "tail", in_bibl, in_note, False, foreign=foreign))
                 continue
-            walk(child, in_bibl, in_note)
+            walk(child, in_bibl, in_note, foreign)
             if child.tail:
-                slots.append(_Slot(child, "tail", in_bibl, in_note, False))
+                slots.append(_Slot(child, "tail", in_bibl, in_note, False, foreign=foreign))
 
-    walk(text_el, False, False)
+    walk(text_el, False, False, False)
     for slot in slots:
         after = (slot.node[0] if len(slot.node) else None) if slot.where == "text" else slot.node.getnext()
         slot.ends_mid_word = _breaks_word(after)
         slot.starts_mid_word = slot.where == "tail" and _breaks_word(slot.node)
     return slots
+
+
+_ARCHIVE_TITLE = re.compile(r"^\W*[A-ZÇĞİÖŞÜ]{3,}\b|\bAr[şs]iv|\bArchiv")
+
+
+def _archive_title(node: etree._Element) -> bool:
+    """A ``title`` that cites an archive ("ACSPİHDA (… Devlet Arşivi), f. 1"):
+    an archive is an organisation, whatever ingest took it for."""
+    return local(node) == "title" and node.get("level") is None and len(node) == 0 \
+        and _ARCHIVE_TITLE.search(node.text or "") is not None
 
 
 def _breaks_word(node: etree._Element | None) -> bool:
@@ -223,7 +237,7 @@ class _Annotator:
             entry = self.resolve(c)
             return [(c.start, c.end, c, entry)] if entry else []
         out = []
-        for c in self.finder.find(text, blocked):
+        for c in self.finder.find(text, blocked, register_only=slot.foreign):
             if slot.ends_mid_word and c.end == len(text.rstrip()) or slot.starts_mid_word and c.start == 0:
                 continue
             entry = self.resolve(c)

@@ -522,6 +522,9 @@ class NameFinder:
                 if kind == "place" and head in LOWER_PLACE_HEADS and left_entry is not None \
                         and left_entry.kind == "org":
                     continue  # "Müslüman Cemiyet-i Hayriye binası": the society's building
+                if head in LOWER_ORG_HEADS and not tok.cap and all(
+                        fold(t.stem) in STOPWORDS or fold(t.stem) in NAME_WORDS for t in tokens[i:j]):
+                    continue  # "Ermeni partisi", "Rus hükümeti": a people's party, no name
                 if head in LOWER_ORG_HEADS and not tok.cap and (
                         left_entry is not None and left_entry.kind == "person"
                         or _has_surname_ending(tokens[j - 1].stem)):
@@ -908,10 +911,12 @@ class NameFinder:
         return out
 
     # -- all together -------------------------------------------------------
-    def candidates(self, text: str) -> list[_Cand]:
+    def candidates(self, text: str, register_only: bool = False) -> list[_Cand]:
         folded = _fold_same_length(text)
         tokens = tokenize(text)
         cands = self._register_cands(text, folded, tokens)
+        if register_only:
+            return cands
         cands += self._head_cands(text, tokens)
         cands += self._person_cands(text, tokens)
         cands += self._modifier_cands(text, tokens)
@@ -919,14 +924,16 @@ class NameFinder:
         cands += self._gazetteer_cands(text, tokens)
         return cands
 
-    def find(self, text: str, blocked: list[tuple[int, int]] = ()) -> list[_Cand]:
-        """Non-overlapping candidates, longest first, then by trust."""
+    def find(self, text: str, blocked: list[tuple[int, int]] = (), register_only: bool = False) -> list[_Cand]:
+        """Non-overlapping candidates, longest first, then by trust; with
+        ``register_only`` only the names the registers know (a passage in
+        another language, where the Turkish rules would guess wrong)."""
         chosen: list[_Cand] = []
         taken = [False] * (len(text) + 1)
         for s, e in blocked:
             for x in range(s, e):
                 taken[x] = True
-        for c in sorted(self.candidates(text), key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        for c in sorted(self.candidates(text, register_only), key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
             if c.end <= c.start or any(taken[c.start:c.end]):
                 continue
             if not self._plausible(text, c):

@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import re
 
+from .given_names import given_names
+from .turkish import fold
+
 _AUTHOR = (r"(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\.?|[A-ZÇĞİÖŞÜ]\.|de|van|von|der|el|al|ve|and|&|–|-)"
            r"(?:\s+(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\.?|[A-ZÇĞİÖŞÜ]\.|de|van|von|der|el|al|ve|and|&|–|-)){0,6}")
 # where a reference may start: the text's start, after a note number, "; ", a sentence end
@@ -31,9 +34,17 @@ _PLACE_YEAR = re.compile(r",\s+(?P<place>[A-ZÇĞİÖŞÜ](?=[\w’'.\-]*[a-zç�
                          r"(?:[\s\-][A-ZÇĞİÖŞÜ][\w’'.\-]*){0,2})"
                          r"(?:\s*:\s*[^,;]{2,40})?,\s+(?:1[5-9]\d\d|20\d\d)(?=\s*(?:[,.;)]|$))")
 # a publisher's field ends the title too: "…, Emre Yayınları, İstanbul, 2005"
-_PUBLISHER = re.compile(r",\s+[^,;]{0,60}?\b(?:Yayın(?:ları|evi|cılık)|Yay\.|Neşriyat\w*|Matbaa\w*|Basımevi|"
+_PUBLISHER = re.compile(r"(?:^|,\s+)[^,;]{0,60}?\b(?:Yayın(?:ları|evi|cılık)|Yay\.|Neşriyat\w*|Matbaa\w*|Basımevi|"
                         r"Kitabevi|Press|Verlag|Publish\w*)(?=[\s,]|$)")
 _PAGES = re.compile(r",\s+(?:s|ss|p|pp|S)\.\s*\d")
+_PERSON_FIELD = re.compile(r"([A-ZÇĞİÖŞÜ][a-zçğıöşüâîû’'\-]+)(?:\s+(?:[A-ZÇĞİÖŞÜ][a-zçğıöşüâîû’'\-]+|[A-ZÇĞİÖŞÜ]\.)){1,3}"
+                           r",\s+")
+# an institution that publishes: the last word of its field ("…, Azerbaycan Türkleri Kültür ve
+# Dayanışma Derneği, İstanbul, 1990")
+_INSTITUTION = re.compile(r"(?:^|,\s+)[^,;]{0,80}?\b(?:Derneği|Vakfı|Enstitüsü|Kurumu|Üniversitesi|Cemiyeti|Merkezi|"
+                          r"Başkanlığı|Bakanlığı)(?=\s*(?:,|$))")
+# editors and translators follow the title: "…, Yay. Hazır. Yavuz Akpınar", "Çev. …"
+_EDITORS = re.compile(r"[,.]?\s+(?:Yay\.\s*Hazır\.|Hazırlayan|Haz\.|Çev\.|Çeviren|Ed\.|Eds\.|eds?\.|Trans\.)")
 _QUOTED = re.compile(r"[“\"]([^“”\"]{3,300})[”\"]")
 MAX_REFERENCE = 600
 
@@ -47,16 +58,24 @@ def title_zones(text: str) -> list[tuple[int, int]]:
         if m is None:
             break
         title_start = m.end()
+        # more authors or editors: "Yavuz Akpınar, İrfan Murat Yıldırım, Sabahattin Çağın, …"
+        while True:
+            field = _PERSON_FIELD.match(text, title_start)
+            if field is None or fold(field.group(1)) not in given_names():
+                break
+            title_start = field.end()
         window = text[title_start:title_start + MAX_REFERENCE]
         # the reference ends at the next "; " or sentence end that is followed by a capital
-        stop = re.search(r";\s|(?<=[a-zçğıöşü]{3})\.\s+(?=[A-ZÇĞİÖŞÜ][a-zçğıöşü])|\.$", window)
+        stop = re.search(r";\s|(?<=[a-zçğıöşü]{3})(?<!Hazır)(?<!Çev)\.\s+(?=[A-ZÇĞİÖŞÜ][a-zçğıöşü])|\.$", window)
         segment = window[:stop.start()] if stop else window
         place = _PLACE_YEAR.search(segment)
         pages = _PAGES.search(segment)
         end = place.start() if place else pages.start() if pages else None
-        publisher = _PUBLISHER.search(segment[:end]) if end is not None else None
-        if publisher is not None:
-            end = publisher.start()
+        if end is not None:
+            for pattern in (_PUBLISHER, _INSTITUTION, _EDITORS):
+                publisher = pattern.search(segment[:end])
+                if publisher is not None:
+                    end = publisher.start()
         if end is not None and end > 0 and _looks_like_author(m.group("author")):
             zones.append((title_start, title_start + end))
             pos = title_start + end
