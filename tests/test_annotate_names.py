@@ -143,6 +143,22 @@ def test_new_person_groups_with_surname():
         ("Sabiha Gökçen Havalimanı", "place"), ("Yavuz Sultan Selim Köprüsü", "place")]),
     ("Türkiye Futbol Federasyonu ile Zakafkasya Federasyonu ve Trabzonspor", [
         ("Türkiye Futbol Federasyonu", "org"), ("Zakafkasya Federasyonu", "place"), ("Trabzonspor", "org")]),
+    ("artmıştır (Karpat 1985: 138; McCarthy 1995: 64).", [("Karpat", "person"), ("McCarthy", "person")]),
+    ("BOA, HAT, 1042/43115", [("BOA", "org")]),
+    ("Thomas de Waal ile Tapa Çermoyev ve Cəmil Həsənli", [
+        ("Thomas de Waal", "person"), ("Tapa Çermoyev", "person"), ("Cəmil Həsənli", "person")]),
 ])
 def test_kinds_of_unseen_names(text, expected):
     assert spans(text, Register()) == expected
+
+
+def test_a_bare_surname_of_a_known_person():
+    register = Register()
+    gammer = register.add_candidate("person", "Moshe Gammer")
+    finder = NameFinder(register, gazetteer())
+    text = "Gammer’e göre direniş sürdü; Ankara’da da."
+    found = [(text[c.start:c.end], c.kind, c.entry) for c in finder.find(text)]
+    assert found == [("Gammer", "person", gammer), ("Ankara", "place", None)]
+    # two persons with that surname: no guess
+    register.add_candidate("person", "Ruth Gammer")
+    assert [c.name for c in NameFinder(register, gazetteer()).find(text)] == ["Ankara"]

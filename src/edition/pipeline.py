@@ -179,7 +179,11 @@ def _annotate_stage(project: Project, options: BuildOptions, report: "BuildRepor
             write_atomic(tei_path, data)
         digests[tei_path] = digest
 
-    corpus = annotate_corpus(todo, register, AnnotateOptions(), settled=settled, jobs=options.jobs,
+    # the project's languages (config, once PROJECT's loader provides them) are the
+    # language of documents that declare none; otherwise annotate guesses
+    languages = getattr(getattr(project, "config", None), "languages", None) or ()
+    annotate_options = AnnotateOptions(default_language=languages[0] if languages else None)
+    corpus = annotate_corpus(todo, register, annotate_options, settled=settled, jobs=options.jobs,
                              progress=lambda done, total: tick("annotate", done, total),
                              write=write, keep_occurrences=False)
     for tei_path, outcome in corpus.outcomes.items():

@@ -144,6 +144,8 @@ SURNAME_ENDINGS = (
     "sky", "zky", "skaya", "oğlu", "oglu", "idze", "dze", "vili", "şvili", "viç", "vich", "enko",
     "ko", "ovna", "evna", "yevna", "ovich", "evich",
 )
+# lower-case particles between a given name and a surname ("Thomas de Waal", "Ludwig van Beethoven")
+SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "du", "da", "del", "della", "la", "le", "ibn", "bin"}
 # Endings that are too short to be evidence on their own; they need length.
 WEAK_ENDINGS = {"ko", "ev", "of"}
 NAME_MODIFIERS = {"kuzey", "güney", "doğu", "batı", "orta", "sovyet", "çarlık", "bolşevik",
@@ -654,7 +656,7 @@ class NameFinder:
                 while s > 0 and i - s < 2 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
                         and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS | HONORIFICS_BEFORE \
                         and fold(tokens[s - 1].stem) not in self.common \
-                        and not self._known_nonperson(tokens[s - 1].stem):
+                        and not self._known_nonperson(tokens[s - 1].stem, after_rank=True):
                     s -= 1
                 out.append(self._person(text, tokens, s, i + 1, "ending"))
         # given name(s) + a surname no rule knows: "Kâzım Karabekir", "Sergey Kirov"
@@ -667,6 +669,11 @@ class NameFinder:
                 if s < n and _adjacent(text, tokens[s - 1], tokens[s]) and self._surname_word(tokens[s]):
                     out.append(self._person(text, tokens, i, s + 1, "given-name"))
                     i = s + 1
+                    continue
+                if s + 1 < n and tokens[s].text in SURNAME_PARTICLES and _adjacent(text, tokens[s - 1], tokens[s]) \
+                        and _adjacent(text, tokens[s], tokens[s + 1]) and self._surname_word(tokens[s + 1]):
+                    out.append(self._person(text, tokens, i, s + 2, "given-name"))  # "Thomas de Waal"
+                    i = s + 2
                     continue
                 if s - i >= 2:
                     # two given names together are a person: "Şenol Güneş", "Kemal Derviş"
@@ -719,7 +726,9 @@ class NameFinder:
             out.append(_Cand(start, tokens[end_idx - 1].stem_end, "person",
                              text[start:tokens[end_idx - 1].stem_end], "initials", None, 1))
         # author–year citations in running text: "(Suny, 2010", "; Köse, 2014"
-        for m in re.finditer(r"(?:(?<=\()|(?<=;\s))((?:[A-ZÇĞİÖŞÜ\u0400-\u04FF][\w’'\-]+\s?){1,3}),\s*(1[5-9]\d\d|20\d\d)\b", text):
+        # and without the comma: "(Bournoutian 2004: 18)", "(Karpat 1985: 138; McCarthy 1995)"
+        for m in re.finditer(r"(?:(?<=\()|(?<=;\s))((?:[A-ZÇĞİÖŞÜ\u0400-\u04FF][\w’'\-]+\s?){1,3})"
+                             r"(?:,\s*|\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[:;),]))(1[5-9]\d\d|20\d\d)\b", text):
             name = m.group(1).rstrip()
             if fold(name) in STOPWORDS or self.register.lookup(name) and self.register.lookup(name).kind != "person":
                 continue
@@ -728,7 +737,8 @@ class NameFinder:
 
     def _given_name(self, tok: Token) -> bool:
         f = fold(tok.stem)
-        return tok.cap and f in given_names() and f not in STOPWORDS and f not in self.common \
+        # Azerbaijani Latin spellings: "Cəmil" is "Cemil"
+        return tok.cap and (f in given_names() or "ə" in f and f.replace("ə", "e") in given_names()) and f not in STOPWORDS and f not in self.common \
             and f not in NAME_MODIFIERS and f not in NAME_WORDS and f not in RANKS and f not in HONORIFICS_BEFORE and f not in HONORIFICS_AFTER \
             and not self._known_nonperson_in_register(tok.stem)
 
@@ -880,6 +890,9 @@ class NameFinder:
                 continue  # a heading or title in capitals ("TURKEY WITH THE …")
             if stem.lower() in STOPWORDS:
                 continue
+            if re.search(r"\b[A-ZÇĞİÖŞÜ]{2,}[.,]\s*$", text[max(0, tok.start - 12):tok.start]):
+                continue  # "BOA, HAT, 1042/43115": a fond or series of the archive named before
+
             before = text[tok.start - 1] if tok.start else " "
             if before in (".", "-") or text[tok.stem_end:tok.stem_end + 1] in (".", "-") \
                     and text[tok.stem_end + 1:tok.stem_end + 2].isalnum():
@@ -896,6 +909,26 @@ class NameFinder:
             if tok.cap and len(f) > 6 and f.endswith("spor") and not PLURAL_END.search(f) \
                     and f not in self.common:
                 out.append(_Cand(tok.start, tok.stem_end, "org", tok.stem, "club", "team", 0))
+        return out
+
+    def _surname_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
+        """A bare surname of a person the registers know by a full name
+        ("Moshe Gammer" … later "Gammer"), if it is one person's only: not a
+        given name, a word the text writes in lower case, a place or an
+        organisation."""
+        out = []
+        for tok in tokens:
+            f = fold(tok.stem)
+            if not tok.cap or len(f) < 3 or f in STOPWORDS or f in self.common or f in given_names() \
+                    or f in HONORIFICS_AFTER or f in HONORIFICS_BEFORE or f in RANKS or PLURAL_END.search(f):
+                continue
+            people = [e for e in self.register.persons_by_surname(tok.stem) if len(e.preferred.split()) >= 2]
+            if len(people) != 1 or self._known_nonperson_in_register(tok.stem):
+                continue
+            place = self.gaz.lookup(tok.stem)
+            if place is not None and not place.small and place.kind != "city":
+                continue
+            out.append(_Cand(tok.start, tok.stem_end, "person", tok.stem, "surname", None, 1, people[0]))
         return out
 
     def _modifier_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
@@ -921,6 +954,7 @@ class NameFinder:
         cands += self._person_cands(text, tokens)
         cands += self._modifier_cands(text, tokens)
         cands += self._acronym_cands(text, tokens)
+        cands += self._surname_cands(text, tokens)
         cands += self._gazetteer_cands(text, tokens)
         return cands
 
