@@ -126,6 +126,12 @@ def main() -> None:
         r = tp[kind] / (tp[kind] + fn[kind]) if tp[kind] + fn[kind] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{kind}\t{p:.2f}\t{r:.2f}\t{f:.2f}\t{tp[kind] + fn[kind]}")
+    for label, kinds in (("names", ("person", "place", "org")), ("all", ("person", "place", "org", "date"))):
+        t, f_p, f_n = (sum(c[k] for k in kinds) for c in (tp, fp, fn))
+        p = t / (t + f_p) if t + f_p else 0.0
+        r = t / (t + f_n) if t + f_n else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"overall ({label})\t{p:.2f}\t{r:.2f}\t{f:.2f}\t{t + f_n}")
     if iso_total:
         print(f"dates found with the gold ISO value: {iso_right}/{iso_total} = {iso_right / iso_total:.2f}")
     if calendar_total:

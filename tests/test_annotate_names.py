@@ -145,6 +145,9 @@ def test_new_person_groups_with_surname():
         ("Türkiye Futbol Federasyonu", "org"), ("Zakafkasya Federasyonu", "place"), ("Trabzonspor", "org")]),
     ("artmıştır (Karpat 1985: 138; McCarthy 1995: 64).", [("Karpat", "person"), ("McCarthy", "person")]),
     ("BOA, HAT, 1042/43115", [("BOA", "org")]),
+    ("Varanda meliki ile Dizak kalesi ve Türkmençay Antlaşması", [
+        ("Varanda", "place"), ("Dizak", "place"), ("Türkmençay", "place")]),
+    ("Paskeviç seferi ve Nakşibendi şeyhi", [("Paskeviç", "person")]),
     ("Thomas de Waal ile Tapa Çermoyev ve Cəmil Həsənli", [
         ("Thomas de Waal", "person"), ("Tapa Çermoyev", "person"), ("Cəmil Həsənli", "person")]),
 ])

@@ -159,7 +159,7 @@ PLURAL_END = re.compile(r"(lar|ler)(ı|i|ın|in|a|e|da|de|ının|inin|ına|ine|�
 STATE_QUALIFIERS = {"sovyet", "halk", "sosyalist", "federatif", "özerk", "demokratik"}
 # bare head words that are also the first word of longer names
 BARE_HEADS = {"sovyet", "ordu", "meclis", "komite", "parti", "seym", "tümen", "neşriyat"}
-EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat")
+EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat", "protokol")
 # words that begin organisation names even at a sentence start
 NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "millî", "milli", "kızıl",
               "osmanlı", "sovyet", "bolşevik", "kafkas", "geçici", "kurucu", "sosyal", "özel", "tüm",
@@ -167,7 +167,10 @@ NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "
 # lower-case nouns after a place's name that say it is one ("Bayat kalesini", "Gülistan köyünde")
 PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:kale|köy|kasaba|şehir|şehr|kent|ilçe|kaza|nahiye|liman|ova|vadi|yayla|mahalle|bölge|yöre|"
-    r"civar|yakın|havali|sınır|istasyon|geçit|nehir|nehr|çay|dağ|göl)\w*")
+    r"civar|yakın|havali|sınır|istasyon|geçit|nehir|nehr|çay|dağ|göl|kıyı)\w*")
+# … and nouns that make the name before them a place in this genre: its ruler
+# ("Varanda meliki", "Gence hanı", "Kartli-Kaheti kralı")
+RULER_OF_PLACE_AFTER = re.compile(r"\s+(?:melik(?:i|liği|leri)|hanı|kralı|krallığı|beyi|hakimi|hâkimi)\b")
 # peoples and confessions a church as a body is named after ("Ermeni Kilisesi")
 CHURCH_BODY_WORDS = {"ermeni", "gürcü", "rus", "rum", "süryani", "keldani", "alban", "ortodoks", "katolik",
                      "protestan", "apostolik", "gregoryen", "ortodoks", "anglikan", "lutheran", "nesturi",
@@ -911,6 +914,25 @@ class NameFinder:
                 out.append(_Cand(tok.start, tok.stem_end, "org", tok.stem, "club", "team", 0))
         return out
 
+    def _context_place_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
+        """An unknown name that its context makes a place: a place noun after it
+        ("Dizak kalesi", "Gunib köyünde", "Nuha yakınlarında"), its ruler
+        ("Varanda meliki") or a treaty named after it ("Türkmençay Antlaşması")."""
+        out = []
+        for k, tok in enumerate(tokens):
+            f = fold(tok.stem)
+            if not tok.cap or tok.has_suffix or len(f) < 3 or f in STOPWORDS or f in self.common \
+                    or f in ADJECTIVAL or f in NAME_WORDS or f in RANKS or f in HONORIFICS_BEFORE \
+                    or f in HONORIFICS_AFTER or f in given_names() or PLURAL_END.search(f) \
+                    or self.register.lookup(tok.stem) is not None or _strip_head(tok.stem, ANY_HEADS):
+                continue
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            event = nxt is not None and nxt.cap and _adjacent(text, tok, nxt) \
+                and fold(nxt.stem).startswith(EVENT_STEMS)
+            if event or PLACE_NOUN_AFTER.match(text, tok.end) or RULER_OF_PLACE_AFTER.match(text, tok.end):
+                out.append(_Cand(tok.start, tok.stem_end, "place", tok.stem, "context", "settlement", 0))
+        return out
+
     def _surname_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
         """A bare surname of a person the registers know by a full name
         ("Moshe Gammer" … later "Gammer"), if it is one person's only: not a
@@ -955,6 +977,7 @@ class NameFinder:
         cands += self._modifier_cands(text, tokens)
         cands += self._acronym_cands(text, tokens)
         cands += self._surname_cands(text, tokens)
+        cands += self._context_place_cands(text, tokens)
         cands += self._gazetteer_cands(text, tokens)
         return cands
 
