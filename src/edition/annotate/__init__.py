@@ -78,6 +78,8 @@ class AnnotateResult:
     occurrences: list[Occurrence] = field(default_factory=list)
     # why the document was left alone (not Turkish), else None
     skipped: str | None = None
+    # automatic tags an editor corrected without deleting @resp: kept (messages)
+    kept_edits: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -99,11 +101,47 @@ class _Slot:
         return (self.node.text if self.where == "text" else self.node.tail) or ""
 
 
-def strip_own_markup(root: etree._Element, resp: str = RESP) -> None:
-    """Unwrap every element an earlier run added, merging its text back."""
+def strip_own_markup(root: etree._Element, resp: str = RESP) -> list[etree._Element]:
+    """Unwrap every element an earlier run added, merging its text back.
+
+    An element that still says ``resp="#edition-annotate"`` but that the
+    annotator cannot have written — an editor retyped it, corrected a date's
+    value, added an attribute or markup inside, and forgot to delete the
+    ``@resp`` — is the editor's: it loses its ``@resp`` and is kept (and
+    returned, so the caller can say so) instead of being silently undone."""
+    kept = []
     for node in list(root.iter(*(TEI + t for t in OWN_TAGS))):
-        if node.get("resp") == resp:
+        if node.get("resp") != resp:
+            continue
+        if _edited_by_hand(node):
+            del node.attrib["resp"]
+            kept.append(node)
+        else:
             _unwrap(node)
+    return kept
+
+
+# what the annotator writes on its own elements
+_OWN_ATTRIBUTES = {"ref", "resp", "when", "from", "to", "notBefore", "notAfter", "cert", "evidence",
+                   "calendar", "level"}
+_ISO_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
+# register id prefixes (KINDS) → the element the annotator writes for them
+_TAG_OF_PREFIX = {spec[3]: spec[2] for spec in KINDS.values()}
+
+
+def _edited_by_hand(node: etree._Element) -> bool:
+    tag = local(node)
+    if len(node) or set(node.attrib) - _OWN_ATTRIBUTES:
+        return True
+    ref = node.get("ref") or ""
+    prefix = ref.rsplit("#", 1)[-1].split("-", 1)[0]
+    if tag != "title" and prefix in _TAG_OF_PREFIX and _TAG_OF_PREFIX[prefix] != tag:
+        return True  # a persName pointing at a place: retyped
+    if tag == "date" and node.get("cert") is None:
+        expected = parse_date("".join(node.itertext())) or {}
+        found = {k: node.get(k) for k in _ISO_ATTRIBUTES if node.get(k) is not None}
+        return found != {k: v for k, v in expected.items() if k in _ISO_ATTRIBUTES}
+    return False
 
 
 def _unwrap(node: etree._Element) -> None:
@@ -256,7 +294,10 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
     if result.skipped:
         return result  # untouched: not even the previous run's markup is removed
     gaz = gaz or gazetteer()
-    strip_own_markup(root, options.resp)
+    for node in strip_own_markup(root, options.resp):
+        result.kept_edits.append(
+            f"line {node.sourceline}: <{local(node)}>{''.join(node.itertext())[:60]}</{local(node)}> still said "
+            f'resp="{options.resp}" but was edited by hand; kept as the editor\'s (its @resp removed)')
     text_el = root.find(TEI + "text")
     if text_el is None:
         return result

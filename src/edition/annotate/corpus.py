@@ -48,6 +48,7 @@ class DocumentOutcome:
     issue: Issue | None = None
     # e.g. "not Turkish, left alone": the document is not rewritten
     warnings: list[Issue] = field(default_factory=list)
+    skipped: bool = False  # left alone (not Turkish): nothing to write
 
 
 @dataclass
@@ -93,10 +94,13 @@ def _annotate_one(path: str, options: AnnotateOptions, keep_occurrences: bool = 
         outcome.issue = Issue(exc.path or path, exc.line, exc.col, "error", message, "annotate")
         return _Run(outcome, [], b"")
     if result.skipped:
+        outcome.skipped = True
         outcome.warnings.append(Issue(path, None, None, "warning",
                                       f"{result.skipped}; not annotated. Pass --lang tr to annotate it anyway.",
                                       "annotate-language"))
         return _Run(outcome, [], b"")
+    outcome.warnings.extend(Issue(path, None, None, "warning", message, "annotate-kept-edit")
+                            for message in result.kept_edits)
     outcome.data = serialize(tree)
     outcome.counts = result.counts
     # occurrences (with their contexts) are only wanted for a candidates report;

@@ -168,6 +168,7 @@ NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "
 PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:kale|köy|kasaba|şehir|şehr|kent|ilçe|kaza|nahiye|liman|ova|vadi|yayla|mahalle|bölge|yöre|"
     r"civar|yakın|havali|sınır|istasyon|geçit|nehir|nehr|çay|dağ|göl|kıyı)\w*")
+GLUED_CASE_END = re.compile(r"(?:n[ıiuü]n|[ıiuü]n|[dt][ae]n)$")
 # … and nouns that make the name before them a place in this genre: its ruler
 # ("Varanda meliki", "Gence hanı", "Kartli-Kaheti kralı")
 RULER_OF_PLACE_AFTER = re.compile(r"\s+(?:melik(?:i|liği|leri)|hanı|kralı|krallığı|beyi|hakimi|hâkimi)\b")
@@ -924,7 +925,13 @@ class NameFinder:
             if not tok.cap or tok.has_suffix or len(f) < 3 or f in STOPWORDS or f in self.common \
                     or f in ADJECTIVAL or f in NAME_WORDS or f in RANKS or f in HONORIFICS_BEFORE \
                     or f in HONORIFICS_AFTER or f in given_names() or PLURAL_END.search(f) \
-                    or self.register.lookup(tok.stem) is not None or _strip_head(tok.stem, ANY_HEADS):
+                    or self.register.lookup(tok.stem) is not None or _strip_head(tok.stem, ANY_HEADS) \
+                    or GLUED_CASE_END.search(f) \
+                    or any(fold(part) in STOPWORDS or fold(part) in NAME_WORDS or "-" in tok.stem
+                           and (part in self.gaz or self.register.lookup(part) is not None)
+                           for part in tok.stem.split("-")):
+                # a name takes its suffix after an apostrophe: "Geminin limandan" is a
+                # common noun; "Türk-Rus Savaşı" a war of peoples; "Türkiye-Rusya sınırı" two places
                 continue
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             event = nxt is not None and nxt.cap and _adjacent(text, tok, nxt) \

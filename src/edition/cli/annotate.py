@@ -51,7 +51,7 @@ def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path
         occurrences = []
         for path, outcome in sorted(result.outcomes.items()):
             print_issues(outcome.warnings)
-            if outcome.issue is not None or outcome.warnings:
+            if outcome.issue is not None or outcome.skipped:
                 continue
             occurrences.extend(outcome.occurrences)
             counts = ", ".join(f"{k} {v}" for k, v in sorted(outcome.counts.items()))
