@@ -61,6 +61,8 @@ class AnnotateOptions:
     assume_language: str | None = None
     # the language of documents that declare none (the project's ``languages``)
     default_language: str | None = None
+    # folded names an editor rejected (review/decisions.tsv): never tagged
+    rejected: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -262,7 +264,8 @@ class _Annotator:
         text = slot.text
         if slot.author:
             stripped = text.strip()
-            if not stripped or not any(ch.isupper() for ch in stripped) or BIBL_AUTHOR_NOT_A_NAME.match(stripped):
+            if not stripped or not any(ch.isupper() for ch in stripped) or BIBL_AUTHOR_NOT_A_NAME.match(stripped) \
+                    or fold(stripped) in self.options.rejected:
                 return []
             start = text.index(stripped)
             inner = self.finder.find(stripped)
@@ -276,6 +279,8 @@ class _Annotator:
             return [(c.start, c.end, c, entry)] if entry else []
         out = []
         for c in self.finder.find(text, blocked, register_only=slot.foreign):
+            if self.options.rejected and fold(c.name) in self.options.rejected:
+                continue  # the editor said: not an entity
             if slot.ends_mid_word and c.end == len(text.rstrip()) or slot.starts_mid_word and c.start == 0:
                 continue
             entry = self.resolve(c)

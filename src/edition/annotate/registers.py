@@ -129,6 +129,11 @@ class Register:
         same = sorted(i for i in self._by_authority.get((kind, geonames), ()) if i in self.entries)
         return self.entries[same[0]] if same else None
 
+    def set_authority(self, entry: Entry, geonames: str) -> None:
+        """Give ``entry`` an authority id (an editor's link)."""
+        entry.geonames = geonames
+        self._by_authority.setdefault((entry.kind, geonames), set()).add(entry.id)
+
     def add_candidate(self, kind: str, name: str, *, type: str | None = None,
                       geonames: str | None = None, geo: str | None = None) -> Entry:
         """A new candidate entry; a new spelling of an entity the register

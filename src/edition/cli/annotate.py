@@ -11,6 +11,7 @@ import click
 from ..annotate import AnnotateOptions, candidates_report
 from ..annotate.corpus import annotate_corpus, default_jobs
 from ..annotate.registers import Register
+from ..annotate.review import DECISIONS_FILE, apply_decisions, load_decisions
 from ..tei import serialize, write_atomic
 from ._common import EditionClickError, library_errors, print_issues
 
@@ -22,12 +23,14 @@ from ._common import EditionClickError, library_errors, print_issues
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write candidate names (not yet accepted) as TSV.")
 @click.option("--no-candidates", is_flag=True, help="Tag only names the registers know.")
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=DECISIONS_FILE, show_default=True, help="The editor's review decisions to apply first.")
 @click.option("--lang", "assume_language", type=click.Choice(["tr"]),
               help="Annotate every document as Turkish, whatever it declares or looks like.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs(), show_default="all cores",
               help="Worker processes.")
 def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path | None,
-            no_candidates: bool, assume_language: str | None, jobs: int) -> None:
+            no_candidates: bool, decisions_path: Path, assume_language: str | None, jobs: int) -> None:
     """Tag persons, places, organisations and dates in TEI files, in place.
 
     Unknown names found on good evidence are added to the registers with
@@ -44,7 +47,9 @@ def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path
     with library_errors():
         register = Register.load(registers_path)
         before = serialize(register.to_tree())
-        options = AnnotateOptions(add_candidates=not no_candidates, assume_language=assume_language)
+        rejected = apply_decisions(register, load_decisions(decisions_path))
+        options = AnnotateOptions(add_candidates=not no_candidates, assume_language=assume_language,
+                                  rejected=rejected)
         # one corpus: a name learnt in one file is found in all, whatever their order
         result = annotate_corpus(tei_files, register, options, jobs=jobs, keep_occurrences=report_path is not None,
                                  write=lambda path, data: write_atomic(path, data))
