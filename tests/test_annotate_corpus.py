@@ -139,3 +139,21 @@ def test_a_new_spelling_of_a_known_place_is_a_variant_not_a_second_entry():
     assert register.lookup("Lənkəran", "place") is first
     other = register.add_candidate("place", "Lenkeran Çayı")
     assert other is not first and len(register) == 2
+
+
+def test_cited_authors_are_recorded_as_authors(tmp_path):
+    from edition.annotate import annotate
+    from edition.annotate.registers import Register
+    from edition.tei import parse_bytes
+
+    data = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>General Zavriyev Bakü’ye geldi '
+            '(Swietochowski, 1985).<note><bibl><author>Firuz Kazemzadeh</author>, <title>The Struggle</title>'
+            '</bibl></note></p></body></text></TEI>').encode()
+    register = Register()
+    annotate(parse_bytes(data), register)
+    roles = {e.preferred: e.role for e in register.entries.values() if e.kind == "person"}
+    assert roles == {"Zavriyev": None, "Swietochowski": "author", "Firuz Kazemzadeh": "author"}
+    saved = tmp_path / "r.xml"
+    register.save(saved)
+    assert b'role="author"' in saved.read_bytes()
+    assert Register.load(saved).lookup("Swietochowski", "person").role == "author"

@@ -37,6 +37,8 @@ OWN_TAGS = {"persName", "placeName", "orgName", "date", "roleName", "title"}
 # newspapers and journals are titles, not organisations: their mentions are
 # tagged <title level="j" ref="…"> (the register keeps them, with their type)
 PERIODICAL_TYPES = {"newspaper", "periodical", "journal"}
+# evidence that a person is the author of a cited work (names.py, name_spans)
+AUTHOR_EVIDENCE = {"bibl-author", "citation"}
 NAME_TAG = {kind: spec[2] for kind, spec in KINDS.items()}
 # Elements whose content is never annotated: editor/ingest markup of the same
 # kind, page furniture, identifiers and references.
@@ -252,7 +254,9 @@ class _Annotator:
                 if len(same) == 1:
                     reg.add_variant(same[0], c.name)
                     return same[0]
-            return reg.add_candidate("person", c.name)
+            # a person met as the author of a cited work is recorded as an author
+            return reg.add_candidate("person", c.name,
+                                     role="author" if c.evidence in AUTHOR_EVIDENCE else None)
         if c.kind == "place":
             place = self.gaz.lookup(c.name) if c.evidence == "gazetteer" else None
             if place is not None:
@@ -274,7 +278,8 @@ class _Annotator:
             else:
                 e = self.register.lookup(stripped, "person")
                 c = _Cand(0, len(stripped), "person", stripped, "bibl-author", None, 5, e)
-            c = _Cand(start, start + len(stripped), c.kind, c.name, c.evidence, c.type, c.priority, c.entry)
+            c = _Cand(start, start + len(stripped), c.kind, c.name, "bibl-author" if c.kind == "person" else c.evidence,
+                      c.type, c.priority, c.entry)
             entry = self.resolve(c)
             return [(c.start, c.end, c, entry)] if entry else []
         out = []

@@ -162,7 +162,7 @@ def _merge(register: Register, run: _Run) -> tuple[set[tuple[str, str]], set[tup
             existing = register.lookup(entry.preferred, entry.kind)
             if existing is None:
                 existing = register.add_candidate(entry.kind, entry.preferred, type=entry.type,
-                                                  geonames=entry.geonames, geo=entry.geo)
+                                                  geonames=entry.geonames, geo=entry.geo, role=entry.role)
                 brought |= _trigger_names(entry, names)
             id_map[entry.id] = existing.id
             renamed |= existing.id != entry.id

@@ -736,7 +736,7 @@ class NameFinder:
             name = m.group(1).rstrip()
             if fold(name) in STOPWORDS or self.register.lookup(name) and self.register.lookup(name).kind != "person":
                 continue
-            out.append(_Cand(m.start(1), m.start(1) + len(name), "person", name, "citation", None, 1))
+            out.append(_Cand(m.start(1), m.start(1) + len(name), "person", name, "citation", None, 2))
         return out
 
     def _given_name(self, tok: Token) -> bool:

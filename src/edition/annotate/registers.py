@@ -41,6 +41,10 @@ class Entry:
     geonames: str | None = None
     geo: str | None = None
     candidate: bool = False
+    # "author" for a person met as the author of a cited work (bibl/author, an
+    # author–year citation): TEI person/@role, so the registers and their pages
+    # tell cited authors from the actors of the history
+    role: str | None = None
 
     def names(self) -> list[str]:
         return [self.preferred] + [v for v, _ in self.variants]
@@ -135,7 +139,7 @@ class Register:
         self._by_authority.setdefault((entry.kind, geonames), set()).add(entry.id)
 
     def add_candidate(self, kind: str, name: str, *, type: str | None = None,
-                      geonames: str | None = None, geo: str | None = None) -> Entry:
+                      geonames: str | None = None, geo: str | None = None, role: str | None = None) -> Entry:
         """A new candidate entry; a new spelling of an entity the register
         already has (the same GeoNames id) becomes a variant of that entry
         instead: one entry per real-world entity."""
@@ -144,7 +148,7 @@ class Register:
             self.add_variant(known, name)
             return known
         entry = Entry(self.new_id(kind, name), kind, name, type=type,
-                      geonames=geonames, geo=geo, candidate=True)
+                      geonames=geonames, geo=geo, candidate=True, role=role)
         return self.add(entry)
 
     def copy(self) -> "Register":
@@ -193,7 +197,7 @@ class Register:
         for kind, (list_tag, item_tag, name_tag, _prefix) in KINDS.items():
             lst = sub(body, list_tag)
             for entry in sorted((e for e in self.entries.values() if e.kind == kind), key=lambda e: e.id):
-                item = sub(lst, item_tag, xml_id=entry.id, type=entry.type)
+                item = sub(lst, item_tag, xml_id=entry.id, type=entry.type, role=entry.role)
                 if entry.candidate:
                     item.set("cert", "low")
                 sub(item, name_tag, entry.preferred, type="preferred")
@@ -236,7 +240,7 @@ class Register:
                     raise InputError(f"register entry {eid!r} has no <{name_tag}>", path=path,
                                      line=item.sourceline)
                 entry = Entry(eid, kind, "".join(preferred.itertext()).strip(), type=item.get("type"),
-                              candidate=item.get("cert") == "low")
+                              candidate=item.get("cert") == "low", role=item.get("role"))
                 for n in names:
                     if n is not preferred:
                         entry.add_variant("".join(n.itertext()).strip(), n.get(XML_LANG))
