@@ -44,6 +44,7 @@ CASES = [
     ("1920’lerde", "1920’lerde", {"notBefore": "1920", "notAfter": "1929"}),
     ("1797 Haziranında", "1797 Haziranında", {"when": "1797-06"}),
     ("3-4 Nisan 1918'de", "3-4 Nisan 1918", {"from": "1918-04-03", "to": "1918-04-04"}),
+    ("2024 yılının ilk çeyreğinde", "2024 yılının ilk çeyreğinde", {"notBefore": "2024-01-01", "notAfter": "2024-03-31"}),
     # Rumi: Julian days before the 1917 reform (12 days behind in the 19th century)
     ("20 Teşrinievvel 1275", "20 Teşrinievvel 1275", {"when": "1859-11-01", "calendar": "rumi"}),
     ("19 Şubat 1293", "19 Şubat 1293", {"when": "1878-03-03", "calendar": "rumi"}),

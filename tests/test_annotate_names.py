@@ -148,6 +148,8 @@ def test_new_person_groups_with_surname():
     ("Varanda meliki ile Dizak kalesi ve Türkmençay Antlaşması", [
         ("Varanda", "place"), ("Dizak", "place"), ("Türkmençay", "place")]),
     ("Paskeviç seferi ve Nakşibendi şeyhi", [("Paskeviç", "person")]),
+    ("NATO Genel Sekreteri Jens Stoltenberg ile Ramazan Bayramı", [("NATO", "org"), ("Jens Stoltenberg", "person")]),
+    ("Dünya Sağlık Örgütü ve Birinci Dünya Savaşı", [("Dünya Sağlık Örgütü", "org")]),
     ("Thomas de Waal ile Tapa Çermoyev ve Cəmil Həsənli", [
         ("Thomas de Waal", "person"), ("Tapa Çermoyev", "person"), ("Cəmil Həsənli", "person")]),
 ])

@@ -85,6 +85,11 @@ YEAR_PARTS = [
      r"|sonuna|sonu", ("10-01", "12-31")),
     (r"ilk yarısından|ilk yarısında|ilk yarısı", ("01-01", "06-30")),
     (r"ikinci yarısından|ikinci yarısında|ikinci yarısı|son yarısında", ("07-01", "12-31")),
+    # quarters, as news text counts them
+    (r"ilk çeyreğinde|ilk çeyreği|birinci çeyreğinde|birinci çeyreği", ("01-01", "03-31")),
+    (r"ikinci çeyreğinde|ikinci çeyreği", ("04-01", "06-30")),
+    (r"üçüncü çeyreğinde|üçüncü çeyreği", ("07-01", "09-30")),
+    (r"son çeyreğinde|son çeyreği|dördüncü çeyreğinde|dördüncü çeyreği", ("10-01", "12-31")),
 ]
 # Parts of a century as (first year offset, last year offset) within 1..100.
 CENTURY_PARTS = [

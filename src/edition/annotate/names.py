@@ -144,6 +144,9 @@ SURNAME_ENDINGS = (
     "sky", "zky", "skaya", "oğlu", "oglu", "idze", "dze", "vili", "şvili", "viç", "vich", "enko",
     "ko", "ovna", "evna", "yevna", "ovich", "evich",
 )
+# nouns of named events and prizes: "Ramazan Bayramı", "Nobel Ödülü" are no persons
+EVENT_NOUNS = {"bayramı", "kupası", "ligi", "ödülü", "festivali", "olimpiyatları", "şampiyonası", "zirvesi",
+               "forumu", "fuarı", "maratonu", "yarışması", "turnuvası", "günü", "haftası", "bienali"}
 # lower-case particles between a given name and a surname ("Thomas de Waal", "Ludwig van Beethoven")
 SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "du", "da", "del", "della", "la", "le", "ibn", "bin"}
 # Endings that are too short to be evidence on their own; they need length.
@@ -163,7 +166,7 @@ EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konfer
 # words that begin organisation names even at a sentence start
 NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "millî", "milli", "kızıl",
               "osmanlı", "sovyet", "bolşevik", "kafkas", "geçici", "kurucu", "sosyal", "özel", "tüm",
-              "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan"}
+              "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan", "dünya"}
 # lower-case nouns after a place's name that say it is one ("Bayat kalesini", "Gülistan köyünde")
 PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:kale|köy|kasaba|şehir|şehr|kent|ilçe|kaza|nahiye|liman|ova|vadi|yayla|mahalle|bölge|yöre|"
@@ -441,7 +444,7 @@ class NameFinder:
         if not tok.cap:
             return False
         f = fold(tok.stem)
-        return f not in STOPWORDS - {"millî", "milli", "halk", "devlet", "sovyet", "ordu", "bolşevik", "kızıl", "beyaz",
+        return f not in STOPWORDS - {"millî", "milli", "halk", "devlet", "dünya", "sovyet", "ordu", "bolşevik", "kızıl", "beyaz",
                                      "ermeni", "rus", "türk", "gürcü", "müslüman", "kafkas", "tatar",
                                      "islam", "ingiliz", "komite", "cumhuriyet"}
 
@@ -742,7 +745,9 @@ class NameFinder:
     def _given_name(self, tok: Token) -> bool:
         f = fold(tok.stem)
         # Azerbaijani Latin spellings: "Cəmil" is "Cemil"
-        return tok.cap and (f in given_names() or "ə" in f and f.replace("ə", "e") in given_names()) and f not in STOPWORDS and f not in self.common \
+        # an acronym is no given name ("NATO", a Georgian name too)
+        return tok.cap and not (len(tok.stem) > 1 and tok.stem.isupper()) \
+            and (f in given_names() or "ə" in f and f.replace("ə", "e") in given_names()) and f not in STOPWORDS and f not in self.common \
             and f not in NAME_MODIFIERS and f not in NAME_WORDS and f not in RANKS and f not in HONORIFICS_BEFORE and f not in HONORIFICS_AFTER \
             and not self._known_nonperson_in_register(tok.stem)
 
@@ -763,7 +768,7 @@ class NameFinder:
         if len(f) < 2 or not tok.cap or f in STOPWORDS or f in self.common or f in RANKS or f in HONORIFICS_AFTER \
                 or f in HONORIFICS_BEFORE or _strip_head(tok.stem, ANY_HEADS) or f.startswith(EVENT_STEMS) \
                 or f in PLACE_EVENT_HEADS or f in NAME_MODIFIERS \
-                or PLURAL_END.search(f):
+                or PLURAL_END.search(f) or f in EVENT_NOUNS:
             return False
         if self._known_nonperson_in_register(tok.stem):
             return False
