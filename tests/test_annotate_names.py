@@ -150,6 +150,7 @@ def test_new_person_groups_with_surname():
     ("Paskeviç seferi ve Nakşibendi şeyhi", [("Paskeviç", "person")]),
     ("NATO Genel Sekreteri Jens Stoltenberg ile Ramazan Bayramı", [("NATO", "org"), ("Jens Stoltenberg", "person")]),
     ("Dünya Sağlık Örgütü ve Birinci Dünya Savaşı", [("Dünya Sağlık Örgütü", "org")]),
+    ("Bakü komitesi ve Müsavat partisi ile Ermenistan SSC", [("Müsavat partisi", "org"), ("Ermenistan SSC", "place")]),
     ("Thomas de Waal ile Tapa Çermoyev ve Cəmil Həsənli", [
         ("Thomas de Waal", "person"), ("Tapa Çermoyev", "person"), ("Cəmil Həsənli", "person")]),
 ])
@@ -164,6 +165,11 @@ def test_a_bare_surname_of_a_known_person():
     text = "Gammer’e göre direniş sürdü; Ankara’da da."
     found = [(text[c.start:c.end], c.kind, c.entry) for c in finder.find(text)]
     assert found == [("Gammer", "person", gammer), ("Ankara", "place", None)]
+    # with a particle: "de Waal"
+    register.add_candidate("person", "Thomas de Waal")
+    text2 = "Bu görüşe de Waal da katılır."
+    assert [(text2[c.start:c.end], c.kind) for c in NameFinder(register, gazetteer()).find(text2)] == [
+        ("de Waal", "person")]
     # two persons with that surname: no guess
     register.add_candidate("person", "Ruth Gammer")
     assert [c.name for c in NameFinder(register, gazetteer()).find(text)] == ["Ankara"]

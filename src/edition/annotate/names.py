@@ -83,7 +83,7 @@ ORG_HEADS = {
     "holdingi": "company", "yolları": "company", "takımı": "team", "akademisi": "institution",
     "müsteşarlığı": "government", "ortaklığı": "company", "işletmeleri": "company", "kulübü": "team",
     "valiliği": "government", "kaymakamlığı": "government", "müdürlüğü": "government", "odası": "institution",
-    "sendikası": "institution", "borsası": "company", "grubu": "institution",
+    "sendikası": "institution", "idaresi": "institution", "sinodu": "church", "sinod": "church", "borsası": "company", "grubu": "institution",
     "party": "party", "army": "army", "committee": "committee", "council": "council",
     "government": "government", "society": "society", "fleet": "fleet",
 }
@@ -114,7 +114,8 @@ PLACE_HEADS = {
     "oblastı": "region", "oblast": "region", "uyezdi": "district", "nahiyesi": "district",
     "livası": "region", "hanlıkları": "polity", "emirliği": "polity", "krallığı": "polity",
     "imamlığı": "polity", "şamhallığı": "polity", "sultanlığı": "polity", "melikliği": "polity",
-    "bölgesi": "region", "cumhuriyeti": "polity", "federasyonu": "polity",
+    "bölgesi": "region", "cumhuriyeti": "polity", "federasyonu": "polity", "ssc": "polity", "ssr": "polity",
+    "össc": "polity",
     "river": "river", "sea": "sea", "mountains": "mountain",
     **{h: t for h, t in BUILDING_HEADS.items() if h not in ("köprüsü", "meydanı", "caddesi", "sokağı")},
 }
@@ -534,10 +535,16 @@ class NameFinder:
                 if head in LOWER_ORG_HEADS and not tok.cap and all(
                         fold(t.stem) in STOPWORDS or fold(t.stem) in NAME_WORDS for t in tokens[i:j]):
                     continue  # "Ermeni partisi", "Rus hükümeti": a people's party, no name
+                if head in LOWER_ORG_HEADS - {"hükümeti"} and not tok.cap and all(
+                        t.stem in self.gaz or (self.register.lookup(t.stem, "place") is not None)
+                        for t in tokens[i:j]):
+                    continue  # "Bakü komitesi", "Gence teşkilatı": a town's branch, described
                 if head in LOWER_ORG_HEADS and not tok.cap and (
                         left_entry is not None and left_entry.kind == "person"
                         or _has_surname_ending(tokens[j - 1].stem)):
                     continue  # "Yusufbekov hükümeti": a cabinet named after its head
+                if head == "idaresi" and j - i < 2:
+                    continue  # "Sovyet İdaresi" is rule; "… Şii Ruhani İdaresi" a body
                 if head == "federasyonu" and j - i >= 2 and fold(tokens[j - 1].stem) not in STATE_QUALIFIERS \
                         and self.gaz.lookup(tokens[j - 1].stem) is None:
                     # "Türkiye Futbol Federasyonu" is a body (a sport before the head);
@@ -960,9 +967,13 @@ class NameFinder:
             if len(people) != 1 or self._known_nonperson_in_register(tok.stem):
                 continue
             place = self.gaz.lookup(tok.stem)
-            if place is not None and not place.small and place.kind != "city":
+            start = tok.start
+            particle = re.search(r"(?<!\w)(de|van|von|der|di|du|da|del|la|le)\s+$", text[max(0, start - 6):start])
+            if particle and f"{particle.group(1)} {f}" in fold(people[0].preferred):  # "de Waal", not "… da Şaumyan"
+                start -= len(particle.group())
+            elif place is not None and not place.small and place.kind != "city":
                 continue
-            out.append(_Cand(tok.start, tok.stem_end, "person", tok.stem, "surname", None, 1, people[0]))
+            out.append(_Cand(start, tok.stem_end, "person", text[start:tok.stem_end], "surname", None, 1, people[0]))
         return out
 
     def _modifier_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
