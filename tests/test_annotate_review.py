@@ -108,3 +108,16 @@ def test_merge_and_bad_rows(tmp_path):
     with pytest.raises(InputError, match="unknown decision 'maybe'") as err:
         load_decisions(bad)
     assert err.value.line == 2
+
+
+def test_cli_bad_decisions_file_is_one_error_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "review").mkdir()
+    (tmp_path / "review" / "decisions.tsv").write_text(
+        "decision\tkind\tname\tentry\tvalue\tcount\tcontexts\nretype\tplace\tX\tplace-x\tcity\t1\t\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(main, ["review"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: review/decisions.tsv: line 2: retype needs a kind in the value column, not 'city'.")
