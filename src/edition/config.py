@@ -63,7 +63,7 @@ class RenderConfig:
 class Config:
     """The checked configuration of one project; ``source`` is the file it came from."""
 
-    languages: tuple[str, ...] = ("tr",)
+    languages: tuple[str, ...] = ()  # none declared: each document says, or its words are read
     folders: Folders = field(default_factory=Folders)
     validate: ValidateConfig = field(default_factory=ValidateConfig)
     render: RenderConfig = field(default_factory=RenderConfig)

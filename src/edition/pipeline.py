@@ -162,6 +162,14 @@ def _validate(docs: list[Path], registers: Path | None, jobs: int) -> list[Issue
     return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
 
 
+def _decisions_key(project: Project) -> str:
+    """The editor's review decisions are an input of annotate: a change redoes it."""
+    from .annotate.review import DECISIONS_FILE
+
+    path = project.root / DECISIONS_FILE
+    return sha256(path.read_bytes()) if path.exists() else ""
+
+
 def _annotate_stage(project: Project, options: BuildOptions, report: "BuildReport", docs_state: dict,
                     todo: list[Path], settled: list[Path], digests: dict[Path, str], tick) -> None:
     """Annotate ``todo`` (and whichever ``settled`` documents the registers'
@@ -179,10 +187,19 @@ def _annotate_stage(project: Project, options: BuildOptions, report: "BuildRepor
             write_atomic(tei_path, data)
         digests[tei_path] = digest
 
-    corpus = annotate_corpus(todo, register, AnnotateOptions(), settled=settled, jobs=options.jobs,
+    from .annotate.review import prepare
+
+    # the project's first language is that of documents that declare none;
+    # without one, annotate reads the document's words
+    languages = project.config.languages
+    # the editor's review decisions (review/decisions.tsv) apply before any text
+    rejected = prepare(register, project.root)
+    annotate_options = AnnotateOptions(default_language=languages[0] if languages else None, rejected=rejected)
+    corpus = annotate_corpus(todo, register, annotate_options, settled=settled, jobs=options.jobs,
                              progress=lambda done, total: tick("annotate", done, total),
                              write=write, keep_occurrences=False)
     for tei_path, outcome in corpus.outcomes.items():
+        report.issues.extend(outcome.warnings)  # e.g. a text not in Turkish, left alone
         if outcome.issue is not None:
             report.failed.append(tei_path.stem)
             report.issues.append(outcome.issue)
@@ -199,7 +216,7 @@ def _annotate_stage(project: Project, options: BuildOptions, report: "BuildRepor
     for tei_path in [*todo, *settled]:
         if tei_path.stem not in report.failed:
             docs_state[tei_path.stem] = {"annotated": {"tei": digests[tei_path], "registers": final_key,
-                                                       "tool": __version__}}
+                                                       "tool": __version__, "decisions": _decisions_key(project)}}
 
 
 def build(project: Project, options: BuildOptions = BuildOptions(),
@@ -247,12 +264,13 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     registers_path = project.registers
     reg_key = sha256(registers_path.read_bytes()) if registers_path.exists() else sha256(b"")
     tool = f"{__version__}"
+    decisions_key = _decisions_key(project)
     docs = [project.tei / f"{doc_id_from_path(r)}.xml" for r in raws if doc_id_from_path(r) not in report.failed]
     todo, settled, digests = [], [], {}
     for tei_path in docs:
         data = tei_path.read_bytes()
         digests[tei_path] = sha256(data)
-        key = {"tei": digests[tei_path], "registers": reg_key, "tool": tool}
+        key = {"tei": digests[tei_path], "registers": reg_key, "tool": tool, "decisions": decisions_key}
         (settled if docs_state.get(tei_path.stem, {}).get("annotated") == key else todo).append(tei_path)
     if todo:
         _annotate_stage(project, options, report, docs_state, todo, settled, digests, tick)

@@ -11,6 +11,7 @@ import click
 from ..annotate import AnnotateOptions, candidates_report
 from ..annotate.corpus import annotate_corpus
 from ..annotate.registers import Register
+from ..annotate.review import DECISIONS_FILE, apply_decisions, load_decisions
 from ..tei import serialize, write_atomic
 from ._common import (
     EditionClickError,
@@ -34,27 +35,41 @@ from ._common import (
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write candidate names (not yet accepted) as TSV.")
 @click.option("--no-candidates", is_flag=True, help="Tag only names the registers know.")
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The editor's review decisions to apply first [default: review/decisions.tsv in the project].")
+@click.option("--lang", "assume_language", type=click.Choice(["tr"]),
+              help="Annotate every document as Turkish, whatever it declares or looks like.")
 @jobs_option
 @common_options
 def command(tei_files: tuple[Path, ...], registers_path: Path | None, report_path: Path | None,
-            no_candidates: bool, jobs: int | None, reporter: Reporter) -> None:
+            no_candidates: bool, decisions_path: Path | None, assume_language: str | None,
+            jobs: int | None, reporter: Reporter) -> None:
     """Tag persons, places, organisations and dates in TEI files, in place.
 
     Unknown names found on good evidence are added to the registers with
     cert="low"; --report lists them with counts and contexts for review.
     Re-running is safe: earlier automatic markup is redone, editor markup kept.
+    A document or passage not in Turkish (by its xml:lang or langUsage, or by
+    its words) is left alone with a warning unless --lang tr is given; files
+    that are not TEI P5 are refused and never rewritten.
 
     Example:
 
         edition annotate tei/baku-katliami-1918.xml --report candidates.tsv
     """
+    project = find_project()
     if registers_path is None:
-        registers_path = shown(find_project().registers)
+        registers_path = shown(project.registers)
+    if decisions_path is None:
+        decisions_path = project.root / DECISIONS_FILE
+    languages = project.config.languages
     jobs = resolve_jobs(jobs, len(tei_files))
     with library_errors():
         register = Register.load(registers_path)
         before = serialize(register.to_tree())
-        options = AnnotateOptions(add_candidates=not no_candidates)
+        rejected = apply_decisions(register, load_decisions(decisions_path))
+        options = AnnotateOptions(add_candidates=not no_candidates, assume_language=assume_language,
+                                  default_language=languages[0] if languages else None, rejected=rejected)
         # one corpus: a name learnt in one file is found in all, whatever their order
         announce_gazetteer(reporter)
         try:
@@ -66,7 +81,8 @@ def command(tei_files: tuple[Path, ...], registers_path: Path | None, report_pat
             reporter.finish()
         occurrences = []
         for path, outcome in sorted(result.outcomes.items()):
-            if outcome.issue is not None:
+            print_issues(outcome.warnings)
+            if outcome.issue is not None or outcome.skipped:
                 continue
             occurrences.extend(outcome.occurrences)
             counts = ", ".join(f"{k} {v}" for k, v in sorted(outcome.counts.items()))
