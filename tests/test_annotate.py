@@ -166,3 +166,25 @@ def test_halves_of_a_word_cut_by_a_page_break_are_no_names(register):
     names = [("".join(e.itertext()), e.tag.split("}")[1]) for e in tree.getroot().iter(
         TEI + "placeName", TEI + "persName", TEI + "orgName")]
     assert names == [("Bakü", "placeName")]
+
+
+def test_an_edited_automatic_tag_whose_resp_was_left_is_kept(register):
+    """Retyped, re-dated or extended by hand with @resp forgotten: kept as the
+    editor's, with a warning, never silently undone."""
+    tree = parse_bytes(DOC.encode())
+    annotate(tree, register)
+    root = tree.getroot()
+    place = next(root.iter(f"{TEI}placeName"))
+    place.tag = f"{TEI}persName"  # retyped, @ref and @resp left as they were
+    date = next(d for d in root.iter(f"{TEI}date") if d.get("resp") and d.get("when") and not d.get("cert"))
+    date.set("when", "1917-01-01")  # a corrected value
+    retyped_text, date_text = place.text, date.text
+    result = annotate(tree, register)
+    assert len(result.kept_edits) == 2 and all("kept as the editor's" in m for m in result.kept_edits)
+    kept = [n for n in root.iter(f"{TEI}persName", f"{TEI}date") if n.get("resp") is None
+            and n.text in (retyped_text, date_text)]
+    assert {(n.tag.split("}")[1], n.text) for n in kept} >= {("persName", retyped_text), ("date", date_text)}
+    assert next(n for n in kept if n.tag == f"{TEI}date").get("when") == "1917-01-01"
+    # unedited automatic markup is still redone, and a third run changes nothing
+    again = annotate(tree, register)
+    assert again.kept_edits == []

@@ -126,3 +126,34 @@ def test_gazetteer_works_without_a_writable_cache(tmp_path):
     blocked.write_text("not a folder")
     gaz = Gazetteer(cache=blocked / "sub")  # cannot create a folder under a file
     assert gaz._con is None and "Tiflis" in gaz
+
+
+def test_a_new_spelling_of_a_known_place_is_a_variant_not_a_second_entry():
+    from edition.annotate.registers import Register
+
+    register = Register()
+    first = register.add_candidate("place", "Lenkeran", geonames="147622")
+    again = register.add_candidate("place", "Lənkəran", geonames="147622")
+    assert again is first and len(register) == 1
+    assert first.names() == ["Lenkeran", "Lənkəran"]
+    assert register.lookup("Lənkəran", "place") is first
+    other = register.add_candidate("place", "Lenkeran Çayı")
+    assert other is not first and len(register) == 2
+
+
+def test_cited_authors_are_recorded_as_authors(tmp_path):
+    from edition.annotate import annotate
+    from edition.annotate.registers import Register
+    from edition.tei import parse_bytes
+
+    data = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>General Zavriyev Bakü’ye geldi '
+            '(Swietochowski, 1985).<note><bibl><author>Firuz Kazemzadeh</author>, <title>The Struggle</title>'
+            '</bibl></note></p></body></text></TEI>').encode()
+    register = Register()
+    annotate(parse_bytes(data), register)
+    roles = {e.preferred: e.role for e in register.entries.values() if e.kind == "person"}
+    assert roles == {"Zavriyev": None, "Swietochowski": "author", "Firuz Kazemzadeh": "author"}
+    saved = tmp_path / "r.xml"
+    register.save(saved)
+    assert b'role="author"' in saved.read_bytes()
+    assert Register.load(saved).lookup("Swietochowski", "person").role == "author"

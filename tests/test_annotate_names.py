@@ -119,3 +119,57 @@ def test_new_person_groups_with_surname():
     b = ann.resolve(_Cand(0, 0, "person", "Yudeniç", "test"))
     assert a is b and a.candidate
     assert "Yudeniç" in a.names()
+
+
+# kinds of names unseen text brings (issue 13), with an empty register
+@pytest.mark.parametrize("text, expected", [
+    ("Karabağ Hanlığı’nın kurucusu Penah Ali Han, Şuşa kalesini yaptırmıştı.",
+     [("Karabağ Hanlığı", "place"), ("Penah Ali Han", "person"), ("Şuşa", "place")]),
+    ("Talış Hanlığı’nın hükümdarı Mir Mustafa Han ile Ağa Muhammed Han Kaçar",
+     [("Talış Hanlığı", "place"), ("Mir Mustafa Han", "person"), ("Ağa Muhammed Han Kaçar", "person")]),
+    ("şehrin seraskeri Hacı Salih Paşa esir düşmüştür.", [("Hacı Salih Paşa", "person")]),
+    ("kralı II. Erekle ile I. Aleksandr’ın eşi Yelizaveta Alekseyevna", [
+        ("II. Erekle", "person"), ("I. Aleksandr", "person"), ("Yelizaveta Alekseyevna", "person")]),
+    ("I. Dünya Savaşı ve II. Meşrutiyet", []),
+    ("Ermeni Kilisesi’nin mülkleri ve Eçmiyazin Katolikosluğu ile Sioni Kilisesi",
+     [("Ermeni Kilisesi", "org"), ("Eçmiyazin Katolikosluğu", "org"), ("Sioni Kilisesi", "place")]),
+    ("sonra Müsavat partisinin ve İttihat ve Terakki cemiyetinin", [
+        ("Müsavat partisi", "org"), ("İttihat ve Terakki cemiyeti", "org")]),
+    ("Bu ayaklanma, 11. Kızıl Ordu’nun gelişiyle", [("11. Kızıl Ordu", "org")]),
+    ("Berlin Antlaşması ile", [("Berlin", "place")]),
+    ("Lenkeran kalesi düştü.", [("Lenkeran", "place")]),
+    ("teknik direktör Şenol Güneş ile rektör Melih Bulu’ya", [("Şenol Güneş", "person"), ("Melih Bulu", "person")]),
+    ("Sabiha Gökçen Havalimanı ve Yavuz Sultan Selim Köprüsü", [
+        ("Sabiha Gökçen Havalimanı", "place"), ("Yavuz Sultan Selim Köprüsü", "place")]),
+    ("Türkiye Futbol Federasyonu ile Zakafkasya Federasyonu ve Trabzonspor", [
+        ("Türkiye Futbol Federasyonu", "org"), ("Zakafkasya Federasyonu", "place"), ("Trabzonspor", "org")]),
+    ("artmıştır (Karpat 1985: 138; McCarthy 1995: 64).", [("Karpat", "person"), ("McCarthy", "person")]),
+    ("BOA, HAT, 1042/43115", [("BOA", "org")]),
+    ("Varanda meliki ile Dizak kalesi ve Türkmençay Antlaşması", [
+        ("Varanda", "place"), ("Dizak", "place"), ("Türkmençay", "place")]),
+    ("Paskeviç seferi ve Nakşibendi şeyhi", [("Paskeviç", "person")]),
+    ("NATO Genel Sekreteri Jens Stoltenberg ile Ramazan Bayramı", [("NATO", "org"), ("Jens Stoltenberg", "person")]),
+    ("Dünya Sağlık Örgütü ve Birinci Dünya Savaşı", [("Dünya Sağlık Örgütü", "org")]),
+    ("Bakü komitesi ve Müsavat partisi ile Ermenistan SSC", [("Müsavat partisi", "org"), ("Ermenistan SSC", "place")]),
+    ("Thomas de Waal ile Tapa Çermoyev ve Cəmil Həsənli", [
+        ("Thomas de Waal", "person"), ("Tapa Çermoyev", "person"), ("Cəmil Həsənli", "person")]),
+])
+def test_kinds_of_unseen_names(text, expected):
+    assert spans(text, Register()) == expected
+
+
+def test_a_bare_surname_of_a_known_person():
+    register = Register()
+    gammer = register.add_candidate("person", "Moshe Gammer")
+    finder = NameFinder(register, gazetteer())
+    text = "Gammer’e göre direniş sürdü; Ankara’da da."
+    found = [(text[c.start:c.end], c.kind, c.entry) for c in finder.find(text)]
+    assert found == [("Gammer", "person", gammer), ("Ankara", "place", None)]
+    # with a particle: "de Waal"
+    register.add_candidate("person", "Thomas de Waal")
+    text2 = "Bu görüşe de Waal da katılır."
+    assert [(text2[c.start:c.end], c.kind) for c in NameFinder(register, gazetteer()).find(text2)] == [
+        ("de Waal", "person")]
+    # two persons with that surname: no guess
+    register.add_candidate("person", "Ruth Gammer")
+    assert [c.name for c in NameFinder(register, gazetteer()).find(text)] == ["Ankara"]

@@ -29,7 +29,7 @@ def test_renders_the_html_site(tmp_path):
     # registers.xml among the files (tei/*.xml) is the register, not a text.
     assert not (tmp_path / "html" / "registers.html").exists()
     assert 'data-entry="place-baku"' in (tmp_path / "html" / "sample.html").read_text(encoding="utf-8")
-    assert result.stdout.strip().endswith(f"files written to {tmp_path / 'html'}")
+    assert result.stdout.strip().endswith(f"files written to {tmp_path / 'html'}.")
 
 
 def test_text_options_reach_the_stylesheet(tmp_path):

@@ -76,10 +76,7 @@ class EditionError(Exception):
                 if self.col is not None:
                     loc += f", column {self.col}"
             loc += ": "
-        # Messages end in sentences, whether or not the raiser put the stop.
         text = loc + self.message
-        if not text.endswith((".", "!", "?", "…")):
-            text += "."
         if self.hint:
             text += " " + self.hint
         return text
@@ -95,6 +92,10 @@ class OutputExistsError(EditionError):
 
 class UnsafePathError(EditionError):
     """A file name or id would lead outside the project folders."""
+
+
+class ConfigError(EditionError):
+    """A project's edition.toml (or [tool.edition]) has a mistake."""
 
 
 class ValidationError(EditionError):

@@ -38,7 +38,7 @@ from . import __version__
 from .editor_work import EditorWork
 from .errors import EditionError, Issue
 from .lock import die_with_parent, project_lock, remove_stray_temporaries
-from .paths import Project, check_readable, doc_id_from_path
+from .paths import Project, check_readable, doc_id_from_path, input_root
 from .tei import TEI, parse_file, serialize, write_atomic
 
 STATE_FILE = Path(".edition-cache") / "build-state.json"
@@ -117,7 +117,7 @@ def prune_candidates(register, tei_dir: Path) -> list[str]:
     stopped taking a word for a name. Entries an editor accepted are kept."""
     used: set[str] = set()
     for path in tei_dir.glob("*.xml"):
-        if not _readable(path, tei_dir.parent):
+        if not _readable(path, input_root(path)):
             continue  # refused, and reported, where the build reads it
         used.update(m.decode() for m in REF_RE.findall(path.read_bytes()))
     stale = sorted(eid for eid, e in register.entries.items() if e.candidate and eid not in used)
@@ -166,7 +166,7 @@ def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
     return raws
 
 
-def _render_jobs(jobs: int, documents: int) -> int:
+def render_jobs(jobs: int, documents: int) -> int:
     """Worker processes for rendering: each costs a second or so to start and
     compile the stylesheets, which a handful of documents do not repay."""
     return jobs if documents >= 8 * jobs else 1
@@ -195,6 +195,14 @@ def _validate(docs: list[Path], registers: Path | None, jobs: int) -> list[Issue
     return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
 
 
+def _decisions_key(project: Project) -> str:
+    """The editor's review decisions are an input of annotate: a change redoes it."""
+    from .annotate.review import DECISIONS_FILE
+
+    path = project.root / DECISIONS_FILE
+    return sha256(path.read_bytes()) if path.exists() else ""
+
+
 def _annotate_stage(project: Project, options: BuildOptions, report: "BuildReport", docs_state: dict,
                     todo: list[Path], settled: list[Path], digests: dict[Path, str], tick,
                     work: EditorWork) -> None:
@@ -214,10 +222,19 @@ def _annotate_stage(project: Project, options: BuildOptions, report: "BuildRepor
             work.wrote(tei_path.stem, data)
         digests[tei_path] = digest
 
-    corpus = annotate_corpus(todo, register, AnnotateOptions(), settled=settled, jobs=options.jobs,
+    from .annotate.review import prepare
+
+    # the project's first language is that of documents that declare none;
+    # without one, annotate reads the document's words
+    languages = project.config.languages
+    # the editor's review decisions (review/decisions.tsv) apply before any text
+    rejected = prepare(register, project.root)
+    annotate_options = AnnotateOptions(default_language=languages[0] if languages else None, rejected=rejected)
+    corpus = annotate_corpus(todo, register, annotate_options, settled=settled, jobs=options.jobs,
                              progress=lambda done, total: tick("annotate", done, total),
                              write=write, keep_occurrences=False)
     for tei_path, outcome in corpus.outcomes.items():
+        report.issues.extend(outcome.warnings)  # e.g. a text not in Turkish, left alone
         if outcome.issue is not None:
             report.failed.append(tei_path.stem)
             report.issues.append(outcome.issue)
@@ -234,7 +251,7 @@ def _annotate_stage(project: Project, options: BuildOptions, report: "BuildRepor
     for tei_path in [*todo, *settled]:
         if tei_path.stem not in report.failed:
             docs_state[tei_path.stem] = {"annotated": {"tei": digests[tei_path], "registers": final_key,
-                                                       "tool": __version__}}
+                                                       "tool": __version__, "decisions": _decisions_key(project)}}
 
 
 def build(project: Project, options: BuildOptions = BuildOptions(),
@@ -313,6 +330,7 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
     registers_path = project.registers
     reg_key = sha256(registers_path.read_bytes()) if registers_path.exists() else sha256(b"")
     tool = f"{__version__}"
+    decisions_key = _decisions_key(project)
     docs = [project.tei / f"{doc_id_from_path(r)}.xml" for r in raws if doc_id_from_path(r) not in report.failed]
     for tei_path in list(docs):
         try:
@@ -325,7 +343,7 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
     for tei_path in docs:
         data = tei_path.read_bytes()
         digests[tei_path] = sha256(data)
-        key = {"tei": digests[tei_path], "registers": reg_key, "tool": tool}
+        key = {"tei": digests[tei_path], "registers": reg_key, "tool": tool, "decisions": decisions_key}
         (settled if docs_state.get(tei_path.stem, {}).get("annotated") == key else todo).append(tei_path)
     if todo:
         _annotate_stage(project, options, report, docs_state, todo, settled, digests, tick, work)
@@ -342,7 +360,9 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
         "tool": tool}, sort_keys=True).encode())
     issues = []
     if state.get("validate") != validate_key:
+        tick("validate", 0, len(docs))
         issues = _validate(docs, registers_path if registers_path.exists() else None, options.jobs)
+        tick("validate", len(docs), len(docs))
         state["validate"] = validate_key if not issues else None
     report.issues.extend(issues)
     invalid = {Path(i.path).stem for i in issues if i.severity == "error"}
@@ -384,7 +404,7 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
 
         for fmt in options.formats:
             render(valid_docs, project.output, RenderOptions(format=fmt), registers=registers_path,
-                   xslt_dir=project.xslt, jobs=_render_jobs(options.jobs, len(valid_docs)))
+                   xslt_dir=project.xslt_for(fmt), jobs=render_jobs(options.jobs, len(valid_docs)))
             tick("render", options.formats.index(fmt) + 1, len(options.formats))
         state["render"] = render_key
         report.rendered = True
@@ -395,19 +415,21 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
 
 
 def check(project: Project, options: BuildOptions = BuildOptions()) -> list[str]:
-    """The files a build would change (tei/ and output/), building in a copy."""
+    """The files a build would change (tei/, and output/ where it is kept), building in a copy."""
     with tempfile.TemporaryDirectory(prefix="edition-check-") as tmp:
-        copy = Path(tmp) / "project"
-        copy.mkdir()
-        for name in ("raw", "tei", "xslt"):
-            if (project.root / name).exists():
-                shutil.copytree(project.root / name, copy / name)
+        copy = Project(Path(tmp) / "project", project.config)
+        copy.root.mkdir()
+        for folder in (project.raw, project.tei, project.xslt, project.schema):
+            if folder.is_dir():
+                shutil.copytree(folder, copy.root / folder.relative_to(project.root))
         # force: the copy's TEI files are copies, an editor's work stays in the project
-        build(Project(copy), BuildOptions(reingest=options.reingest, jobs=1, formats=options.formats, ids=options.ids,
-                                          force=True))
+        build(copy, BuildOptions(reingest=options.reingest, jobs=1, formats=options.formats, ids=options.ids,
+                                 force=True))
         stale: list[str] = []
-        for name in ("tei", "output"):
-            new_dir, old_dir = copy / name, project.root / name
+        for name in (project.config.folders.tei, project.config.folders.output):
+            new_dir, old_dir = copy.root / name, project.root / name
+            if name == project.config.folders.output and not old_dir.exists():
+                continue  # output/ is not kept (a fresh clone in CI): only tei/ can be stale
             new_files = {p.relative_to(new_dir) for p in new_dir.rglob("*") if p.is_file()} if new_dir.exists() else set()
             old_files = {p.relative_to(old_dir) for p in old_dir.rglob("*") if p.is_file()} if old_dir.exists() else set()
             # files the build writes that are missing or differ; files it does

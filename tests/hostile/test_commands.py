@@ -63,10 +63,7 @@ COMMANDS = {
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_bad_tei_file_is_reported_and_reads_nothing_outside(scratch, command, kind, request):
-    if (command, kind) == ("annotate", "not-tei"):
-        request.applymarker(pytest.mark.xfail(reason="issue 10: annotate refuses non-TEI (ANNOTATE's workstream)",
-                                              strict=False))
+def test_a_bad_tei_file_is_reported_and_reads_nothing_outside(scratch, command, kind):
     shutil.copy(GOOD, scratch.tei / GOOD.name)
     make_bad(scratch, kind)
     scratch.ready()

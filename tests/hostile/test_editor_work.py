@@ -58,12 +58,12 @@ def test_four_edits_survive_build_annotate_and_reingest(scratch):
     shutil.copy(ROOT / "raw" / f"{DOC}.txt", scratch.raw)
     shutil.copy(ROOT / "raw" / f"{DOC}.toml", scratch.raw)
     scratch.ready()
-    first = invoke("build", "-q", "-j", "1")
+    first = invoke("build", "-j", "1")
     assert first.code == 0, first.output
     tei = scratch.tei / f"{DOC}.xml"
     edits = four_edits(tei)
 
-    again = invoke("build", "-q", "-j", "1")
+    again = invoke("build", "-j", "1")
     assert again.code == 0, again.output
     edits_present(tei, edits)
     annotate = invoke("annotate", str(tei), "--registers", str(scratch.tei / "registers.xml"), "-j", "1")
@@ -75,7 +75,7 @@ def test_four_edits_survive_build_annotate_and_reingest(scratch):
     toml.write_text(toml.read_text(encoding="utf-8").replace("Scholarly article", "A scholarly article"),
                     encoding="utf-8")
     scratch.edited(toml)
-    merged = invoke("build", "--reingest", "-q", "-j", "1")
+    merged = invoke("build", "--reingest", "-j", "1")
     assert merged.code == 0, merged.output
     edits_present(tei, edits)
     assert "A scholarly article in Turkish" in tei.read_text(encoding="utf-8")
@@ -91,7 +91,7 @@ def test_four_edits_survive_build_annotate_and_reingest(scratch):
     raw.write_text(raw.read_text(encoding="utf-8").replace(word, word + "x", 1), encoding="utf-8")
     scratch.edited(raw)
     before = tei.read_bytes()
-    conflict = invoke("build", "--reingest", "-q", "-j", "1")
+    conflict = invoke("build", "--reingest", "-j", "1")
     assert conflict.code == 1
     note_line = next(k for k, text in enumerate(before.decode().splitlines(), 1) if edits["note"] in text)
     errors = [line for line in conflict.stderr.splitlines() if "[editor-work-conflict]" in line]
@@ -103,13 +103,13 @@ def test_four_edits_survive_build_annotate_and_reingest(scratch):
             "kept) [editor-work-conflict]") in conflict.stderr
     assert tei.read_bytes() == before
 
-    forced = invoke("build", "--reingest", "--force", "-q", "-j", "1")
+    forced = invoke("build", "--reingest", "--force", "-j", "1")
     assert forced.code == 0, forced.output
     backups = sorted((scratch.root / ".edition-cache" / "backup").glob(f"{DOC}.*.xml"))
     assert len(backups) == 2 and any(b.read_bytes() == before for b in backups)
     assert "[editor-work-backup]" in forced.stderr
     # the fresh TEI is generated again: a plain --reingest just replaces it
-    plain = invoke("build", "--reingest", "-q", "-j", "1")
+    plain = invoke("build", "--reingest", "-j", "1")
     assert plain.code == 0 and "[editor-work" not in plain.stderr, plain.output
 
 
@@ -128,8 +128,8 @@ def test_merge3():
 def test_reingest_of_an_unedited_file_just_works(scratch):
     shutil.copy(ROOT / "raw" / f"{DOC}.txt", scratch.raw)
     scratch.ready()
-    assert invoke("build", "-q", "-j", "1").code == 0
-    result = invoke("build", "--reingest", "-q", "-j", "1")
+    assert invoke("build", "-j", "1").code == 0
+    result = invoke("build", "--reingest", "-j", "1")
     assert result.code == 0, result.output
     assert not (scratch.root / ".edition-cache" / "backup").exists()
 
@@ -138,7 +138,7 @@ def test_a_tei_file_the_build_never_wrote_is_not_reingested_silently(scratch):
     shutil.copy(ROOT / "raw" / f"{DOC}.txt", scratch.raw)
     shutil.copy(ROOT / "tei" / f"{DOC}.xml", scratch.tei)
     scratch.ready()
-    result = invoke("build", "--reingest", "-q", "-j", "1")
+    result = invoke("build", "--reingest", "-j", "1")
     assert result.code == 1
     assert "was changed by an editor (or not written by this build)" in result.error
 

@@ -63,7 +63,7 @@ def test_build_write_fault_is_one_line(scratch, monkeypatch, code, message):
     def fail(*args, **kwargs):
         raise OSError(code, os.strerror(code))
     monkeypatch.setattr(edition.tei.os, "fsync", fail)
-    result = invoke("build", "-q", "-j", "1")
+    result = invoke("build", "-j", "1")
     monkeypatch.undo()
     assert result.code == 1
     assert result.error == f"Error: {scratch.tei / 'metin.xml'}: {message}"
@@ -89,7 +89,7 @@ def test_read_fault_is_one_line(scratch, monkeypatch, code, message):
 def test_read_only_tei_is_no_error_when_nothing_would_change(scratch, monkeypatch):
     (scratch.raw / "metin.txt").write_text(TEXT, encoding="utf-8")
     scratch.ready()
-    assert invoke("build", "-q", "-j", "1").code == 0
+    assert invoke("build", "-j", "1").code == 0
     real = edition.tei.tempfile.mkstemp
     tei_dir = str(scratch.tei)
     def read_only(*args, dir=None, **kwargs):
@@ -97,7 +97,7 @@ def test_read_only_tei_is_no_error_when_nothing_would_change(scratch, monkeypatc
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), dir)
         return real(*args, dir=dir, **kwargs)
     monkeypatch.setattr(edition.tei.tempfile, "mkstemp", read_only)
-    result = invoke("build", "-q", "-j", "1")
+    result = invoke("build", "-j", "1")
     monkeypatch.undo()
     assert result.code == 0, result.output
     assert "0 built, 1 skipped, 0 failed" in result.stderr
@@ -112,7 +112,7 @@ def test_a_second_build_stops_with_the_holders_pid(scratch):
     try:
         lock.write_text(f"{holder.pid}\n")
         scratch.ready()
-        result = invoke("build", "-q", "-j", "1")
+        result = invoke("build", "-j", "1")
     finally:
         holder.kill()
         holder.wait()
@@ -134,7 +134,7 @@ def test_a_stale_lock_is_taken_over(scratch, content):
         content = f"{gone.pid}\n"
     lock.write_text(content)
     scratch.ready()
-    result = invoke("build", "-q", "-j", "1")
+    result = invoke("build", "-j", "1")
     assert result.code == 0, result.output
     assert not lock.exists()
 
@@ -151,7 +151,7 @@ def test_stray_temporaries_are_removed_by_the_next_build(scratch):
         (scratch.root / stray).write_text("half")
     (scratch.tei / "keep.tmp").write_text("not ours")  # not a hidden temporary: left alone
     scratch.ready()
-    result = invoke("build", "-q", "-j", "1")
+    result = invoke("build", "-j", "1")
     assert result.code == 0, result.output
     assert [s for s in STRAYS if (scratch.root / s).exists()] == []
     assert (scratch.tei / "keep.tmp").exists()
@@ -200,7 +200,7 @@ def test_a_build_killed_midway_leaves_nothing_the_next_build_does_not_clean(scra
     for k in range(4):
         (scratch.raw / f"metin-{k}.txt").write_text(TEXT.replace("kısa", f"kısa {k}"), encoding="utf-8")
     scratch.ready()
-    build = subprocess.Popen([sys.executable, "-c", "from edition.cli import main; main()", "build", "-q", "-j", "2"],
+    build = subprocess.Popen([sys.executable, "-c", "from edition.cli import main; main()", "build", "-j", "2"],
                              cwd=scratch.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                              start_new_session=True)
     time.sleep(after)
@@ -209,7 +209,7 @@ def test_a_build_killed_midway_leaves_nothing_the_next_build_does_not_clean(scra
     # a temporary left as a killed write would leave it
     (scratch.output / "html").mkdir(parents=True, exist_ok=True)
     (scratch.output / "html" / ".map.html.k1ll3d.tmp").write_text("half")
-    result = invoke("build", "-q", "-j", "1")
+    result = invoke("build", "-j", "1")
     assert result.code == 0, result.output
     assert "0 failed" in result.stderr
     assert list(scratch.root.rglob(".*.tmp")) == []

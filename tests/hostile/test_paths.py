@@ -50,7 +50,7 @@ def test_build_refuses_a_symlink_and_builds_the_others(scratch, kind):
     make_link(scratch, kind)
     (scratch.raw / "iyi.txt").write_text(TEXT, encoding="utf-8")
     scratch.ready()
-    result = invoke("build", "-q", "-j", "1")
+    result = invoke("build", "-j", "1")
     assert result.code == 1
     assert (f"{scratch.raw}/leak.txt: error: is a link to {scratch.secret}, outside the project; refused for reading. "
             "Copy the file into the project instead of linking to it. [ingest]") in result.stderr
@@ -115,7 +115,7 @@ def test_build_skips_a_fifo_and_builds_the_others(scratch):
     os.mkfifo(scratch.raw / "boru.txt")
     (scratch.raw / "iyi.txt").write_text(TEXT, encoding="utf-8")
     scratch.ready()
-    result = invoke("build", "-q", "-j", "1")
+    result = invoke("build", "-j", "1")
     assert result.code == 1
     assert (f"{scratch.raw}/boru.txt: error: is not a regular file (a FIFO); refused for reading. Name a text file. [ingest]"
             in result.stderr)
@@ -128,7 +128,7 @@ def test_build_refuses_a_tei_symlink_out_of_the_project(scratch):
     os.symlink(scratch.outside / "metin.xml", scratch.tei / "metin.xml")
     (scratch.raw / "iyi.txt").write_text(TEXT, encoding="utf-8")
     scratch.ready()
-    result = invoke("build", "-q", "-j", "1")
+    result = invoke("build", "-j", "1")
     assert result.code == 1
     assert (f"{scratch.tei}/metin.xml: error: is a link to {scratch.outside / 'metin.xml'}, outside the project; "
             "refused for reading. Copy the file into the project instead of linking to it. [input]") in result.stderr
@@ -144,7 +144,7 @@ def test_a_badly_named_raw_file_does_not_block_building_another(scratch, name):
     (scratch.raw / name).write_text(TEXT, encoding="utf-8")
     (scratch.raw / "iyi.txt").write_text(TEXT, encoding="utf-8")
     scratch.ready()
-    named = invoke("build", "iyi", "-q", "-j", "1")
+    named = invoke("build", "iyi", "-j", "1")
     assert named.code == 0, named.output
     assert "1 built, 0 skipped, 0 failed" in named.stderr
 
@@ -154,7 +154,7 @@ def test_a_badly_named_raw_file_fails_alone_in_a_full_build(scratch, name):
     (scratch.raw / name).write_text(TEXT, encoding="utf-8")
     (scratch.raw / "iyi.txt").write_text(TEXT, encoding="utf-8")
     scratch.ready()
-    full = invoke("build", "-q", "-j", "1")
+    full = invoke("build", "-j", "1")
     assert full.code == 1
     stem = name.rsplit(".", 1)[0]
     assert (f"{scratch.raw / name}: error: {stem!r} is not a usable document id; not built. Use lower-case letters, "

@@ -46,6 +46,9 @@ class DocumentOutcome:
     counts: Counter = field(default_factory=Counter)
     occurrences: list[Occurrence] = field(default_factory=list)
     issue: Issue | None = None
+    # e.g. "not Turkish, left alone": the document is not rewritten
+    warnings: list[Issue] = field(default_factory=list)
+    skipped: bool = False  # left alone (not Turkish): nothing to write
 
 
 @dataclass
@@ -87,8 +90,17 @@ def _annotate_one(path: str, options: AnnotateOptions, keep_occurrences: bool = 
         tree = parse_file(path)
         result = annotate(tree, register, options)
     except EditionError as exc:
-        outcome.issue = Issue(exc.path or path, exc.line, exc.col, "error", exc.message, "annotate")
+        message = f"{exc.message} {exc.hint}" if exc.hint else exc.message
+        outcome.issue = Issue(exc.path or path, exc.line, exc.col, "error", message, "annotate")
         return _Run(outcome, [], b"")
+    if result.skipped:
+        outcome.skipped = True
+        outcome.warnings.append(Issue(path, None, None, "warning",
+                                      f"{result.skipped}; not annotated. Pass --lang tr to annotate it anyway.",
+                                      "annotate-language"))
+        return _Run(outcome, [], b"")
+    outcome.warnings.extend(Issue(path, None, None, "warning", message, "annotate-kept-edit")
+                            for message in result.kept_edits)
     outcome.data = serialize(tree)
     outcome.counts = result.counts
     # occurrences (with their contexts) are only wanted for a candidates report;
@@ -150,7 +162,7 @@ def _merge(register: Register, run: _Run) -> tuple[set[tuple[str, str]], set[tup
             existing = register.lookup(entry.preferred, entry.kind)
             if existing is None:
                 existing = register.add_candidate(entry.kind, entry.preferred, type=entry.type,
-                                                  geonames=entry.geonames, geo=entry.geo)
+                                                  geonames=entry.geonames, geo=entry.geo, role=entry.role)
                 brought |= _trigger_names(entry, names)
             id_map[entry.id] = existing.id
             renamed |= existing.id != entry.id

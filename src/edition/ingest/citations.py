@@ -18,16 +18,13 @@ from __future__ import annotations
 
 import re
 
+from ..annotate.calendars import GREGORIAN_MONTHS, month_number
 from ..tei import el
 from .flow import OBJECT_CHARS, OBJECT_CLASS, Flow, Span
 from .hyphenation import turkish_lower
 
-MONTHS = {
-    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6,
-    "temmuz": 7, "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}
+# one month table for ingest and annotate (annotate/calendars.py)
+MONTHS = GREGORIAN_MONTHS
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 YEAR = r"(?:1[4-9]\d\d|20\d\d)"
 # Object characters (page breaks) may sit anywhere inside a citation.
@@ -70,7 +67,7 @@ def page_attrs(pages: str) -> dict[str, str]:
 def iso_date(day: str | None, month: str | None, year: str) -> str:
     if month is None:
         return year
-    m = MONTHS[turkish_lower(month)]
+    m = month_number(month)
     if day is None:
         return f"{year}-{m:02d}"
     return f"{year}-{m:02d}-{int(day):02d}"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..config import check_keys
 from ..errors import InputError
 from ..paths import read_regular_file
 from .lines import XML_FORBIDDEN
@@ -72,7 +73,7 @@ def _type_name(value: object) -> str:
 
 
 class _Checker:
-    """Checks raw TOML data against :data:`SCHEMA`; errors name key and line."""
+    """Checks the values of raw TOML data against :data:`SCHEMA`; errors name key and line."""
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
@@ -99,26 +100,13 @@ class _Checker:
         return InputError(message, path=str(self.path), line=self.line_of(section, key), hint=hint)
 
     def check(self, data: dict) -> dict[str, dict[str, object]]:
+        """The checked values; unknown keys were refused before (config.check_keys)."""
         out: dict[str, dict[str, object]] = {}
         for section, table in data.items():
             if not isinstance(table, dict):
-                home = [name for name, keys in SCHEMA.items() if section in keys]
-                where = f"put it under [{home[0]}]" if home else "keys belong under [source] or [edition]"
-                if section in SCHEMA:
-                    message = f"{section} must be a table ([{section}]), not {_type_name(table)}."
-                else:
-                    message = f"unknown top-level key {section!r}; {where}."
-                raise self.fail(message, None, section, hint="See docs/raw-metadata.md for every section and key.")
-            if section not in SCHEMA:
-                raise self.fail(f"unknown section [{section}].{_suggest(section, SCHEMA)}", section,
+                raise self.fail(f"{section} must be a table ([{section}]), not {_type_name(table)}.", None, section,
                                 hint="See docs/raw-metadata.md for every section and key.")
-            out[section] = {}
-            for key, value in table.items():
-                spec = SCHEMA[section].get(key)
-                if spec is None:
-                    raise self.fail(f"unknown key {key!r} in [{section}].{_suggest(key, SCHEMA[section])}",
-                                    section, key, hint="See docs/raw-metadata.md for every key.")
-                out[section][key] = self.value(section, key, spec, value)
+            out[section] = {key: self.value(section, key, SCHEMA[section][key], value) for key, value in table.items()}
         return out
 
     def value(self, section: str, key: str, spec: Key, value: object) -> object:
@@ -191,6 +179,11 @@ def _short(value: object) -> str:
     return f"({text[:40]}…)" if len(text) > 40 else f"({text})"
 
 
+# The keys, for the unknown-key check shared with edition.toml (config.check_keys).
+SOURCE_KEYS = tuple(SCHEMA["source"])
+EDITION_KEYS = tuple(SCHEMA["edition"])
+
+
 @dataclass(frozen=True)
 class Metadata:
     """The contents of ``raw/<id>.toml``, checked against :data:`SCHEMA`
@@ -219,10 +212,6 @@ class Metadata:
             line = data[: exc.start].count(b"\n") + 1
             raise InputError(f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).", path=str(path),
                              line=line, hint="Save the metadata file as UTF-8.") from None
-        return cls.from_toml(text, path)
-
-    @classmethod
-    def from_toml(cls, text: str, path: Path) -> "Metadata":
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -232,6 +221,8 @@ class Metadata:
             raise InputError(f"invalid TOML: {message}.", path=str(path),
                              line=int(where.group(1)) if where else None, col=int(where.group(2)) if where else None,
                              hint="See docs/raw-metadata.md for an example.") from None
+        # unknown keys: the one check of every TOML file a project keeps; then the values
+        check_keys(path, data, {"": (), "source": SOURCE_KEYS, "edition": EDITION_KEYS}, docs="docs/raw-metadata.md")
         checked = _Checker(path, text).check(data)
         source, edition = checked.get("source", {}), checked.get("edition", {})
         return cls(**{k: v for k, v in {**source, **edition}.items()})

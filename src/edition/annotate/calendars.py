@@ -1,0 +1,112 @@
+"""Month names and calendars: the one place that turns a written month into a number.
+
+Three calendars occur in Turkish historiography:
+
+* Gregorian ("7 Mart 1918"), with the Turkish, Azerbaijani ("Aprel") and
+  English month names;
+* Rumi (Ottoman fiscal, *mali*): the Julian calendar with years counted from
+  1 March and 584 behind the Gregorian ones (Rumi 1293 Nisan = April 1877,
+  Rumi 1293 Kânunusani = January 1878). Until the 1917 reform the days are
+  Julian (12 days behind the Gregorian in the 19th century, 13 in the 20th);
+  from 1 Mart 1333 (= 1 March 1917) the days are Gregorian and only the year
+  and the months' names remain (Rumi 1334 Mart = March 1918);
+* Hijri (lunar), converted by the arithmetical (tabular) calendar, which can
+  differ from the observed month by a day: such values carry ``cert="medium"``.
+
+:func:`month_number` is what ingest (``ingest/citations.py``) and annotate
+(:mod:`.dates`) call for every Gregorian month name.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+
+GREGORIAN_MONTHS = {
+    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "aprel": 4, "mayıs": 5, "haziran": 6,
+    "temmuz": 7, "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+# Rumi months that are no Gregorian month names (Mart … Eylül and Şubat are shared)
+RUMI_ONLY_MONTHS = {
+    "teşrinievvel": 10, "teşrin-i evvel": 10, "teşrinisani": 11, "teşrin-i sani": 11,
+    "kânunuevvel": 12, "kanunuevvel": 12, "kânun-ı evvel": 12, "kanun-ı evvel": 12,
+    "kânunusani": 1, "kanunusani": 1, "kânun-ı sani": 1, "kanun-ı sani": 1,
+}
+RUMI_MONTHS = {**{k: v for k, v in GREGORIAN_MONTHS.items() if k in (
+    "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "şubat")}, **RUMI_ONLY_MONTHS}
+HIJRI_MONTHS = {
+    "muharrem": 1, "safer": 2, "rebiülevvel": 3, "rebiyülevvel": 3, "rebiülahir": 4, "rebiülâhir": 4,
+    "rebiyülahir": 4, "cemaziyelevvel": 5, "cemaziyülevvel": 5, "cemaziyelahir": 6, "cemaziyelâhir": 6,
+    "cemaziyülahir": 6, "recep": 7, "receb": 7, "şaban": 8, "ramazan": 9, "şevval": 10,
+    "zilkade": 11, "zilkâde": 11, "zilkaade": 11, "zilhicce": 12,
+}
+# Years that, with a Turkish month name, are Rumi rather than Gregorian: the
+# Rumi count began in 1256 (1840) and ended in 1341 (1925).
+RUMI_YEARS = range(1256, 1342)
+REFORM_YEAR = 1333  # from 1 Mart 1333, the first day of that Rumi year, the days are Gregorian
+
+
+def _lower(word: str) -> str:
+    return word.replace("İ", "i").replace("I", "ı").lower()
+
+
+def month_number(name: str) -> int:
+    """1–12 for a Gregorian month name in Turkish, Azerbaijani or English (KeyError otherwise)."""
+    return GREGORIAN_MONTHS[_lower(name)]
+
+
+def rumi_month_number(name: str) -> int:
+    return RUMI_MONTHS[_lower(name)]
+
+
+def hijri_month_number(name: str) -> int:
+    return HIJRI_MONTHS[_lower(name)]
+
+
+def _from_julian(year: int, month: int, day: int) -> datetime.date:
+    a = (14 - month) // 12
+    y, m = year + 4800 - a, month + 12 * a - 3
+    jdn = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    return datetime.date.fromordinal(jdn - 1721425)
+
+
+def rumi_to_gregorian(year: int, month: int, day: int) -> datetime.date:
+    """A Rumi date as a Gregorian date; ValueError for a day the month does not have."""
+    gy = year + 584 if month >= 3 else year + 585
+    if year >= REFORM_YEAR:
+        return datetime.date(gy, month, day)
+    if day > (29 if month == 2 and gy % 4 == 0 else 28 if month == 2 else
+              [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]):
+        raise ValueError(f"no day {day} in Rumi month {month}")
+    return _from_julian(gy, month, day)
+
+
+def rumi_month_range(year: int, month: int) -> tuple[datetime.date, datetime.date]:
+    first = rumi_to_gregorian(year, month, 1)
+    nxt = rumi_to_gregorian(year + (month == 2), month % 12 + 1, 1)
+    return first, nxt - datetime.timedelta(days=1)
+
+
+def rumi_year_range(year: int) -> tuple[datetime.date, datetime.date]:
+    return rumi_to_gregorian(year, 3, 1), rumi_to_gregorian(year + 1, 3, 1) - datetime.timedelta(days=1)
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> datetime.date:
+    """The tabular Islamic calendar (civil epoch 16 July 622 Julian)."""
+    if not 1 <= day <= 30:
+        raise ValueError(f"no day {day} in a Hijri month")
+    jdn = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439
+    return datetime.date.fromordinal(jdn - 1721425)
+
+
+def hijri_month_range(year: int, month: int) -> tuple[datetime.date, datetime.date]:
+    first = hijri_to_gregorian(year, month, 1)
+    nxt = hijri_to_gregorian(year + (month == 12), month % 12 + 1, 1)
+    return first, nxt - datetime.timedelta(days=1)
+
+
+__all__ = ["month_number", "rumi_month_number", "hijri_month_number", "rumi_to_gregorian",
+           "rumi_month_range", "rumi_year_range", "hijri_to_gregorian", "hijri_month_range",
+           "GREGORIAN_MONTHS", "RUMI_MONTHS", "RUMI_ONLY_MONTHS", "HIJRI_MONTHS", "RUMI_YEARS"]
