@@ -1,0 +1,618 @@
+"""PDF route: an article PDF to the raw-text layout the structural stages read.
+
+A PDF knows what a plain-text extraction loses: the size, weight and position
+of every character. This module reads the characters with pdfminer.six and
+uses them to tell the parts of a page apart, then writes the page in the
+layout :mod:`.layout` reads (pages end to end; running head and page number
+as isolated lines; columns in reading order; the page's footnotes as a block
+of "(N) …" lines), so the PDF goes through the same stages as a text:
+
+1. characters: upright glyphs with size, weight and box (:func:`read_pages`);
+2. rows: glyphs on one baseline; smaller raised glyphs joined to the row
+   below them as superscript note markers (:func:`rows_of`);
+3. zones: the running head or foot (a row at the top or bottom edge, set
+   apart from the rest, carrying the page number or repeated text), the
+   footnotes (rows in a smaller size at the foot of the page), the body;
+4. columns: a vertical gutter no body row crosses splits rows into a left
+   and a right column; rows that cross it (titles) cut the page in bands;
+5. blocks: a paragraph starts at an indented line, after a wider gap, or
+   where the type changes between heading (bold or larger) and text; blocks
+   are separated by a blank line as in the extractions ingest reads;
+6. notes: a footnote starts with its label (superscript or plain digits,
+   the next number in sequence, or "*"); rows before the first label on a
+   page continue the last note of the page before.
+
+The printed page numbers become the ``pb`` numbers (the layout stage reads
+them from the isolated number lines), and the header records what was
+recognised. pdfminer.six is MIT-licensed and pure Python (see pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, Issue
+from ..tei import TEI, sub
+
+NUMBER = re.compile(r"^\d{1,4}$")
+CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    # A row is a superscript when its glyphs are at most this share of the row
+    # below them and sit above its baseline.
+    superscript_ratio: float = 0.85
+    # Footnotes are set smaller than the body: at most this share of its size.
+    note_ratio: float = 0.92
+    # Headings: bold, or at least this share larger than the body.
+    heading_ratio: float = 1.15
+    # A gap wider than this share of the glyph size is a space between words.
+    space_gap: float = 0.18
+    # A paragraph starts after a gap this many times the usual line distance.
+    paragraph_gap: float = 1.25
+    # A first line indented by this share of the size starts a paragraph.
+    indent: float = 0.6
+    # Running heads and feet sit in this share of the page height at the edge.
+    edge_band: float = 0.12
+
+
+@dataclass
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    size: float
+    bold: bool
+    sup: bool = False
+
+
+@dataclass
+class Row:
+    glyphs: list[Glyph]
+    y0: float
+    size: float
+
+    @property
+    def x0(self) -> float:
+        return min(g.x0 for g in self.glyphs)
+
+    @property
+    def x1(self) -> float:
+        return max(g.x1 for g in self.glyphs)
+
+    def text(self, options: PdfOptions = PdfOptions()) -> str:
+        return render_glyphs(self.glyphs, options)
+
+    @property
+    def bold(self) -> bool:
+        plain = [g for g in self.glyphs if not g.sup and not g.text.isspace()]
+        return bool(plain) and sum(g.bold for g in plain) > 0.6 * len(plain)
+
+
+@dataclass
+class Line:
+    """One printed line of a column: its text and what the page says about it."""
+
+    text: str
+    x0: float
+    y0: float
+    size: float
+    bold: bool
+    column: int
+    indent: float = 0.0
+    gap: float = 0.0  # distance to the line before in the same column, in leadings
+
+    def heading(self, body: float, options: PdfOptions) -> bool:
+        return self.bold or self.size >= options.heading_ratio * body
+
+
+@dataclass
+class PdfPage:
+    index: int  # 1-based PDF page
+    head: str = ""
+    number: str | None = None
+    body: list[Line] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+    columns: int = 1
+    edges: list[str] = field(default_factory=list)  # running head and foot lines
+    candidates: list[str] = field(default_factory=list)  # numbers printed in them
+
+
+@dataclass
+class Extraction:
+    """The raw text made from a PDF, and what was recognised on its pages."""
+
+    text: str
+    pages: list[PdfPage]
+    line_pages: dict[int, int]  # raw line number -> PDF page
+    body_size: float
+    warnings: list[Issue] = field(default_factory=list)
+    markers: int = 0
+    notes: int = 0
+
+
+# --- 1. characters -------------------------------------------------------------
+
+def _open_document(data: bytes, path: str):
+    from io import BytesIO
+
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise InputError("is not a PDF (no %PDF header)", path=path,
+                         hint="Give a PDF file, or a text extraction named <id>.txt.")
+    try:
+        return PDFDocument(PDFParser(BytesIO(data)), password="")
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise InputError(f"the PDF is encrypted and needs a password ({type(exc).__name__})", path=path,
+                         hint="Save an unencrypted copy (e.g. qpdf --decrypt) and ingest that.") from None
+
+
+def read_pages(data: bytes, path: str) -> tuple[list[list[Glyph]], list[float], list[Issue]]:
+    """Every page's upright glyphs, refusing encrypted, broken and image-only PDFs."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.psexceptions import PSException
+
+    warnings: list[Issue] = []
+    pages: list[list[Glyph]] = []
+    heights: list[float] = []
+    try:
+        doc = _open_document(data, path)
+        if not doc.is_extractable:
+            warnings.append(Issue(path, None, None, "warning",
+                                  "the PDF's permissions do not allow copying its text; it was extracted for the "
+                                  "edition all the same, so check the rights before publishing",
+                                  "ingest-pdf-permissions"))
+        manager = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(manager, laparams=None)
+        interpreter = PDFPageInterpreter(manager, device)
+        for page in PDFPage.create_pages(doc):
+            interpreter.process_page(page)
+            heights.append(float(page.mediabox[3]) - float(page.mediabox[1]))
+            glyphs: list[Glyph] = []
+            stack = [device.get_result()]
+            while stack:
+                item = stack.pop()
+                if isinstance(item, LTChar):
+                    if item.upright and item.get_text():
+                        name = item.fontname.lower()
+                        glyphs.append(Glyph(item.get_text(), item.x0, item.x1, item.y0, item.y1,
+                                            round(item.size, 2), "bold" in name or "black" in name))
+                elif isinstance(item, LTContainer):
+                    stack.extend(item)
+            pages.append(glyphs)
+    except InputError:
+        raise
+    except (PSException, ValueError, KeyError, TypeError, IndexError, AssertionError, EOFError) as exc:
+        # pdfminer reports damage through many exception types; all mean the same here.
+        raise InputError(f"the PDF cannot be read ({type(exc).__name__}: {exc})", path=path,
+                         hint="Check that the file is complete, or repair it (e.g. qpdf) and ingest again.") from None
+    if not pages:
+        raise InputError("the PDF has no pages", path=path, hint="Check that the file is complete.")
+    if not any(g for page in pages for g in page if not g.text.isspace()):
+        raise InputError(f"the PDF has no text layer ({len(pages)} pages of images only, a scan?)", path=path,
+                         hint="Run OCR first (e.g. ocrmypdf) and ingest the result.")
+    return pages, heights, warnings
+
+
+# --- 2. rows -------------------------------------------------------------------
+
+def rows_of(glyphs: list[Glyph], options: PdfOptions = PdfOptions()) -> list[Row]:
+    """Glyphs grouped by baseline, top to bottom; superscripts joined to their row."""
+    rows: list[Row] = []
+    for g in sorted(glyphs, key=lambda g: (-g.y0, g.x0)):
+        for row in rows[-6:]:
+            similar = 0.8 <= g.size / row.size <= 1.25
+            if similar and abs(g.y0 - row.y0) <= 0.25 * row.size:
+                row.glyphs.append(g)
+                break
+        else:
+            rows.append(Row([g], g.y0, g.size))
+    # Small raised rows: superscript markers of the row just below them.
+    kept: list[Row] = []
+    for row in rows:
+        text = "".join(g.text for g in row.glyphs).strip()
+        if not text or not all(ch.isdigit() or ch in "*,–- " for ch in text) or row.size > options.superscript_ratio * max(r.size for r in rows):
+            kept.append(row)
+            continue
+        for run in _runs(row):
+            base = _base_row(run, rows, options)
+            if base is None:
+                kept.append(Row(run, row.y0, row.size))
+                continue
+            for g in run:
+                g.sup = True
+            base.glyphs.extend(run)
+    for row in kept:
+        row.glyphs.sort(key=lambda g: g.x0)
+    return kept
+
+
+def _runs(row: Row) -> list[list[Glyph]]:
+    """A row's glyphs cut where they are more than a space apart (one marker each)."""
+    runs: list[list[Glyph]] = []
+    for g in sorted(row.glyphs, key=lambda g: g.x0):
+        if runs and g.x0 - runs[-1][-1].x1 <= 0.5 * row.size:
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    return runs
+
+
+def _base_row(run: list[Glyph], rows: list[Row], options: PdfOptions) -> Row | None:
+    """The row a raised run belongs to: larger type, just below, touching the
+    run on its left (a marker after a word) or its right (a label before a note)."""
+    x0, x1, y0, size = run[0].x0, run[-1].x1, run[0].y0, run[0].size
+    best = None
+    for other in rows:
+        rise = y0 - other.y0
+        if size > options.superscript_ratio * other.size or not 0.1 * other.size <= rise <= 0.9 * other.size:
+            continue
+        near = 0.6 * other.size
+        if any(abs(h.x1 - x0) <= near or abs(h.x0 - x1) <= near for h in other.glyphs if not h.sup):
+            if best is None or rise < y0 - best.y0:
+                best = other
+    return best
+
+
+def render_glyphs(glyphs: list[Glyph], options: PdfOptions = PdfOptions()) -> str:
+    """The text of glyphs in x order: spaces from gaps, markers glued to the word before."""
+    out: list[str] = []
+    prev: Glyph | None = None
+    for g in glyphs:
+        if g.text.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            prev = g
+            continue
+        if prev is not None and not prev.text.isspace():
+            gap = g.x0 - prev.x1
+            if gap > options.space_gap * max(g.size, prev.size) and not (g.sup and not prev.sup):
+                out.append(" ")
+        if g.sup and not (prev is not None and prev.sup):
+            while out and out[-1] == " ":
+                out.pop()
+        if prev is not None and prev.sup and not g.sup and all(o.isdigit() or o in "*" for o in out):
+            out.append(" ")  # a superscript label opening the line: "¹Text" is note 1
+        out.append(g.text)
+        prev = g
+    return CID.sub("\ufffd", "".join(out)).strip()
+
+
+# --- 3. zones ------------------------------------------------------------------
+
+def body_size_of(pages: list[list[Glyph]]) -> float:
+    sizes = Counter(round(g.size, 1) for page in pages for g in page if not g.text.isspace())
+    return sizes.most_common(1)[0][0]
+
+
+def _edge_rows(rows: list[Row], height: float, options: PdfOptions) -> tuple[Row | None, Row | None]:
+    """The running head (top) and foot (bottom) rows: at the page edge, set apart."""
+    if len(rows) < 2:
+        return None, None
+    top, foot = None, None
+    first, second = rows[0], rows[1]
+    if first.y0 >= height * (1 - options.edge_band) and first.y0 - second.y0 >= 1.8 * first.size:
+        top = first
+    last, before = rows[-1], rows[-2]
+    if last.y0 <= height * options.edge_band and before.y0 - last.y0 >= 1.8 * last.size:
+        foot = last
+    return top, foot
+
+
+def _number_candidates(text: str) -> list[str]:
+    """Numbers at the start or end of a running head: one of them is the page's."""
+    parts = text.split()
+    return [t for t in {parts[0], parts[-1]} if NUMBER.match(t)] if parts else []
+
+
+def _without(text: str, number: str) -> str:
+    parts = text.split()
+    if parts and parts[0] == number:
+        return " ".join(parts[1:])
+    if parts and parts[-1] == number:
+        return " ".join(parts[:-1])
+    return text
+
+
+# --- 4. columns ----------------------------------------------------------------
+
+def _gutter(rows: list[Row], left: float, right: float) -> tuple[float, float] | None:
+    """The widest vertical strip near the middle that (almost) no row crosses."""
+    if len(rows) < 6 or right - left < 100:
+        return None
+    step = 2.0
+    bins = int((right - left) / step) + 1
+    counts = [0] * bins
+    for row in rows:
+        covered = set()
+        for g in row.glyphs:
+            for b in range(int((g.x0 - left) / step), int((g.x1 - left) / step) + 1):
+                if 0 <= b < bins:
+                    covered.add(b)
+        for b in covered:
+            counts[b] += 1
+    limit = max(1, len(rows) // 10)
+    best: tuple[int, int] | None = None
+    start = None
+    lo, hi = int(bins * 0.3), int(bins * 0.7)
+    for b in range(lo, hi + 1):
+        free = b < hi and counts[b] <= limit
+        if free and start is None:
+            start = b
+        elif not free and start is not None:
+            if best is None or b - start > best[1] - best[0]:
+                best = (start, b)
+            start = None
+    if best is None or (best[1] - best[0]) * step < 6:
+        return None
+    x0, x1 = left + best[0] * step, left + best[1] * step
+    lefts = sum(1 for r in rows if r.x1 <= x0 + step)
+    rights = sum(1 for r in rows if r.x0 >= x1 - step)
+    both = sum(1 for r in rows if any(g.x1 <= x0 + step for g in r.glyphs) and any(g.x0 >= x1 - step for g in r.glyphs))
+    if lefts + both < 3 or rights + both < 3:
+        return None
+    return x0, x1
+
+
+def reading_order(rows: list[Row], options: PdfOptions) -> tuple[list[Line], int]:
+    """Rows cut into column lines, in reading order (bands of left then right)."""
+    if not rows:
+        return [], 1
+    left = min(r.x0 for r in rows)
+    right = max(r.x1 for r in rows)
+    gutter = _gutter(rows, left, right)
+    pieces: list[list[tuple[Row, int]]] = [[]]  # bands of (row piece, column)
+    for row in rows:
+        if gutter is None:
+            pieces[-1].append((row, 0))
+            continue
+        mid = (gutter[0] + gutter[1]) / 2
+        crossing = any(g.x0 < mid < g.x1 for g in row.glyphs)
+        if crossing:
+            pieces.append([(row, 0)])
+            pieces.append([])
+            continue
+        lg = [g for g in row.glyphs if g.x1 <= mid]
+        rg = [g for g in row.glyphs if g.x0 >= mid]
+        if lg:
+            pieces[-1].append((Row(lg, row.y0, row.size), 0))
+        if rg:
+            pieces[-1].append((Row(rg, row.y0, row.size), 1))
+    ordered: list[Line] = []
+    for band in pieces:
+        for column in (0, 1):
+            col_rows = [r for r, c in band if c == column]
+            ordered.extend(_lines(col_rows, column, options))
+    return ordered, 1 if gutter is None else 2
+
+
+def _lines(rows: list[Row], column: int, options: PdfOptions) -> list[Line]:
+    if not rows:
+        return []
+    edge = Counter(round(r.x0) for r in rows).most_common(1)[0][0]
+    edge = min(edge, min(r.x0 for r in rows if r.size >= 0.8 * rows[0].size) if rows else edge)
+    distances = [a.y0 - b.y0 for a, b in zip(rows, rows[1:]) if 0 < a.y0 - b.y0 < 3 * a.size]
+    leading = statistics.median(distances) if distances else rows[0].size * 1.2
+    out = []
+    prev: Row | None = None
+    for row in rows:
+        gap = (prev.y0 - row.y0) / leading if prev is not None else 0.0
+        plain = [g for g in row.glyphs if not g.sup and not g.text.isspace()]
+        size = statistics.median(g.size for g in plain) if plain else row.size
+        out.append(Line(row.text(options), row.x0, row.y0, size, row.bold, column, row.x0 - edge, gap))
+        prev = row
+    return out
+
+
+# --- 5. and 6. blocks and notes ----------------------------------------------
+
+def analyse_page(glyphs: list[Glyph], index: int, height: float, body: float, options: PdfOptions) -> PdfPage:
+    page = PdfPage(index)
+    rows = [r for r in rows_of(glyphs, options) if r.text(options)]
+    top, foot = _edge_rows(rows, height, options)
+    for edge in (top, foot):
+        if edge is None:
+            continue
+        text = edge.text(options)
+        numbers = _number_candidates(text)
+        if not numbers and edge is foot:
+            continue  # a last line without a number is text, not a foot
+        rows.remove(edge)
+        page.edges.append(text)
+        page.candidates += numbers
+    # Footnotes: the rows in smaller type at the foot of the page.
+    split = len(rows)
+    while split > 0 and rows[split - 1].size < options.note_ratio * body and not _all_sup(rows[split - 1]):
+        split -= 1
+    page.body, page.columns = reading_order(rows[:split], options)
+    page.notes, _ = reading_order(rows[split:], options)
+    return page
+
+
+def _all_sup(row: Row) -> bool:
+    return all(g.sup for g in row.glyphs)
+
+
+NOTE_LABEL = re.compile(r"^(\d{1,3}|\*{1,3})(?:[.)]\s*|\s+)(.*)$")
+
+
+@dataclass
+class _Note:
+    label: str
+    paragraphs: list[list[str]]
+    page: int
+
+
+def _notes(pages: list[PdfPage], options: PdfOptions) -> dict[int, list[_Note]]:
+    """Each page's footnotes, labels checked against the running sequence."""
+    expected = 1
+    star_seen = False
+    by_page: dict[int, list[_Note]] = {}
+    last: _Note | None = None
+    for page in pages:
+        notes: list[_Note] = []
+        for line in page.notes:
+            m = NOTE_LABEL.match(line.text)
+            label = m.group(1) if m else None
+            starts = False
+            if label is not None and m.group(2):
+                if label.isdigit() and int(label) == expected:
+                    starts, expected = True, expected + 1
+                elif label.startswith("*") and not star_seen:
+                    starts = star_seen = True
+            if starts:
+                last = _Note(label, [[m.group(2)]], page.index)  # type: ignore[union-attr]
+                notes.append(last)
+            elif last is None:
+                # Small type before any note: not a footnote after all.
+                page.body.append(line)
+            elif line.indent > options.indent * line.size:
+                last.paragraphs.append([line.text])
+            else:
+                last.paragraphs[-1].append(line.text)
+        by_page[page.index] = notes
+    return by_page
+
+
+def _body_lines(page: PdfPage, body: float, options: PdfOptions) -> list[str]:
+    out: list[str] = []
+    prev: Line | None = None
+    for line in page.body:
+        heading = line.heading(body, options)
+        new_block = prev is None or heading != prev.heading(body, options)
+        if prev is not None and line.column == prev.column:
+            new_block = new_block or line.gap > options.paragraph_gap
+        if not heading and line.indent > options.indent * line.size:
+            new_block = True
+        if new_block and out:
+            out.append("")
+        # A line that would read as a page number or a note label stays text.
+        out.append(line.text)
+        prev = line
+    return out
+
+
+def to_raw(pages: list[PdfPage], body: float, options: PdfOptions = PdfOptions()) -> tuple[str, dict[int, int], int]:
+    """The raw-text layout of the analysed pages, with each raw line's PDF page."""
+    notes = _notes(pages, options)
+    later = {p.index: any(notes[q.index] for q in pages if q.index > p.index) for p in pages}
+    lines: list[tuple[str, int]] = []
+    for page in pages:
+        if lines:
+            # A blank line first: the running head after the form feed stands alone.
+            lines += [("", page.index), ("\f", page.index)]
+        if page.head:
+            lines += [(page.head, page.index), ("", page.index)]
+        if page.number is not None:
+            lines += [(page.number, page.index), ("", page.index)]
+        lines += [(t, page.index) for t in _body_lines(page, body, options)]
+        page_notes = notes[page.index]
+        if page_notes:
+            lines.append(("", page.index))
+        for k, note in enumerate(page_notes):
+            # A blank line inside the page's last note would read as the end of
+            # the note block when later pages have notes: its paragraphs join.
+            keep_paragraphs = k + 1 < len(page_notes) or not later[page.index]
+            paragraphs = note.paragraphs if keep_paragraphs else [[t for para in note.paragraphs for t in para]]
+            for j, para in enumerate(paragraphs):
+                if j:
+                    lines.append(("", page.index))
+                for i, text in enumerate(para):
+                    lines.append((f"({note.label}) {text}" if i == 0 and j == 0 else text, page.index))
+    text = "\n".join(t for t, _ in lines) + "\n"
+    line_pages = {no: page for no, (_, page) in enumerate(lines, start=1)}
+    return text, line_pages, sum(len(n) for n in notes.values())
+
+
+def _page_numbers(pages: list[PdfPage]) -> None:
+    """The printed page number of each page: the number in its running head or
+    foot that agrees with most pages on (number - PDF page); the rest of the
+    head is the running head text (a year or volume stays in it)."""
+    offsets = Counter(int(n) - p.index for p in pages for n in p.candidates)
+    offset = offsets.most_common(1)[0][0] if offsets else None
+    for page in pages:
+        number = next((n for n in page.candidates if offset is not None and int(n) - page.index == offset), None)
+        page.number = number
+        page.head = " ".join(t for t in (_without(e, number) if number else e for e in page.edges) if t)
+
+
+def extract(data: bytes, path: str, options: PdfOptions = PdfOptions()) -> Extraction:
+    """Read a PDF's pages and lay them out as a raw text for the structural stages."""
+    glyph_pages, heights, warnings = read_pages(data, path)
+    body = body_size_of(glyph_pages)
+    pages = [analyse_page(g, k + 1, heights[k], body, options) for k, g in enumerate(glyph_pages)]
+    _page_numbers(pages)
+    for page in pages:
+        if not page.body and not page.notes:
+            warnings.append(Issue(path, None, None, "warning", f"PDF page {page.index} has no text (an image?); "
+                                  "nothing was taken from it", "ingest-pdf-empty-page"))
+    text, line_pages, notes = to_raw(pages, body, options)
+    markers = sum(1 for page in glyph_pages for g in page if g.sup)
+    return Extraction(text, pages, line_pages, body, warnings, markers, notes)
+
+
+# --- into the structural stages -------------------------------------------------
+
+def ingest_pdf(path: Path, options=None):
+    """`edition ingest x.pdf`: extract, then run the same stages as for a text."""
+    from . import IngestOptions, IngestResult, ingest_bytes
+    from .header import Metadata
+
+    path = Path(path)
+    data = path.read_bytes()
+    extraction = extract(data, str(path))
+    meta = Metadata.load(path.with_suffix(".toml"))
+    result = ingest_bytes(extraction.text.encode("utf-8"), path.name, meta, options or IngestOptions(),
+                          display_path=str(path))
+    _record(result.tree, data, extraction)
+    warnings = extraction.warnings + [_on_page(w, extraction) for w in result.warnings]
+    return IngestResult(result.tree, warnings)
+
+
+def _on_page(issue: Issue, extraction: Extraction) -> Issue:
+    """A diagnostic about a line of the extracted text names the PDF page instead."""
+    if issue.line is None or issue.line not in extraction.line_pages:
+        return issue
+    page = extraction.line_pages[issue.line]
+    return Issue(issue.path, None, None, issue.severity, f"{issue.message} (PDF page {page})", issue.rule)
+
+
+def _record(tree, data: bytes, extraction: Extraction) -> None:
+    """The source digest is the PDF's, and the header says how the PDF was read."""
+    root = tree.getroot()
+    for idno in root.iter(TEI + "idno"):
+        if idno.get("type") == "sha256":
+            idno.text = hashlib.sha256(data).hexdigest()
+    decl = root.find(f"{TEI}teiHeader/{TEI}encodingDesc/{TEI}editorialDecl")
+    if decl is None:
+        return
+    pages = extraction.pages
+    numbered = [p for p in pages if p.number is not None]
+    two = sum(1 for p in pages if p.columns == 2)
+    heads = sum(1 for p in pages if p.head)
+    parts = [f"The text was extracted from the PDF ({len(pages)} pages) with pdfminer.six, "
+             f"reading each character's size and position: body type {extraction.body_size:g} pt"]
+    if two:
+        parts.append(f"two columns on {two} pages, read left column first")
+    if heads:
+        parts.append(f"running heads on {heads} pages removed")
+    if numbered:
+        parts.append(f"printed page numbers on {len(numbered)} pages ({numbered[0].number}–{numbered[-1].number})")
+    if extraction.notes:
+        parts.append(f"{extraction.notes} footnotes read from the smaller type at the page foot")
+    if extraction.markers:
+        parts.append("note markers read from superscript digits")
+    sub(decl, "p", "; ".join(parts) + ".")
