@@ -63,7 +63,7 @@ TEXTS = {
     "baku-katliami-1918": dict(first_page=233, journal="Deneme Tarih Dergisi, Cilt 1, Sayı 1, 2018",
                                short="Elçin Neciyev, Bakü Katliamı Gerçeği", note_label="alternate"),
     "kafkasya-sovyetlestirilmesi": dict(first_page=None, journal="Deneme Tarih Dergisi, Cilt 2, Sayı 3, 2022",
-                                        short="Kafkasya’nın Sovyetleştirilmesi", note_label="plain"),
+                                        short="Kafkasya’nın Sovyetleştirilmesi ve Türkiye-Kafkasya İlişkileri", note_label="plain"),
 }
 
 
@@ -207,6 +207,15 @@ class Reader:
                     self.text("," if k + 1 < len(items) else ".")
                     self.flush()
                 self.close_block()
+            elif name == "label":
+                # A glossed list (label, item, label, item): the label opens the item.
+                self.open_block("item")
+                self.inline(child)
+                self.flush()
+            elif name == "item" and self.block is not None and self.block.kind == "item" \
+                    and child.getprevious() is not None and etree.QName(child.getprevious()).localname == "label":
+                self.inline(child)
+                self.close_block()
             elif name in BLOCKS:
                 self.open_block(BLOCKS[name])
                 self.inline(child)
@@ -259,7 +268,7 @@ def styles(body: float) -> dict[str, Style]:
         "author": Style("Body", body, lead, space_before=8, centred=True),
         "head": Style("Body-Bold", body, lead, space_before=7),
         "p": Style("Body", body, lead, indent=14, space_before=1.5),
-        "item": Style("Body", body, lead, space_before=1.5),
+        "item": Style("Body", body, lead, indent=8, space_before=3),
     }
 
 

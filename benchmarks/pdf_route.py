@@ -64,7 +64,9 @@ def anchors(text: etree._Element) -> dict[str, tuple[str, str]]:
         for child in el:
             if isinstance(child.tag, str) and child.tag == T + "note":
                 before = "".join(body).split()
-                out[child.get("n", "")] = (before[-1] if before else "", norm("".join(child.itertext())))
+                paras = child.findall(T + "p") or [child]
+                note_text = norm(" ".join("".join(p.itertext()) for p in paras))
+                out[child.get("n", "")] = (before[-1] if before else "", note_text)
             elif isinstance(child.tag, str):
                 walk(child)
             body.append(child.tail or "")

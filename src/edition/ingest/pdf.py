@@ -58,6 +58,9 @@ class PdfOptions:
     paragraph_gap: float = 1.25
     # A first line indented by this share of the size starts a paragraph.
     indent: float = 0.6
+    # A line ending this share of the column width before its right edge ends
+    # a paragraph (justified text fills every other line).
+    short_line: float = 0.25
     # Running heads and feet sit in this share of the page height at the edge.
     edge_band: float = 0.12
 
@@ -109,6 +112,7 @@ class Line:
     column: int
     indent: float = 0.0
     gap: float = 0.0  # distance to the line before in the same column, in leadings
+    short: bool = False  # ends well before the column's right edge
 
     def heading(self, body: float, options: PdfOptions) -> bool:
         return self.bold or self.size >= options.heading_ratio * body
@@ -362,7 +366,13 @@ def _gutter(rows: list[Row], left: float, right: float) -> tuple[float, float] |
     lefts = sum(1 for r in rows if r.x1 <= x0 + step)
     rights = sum(1 for r in rows if r.x0 >= x1 - step)
     both = sum(1 for r in rows if any(g.x1 <= x0 + step for g in r.glyphs) and any(g.x0 >= x1 - step for g in r.glyphs))
-    if lefts + both < 3 or rights + both < 3:
+    # A right column has an aligned left edge: many rows start their right part
+    # right after the gap. Lines of one column that leave the middle free
+    # (short footnotes) start their words anywhere.
+    starts = [min((g.x0 for g in r.glyphs if g.x0 >= x1 - step), default=None) for r in rows]
+    starts = [x for x in starts if x is not None]
+    edge = Counter(round(x / 2) for x in starts).most_common(1)[0][1] if starts else 0
+    if lefts + both < 3 or rights + both < 3 or edge < max(3, 0.5 * len(starts)):
         return None
     return x0, x1
 
@@ -391,19 +401,21 @@ def reading_order(rows: list[Row], options: PdfOptions) -> tuple[list[Line], int
             pieces[-1].append((Row(lg, row.y0, row.size), 0))
         if rg:
             pieces[-1].append((Row(rg, row.y0, row.size), 1))
+    # A line's indent is measured from its column's left edge on the whole page.
+    columns = [c for c in (0, 1) if any(k == c for band in pieces for _, k in band)]
+    edges = {c: (min(r.x0 for band in pieces for r, k in band if k == c),
+                 max(r.x1 for band in pieces for r, k in band if k == c)) for c in columns}
     ordered: list[Line] = []
     for band in pieces:
         for column in (0, 1):
             col_rows = [r for r, c in band if c == column]
-            ordered.extend(_lines(col_rows, column, options))
+            if col_rows:
+                ordered.extend(_lines(col_rows, column, edges[column], options))
     return ordered, 1 if gutter is None else 2
 
 
-def _lines(rows: list[Row], column: int, options: PdfOptions) -> list[Line]:
-    if not rows:
-        return []
-    edge = Counter(round(r.x0) for r in rows).most_common(1)[0][0]
-    edge = min(edge, min(r.x0 for r in rows if r.size >= 0.8 * rows[0].size) if rows else edge)
+def _lines(rows: list[Row], column: int, edges: tuple[float, float], options: PdfOptions) -> list[Line]:
+    edge, right = edges
     distances = [a.y0 - b.y0 for a, b in zip(rows, rows[1:]) if 0 < a.y0 - b.y0 < 3 * a.size]
     leading = statistics.median(distances) if distances else rows[0].size * 1.2
     out = []
@@ -412,7 +424,8 @@ def _lines(rows: list[Row], column: int, options: PdfOptions) -> list[Line]:
         gap = (prev.y0 - row.y0) / leading if prev is not None else 0.0
         plain = [g for g in row.glyphs if not g.sup and not g.text.isspace()]
         size = statistics.median(g.size for g in plain) if plain else row.size
-        out.append(Line(row.text(options), row.x0, row.y0, size, row.bold, column, row.x0 - edge, gap))
+        short = right - row.x1 > options.short_line * (right - edge)
+        out.append(Line(row.text(options), row.x0, row.y0, size, row.bold, column, row.x0 - edge, gap, short))
         prev = row
     return out
 
@@ -494,7 +507,7 @@ def _body_lines(page: PdfPage, body: float, options: PdfOptions) -> list[str]:
         heading = line.heading(body, options)
         new_block = prev is None or heading != prev.heading(body, options)
         if prev is not None and line.column == prev.column:
-            new_block = new_block or line.gap > options.paragraph_gap
+            new_block = new_block or line.gap > options.paragraph_gap or (prev.short and not heading)
         if not heading and line.indent > options.indent * line.size:
             new_block = True
         if new_block and out:
@@ -527,11 +540,17 @@ def to_raw(pages: list[PdfPage], body: float, options: PdfOptions = PdfOptions()
             # the note block when later pages have notes: its paragraphs join.
             keep_paragraphs = k + 1 < len(page_notes) or not later[page.index]
             paragraphs = note.paragraphs if keep_paragraphs else [[t for para in note.paragraphs for t in para]]
+            if k and len(page_notes[k - 1].paragraphs) > 1 and keep_paragraphs:
+                # After an indented note paragraph a label needs a blank line to start a note.
+                lines.append(("", page.index))
             for j, para in enumerate(paragraphs):
                 if j:
                     lines.append(("", page.index))
                 for i, text in enumerate(para):
-                    lines.append((f"({note.label}) {text}" if i == 0 and j == 0 else text, page.index))
+                    if i == 0:
+                        # The label opens the note; a further paragraph starts indented.
+                        text = f"({note.label}) {text}" if j == 0 else " " + text
+                    lines.append((text, page.index))
     text = "\n".join(t for t, _ in lines) + "\n"
     line_pages = {no: page for no, (_, page) in enumerate(lines, start=1)}
     return text, line_pages, sum(len(n) for n in notes.values())
