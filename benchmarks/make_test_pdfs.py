@@ -87,6 +87,7 @@ class Block:
     kind: str  # title | subtitle | author | head | p | item
     words: list[Word] = field(default_factory=list)
     starts_here: bool = True  # False: the rest of a block begun on the page before
+    goes_on: bool = False  # the block goes on on the next page: its last line is full
 
 
 @dataclass
@@ -121,6 +122,7 @@ class Reader:
         self.flush()
         self.pages.append(Page(n))
         if self.block is not None:
+            self.block.goes_on = True
             self.block = Block(self.block.kind, starts_here=False)
             self.page().blocks.append(self.block)
 
@@ -342,7 +344,7 @@ def break_lines(block: Block, style: Style, col_w: float, hyphens: list[dict]) -
         lines.append(Line(current, style, indent, last=False, hyphen=split is not None))
         current, used, indent = [], 0.0, 0.0
     if current:
-        lines.append(Line(current, style, indent, last=True))
+        lines.append(Line(current, style, indent, last=not block.goes_on))
     if lines and block.words and block.words[-1].split_at_page_end:
         last = lines[-1].words[-1]
         if not last.text.endswith("-"):

@@ -500,22 +500,27 @@ def _notes(pages: list[PdfPage], options: PdfOptions) -> dict[int, list[_Note]]:
     return by_page
 
 
-def _body_lines(page: PdfPage, body: float, options: PdfOptions) -> list[str]:
+def _body_lines(page: PdfPage, body: float, options: PdfOptions, prev: Line | None) -> tuple[list[str], bool]:
+    """The page's body lines, a blank line between blocks; and whether its
+    first line goes on with the block of the page before (``prev``: its last line)."""
     out: list[str] = []
-    prev: Line | None = None
-    for line in page.body:
+    continues = False
+    for k, line in enumerate(page.body):
         heading = line.heading(body, options)
         new_block = prev is None or heading != prev.heading(body, options)
-        if prev is not None and line.column == prev.column:
-            new_block = new_block or line.gap > options.paragraph_gap or (prev.short and not heading)
+        if prev is not None and line.column == prev.column and k:
+            new_block = new_block or line.gap > options.paragraph_gap
+        if prev is not None and prev.short and not heading:
+            new_block = True
         if not heading and line.indent > options.indent * line.size:
             new_block = True
-        if new_block and out:
+        if k == 0:
+            continues = not new_block
+        elif new_block:
             out.append("")
-        # A line that would read as a page number or a note label stays text.
         out.append(line.text)
         prev = line
-    return out
+    return out, continues
 
 
 def to_raw(pages: list[PdfPage], body: float, options: PdfOptions = PdfOptions()) -> tuple[str, dict[int, int], int]:
@@ -523,16 +528,26 @@ def to_raw(pages: list[PdfPage], body: float, options: PdfOptions = PdfOptions()
     notes = _notes(pages, options)
     later = {p.index: any(notes[q.index] for q in pages if q.index > p.index) for p in pages}
     lines: list[tuple[str, int]] = []
+    last: Line | None = None
+    had_notes = False
     for page in pages:
+        body_lines, continues = _body_lines(page, body, options, last)
+        last = page.body[-1] if page.body else last
+        # The running head and page number stand between blank lines, and a
+        # blank line ends a block: a page that goes on with the paragraph of
+        # the page before shows them only where a note block takes the blank
+        # lines (its number is counted from its neighbours' instead).
+        show_head = not lines or not continues or had_notes
         if lines:
-            # A blank line first: the running head after the form feed stands alone.
-            lines += [("", page.index), ("\f", page.index)]
-        if page.head:
-            lines += [(page.head, page.index), ("", page.index)]
-        if page.number is not None:
-            lines += [(page.number, page.index), ("", page.index)]
-        lines += [(t, page.index) for t in _body_lines(page, body, options)]
+            lines += [("", page.index), ("\f", page.index)] if show_head else [("\f", page.index)]
+        if show_head:
+            if page.head:
+                lines += [(page.head, page.index), ("", page.index)]
+            if page.number is not None:
+                lines += [(page.number, page.index), ("", page.index)]
+        lines += [(t, page.index) for t in body_lines]
         page_notes = notes[page.index]
+        had_notes = bool(page_notes)
         if page_notes:
             lines.append(("", page.index))
         for k, note in enumerate(page_notes):
