@@ -24,12 +24,16 @@ def command(raw_files: tuple[Path, ...], output_dir: Path, force: bool, no_citat
 
     Each raw/<id>.txt (with optional raw/<id>.toml metadata) becomes
     <output-dir>/<id>.xml. Existing files are kept unless --force is given.
+    A raw/<id>.pdf is read with its type sizes and positions (footnotes,
+    running heads, columns; see docs/pdf.md) and goes through the same stages.
 
     Example:
 
         edition ingest raw/*.txt
 
         edition ingest raw/baku-katliami-1918.txt --force
+
+        edition ingest article.pdf
     """
     options = IngestOptions(citations=not no_citations)
     with library_errors():

@@ -154,6 +154,10 @@ def _open_document(data: bytes, path: str):
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputError("is not a PDF (no %PDF header)", path=path,
                          hint="Give a PDF file, or a text extraction named <id>.txt.")
+    if b"%%EOF" not in data[-2048:]:
+        # pdfminer reads what it can of a cut file; an edition must not lose its end silently.
+        raise InputError("the PDF is incomplete (no %%EOF at its end)", path=path,
+                         hint="Download or copy the file again and ingest the complete one.")
     try:
         return PDFDocument(PDFParser(BytesIO(data)), password="")
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
