@@ -47,7 +47,7 @@ CID = re.compile(r"\(cid:\d+\)")
 class PdfOptions:
     # A row is a superscript when its glyphs are at most this share of the row
     # below them and sit above its baseline.
-    superscript_ratio: float = 0.85
+    superscript_ratio: float = 0.88
     # Footnotes are set smaller than the body: at most this share of its size.
     note_ratio: float = 0.92
     # Headings: bold, or at least this share larger than the body.
@@ -126,8 +126,6 @@ class PdfPage:
     body: list[Line] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
     columns: int = 1
-    edges: list[str] = field(default_factory=list)  # running head and foot lines
-    candidates: list[str] = field(default_factory=list)  # numbers printed in them
 
 
 @dataclass
@@ -306,16 +304,18 @@ def body_size_of(pages: list[list[Glyph]]) -> float:
     return sizes.most_common(1)[0][0]
 
 
-def _edge_rows(rows: list[Row], height: float, options: PdfOptions) -> tuple[Row | None, Row | None]:
-    """The running head (top) and foot (bottom) rows: at the page edge, set apart."""
+def _edge_rows(rows: list[Row], height: float, body: float, options: PdfOptions) -> tuple[Row | None, Row | None]:
+    """Candidates for the running head (top) and foot (bottom): rows at the page
+    edge, set apart from the rest, in type no larger than the body's."""
     if len(rows) < 2:
         return None, None
     top, foot = None, None
     first, second = rows[0], rows[1]
-    if first.y0 >= height * (1 - options.edge_band) and first.y0 - second.y0 >= 1.8 * first.size:
+    if (first.y0 >= height * (1 - options.edge_band) and first.y0 - second.y0 >= 1.8 * first.size
+            and first.size <= 1.05 * body):
         top = first
     last, before = rows[-1], rows[-2]
-    if last.y0 <= height * options.edge_band and before.y0 - last.y0 >= 1.8 * last.size:
+    if last.y0 <= height * options.edge_band and before.y0 - last.y0 >= 1.8 * last.size and last.size <= 1.05 * body:
         foot = last
     return top, foot
 
@@ -339,7 +339,7 @@ def _without(text: str, number: str) -> str:
 
 def _gutter(rows: list[Row], left: float, right: float) -> tuple[float, float] | None:
     """The widest vertical strip near the middle that (almost) no row crosses."""
-    if len(rows) < 6 or right - left < 100:
+    if len(rows) < 4 or right - left < 100:
         return None
     step = 2.0
     bins = int((right - left) / step) + 1
@@ -376,7 +376,7 @@ def _gutter(rows: list[Row], left: float, right: float) -> tuple[float, float] |
     starts = [min((g.x0 for g in r.glyphs if g.x0 >= x1 - step), default=None) for r in rows]
     starts = [x for x in starts if x is not None]
     edge = Counter(round(x / 2) for x in starts).most_common(1)[0][1] if starts else 0
-    if lefts + both < 3 or rights + both < 3 or edge < max(3, 0.5 * len(starts)):
+    if lefts + both < 3 or rights + both < 3 or edge < max(2, 0.5 * len(starts)):
         return None
     return x0, x1
 
@@ -436,27 +436,45 @@ def _lines(rows: list[Row], column: int, edges: tuple[float, float], options: Pd
 
 # --- 5. and 6. blocks and notes ----------------------------------------------
 
-def analyse_page(glyphs: list[Glyph], index: int, height: float, body: float, options: PdfOptions) -> PdfPage:
-    page = PdfPage(index)
+def page_rows(glyphs: list[Glyph], height: float, body: float, options: PdfOptions) -> tuple[list[Row], list[Row]]:
+    """A page's rows, and those of them that may be its running head or foot."""
     rows = [r for r in rows_of(glyphs, options) if r.text(options)]
-    top, foot = _edge_rows(rows, height, options)
-    for edge in (top, foot):
-        if edge is None:
-            continue
-        text = edge.text(options)
-        numbers = _number_candidates(text)
-        if not numbers and edge is foot:
-            continue  # a last line without a number is text, not a foot
-        rows.remove(edge)
-        page.edges.append(text)
-        page.candidates += numbers
+    return rows, [e for e in _edge_rows(rows, height, body, options) if e is not None]
+
+
+def running_heads(pages: list[PdfPage], rows: list[list[Row]], edges: list[list[Row]], options: PdfOptions) -> None:
+    """Decide which edge rows are running heads or feet, and each page's printed
+    number: the number in an edge row that agrees with most pages on
+    (number - PDF page). An edge row without it is a running head only if its
+    text recurs on other pages; otherwise it stays text (a last footnote line
+    starting with its label, a title at the top of page one)."""
+    texts = [[e.text(options) for e in page_edges] for page_edges in edges]
+    offsets = Counter(int(n) - page.index for page, ts in zip(pages, texts) for t in ts for n in _number_candidates(t))
+    offset = offsets.most_common(1)[0][0] if offsets else None
+    bare = Counter(re.sub(r"\d+", "", t).strip() for ts in texts for t in set(ts))
+    for page, page_rows_, page_edges, ts in zip(pages, rows, edges, texts):
+        heads = []
+        for edge, text in zip(page_edges, ts):
+            number = next((n for n in _number_candidates(text) if offset is not None and int(n) - page.index == offset), None)
+            if number is not None and page.number is None:
+                page.number = number
+                heads.append(_without(text, number))
+            elif bare[re.sub(r"\d+", "", text).strip()] >= 2 and edge is page_rows_[0]:
+                heads.append(text)
+            else:
+                continue
+            page_rows_.remove(edge)
+        page.head = " ".join(h for h in heads if h)
+
+
+def analyse_page(page: PdfPage, rows: list[Row], body: float, options: PdfOptions) -> None:
+    """Zones and columns of a page whose running head and foot are gone."""
     # Footnotes: the rows in smaller type at the foot of the page.
     split = len(rows)
     while split > 0 and rows[split - 1].size < options.note_ratio * body and not _all_sup(rows[split - 1]):
         split -= 1
     page.body, page.columns = reading_order(rows[:split], options)
     page.notes, _ = reading_order(rows[split:], options)
-    return page
 
 
 def _all_sup(row: Row) -> bool:
@@ -575,24 +593,15 @@ def to_raw(pages: list[PdfPage], body: float, options: PdfOptions = PdfOptions()
     return text, line_pages, sum(len(n) for n in notes.values())
 
 
-def _page_numbers(pages: list[PdfPage]) -> None:
-    """The printed page number of each page: the number in its running head or
-    foot that agrees with most pages on (number - PDF page); the rest of the
-    head is the running head text (a year or volume stays in it)."""
-    offsets = Counter(int(n) - p.index for p in pages for n in p.candidates)
-    offset = offsets.most_common(1)[0][0] if offsets else None
-    for page in pages:
-        number = next((n for n in page.candidates if offset is not None and int(n) - page.index == offset), None)
-        page.number = number
-        page.head = " ".join(t for t in (_without(e, number) if number else e for e in page.edges) if t)
-
-
 def extract(data: bytes, path: str, options: PdfOptions = PdfOptions()) -> Extraction:
     """Read a PDF's pages and lay them out as a raw text for the structural stages."""
     glyph_pages, heights, warnings = read_pages(data, path)
     body = body_size_of(glyph_pages)
-    pages = [analyse_page(g, k + 1, heights[k], body, options) for k, g in enumerate(glyph_pages)]
-    _page_numbers(pages)
+    pages = [PdfPage(k + 1) for k in range(len(glyph_pages))]
+    rows, edges = zip(*(page_rows(g, heights[k], body, options) for k, g in enumerate(glyph_pages)))
+    running_heads(pages, list(rows), list(edges), options)
+    for page, page_rows_ in zip(pages, rows):
+        analyse_page(page, page_rows_, body, options)
     for page in pages:
         if not page.body and not page.notes:
             warnings.append(Issue(path, None, None, "warning", f"PDF page {page.index} has no text (an image?); "
