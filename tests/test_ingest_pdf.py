@@ -270,3 +270,23 @@ def test_cut_pdf_is_refused(tmp_path, article):
     result = CliRunner().invoke(main, ["ingest", str(path), "-o", str(tmp_path / "tei")])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {path}: the PDF is incomplete (no %%EOF at its end)")
+
+
+def test_build_takes_raw_pdfs_one_source_per_id(tmp_path, article):
+    import shutil
+
+    from edition.errors import EditionError
+    from edition.paths import Project
+    from edition.pipeline import raw_texts
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(article, raw / "deneme-makale.pdf")
+    (raw / "baska-makale.txt").write_text("Metin.\n", encoding="utf-8")
+    project = Project.find(tmp_path)
+    assert [p.name for p in raw_texts(project)] == ["baska-makale.txt", "deneme-makale.pdf"]
+    assert [p.name for p in raw_texts(project, ("deneme-makale",))] == ["deneme-makale.pdf"]
+    (raw / "deneme-makale.txt").write_text("Metin.\n", encoding="utf-8")
+    with pytest.raises(EditionError) as info:
+        raw_texts(project)
+    assert info.value.message == "both a .txt and a .pdf for deneme-makale"

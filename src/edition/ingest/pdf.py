@@ -29,15 +29,22 @@ recognised. pdfminer.six is MIT-licensed and pure Python (see pyproject.toml).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Issue
 from ..tei import TEI, sub
+
+# pdfminer reports damage it works around through logging; the route collects
+# those records as warnings (see _damage_reported) instead of letting them reach stderr.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 NUMBER = re.compile(r"^\d{1,4}$")
 CID = re.compile(r"\(cid:\d+\)")
@@ -163,42 +170,54 @@ def _open_document(data: bytes, path: str):
                          hint="Save an unencrypted copy (e.g. qpdf --decrypt) and ingest that.") from None
 
 
+def _clean(text: str) -> str:
+    """A glyph's text; control characters and lone surrogates (damaged font
+    maps) become U+FFFD, visibly, instead of breaking the XML."""
+    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cs") and not ch.isspace() else ch
+                   for ch in text)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message not in self.messages:
+            self.messages.append(message)
+
+
+@contextlib.contextmanager
+def _damage_reported(path: str, warnings: list[Issue]):
+    """pdfminer's warnings while reading (a damaged stream, a broken xref) become
+    one ingest warning: the text may be incomplete, and the editor must know."""
+    handler = _Collect()
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    damage = [m for m in handler.messages if "permission" not in m.lower() and "extractable" not in m.lower()]
+    if damage:
+        more = f" (and {len(damage) - 3} more)" if len(damage) > 3 else ""
+        warnings.append(Issue(path, None, None, "warning",
+                              "the PDF is damaged and was read around the damage, so text may be missing: "
+                              + "; ".join(damage[:3]) + more + ". Compare the TEI with the PDF, or repair the file "
+                              "(e.g. qpdf) and ingest again", "ingest-pdf-damaged"))
+
+
 def read_pages(data: bytes, path: str) -> tuple[list[list[Glyph]], list[float], list[Issue]]:
     """Every page's upright glyphs, refusing encrypted, broken and image-only PDFs."""
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LTChar, LTContainer
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
     from pdfminer.psexceptions import PSException
 
     warnings: list[Issue] = []
     pages: list[list[Glyph]] = []
     heights: list[float] = []
     try:
-        doc = _open_document(data, path)
-        if not doc.is_extractable:
-            warnings.append(Issue(path, None, None, "warning",
-                                  "the PDF's permissions do not allow copying its text; it was extracted for the "
-                                  "edition all the same, so check the rights before publishing",
-                                  "ingest-pdf-permissions"))
-        manager = PDFResourceManager(caching=True)
-        device = PDFPageAggregator(manager, laparams=None)
-        interpreter = PDFPageInterpreter(manager, device)
-        for page in PDFPage.create_pages(doc):
-            interpreter.process_page(page)
-            heights.append(float(page.mediabox[3]) - float(page.mediabox[1]))
-            glyphs: list[Glyph] = []
-            stack = [device.get_result()]
-            while stack:
-                item = stack.pop()
-                if isinstance(item, LTChar):
-                    if item.upright and item.get_text():
-                        name = item.fontname.lower()
-                        glyphs.append(Glyph(item.get_text(), item.x0, item.x1, item.y0, item.y1,
-                                            round(item.size, 2), "bold" in name or "black" in name))
-                elif isinstance(item, LTContainer):
-                    stack.extend(item)
-            pages.append(glyphs)
+        with _damage_reported(path, warnings):
+            pages, heights = _read(data, path, warnings)
     except InputError:
         raise
     except (PSException, ValueError, KeyError, TypeError, IndexError, AssertionError, EOFError) as exc:
@@ -211,6 +230,42 @@ def read_pages(data: bytes, path: str) -> tuple[list[list[Glyph]], list[float], 
         raise InputError(f"the PDF has no text layer ({len(pages)} pages of images only, a scan?)", path=path,
                          hint="Run OCR first (e.g. ocrmypdf) and ingest the result.")
     return pages, heights, warnings
+
+
+def _read(data: bytes, path: str, warnings: list[Issue]):
+    """Each page's glyphs and height."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    pages: list[list[Glyph]] = []
+    heights: list[float] = []
+    doc = _open_document(data, path)
+    if not doc.is_extractable:
+        warnings.append(Issue(path, None, None, "warning",
+                              "the PDF's permissions do not allow copying its text; it was extracted for the "
+                              "edition all the same, so check the rights before publishing",
+                              "ingest-pdf-permissions"))
+    manager = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=None)
+    interpreter = PDFPageInterpreter(manager, device)
+    for page in PDFPage.create_pages(doc):
+        interpreter.process_page(page)
+        heights.append(float(page.mediabox[3]) - float(page.mediabox[1]))
+        glyphs: list[Glyph] = []
+        stack = [device.get_result()]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTChar):
+                if item.upright and item.get_text():
+                    name = item.fontname.lower()
+                    glyphs.append(Glyph(_clean(item.get_text()), item.x0, item.x1, item.y0, item.y1,
+                                        round(item.size, 2), "bold" in name or "black" in name))
+            elif isinstance(item, LTContainer):
+                stack.extend(item)
+        pages.append(glyphs)
+    return pages, heights
 
 
 # --- 2. rows -------------------------------------------------------------------
