@@ -83,7 +83,7 @@ def _lines(text: str, width: float, size: float = 10) -> list[str]:
     return out + [cur]
 
 
-def make_article(path: Path) -> None:
+def make_article(path: Path, marker: bool = True) -> None:
     _register()
     c = canvas.Canvas(str(path), pagesize=(W, H), invariant=1)
     # Page 233: number at the foot, one column.
@@ -99,7 +99,7 @@ def make_article(path: Path) -> None:
     for k, line in enumerate(lines):
         last = k == len(lines) - 1
         x = _words(c, 60 + (15 if k == 0 else 0), y, line, width=None if last else 470 - (15 if k == 0 else 0))
-        if last:
+        if last and marker:
             _sup(c, x, y, "1")
         y -= 12.5
     y -= 2
@@ -290,3 +290,12 @@ def test_build_takes_raw_pdfs_one_source_per_id(tmp_path, article):
     with pytest.raises(EditionError) as info:
         raw_texts(project)
     assert info.value.message == "both a .txt and a .pdf for deneme-makale"
+
+
+def test_warnings_name_the_pdf_page(tmp_path):
+    path = tmp_path / "isaretsiz.pdf"
+    make_article(path, marker=False)  # note 1 printed, its marker lost
+    result = ingest_file(path)
+    [issue] = [w for w in result.warnings if w.rule == "ingest-note-unanchored"]
+    assert issue.path == str(path) and issue.line is None
+    assert issue.message.startswith("no reference point found for note 1") and issue.message.endswith("(PDF page 1)")

@@ -38,9 +38,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, Issue
 from ..tei import TEI, sub
+
+if TYPE_CHECKING:  # the package imports this module lazily, from ingest_file
+    from . import IngestOptions, IngestResult
 
 # pdfminer reports damage it works around through logging; the route collects
 # those records as warnings (see _damage_reported) instead of letting them reach stderr.
@@ -261,7 +265,7 @@ def _read(data: bytes, path: str, warnings: list[Issue]):
                 if item.upright and item.get_text():
                     name = item.fontname.lower()
                     glyphs.append(Glyph(_clean(item.get_text()), item.x0, item.x1, item.y0, item.y1,
-                                        round(item.size, 2), "bold" in name or "black" in name))
+                                        round(item.size, 2), any(w in name for w in ("bold", "black", "heavy", "demi"))))
             elif isinstance(item, LTContainer):
                 stack.extend(item)
         pages.append(glyphs)
@@ -668,7 +672,7 @@ def extract(data: bytes, path: str, options: PdfOptions = PdfOptions()) -> Extra
 
 # --- into the structural stages -------------------------------------------------
 
-def ingest_pdf(path: Path, options=None):
+def ingest_pdf(path: Path, options: IngestOptions | None = None) -> IngestResult:
     """`edition ingest x.pdf`: extract, then run the same stages as for a text."""
     from . import IngestOptions, IngestResult, ingest_bytes
     from .header import Metadata
