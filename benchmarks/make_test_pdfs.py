@@ -1,6 +1,6 @@
 """Typeset test PDFs from our own texts, with the text route's TEI as the truth.
 
-    python benchmarks/make_test_pdfs.py [--out output/test-pdfs]
+    python benchmarks/make_test_pdfs.py [--out output/test-pdfs] [--variant journal|foot]
 
 For each raw/<id>.txt the text route (``edition.ingest.ingest_file``) makes
 the TEI; this script typesets that TEI page by page with reportlab, as a
@@ -10,10 +10,12 @@ Turkish journal prints an article:
   (baku-katliami-1918 starts at 233; kafkasya-sovyetlestirilmesi keeps the
   numbers its running head printed, 29…);
 * running head: page number and journal name (even pages, number at the left)
-  or author/short title and page number (odd pages, number at the right); the
-  first page has its number alone at the foot;
+  or author/short title and page number (odd pages, number at the right), at
+  the top ("journal" variant) or at the bottom below the notes ("foot"
+  variant); the first page has its number alone at the foot;
 * body 9.5 pt, justified word by word (no space glyphs, as most PDFs), two
-  columns on every second page, paragraphs indented, headings bold;
+  columns on every second page (one column throughout in "foot"), paragraphs
+  indented, headings bold;
 * note markers as superscript digits glued to the word; the notes at the page
   foot in 7 pt below a rule, labelled with superscript digits on odd pages and
   plain digits ("12 ") on even pages (kafkasya-sovyetlestirilmesi has no notes);
@@ -63,6 +65,15 @@ TEXTS = {
                                short="Elçin Neciyev, Bakü Katliamı Gerçeği", note_label="alternate"),
     "kafkasya-sovyetlestirilmesi": dict(first_page=None, journal="Deneme Tarih Dergisi, Cilt 2, Sayı 3, 2022",
                                         short="Kafkasya’nın Sovyetleştirilmesi ve Türkiye-Kafkasya İlişkileri", note_label="plain"),
+}
+
+
+# Layout variants: "journal" (running head at the top, two columns on every
+# second page, note labels as in TEXTS) and "foot" (running foot at the bottom
+# below the notes, one column, superscript note labels).
+VARIANTS = {
+    "journal": {"edge": "head", "two_columns": True},
+    "foot": {"edge": "foot", "two_columns": False, "note_label": "superscript"},
 }
 
 
@@ -412,18 +423,21 @@ def typeset_page(c: canvas.Canvas, page: Page, index: int, printed: int, spec: d
                  hyphens: list[dict]) -> None:
     st = styles(body_size)
     text_w = PAGE_W - 2 * MARGIN_X
-    # Running head or foot.
+    variant = VARIANTS[spec["variant"]]
+    # Running head (or foot): page number outside, journal or author inside.
     c.setFont("Body", 8)
+    edge_y = HEAD_Y if variant["edge"] == "head" else FOOT_Y
     if index == 0:
         c.drawCentredString(PAGE_W / 2, FOOT_Y, str(printed))
     elif printed % 2 == 0:
-        c.drawString(MARGIN_X, HEAD_Y, str(printed))
-        c.drawRightString(PAGE_W - MARGIN_X, HEAD_Y, spec["journal"])
+        c.drawString(MARGIN_X, edge_y, str(printed))
+        c.drawRightString(PAGE_W - MARGIN_X, edge_y, spec["journal"])
     else:
-        c.drawString(MARGIN_X, HEAD_Y, spec["short"])
-        c.drawRightString(PAGE_W - MARGIN_X, HEAD_Y, str(printed))
+        c.drawString(MARGIN_X, edge_y, spec["short"])
+        c.drawRightString(PAGE_W - MARGIN_X, edge_y, str(printed))
     # Footnotes first: they fix the body's bottom.
-    superscript = spec["note_label"] == "superscript" or (spec["note_label"] == "alternate" and printed % 2 == 1)
+    labels = variant.get("note_label", spec["note_label"])
+    superscript = labels == "superscript" or (labels == "alternate" and printed % 2 == 1)
     nlines = [ln for label, paras in page.notes for ln in note_lines(label, paras, text_w, superscript)]
     bottom = BODY_BOTTOM + (len(nlines) * NOTE_LEADING + 10 if nlines else 0)
     y = BODY_BOTTOM + len(nlines) * NOTE_LEADING - NOTE_LEADING + 2
@@ -443,7 +457,7 @@ def typeset_page(c: canvas.Canvas, page: Page, index: int, printed: int, spec: d
                 x += pdfmetrics.stringWidth(s + " ", "Body", NOTE_SIZE)
         y -= NOTE_LEADING
     # Body: one column, or two on every second page.
-    columns = 2 if index % 2 == 1 else 1
+    columns = 2 if variant["two_columns"] and index % 2 == 1 else 1
     col_w = (text_w - GUTTER * (columns - 1)) / columns
     col = 0
     y = BODY_TOP
@@ -462,8 +476,8 @@ def typeset_page(c: canvas.Canvas, page: Page, index: int, printed: int, spec: d
             draw_line(c, line, MARGIN_X + col * (col_w + GUTTER), y, col_w, justify=True)
 
 
-def typeset(doc_id: str, tei: etree._ElementTree, out: Path) -> dict:
-    spec = TEXTS[doc_id]
+def typeset(doc_id: str, tei: etree._ElementTree, out: Path, variant: str = "journal") -> dict:
+    spec = dict(TEXTS[doc_id], variant=variant)
     pages = read_pages(tei)
     if spec["first_page"] is None:
         printed = [int(p.n) for p in pages]
@@ -503,22 +517,27 @@ def text_route_tei(doc_id: str) -> etree._ElementTree:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "output" / "test-pdfs")
+    parser.add_argument("--out", type=Path, default=ROOT / "output" / "test-pdfs",
+                        help="folder for <variant>/<id>.pdf, <id>.truth.json and <id>.toml")
+    parser.add_argument("--variant", action="append", choices=sorted(VARIANTS),
+                        help="layout variant(s) to typeset (default: all)")
     args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
     regular, bold = _fonts()
     for doc_id in TEXTS:
         tei = text_route_tei(doc_id)
-        pdf = args.out / f"{doc_id}.pdf"
-        truth = typeset(doc_id, tei, pdf)
-        truth["font"] = [regular, bold]
-        (args.out / f"{doc_id}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1))
-        # The route reads raw/<id>.toml next to the PDF: same facts as the text.
-        toml = ROOT / "raw" / f"{doc_id}.toml"
-        (args.out / f"{doc_id}.toml").write_bytes(toml.read_bytes())
-        print(f"{pdf}: {len(truth['pages'])} pages (printed {truth['pages'][0]}–{truth['pages'][-1]}), "
-              f"{len(truth['notes'])} notes, {len(truth['hyphens'])} line-end hyphens, "
-              f"body sizes {sorted(set(truth['body_sizes']))}")
+        for variant in args.variant or sorted(VARIANTS):
+            folder = args.out / variant
+            folder.mkdir(parents=True, exist_ok=True)
+            pdf = folder / f"{doc_id}.pdf"
+            truth = typeset(doc_id, tei, pdf, variant)
+            truth["font"] = [regular, bold]
+            truth["variant"] = variant
+            (folder / f"{doc_id}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1))
+            # The route reads raw/<id>.toml next to the PDF: same facts as the text.
+            (folder / f"{doc_id}.toml").write_bytes((ROOT / "raw" / f"{doc_id}.toml").read_bytes())
+            print(f"{pdf}: {len(truth['pages'])} pages (printed {truth['pages'][0]}–{truth['pages'][-1]}), "
+                  f"{len(truth['notes'])} notes, {len(truth['hyphens'])} line-end hyphens, "
+                  f"body sizes {sorted(set(truth['body_sizes']))}")
     return 0
 
 

@@ -3,7 +3,7 @@
     python benchmarks/make_test_pdfs.py --out output/test-pdfs
     python benchmarks/pdf_route.py --pdfs output/test-pdfs [--json output/pdf-route.json]
 
-For each ``<id>.pdf`` (typeset from the TEI the text route makes of
+For each ``<variant>/<id>.pdf`` (typeset from the TEI the text route makes of
 raw/<id>.txt), ingest it with ``edition.ingest.ingest_file`` and compare
 with the text route's TEI:
 
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdfs", type=Path, default=ROOT / "output" / "test-pdfs")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    pdfs = sorted(args.pdfs.glob("*.pdf"))
+    pdfs = sorted(args.pdfs.glob("**/*.pdf"))
     if not pdfs:
         print(f"no PDFs in {args.pdfs}: run benchmarks/make_test_pdfs.py first", file=sys.stderr)
         return 2
@@ -152,10 +152,11 @@ def main(argv: list[str] | None = None) -> int:
                      "ingest_cpu": round(c2 - c1, 2), "ingest_wall": round(w2 - w1, 2)}
         r["same_structure"] = structure_equal(r)
         ok &= r["same_structure"]
-        results[doc_id] = r
+        name = str(pdf.relative_to(args.pdfs).with_suffix(""))
+        results[name] = r
         n, h, p, pg, ch, hy, t = (r[k] for k in ("notes", "headings", "paragraphs", "pages", "characters",
                                                  "hyphenation", "time"))
-        print(f"{doc_id}:")
+        print(f"{name}:")
         print(f"  notes       {n['same_word']}/{n['text_route']} anchored at the same word, "
               f"{n['same_text']}/{n['text_route']} same text (PDF route: {n['pdf_route']} notes)")
         print(f"  headings    {h['same_in_order']}/{h['text_route']} same (PDF route: {h['pdf_route']})")
