@@ -148,7 +148,7 @@ class Extraction:
     line_pages: dict[int, int]  # raw line number -> PDF page
     body_size: float
     warnings: list[Issue] = field(default_factory=list)
-    markers: int = 0
+    superscripts: int = 0  # glyphs read as superscript note markers or labels
     notes: int = 0
 
 
@@ -160,7 +160,7 @@ def _open_document(data: bytes, path: str):
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFParser
 
-    if not data.lstrip()[:5].startswith(b"%PDF"):
+    if b"%PDF-" not in data[:1024]:  # readers accept the header anywhere in the first KiB
         raise InputError("is not a PDF (no %PDF header)", path=path,
                          hint="Give a PDF file, or a text extraction named <id>.txt.")
     if b"%%EOF" not in data[-2048:]:
@@ -262,7 +262,8 @@ def _read(data: bytes, path: str, warnings: list[Issue]):
         while stack:
             item = stack.pop()
             if isinstance(item, LTChar):
-                if item.upright and item.get_text():
+                # Rotated text (a margin stamp) and zero-size glyphs are not the article's lines.
+                if item.upright and item.get_text() and item.size >= 1:
                     name = item.fontname.lower()
                     glyphs.append(Glyph(_clean(item.get_text()), item.x0, item.x1, item.y0, item.y1,
                                         round(item.size, 2), any(w in name for w in ("bold", "black", "heavy", "demi"))))
@@ -666,8 +667,8 @@ def extract(data: bytes, path: str, options: PdfOptions = PdfOptions()) -> Extra
             warnings.append(Issue(path, None, None, "warning", f"PDF page {page.index} has no text (an image?); "
                                   "nothing was taken from it", "ingest-pdf-empty-page"))
     text, line_pages, notes = to_raw(pages, body, options)
-    markers = sum(1 for page in glyph_pages for g in page if g.sup)
-    return Extraction(text, pages, line_pages, body, warnings, markers, notes)
+    superscripts = sum(1 for page in glyph_pages for g in page if g.sup)
+    return Extraction(text, pages, line_pages, body, warnings, superscripts, notes)
 
 
 # --- into the structural stages -------------------------------------------------
@@ -719,6 +720,6 @@ def _record(tree, data: bytes, extraction: Extraction) -> None:
         parts.append(f"printed page numbers on {len(numbered)} pages ({numbered[0].number}–{numbered[-1].number})")
     if extraction.notes:
         parts.append(f"{extraction.notes} footnotes read from the smaller type at the page foot")
-    if extraction.markers:
+    if extraction.superscripts:
         parts.append("note markers read from superscript digits")
     sub(decl, "p", "; ".join(parts) + ".")
