@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import reportlab
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -299,3 +301,46 @@ def test_warnings_name_the_pdf_page(tmp_path):
     [issue] = [w for w in result.warnings if w.rule == "ingest-note-unanchored"]
     assert issue.path == str(path) and issue.line is None
     assert issue.message.startswith("no reference point found for note 1") and issue.message.endswith("(PDF page 1)")
+
+
+# --- property: whatever the paragraphs, the PDF route keeps every letter -------------
+
+LOWER = "abcçdefgğhıijklmnoöprsştuüvyz"
+word = st.text(alphabet=LOWER, min_size=1, max_size=12)
+sentence = st.lists(word, min_size=3, max_size=14).map(lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + ".")
+paragraph = st.lists(sentence, min_size=1, max_size=5).map(" ".join)
+
+
+def make_pages(path: Path, paragraphs: list[str], per_page: int) -> None:
+    """Justified paragraphs, ``per_page`` lines a page, running head and number from page 2."""
+    _register()
+    c = canvas.Canvas(str(path), pagesize=(W, H), invariant=1)
+    lines = []
+    for para in paragraphs:
+        broken = _lines(para, 455)
+        lines += [(k == 0, k == len(broken) - 1, line) for k, line in enumerate(broken)]
+    pages = [lines[k:k + per_page] for k in range(0, len(lines), per_page)]
+    for index, page in enumerate(pages):
+        if index:
+            c.setFont("Vera", 8)
+            c.drawString(60, 800, str(100 + index))
+            c.drawRightString(W - 60, 800, JOURNAL)
+        y = 760
+        for first, last, line in page:
+            indent = 15 if first else 0
+            _words(c, 60 + indent, y, line, width=None if last else 470 - indent)
+            y -= 12.5
+        c.showPage()
+    c.save()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(paragraph, min_size=1, max_size=6), per_page=st.integers(min_value=3, max_value=40))
+def test_property_every_letter_kept(tmp_path, paragraphs, per_page):
+    path = tmp_path / "uretilmis.pdf"
+    make_pages(path, paragraphs, per_page)
+    root = ingest_file(path).tree.getroot()
+    got = "".join(root.find(T + "text").itertext())
+    assert [ch for ch in got if ch.isalnum()] == [ch for ch in "".join(paragraphs) if ch.isalnum()]
+    pages = -(-sum(len(_lines(p, 455)) for p in paragraphs) // per_page)
+    assert [pb.get("n") for pb in root.iter(T + "pb")][1:] == [str(100 + k) for k in range(1, pages)]

@@ -137,6 +137,7 @@ class PdfPage:
     body: list[Line] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
     columns: int = 1
+    counted: str | None = None  # the number this page has by the others' printed numbers
 
 
 @dataclass
@@ -359,31 +360,46 @@ def render_glyphs(glyphs: list[Glyph], options: PdfOptions = PdfOptions()) -> st
 
 # --- 3. zones ------------------------------------------------------------------
 
-def body_size_of(pages: list[list[Glyph]]) -> float:
-    sizes = Counter(round(g.size, 1) for page in pages for g in page if not g.text.isspace())
+def body_size_of(rows: list[list[Row]], edges: list[list[Row]]) -> float:
+    """The most common type size, running heads and feet left out (on a short
+    text their glyphs could outnumber the body's)."""
+    sizes = Counter(round(g.size, 1) for page_rows_, page_edges in zip(rows, edges) for r in page_rows_
+                    if not any(r is e for e in page_edges) for g in r.glyphs if not g.sup and not g.text.isspace())
+    if not sizes:
+        sizes = Counter(round(g.size, 1) for page_rows_ in rows for r in page_rows_ for g in r.glyphs)
     return sizes.most_common(1)[0][0]
 
 
-def _edge_rows(rows: list[Row], height: float, body: float, options: PdfOptions) -> tuple[Row | None, Row | None]:
+def _edge_rows(rows: list[Row], height: float, options: PdfOptions) -> list[Row]:
     """Candidates for the running head (top) and foot (bottom): rows at the page
-    edge, set apart from the rest, in type no larger than the body's."""
+    edge, set apart from the rest."""
     if len(rows) < 2:
-        return None, None
-    top, foot = None, None
+        return []
+    edges = []
     first, second = rows[0], rows[1]
-    if (first.y0 >= height * (1 - options.edge_band) and first.y0 - second.y0 >= 1.8 * first.size
-            and first.size <= 1.05 * body):
-        top = first
+    if first.y0 >= height * (1 - options.edge_band) and first.y0 - second.y0 >= 1.8 * first.size:
+        edges.append(first)
     last, before = rows[-1], rows[-2]
-    if last.y0 <= height * options.edge_band and before.y0 - last.y0 >= 1.8 * last.size and last.size <= 1.05 * body:
-        foot = last
-    return top, foot
+    if last.y0 <= height * options.edge_band and before.y0 - last.y0 >= 1.8 * last.size:
+        edges.append(last)
+    return edges
 
 
-def _number_candidates(text: str) -> list[str]:
-    """Numbers at the start or end of a running head: one of them is the page's."""
-    parts = text.split()
-    return [t for t in {parts[0], parts[-1]} if NUMBER.match(t)] if parts else []
+def _number_candidates(row: Row, options: PdfOptions) -> dict[str, int]:
+    """Numbers at the start or end of a running head, one of them the page's,
+    with a weight: a number set apart from the head's text by a wide gap (the
+    page number at the outer edge) counts more than one inside it ("Sayı 2")."""
+    parts = row.text(options).split()
+    if not parts:
+        return {}
+    glyphs = sorted((g for g in row.glyphs if not g.text.isspace()), key=lambda g: g.x0)
+    runs: list[list[Glyph]] = [[glyphs[0]]]
+    for a, b in zip(glyphs, glyphs[1:]):
+        if b.x0 - a.x1 > 2 * row.size:
+            runs.append([])
+        runs[-1].append(b)
+    apart = {render_glyphs(run, options) for run in (runs[0], runs[-1])} if len(runs) > 1 else set()
+    return {t: 3 if t in apart else 1 for t in (parts[0], parts[-1]) if NUMBER.match(t)}
 
 
 def _without(text: str, number: str) -> str:
@@ -496,10 +512,10 @@ def _lines(rows: list[Row], column: int, edges: tuple[float, float], options: Pd
 
 # --- 5. and 6. blocks and notes ----------------------------------------------
 
-def page_rows(glyphs: list[Glyph], height: float, body: float, options: PdfOptions) -> tuple[list[Row], list[Row]]:
+def page_rows(glyphs: list[Glyph], height: float, options: PdfOptions) -> tuple[list[Row], list[Row]]:
     """A page's rows, and those of them that may be its running head or foot."""
     rows = [r for r in rows_of(glyphs, options) if r.text(options)]
-    return rows, [e for e in _edge_rows(rows, height, body, options) if e is not None]
+    return rows, _edge_rows(rows, height, options)
 
 
 def running_heads(pages: list[PdfPage], rows: list[list[Row]], edges: list[list[Row]], options: PdfOptions) -> None:
@@ -509,13 +525,19 @@ def running_heads(pages: list[PdfPage], rows: list[list[Row]], edges: list[list[
     text recurs on other pages; otherwise it stays text (a last footnote line
     starting with its label, a title at the top of page one)."""
     texts = [[e.text(options) for e in page_edges] for page_edges in edges]
-    offsets = Counter(int(n) - page.index for page, ts in zip(pages, texts) for t in ts for n in _number_candidates(t))
+    candidates = [[_number_candidates(e, options) for e in page_edges] for page_edges in edges]
+    offsets: Counter = Counter()
+    for page, page_candidates in zip(pages, candidates):
+        for found in page_candidates:
+            for n, weight in found.items():
+                offsets[int(n) - page.index] += weight
     offset = offsets.most_common(1)[0][0] if offsets else None
     bare = Counter(re.sub(r"\d+", "", t).strip() for ts in texts for t in set(ts))
-    for page, page_rows_, page_edges, ts in zip(pages, rows, edges, texts):
+    for page, page_rows_, page_edges, ts, page_candidates in zip(pages, rows, edges, texts, candidates):
+        page.counted = str(offset + page.index) if offset is not None and offset + page.index > 0 else None
         heads = []
-        for edge, text in zip(page_edges, ts):
-            number = next((n for n in _number_candidates(text) if offset is not None and int(n) - page.index == offset), None)
+        for edge, text, found in zip(page_edges, ts, page_candidates):
+            number = next((n for n in found if offset is not None and int(n) - page.index == offset), None)
             if number is not None and page.number is None:
                 page.number = number
                 heads.append(_without(text, number))
@@ -625,8 +647,12 @@ def to_raw(pages: list[PdfPage], body: float, options: PdfOptions = PdfOptions()
         if show_head:
             if page.head:
                 lines += [(page.head, page.index), ("", page.index)]
-            if page.number is not None:
-                lines += [(page.number, page.index), ("", page.index)]
+            # The first page carries a number even when none is printed on it
+            # (counted back from the others'), so that hidden heads later on
+            # never leave the pages counted from 1.
+            number = page.number if page is not pages[0] else page.number or page.counted
+            if number is not None:
+                lines += [(number, page.index), ("", page.index)]
         lines += [(t, page.index) for t in body_lines]
         page_notes = notes[page.index]
         had_notes = bool(page_notes)
@@ -656,10 +682,12 @@ def to_raw(pages: list[PdfPage], body: float, options: PdfOptions = PdfOptions()
 def extract(data: bytes, path: str, options: PdfOptions = PdfOptions()) -> Extraction:
     """Read a PDF's pages and lay them out as a raw text for the structural stages."""
     glyph_pages, heights, warnings = read_pages(data, path)
-    body = body_size_of(glyph_pages)
     pages = [PdfPage(k + 1) for k in range(len(glyph_pages))]
-    rows, edges = zip(*(page_rows(g, heights[k], body, options) for k, g in enumerate(glyph_pages)))
-    running_heads(pages, list(rows), list(edges), options)
+    rows, edges = (list(x) for x in zip(*(page_rows(g, heights[k], options) for k, g in enumerate(glyph_pages))))
+    body = body_size_of(rows, edges)
+    # Running heads are set no larger than the body (a title at the top of page one is).
+    edges = [[e for e in page_edges if e.size <= 1.05 * body] for page_edges in edges]
+    running_heads(pages, rows, edges, options)
     for page, page_rows_ in zip(pages, rows):
         analyse_page(page, page_rows_, body, options)
     for page in pages:
