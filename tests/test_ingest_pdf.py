@@ -344,3 +344,20 @@ def test_property_every_letter_kept(tmp_path, paragraphs, per_page):
     assert [ch for ch in got if ch.isalnum()] == [ch for ch in "".join(paragraphs) if ch.isalnum()]
     pages = -(-sum(len(_lines(p, 455)) for p in paragraphs) // per_page)
     assert [pb.get("n") for pb in root.iter(T + "pb")][1:] == [str(100 + k) for k in range(1, pages)]
+
+
+def test_unmapped_glyphs_are_visible_and_reported(tmp_path):
+    from edition.ingest.pdf import Glyph, render_glyphs
+
+    glyphs = [Glyph(t, x, x + 5, 100, 110, 10, False) for t, x in (("a", 0), ("(cid:12)", 5), ("b", 10))]
+    assert render_glyphs(glyphs) == "a\ufffdb"
+    path = tmp_path / "kontrol.pdf"
+    _register()
+    c = canvas.Canvas(str(path))
+    c.setFont("Vera", 10)
+    c.drawString(100, 700, "Metin\x01 burada.")  # a control character from a broken font map
+    c.save()
+    result = ingest_file(path)
+    assert "Metin\ufffd burada." in "".join(result.tree.getroot().find(T + "text").itertext())
+    [issue] = [w for w in result.warnings if w.rule == "ingest-pdf-unmapped"]
+    assert issue.message.startswith("1 characters have no Unicode mapping")

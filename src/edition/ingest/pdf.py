@@ -695,6 +695,11 @@ def extract(data: bytes, path: str, options: PdfOptions = PdfOptions()) -> Extra
             warnings.append(Issue(path, None, None, "warning", f"PDF page {page.index} has no text (an image?); "
                                   "nothing was taken from it", "ingest-pdf-empty-page"))
     text, line_pages, notes = to_raw(pages, body, options)
+    unknown = text.count("\ufffd")
+    if unknown:
+        warnings.append(Issue(path, None, None, "warning", f"{unknown} characters have no Unicode mapping in the "
+                              "PDF's fonts and are U+FFFD (\ufffd) in the text; compare with the PDF and correct them",
+                              "ingest-pdf-unmapped"))
     superscripts = sum(1 for page in glyph_pages for g in page if g.sup)
     return Extraction(text, pages, line_pages, body, warnings, superscripts, notes)
 
