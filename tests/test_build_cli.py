@@ -31,13 +31,13 @@ def project(tmp_path):
 
 def test_build_then_noop_then_broken(project):
     runner = CliRunner()
-    first = runner.invoke(main, ["build", "--project-dir", str(project), "-q", "-j", "1"])
+    first = runner.invoke(main, ["build", "--project-dir", str(project), "-j", "1"])
     assert first.exit_code == 0, first.output
     assert (project / "tei" / "ornek.xml").exists()
     assert (project / "output" / "html" / "ornek.html").exists()
     assert (project / "output" / "text" / "ornek.txt").exists()
     assert "1 built, 0 skipped, 0 failed" in first.output
-    second = runner.invoke(main, ["build", "--project-dir", str(project), "-q"])
+    second = runner.invoke(main, ["build", "--project-dir", str(project)])
     assert second.exit_code == 0 and "0 built, 1 skipped, 0 failed" in second.output
     check = runner.invoke(main, ["build", "--project-dir", str(project), "--check"])
     assert check.exit_code == 0, check.output

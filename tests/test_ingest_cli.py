@@ -42,7 +42,7 @@ def test_ingest_writes_tei_and_refuses_overwrite(runner, tmp_path):
     (out / "baku.xml").write_bytes(before + b"<!-- editor -->")
     result = runner.invoke(main, ["ingest", str(raw), "--output-dir", str(out)])
     assert result.exit_code == 1
-    assert result.output.strip().endswith("exists and may hold an editor's work; not overwritten Pass --force to replace it.")
+    assert result.output.strip() == f"Error: {out / 'baku.xml'}: exists and may hold an editor's work; not overwritten. Pass --force to replace it."
     assert (out / "baku.xml").read_bytes().endswith(b"<!-- editor -->")
     result = runner.invoke(main, ["ingest", str(raw), "--output-dir", str(out), "--force"])
     assert result.exit_code == 0

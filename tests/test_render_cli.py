@@ -29,7 +29,7 @@ def test_renders_the_html_site(tmp_path):
     # registers.xml among the files (tei/*.xml) is the register, not a text.
     assert not (tmp_path / "html" / "registers.html").exists()
     assert 'data-entry="place-baku"' in (tmp_path / "html" / "sample.html").read_text(encoding="utf-8")
-    assert result.stdout.strip().endswith(f"files written to {tmp_path / 'html'}")
+    assert result.stdout.strip().endswith(f"files written to {tmp_path / 'html'}.")
 
 
 def test_text_options_reach_the_stylesheet(tmp_path):
@@ -43,7 +43,7 @@ def test_text_options_reach_the_stylesheet(tmp_path):
 def test_too_narrow_width_is_an_error_with_a_next_step(tmp_path):
     result = run(SAMPLE, "--format", "text", "--width", "5", "--output-dir", tmp_path)
     assert result.exit_code == 1
-    assert result.output.strip().splitlines()[-1] == "Error: width 5 is too narrow Use 20 or more, or 0 for no wrapping."
+    assert result.output.strip().splitlines()[-1] == "Error: width 5 is too narrow. Use 20 or more, or 0 for no wrapping."
 
 
 def test_a_file_that_is_not_tei_is_an_error(tmp_path):
@@ -52,7 +52,7 @@ def test_a_file_that_is_not_tei_is_an_error(tmp_path):
     result = run(other, "--output-dir", tmp_path)
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
-        f"Error: {other}: not a TEI document (the root element is not TEI) "
+        f"Error: {other}: not a TEI document (the root element is not TEI). "
         "Pass tei/<id>.xml files written by `edition ingest`.")
 
 

@@ -50,7 +50,7 @@ def test_all_errors_in_all_files_are_reported():
 
 
 def test_json_goes_to_stdout():
-    result = run("--format", "json", str(INVALID / "duplicate-id.xml"))
+    result = run("--report", "json", str(INVALID / "duplicate-id.xml"))
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["valid"] is False
@@ -58,7 +58,7 @@ def test_json_goes_to_stdout():
 
 
 def test_junit_is_well_formed_with_one_failure():
-    result = run("--format", "junit", str(INVALID / "pb-out-of-order.xml"), str(FIXTURES / "sample-article.xml"))
+    result = run("--report", "junit", str(INVALID / "pb-out-of-order.xml"), str(FIXTURES / "sample-article.xml"))
     assert result.exit_code == 1
     suite = etree.fromstring(result.stdout.encode())
     assert suite.get("tests") == "2" and suite.get("failures") == "1"

@@ -86,6 +86,10 @@ class UnsafePathError(EditionError):
     """A file name or id would lead outside the project folders."""
 
 
+class ConfigError(EditionError):
+    """A project's edition.toml (or [tool.edition]) has a mistake."""
+
+
 class ValidationError(EditionError):
     """A document is not valid; ``issues`` holds every diagnostic."""
 

@@ -8,9 +8,11 @@ outside the project folders.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import BUILTIN_SCHEMAS, Config, config_file_in
+from .config import load as load_config
 from .errors import UnsafePathError
 
 DOC_ID = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$")
@@ -43,41 +45,66 @@ def inside(base: Path, *parts: str) -> Path:
 
 @dataclass(frozen=True)
 class Project:
-    """The folders of an edition project (see the README's layout section)."""
+    """An edition project: its root folder and its checked configuration.
+
+    The folders come from the config (``[folders]``, relative to the root);
+    see docs/config.md.
+    """
 
     root: Path
+    config: Config = field(default_factory=Config)
 
     @property
     def raw(self) -> Path:
-        return self.root / "raw"
+        return self.root / self.config.folders.raw
 
     @property
     def tei(self) -> Path:
-        return self.root / "tei"
+        return self.root / self.config.folders.tei
 
     @property
     def output(self) -> Path:
-        return self.root / "output"
+        return self.root / self.config.folders.output
 
     @property
     def schema(self) -> Path:
-        return self.root / "schema"
+        return self.root / self.config.folders.schema
 
     @property
     def xslt(self) -> Path:
-        return self.root / "xslt"
+        return self.root / self.config.folders.xslt
 
     @property
     def registers(self) -> Path:
         return self.tei / "registers.xml"
 
+    @property
+    def cache(self) -> Path:
+        return self.root / ".edition-cache"
+
+    def xslt_for(self, fmt: str) -> Path | None:
+        """The project's stylesheet folder if it overrides format ``fmt``
+        (has ``<fmt>/<fmt>.xsl``), else None: the shipped stylesheets."""
+        return self.xslt if (self.xslt / fmt / f"{fmt}.xsl").is_file() else None
+
+    def validate_schemas(self) -> tuple[str, ...]:
+        """``[validate] schemas`` as validate takes them from any folder: the
+        built-in names as they are, the project's schema files as absolute paths."""
+        return tuple(name if name in BUILTIN_SCHEMAS else str(self.root / name)
+                     for name in self.config.validate.schemas)
+
     @classmethod
-    def find(cls, start: Path | None = None) -> "Project":
-        """The nearest folder at or above ``start`` that has ``raw/`` or ``tei/``."""
+    def find(cls, start: Path | None = None) -> Project:
+        """The project ``start`` (default: the current folder) is in, found like git
+        finds a repository: the nearest folder at or above it with ``edition.toml``
+        or a ``pyproject.toml`` with ``[tool.edition]``; for projects without a
+        config, the nearest with ``raw/`` or ``tei/``. Outside any project, ``start``
+        itself with the default config."""
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
-            if (folder / "pyproject.toml").exists() and (folder / "tei").is_dir():
-                return cls(folder)
+            source = config_file_in(folder)
+            if source is not None:
+                return cls(folder, load_config(source))
             if (folder / "raw").is_dir() or (folder / "tei").is_dir():
                 return cls(folder)
         return cls(here)

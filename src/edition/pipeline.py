@@ -138,7 +138,7 @@ def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
     return raws
 
 
-def _render_jobs(jobs: int, documents: int) -> int:
+def render_jobs(jobs: int, documents: int) -> int:
     """Worker processes for rendering: each costs a second or so to start and
     compile the stylesheets, which a handful of documents do not repay."""
     return jobs if documents >= 8 * jobs else 1
@@ -274,7 +274,9 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
         "tool": tool}, sort_keys=True).encode())
     issues = []
     if state.get("validate") != validate_key:
+        tick("validate", 0, len(docs))
         issues = _validate(docs, registers_path if registers_path.exists() else None, options.jobs)
+        tick("validate", len(docs), len(docs))
         state["validate"] = validate_key if not issues else None
     report.issues.extend(issues)
     invalid = {Path(i.path).stem for i in issues if i.severity == "error"}
@@ -316,7 +318,7 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
 
         for fmt in options.formats:
             render(valid_docs, project.output, RenderOptions(format=fmt), registers=registers_path,
-                   xslt_dir=project.xslt, jobs=_render_jobs(options.jobs, len(valid_docs)))
+                   xslt_dir=project.xslt_for(fmt), jobs=render_jobs(options.jobs, len(valid_docs)))
             tick("render", options.formats.index(fmt) + 1, len(options.formats))
         state["render"] = render_key
         report.rendered = True
@@ -326,17 +328,19 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
 
 
 def check(project: Project, options: BuildOptions = BuildOptions()) -> list[str]:
-    """The files a build would change (tei/ and output/), building in a copy."""
+    """The files a build would change (tei/, and output/ where it is kept), building in a copy."""
     with tempfile.TemporaryDirectory(prefix="edition-check-") as tmp:
-        copy = Path(tmp) / "project"
-        copy.mkdir()
-        for name in ("raw", "tei", "xslt"):
-            if (project.root / name).exists():
-                shutil.copytree(project.root / name, copy / name)
-        build(Project(copy), BuildOptions(reingest=options.reingest, jobs=1, formats=options.formats, ids=options.ids))
+        copy = Project(Path(tmp) / "project", project.config)
+        copy.root.mkdir()
+        for folder in (project.raw, project.tei, project.xslt, project.schema):
+            if folder.is_dir():
+                shutil.copytree(folder, copy.root / folder.relative_to(project.root))
+        build(copy, BuildOptions(reingest=options.reingest, jobs=1, formats=options.formats, ids=options.ids))
         stale: list[str] = []
-        for name in ("tei", "output"):
-            new_dir, old_dir = copy / name, project.root / name
+        for name in (project.config.folders.tei, project.config.folders.output):
+            new_dir, old_dir = copy.root / name, project.root / name
+            if name == project.config.folders.output and not old_dir.exists():
+                continue  # output/ is not kept (a fresh clone in CI): only tei/ can be stale
             new_files = {p.relative_to(new_dir) for p in new_dir.rglob("*") if p.is_file()} if new_dir.exists() else set()
             old_files = {p.relative_to(old_dir) for p in old_dir.rglob("*") if p.is_file()} if old_dir.exists() else set()
             # files the build writes that are missing or differ; files it does

@@ -234,6 +234,11 @@ def _write_index(path: Path, names: dict[str, GazetteerPlace]) -> None:
         con.close()
 
 
+def index_path(cache: Path | None = None) -> Path:
+    """Where the index is kept (it may not exist yet: then the first Gazetteer() builds it)."""
+    return (cache if cache is not None else cache_dir()) / f"gazetteer-{index_key()}.sqlite"
+
+
 class Gazetteer:
     """Name → place lookups, Turkish-folded.
 
@@ -248,8 +253,7 @@ class Gazetteer:
         self._memo: dict[str, GazetteerPlace | None] = {}
         self._names: dict[str, GazetteerPlace] | None = None
         self._con: sqlite3.Connection | None = None
-        folder = cache if cache is not None else cache_dir()
-        path = folder / f"gazetteer-{index_key()}.sqlite"
+        path = index_path(cache)
         if not path.exists():
             names = _build_index()
             try:

@@ -24,9 +24,12 @@ def main() -> None:
     """Turn raw article texts into a validated TEI P5 edition with HTML and text.
 
     The flow is raw/<id>.txt -> ingest -> annotate -> validate -> render;
-    `edition build` runs it all.
+    `edition build` runs it all. Every command works from any folder of a
+    project (found like git's: the nearest edition.toml up the tree).
 
     Example:
+
+        edition init my-edition
 
         edition build
 

@@ -1,18 +1,47 @@
-"""Helpers shared by the command modules: error translation and diagnostics."""
+"""What every command shares: the common options, error translation, output.
+
+One place decides what ``--quiet``, ``--verbose`` and ``--jobs`` mean, how a
+library error reads, where the project is and how a long step shows progress,
+so the commands cannot drift apart.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 import sys
-from typing import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import click
 
 from ..errors import EditionError, Issue
+from ..paths import Project
 
 
 class EditionClickError(click.ClickException):
     exit_code = 1
+
+
+def sentence(text: str) -> str:
+    """``text`` ending as a sentence does."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…:" else text + "."
+
+
+def error_message(exc: EditionError) -> str:
+    """``path: line N: message. Hint.`` (the library's message made a sentence)."""
+    loc = ""
+    if exc.path:
+        loc = exc.path
+        if exc.line is not None:
+            loc += f": line {exc.line}"
+            if exc.col is not None:
+                loc += f", column {exc.col}"
+        loc += ": "
+    return loc + sentence(exc.message) + (f" {sentence(exc.hint)}" if exc.hint else "")
 
 
 @contextlib.contextmanager
@@ -21,7 +50,7 @@ def library_errors() -> Iterator[None]:
     try:
         yield
     except EditionError as exc:
-        raise EditionClickError(str(exc)) from None
+        raise EditionClickError(error_message(exc)) from None
 
 
 def print_issues(issues: list[Issue]) -> None:
@@ -29,5 +58,109 @@ def print_issues(issues: list[Issue]) -> None:
         click.echo(issue.format(), err=True)
 
 
-def is_quiet(quiet: bool) -> bool:
-    return quiet or not sys.stderr.isatty()
+def find_project(start: Path | None = None) -> Project:
+    """The project of ``start`` or the current folder (a config mistake is exit 1)."""
+    with library_errors():
+        return Project.find(start)
+
+
+def shown(path: Path) -> Path:
+    """``path`` as the user would type it: relative to the current folder
+    when it is inside it or its project (``tei/x.xml``, ``../tei/x.xml``)."""
+    try:
+        relative = Path(os.path.relpath(path))
+    except ValueError:  # another drive (Windows)
+        return path
+    return relative if relative.parts[:3] != ("..", "..", "..") else path
+
+
+class Reporter:
+    """Informational output on stderr: silent with --quiet, more with --verbose.
+
+    Diagnostics and errors are not informational: they are always printed.
+    """
+
+    def __init__(self, quiet: bool = False, verbose: bool = False) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self._bar: Any = None
+        self._stage: str | None = None
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message, err=True)
+
+    def detail(self, message: str) -> None:
+        if self.verbose:
+            click.echo(message, err=True)
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        """A step of ``stage`` finished (``done`` of ``total``): the step is
+        announced once, then a bar with an estimate follows it on a terminal."""
+        if self.quiet:
+            return
+        if stage != self._stage:
+            self.finish()
+            self._stage = stage
+            verb, one, many = STAGE_NAMES.get(stage, (stage.capitalize(), "item", "items"))
+            click.echo(f"{verb} {total} {one if total == 1 else many}…", err=True)
+            if sys.stderr.isatty() and total > 1:
+                self._bar = click.progressbar(length=total, file=sys.stderr, show_eta=True, show_pos=True,
+                                              label=f"  {stage}")
+                self._bar.__enter__()
+        if self._bar is not None:
+            self._bar.update(max(0, done - self._bar.pos))
+            if done >= total:
+                self.finish()
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+#: How a stage announces itself ("Annotating 12 documents…").
+STAGE_NAMES = {
+    "ingest": ("Ingesting", "raw text", "raw texts"),
+    "annotate": ("Annotating", "document", "documents"),
+    "validate": ("Validating", "document", "documents"),
+    "render": ("Rendering", "format", "formats"),
+}
+
+
+def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--quiet/-q`` and ``--verbose/-v``, given to the command as ``reporter``."""
+
+    @click.option("-v", "--verbose", is_flag=True, help="Say more about each step.")
+    @click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics and errors.")
+    @functools.wraps(command)
+    def wrapper(*args: Any, quiet: bool, verbose: bool, **kwargs: Any) -> Any:
+        if quiet and verbose:
+            raise click.UsageError("--quiet and --verbose exclude each other; pass one.")
+        return command(*args, reporter=Reporter(quiet=quiet, verbose=verbose), **kwargs)
+
+    return wrapper
+
+
+def jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+                        help="Worker processes [default: 1 for one file, else the CPU count].")(command)
+
+
+def resolve_jobs(jobs: int | None, items: int) -> int:
+    """The one ``--jobs`` default of every command: 1 for a single item, else the CPU count."""
+    if jobs is not None:
+        return jobs
+    return 1 if items <= 1 else max(1, os.cpu_count() or 1)
+
+
+def announce_gazetteer(reporter: Reporter) -> None:
+    """Build the annotator's gazetteer index now if this machine lacks it,
+    saying so: it takes seconds once, and silence would look like a hang.
+    Built here, in the main process, so worker processes only open it."""
+    from ..annotate.gazetteer import Gazetteer, index_path
+
+    if index_path().exists():
+        return
+    reporter.info("Building the gazetteer index (once per machine, ~10 s)…")
+    Gazetteer()

@@ -9,23 +9,35 @@ from pathlib import Path
 import click
 
 from ..annotate import AnnotateOptions, candidates_report
-from ..annotate.corpus import annotate_corpus, default_jobs
+from ..annotate.corpus import annotate_corpus
 from ..annotate.registers import Register
 from ..tei import serialize, write_atomic
-from ._common import EditionClickError, library_errors, print_issues
+from ._common import (
+    EditionClickError,
+    Reporter,
+    announce_gazetteer,
+    common_options,
+    find_project,
+    jobs_option,
+    library_errors,
+    print_issues,
+    resolve_jobs,
+    shown,
+)
 
 
 @click.command("annotate")
-@click.argument("tei_files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--registers", "registers_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("tei/registers.xml"), show_default=True, help="Register file to use and extend.")
+@click.argument("tei_files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--registers", "registers_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Register file to use and extend [default: registers.xml in the project's TEI folder].")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write candidate names (not yet accepted) as TSV.")
 @click.option("--no-candidates", is_flag=True, help="Tag only names the registers know.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs(), show_default="all cores",
-              help="Worker processes.")
-def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path | None,
-            no_candidates: bool, jobs: int) -> None:
+@jobs_option
+@common_options
+def command(tei_files: tuple[Path, ...], registers_path: Path | None, report_path: Path | None,
+            no_candidates: bool, jobs: int | None, reporter: Reporter) -> None:
     """Tag persons, places, organisations and dates in TEI files, in place.
 
     Unknown names found on good evidence are added to the registers with
@@ -36,20 +48,29 @@ def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path
 
         edition annotate tei/baku-katliami-1918.xml --report candidates.tsv
     """
+    if registers_path is None:
+        registers_path = shown(find_project().registers)
+    jobs = resolve_jobs(jobs, len(tei_files))
     with library_errors():
         register = Register.load(registers_path)
         before = serialize(register.to_tree())
         options = AnnotateOptions(add_candidates=not no_candidates)
         # one corpus: a name learnt in one file is found in all, whatever their order
-        result = annotate_corpus(tei_files, register, options, jobs=jobs, keep_occurrences=report_path is not None,
-                                 write=lambda path, data: write_atomic(path, data))
+        announce_gazetteer(reporter)
+        try:
+            result = annotate_corpus(tei_files, register, options, jobs=jobs,
+                                     keep_occurrences=report_path is not None,
+                                     progress=lambda done, total: reporter.progress("annotate", done, total),
+                                     write=lambda path, data: write_atomic(path, data))
+        finally:
+            reporter.finish()
         occurrences = []
         for path, outcome in sorted(result.outcomes.items()):
             if outcome.issue is not None:
                 continue
             occurrences.extend(outcome.occurrences)
             counts = ", ".join(f"{k} {v}" for k, v in sorted(outcome.counts.items()))
-            click.echo(f"{path}: {counts or 'nothing found'}", err=True)
+            reporter.info(f"{path}: {counts or 'nothing found'}.")
         after = serialize(register.to_tree())
         if after != before:
             write_atomic(registers_path, after)
@@ -64,4 +85,5 @@ def command(tei_files: tuple[Path, ...], registers_path: Path, report_path: Path
     failed = [result.outcomes[p].issue for p in result.failed]
     if failed:
         print_issues(failed)
-        raise EditionClickError(f"{len(failed)} of {len(tei_files)} file(s) could not be annotated")
+        raise EditionClickError(f"{len(failed)} of {len(tei_files)} file(s) could not be annotated; "
+                                "the others were. Fix the files named above and run it again.")

@@ -10,22 +10,25 @@ from ..errors import OutputExistsError
 from ..ingest import IngestOptions, ingest_file
 from ..paths import doc_id_from_path, inside
 from ..tei import serialize, write_atomic
-from ._common import library_errors, print_issues
+from ._common import Reporter, common_options, find_project, library_errors, print_issues, shown
 
 
 @click.command("ingest")
 @click.argument("raw_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output-dir", default="tei", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the TEI files.")
+@click.option("-o", "--output-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the TEI files [default: the project's TEI folder, tei/].")
 @click.option("-f", "--force", is_flag=True, help="Overwrite existing TEI files (they may hold an editor's work).")
 @click.option("--no-citations", is_flag=True, help="Do not mark author-date citations as bibl.")
-def command(raw_files: tuple[Path, ...], output_dir: Path, force: bool, no_citations: bool) -> None:
+@common_options
+def command(raw_files: tuple[Path, ...], output_dir: Path | None, force: bool, no_citations: bool,
+            reporter: Reporter) -> None:
     """Turn raw article texts into TEI P5 files, one per text.
 
     Each raw/<id>.txt (with optional raw/<id>.toml metadata) becomes
     <output-dir>/<id>.xml. Existing files are kept unless --force is given.
     A raw/<id>.pdf is read with its type sizes and positions (footnotes,
     running heads, columns; see docs/pdf.md) and goes through the same stages.
+    The TEI files' paths are printed on stdout.
 
     Example:
 
@@ -35,6 +38,8 @@ def command(raw_files: tuple[Path, ...], output_dir: Path, force: bool, no_citat
 
         edition ingest article.pdf
     """
+    if output_dir is None:
+        output_dir = shown(find_project().tei)
     options = IngestOptions(citations=not no_citations)
     with library_errors():
         # Check every target first so a refused overwrite writes nothing at all.
@@ -50,7 +55,11 @@ def command(raw_files: tuple[Path, ...], output_dir: Path, force: bool, no_citat
                     hint="Pass --force to replace it.",
                 )
             targets.append((raw, target))
-        results = [(ingest_file(raw, options), target) for raw, target in targets]
+        results = []
+        for done, (raw, target) in enumerate(targets, 1):
+            results.append((ingest_file(raw, options), target))
+            reporter.progress("ingest", done, len(targets))
+        reporter.finish()
         for result, target in results:
             print_issues(result.warnings)
             write_atomic(target, serialize(result.tree))

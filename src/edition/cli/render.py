@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..paths import Project
+from ..pipeline import render_jobs
 from ..render import FORMATS, NOTE_PLACEMENTS, RenderOptions, render
-from ._common import library_errors
+from ._common import Reporter, common_options, find_project, jobs_option, library_errors, resolve_jobs, sentence, shown
 
 
 @click.command("render")
@@ -17,7 +17,7 @@ from ._common import library_errors
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
               help="Output format.")
 @click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for html/ and text/ [default: output/ of the project].")
+              help="Folder for html/ and text/ [default: the project's output folder].")
 @click.option("--registers", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Register file [default: registers.xml beside the TEI files].")
 @click.option("--width", type=click.IntRange(min=0), default=72, show_default=True,
@@ -29,13 +29,16 @@ from ._common import library_errors
 @click.option("--lang", "ui_lang", type=click.Choice(["tr", "en"]), default="tr", show_default=True,
               help="Language of the interface strings.")
 @click.option("--base-url", default="", help="HTML: URL the site is published at (for 'Cite this').")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes (worth it from a few dozen documents on).")
-def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers, notes, ui_lang, base_url, jobs):
+@jobs_option
+@common_options
+def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers, notes, ui_lang, base_url, jobs,
+            reporter: Reporter):
     """Render TEI documents as an HTML edition site or as plain text.
 
     HTML goes to OUTPUT_DIR/html/ (a static site: one page per text, registers,
     chronology, map, bibliography, search); text to OUTPUT_DIR/text/<id>.txt.
+    The project's own stylesheets (xslt/html/html.xsl, xslt/text/text.xsl)
+    are used where it has them, as `edition build` does.
 
     Example:
 
@@ -43,13 +46,20 @@ def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers,
 
         edition render tei/*.xml --format text --width 80 --page-markers
     """
+    project = find_project()
     with library_errors():
         options = RenderOptions(format=fmt, width=0 if no_wrap else width, page_markers=page_markers,
                                 notes=notes, ui_lang=ui_lang, base_url=base_url)
-        out = output_dir if output_dir is not None else Project.find().output
-        result = render(list(tei_files), out, options, registers=registers, jobs=jobs)
+        out = output_dir if output_dir is not None else shown(project.output)
+        xslt_dir = project.xslt_for(fmt)
+        if xslt_dir is not None:
+            reporter.detail(f"Stylesheets: the project's {shown(xslt_dir)}/{fmt}/{fmt}.xsl.")
+        reporter.info(f"Rendering {len(tei_files)} file{'s' if len(tei_files) != 1 else ''} as {fmt}…")
+        result = render(list(tei_files), out, options, registers=registers, xslt_dir=xslt_dir,
+                        jobs=render_jobs(resolve_jobs(jobs, len(tei_files)), len(tei_files)))
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {sentence(warning)}", err=True)
     for doc_id, seconds in sorted(result.seconds.items()):
-        click.echo(f"{doc_id}: {seconds * 1000:.0f} ms", err=True)
-    click.echo(f"{len(result.written)} files written to {out / fmt}")
+        reporter.detail(f"{doc_id}: {seconds * 1000:.0f} ms.")
+    if not reporter.quiet:  # on stdout, as the other commands print what they wrote
+        click.echo(f"{len(result.written)} files written to {out / fmt}.")

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 import click
 
 from .. import validate as lib
-from ._common import library_errors, print_issues
+from ._common import Reporter, common_options, find_project, library_errors, print_issues, shown
 
 
 def _junit(issues, files: list[Path]) -> str:
@@ -44,7 +44,7 @@ def _junit(issues, files: list[Path]) -> str:
     help="The edition customisation, or all of official TEI.",
 )
 @click.option(
-    "--format",
+    "--report",
     "output_format",
     type=click.Choice(["text", "json", "junit"]),
     default="text",
@@ -53,19 +53,20 @@ def _junit(issues, files: list[Path]) -> str:
 )
 @click.option("--registers", type=click.Path(path_type=Path), help="Registers file for @ref checks.")
 @click.option("--no-rules", is_flag=True, help="Check the schema only, not the project rules.")
-def command(paths, schema, output_format, registers, no_rules) -> None:
+@common_options
+def command(paths, schema, output_format, registers, no_rules, reporter: Reporter) -> None:
     """Check TEI files against the schema and the edition's rules.
 
-    PATHS are files or folders (default: tei/). Every problem is reported as
+    PATHS are files or folders (default: the project's tei/). Every problem is reported as
     path:line:col: error: message [rule-id]; the exit code is 1 if any.
 
     Example:
 
         edition validate
 
-        edition validate tei/baku-katliami-1918.xml --schema tei-all --format junit > report.xml
+        edition validate tei/baku-katliami-1918.xml --schema tei-all --report junit > report.xml
     """
-    targets = list(paths) or [Path("tei")]
+    targets = list(paths) or [shown(find_project().tei)]
     for target in targets:
         if not target.exists():
             raise click.BadParameter(f"{target} does not exist", param_hint="PATHS")
@@ -92,6 +93,6 @@ def command(paths, schema, output_format, registers, no_rules) -> None:
         click.echo(_junit(issues, files))
     else:
         print_issues(issues)
-    click.echo(lib.summary(issues, len(files)), err=True)
+    reporter.info(lib.summary(issues, len(files)))
     if issues:
         raise SystemExit(1)

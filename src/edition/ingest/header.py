@@ -13,10 +13,15 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..config import check_keys
 from ..errors import InputError
 from ..tei import XML_LANG, el, sub
 
 LANGUAGE_NAMES = {"tr": "Turkish", "en": "English", "de": "German", "fr": "French", "ru": "Russian", "az": "Azerbaijani"}
+
+
+SOURCE_KEYS = ("title", "authors", "authors_unknown", "description", "languages", "first_page", "page_numbers")
+EDITION_KEYS = ("licence", "licence_target", "publisher", "responsibility")
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class Metadata:
             raise InputError(f"invalid TOML: {exc}", path=str(path), line=getattr(exc, "lineno", None)) from None
         except UnicodeDecodeError:
             raise InputError("not UTF-8", path=str(path)) from None
+        check_keys(path, data, {"": (), "source": SOURCE_KEYS, "edition": EDITION_KEYS}, docs="docs/raw-metadata.md")
         source = data.get("source", {})
         edition = data.get("edition", {})
         try:
