@@ -11,13 +11,15 @@ of "(N) …" lines), so the PDF goes through the same stages as a text:
 2. rows: glyphs on one baseline; smaller raised glyphs joined to the row
    below them as superscript note markers (:func:`rows_of`);
 3. zones: the running head or foot (a row at the top or bottom edge, set
-   apart from the rest, carrying the page number or repeated text), the
+   apart from the rest, carrying the page number that agrees with the other
+   pages', or text repeated on other pages: :func:`running_heads`), the
    footnotes (rows in a smaller size at the foot of the page), the body;
 4. columns: a vertical gutter no body row crosses splits rows into a left
    and a right column; rows that cross it (titles) cut the page in bands;
-5. blocks: a paragraph starts at an indented line, after a wider gap, or
-   where the type changes between heading (bold or larger) and text; blocks
-   are separated by a blank line as in the extractions ingest reads;
+5. blocks: a paragraph starts at an indented line, after a wider gap, after
+   a line ending well short of the column's edge, or where the type changes
+   between heading (bold or larger) and text; blocks are separated by a blank
+   line as in the extractions ingest reads;
 6. notes: a footnote starts with its label (superscript or plain digits,
    the next number in sequence, or "*"); rows before the first label on a
    page continue the last note of the page before.
