@@ -119,7 +119,12 @@ def prune_candidates(register, tei_dir: Path) -> list[str]:
 
 
 def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
-    raws = sorted(project.raw.glob("*.txt"))
+    # raw/<id>.txt (a text extraction) or raw/<id>.pdf (the PDF route), one per id.
+    raws = sorted([*project.raw.glob("*.txt"), *project.raw.glob("*.pdf")])
+    twice = sorted({r.stem for r in raws if r.suffix == ".pdf"} & {r.stem for r in raws if r.suffix == ".txt"})
+    if twice:
+        raise EditionError(f"both a .txt and a .pdf for {', '.join(twice)}", path=str(project.raw),
+                           hint="Keep one source per text: move the other out of raw/.")
     if ids:
         wanted = set(ids)
         unknown = wanted - {doc_id_from_path(r) for r in raws}

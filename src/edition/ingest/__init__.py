@@ -48,6 +48,8 @@ class IngestResult:
 
 
 def ingest_file(path: Path, options: IngestOptions = IngestOptions()) -> IngestResult:
+    if Path(path).suffix.lower() == ".pdf":  # the PDF route: .pdf extracts, then these same stages
+        from .pdf import ingest_pdf; return ingest_pdf(Path(path), options)  # noqa: E702
     data = Path(path).read_bytes()
     meta = Metadata.load(Path(path).with_suffix(".toml"))
     return ingest_bytes(data, Path(path).name, meta, options, display_path=str(path))
