@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from ..paths import Project
-from ..render import FORMATS, NOTE_PLACEMENTS, RenderOptions, render
-from ._common import library_errors
+from ..render import CHOICE_READINGS, FORMATS, NOTE_PLACEMENTS, RenderOptions, render
+from ._common import EditionClickError, library_errors, print_issues
 
 
 @click.command("render")
@@ -29,13 +29,20 @@ from ._common import library_errors
 @click.option("--lang", "ui_lang", type=click.Choice(["tr", "en"]), default="tr", show_default=True,
               help="Language of the interface strings.")
 @click.option("--base-url", default="", help="HTML: URL the site is published at (for 'Cite this').")
+@click.option("--reading", "choice_reading", type=click.Choice(CHOICE_READINGS), default="edited", show_default=True,
+              help="Reading of choice/app/subst shown in the text (the other stays reachable).")
+@click.option("--variants", is_flag=True, help="Text: the readings not shown follow in brackets.")
+@click.option("--site-title", default="", help="HTML: name of the site [default: each text's title].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (worth it from a few dozen documents on).")
-def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers, notes, ui_lang, base_url, jobs):
+def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers, notes, ui_lang, base_url,
+            choice_reading, variants, site_title, jobs):
     """Render TEI documents as an HTML edition site or as plain text.
 
     HTML goes to OUTPUT_DIR/html/ (a static site: one page per text, registers,
     chronology, map, bibliography, search); text to OUTPUT_DIR/text/<id>.txt.
+    A document that cannot be rendered is reported and the others are
+    still rendered (exit status 1).
 
     Example:
 
@@ -45,11 +52,20 @@ def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers,
     """
     with library_errors():
         options = RenderOptions(format=fmt, width=0 if no_wrap else width, page_markers=page_markers,
-                                notes=notes, ui_lang=ui_lang, base_url=base_url)
-        out = output_dir if output_dir is not None else Project.find().output
-        result = render(list(tei_files), out, options, registers=registers, jobs=jobs)
+                                notes=notes, ui_lang=ui_lang, base_url=base_url, choice_reading=choice_reading,
+                                variants=variants, site_title=site_title)
+        project = Project.find()
+        out = output_dir if output_dir is not None else project.output
+        # The project's stylesheet overrides, as `edition build` uses them.
+        xslt_dir = project.xslt if project.xslt.is_dir() else None
+        result = render(list(tei_files), out, options, registers=registers, xslt_dir=xslt_dir, jobs=jobs)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for doc_id, seconds in sorted(result.seconds.items()):
         click.echo(f"{doc_id}: {seconds * 1000:.0f} ms", err=True)
     click.echo(f"{len(result.written)} files written to {out / fmt}")
+    if result.failed:
+        print_issues(result.failed)
+        raise EditionClickError(
+            f"{len(result.failed)} of {len(result.failed) + len(result.seconds)} documents not rendered: "
+            f"{', '.join(issue.path for issue in result.failed)}. The others ({len(result.seconds)}) were; fix these and render again.")
