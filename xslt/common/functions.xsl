@@ -13,11 +13,40 @@
   <xsl:variable name="ed:labels" as="document-node()"
       select="doc(resolve-uri('labels.xml', static-base-uri()))"/>
 
+  <!-- The language of the page: the document's (ed:lang-of), or the site's
+       interface language on the site pages. -->
+  <xsl:variable name="ed:page-lang" as="xs:string"
+      select="if (exists($ed:document)) then ed:lang-of($ed:document) else $ui-lang"/>
+
+  <!-- The language of the interface strings: the page's when labels.xml has
+       it (by primary subtag: 'de-AT' reads 'de'), else English. -->
+  <xsl:variable name="ed:label-lang" as="xs:string"
+      select="(lower-case(substring-before($ed:page-lang || '-', '-'))[. = $ed:labels/labels/label[1]/*/local-name()],
+               if (exists($ed:document)) then 'en' else $ui-lang)[1]"/>
+
   <!-- The labels in the interface language by key, looked up in O(1): pages
        ask for a label per mention, and a search of labels.xml each time was
        a third of a register page's time. -->
   <xsl:variable name="ed:label-texts" as="map(xs:string, element()*)"
-      select="map:merge($ed:labels/labels/label ! map{ string(@key): *[local-name() = $ui-lang] }, map{ 'duplicates': 'combine' })"/>
+      select="map:merge($ed:labels/labels/label ! map{ string(@key): *[local-name() = $ed:label-lang] }, map{ 'duplicates': 'combine' })"/>
+
+  <!-- A document's language: its text's xml:lang, its root's, the first
+       language of its header's langUsage, a first text's; 'und'
+       (undetermined, BCP 47) when it says nothing. -->
+  <xsl:function name="ed:lang-of" as="xs:string">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="(($doc/*/tei:text/@xml:lang, $doc/*/@xml:lang,
+        $doc/*/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident,
+        ($doc/*//tei:TEI)[1]/(tei:text/@xml:lang, @xml:lang))[normalize-space()][1] ! normalize-space(), 'und')[1]"/>
+  </xsl:function>
+
+  <!-- The name of the site: the parameter, else a text's own title on its
+       page, else the generic label. -->
+  <xsl:function name="ed:site-title" as="xs:string">
+    <xsl:sequence select="if ($site-title ne '') then $site-title
+        else if (exists($ed:document)) then ed:title($ed:document)
+        else ed:label('edition-title')"/>
+  </xsl:function>
 
   <!-- A UI string in the interface language. A missing label stops the build:
        an empty string on the page would go unnoticed. -->
@@ -25,7 +54,7 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:variable name="text" select="$ed:label-texts($key)"/>
     <xsl:if test="empty($text)">
-      <xsl:message terminate="yes" error-code="ed:label">No label '<xsl:value-of select="$key"/>' in language '<xsl:value-of select="$ui-lang"/>' (xslt/common/labels.xml).</xsl:message>
+      <xsl:message terminate="yes" error-code="ed:label">No label '<xsl:value-of select="$key"/>' in language '<xsl:value-of select="$ed:label-lang"/>' (xslt/common/labels.xml).</xsl:message>
     </xsl:if>
     <xsl:sequence select="string($text)"/>
   </xsl:function>
@@ -36,7 +65,7 @@
        spot), a bibl's position, a block's position (search anchors), and the
        page the reader is on. -->
   <xsl:accumulator name="ed:note" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text//tei:note" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[not(ancestor::tei:teiHeader)]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:mention" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:text//(tei:persName | tei:placeName | tei:orgName | tei:date)" select="$value + 1"/>
@@ -45,7 +74,7 @@
     <xsl:accumulator-rule match="tei:text//tei:bibl" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:block" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text//(tei:p | tei:head | tei:item)" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:text//(tei:p | tei:head | tei:item | tei:ab | tei:l)" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:page" as="xs:string" initial-value="''">
     <xsl:accumulator-rule match="tei:pb" select="string(@n)"/>
@@ -53,24 +82,69 @@
 
   <xsl:function name="ed:doc-id" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="string(root($node)/tei:TEI/@xml:id)"/>
+    <xsl:sequence select="if ($document-id ne '') then $document-id else string(root($node)/*/@xml:id)"/>
+  </xsl:function>
+
+  <!-- The header of the document (of the corpus, for a teiCorpus), never
+       one of a biblFull or a TEI inside the corpus. -->
+  <xsl:function name="ed:header" as="element(tei:teiHeader)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="root($node)/*/tei:teiHeader[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:title-stmt" as="element(tei:titleStmt)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="ed:header($node)/tei:fileDesc[1]/tei:titleStmt[1]"/>
+  </xsl:function>
+
+  <!-- The texts of a document: its text, or the text of every TEI of a
+       corpus (group/text and floatingText are inside them). -->
+  <xsl:function name="ed:texts" as="element(tei:text)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc/*/descendant-or-self::tei:TEI/tei:text"/>
   </xsl:function>
 
   <xsl:function name="ed:title" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="normalize-space((root($doc)//tei:titleStmt/tei:title[@type = 'main'], root($doc)//tei:titleStmt/tei:title)[1])"/>
+    <xsl:variable name="stmt" select="ed:title-stmt($doc)"/>
+    <xsl:sequence select="(normalize-space(($stmt/tei:title[@type = 'main'], $stmt/tei:title, root($doc)//tei:titleStmt/tei:title)[1])[. ne ''],
+        ed:doc-id($doc)[. ne ''], ed:label('untitled'))[1]"/>
   </xsl:function>
 
   <xsl:function name="ed:subtitle" as="xs:string?">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="root($doc)//tei:titleStmt/tei:title[@type = 'sub'][1] ! normalize-space(.)"/>
+    <xsl:sequence select="ed:title-stmt($doc)/tei:title[@type = 'sub'][1] ! normalize-space(.)"/>
   </xsl:function>
 
   <!-- Author names of the header; 'unknown' is how ingest says there is none. -->
   <xsl:function name="ed:authors" as="xs:string*">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="root($doc)//tei:titleStmt/tei:author
+    <xsl:sequence select="ed:title-stmt($doc)/tei:author
         ! normalize-space((tei:persName, tei:name, .)[1])[. ne 'unknown' and . ne '']"/>
+  </xsl:function>
+
+  <!-- The source the document was made from, as one line; empty if the
+       header says only that it was born digital or nothing. -->
+  <xsl:function name="ed:source" as="xs:string?">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="source" select="ed:header($doc)/tei:fileDesc[1]/tei:sourceDesc[1]/*[1]"/>
+    <!-- Its parts (title, author, note…) joined by commas; checksums left out. -->
+    <xsl:variable name="text" select="string-join(($source/node()[not(self::tei:idno)] ! normalize-space(string-join(.//text(), ' '))[. ne '']), ', ')"/>
+    <xsl:sequence select="if (string-length($text) gt 400) then substring($text, 1, 400) || '…' else $text[. ne '']"/>
+  </xsl:function>
+
+  <!-- The licence: licence elements, else the availability's paragraphs. -->
+  <xsl:function name="ed:licence" as="element()?">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="availability" select="ed:header($doc)/tei:fileDesc[1]/tei:publicationStmt[1]//tei:availability"/>
+    <xsl:sequence select="($availability//tei:licence, $availability/tei:p)[1]"/>
+  </xsl:function>
+
+  <!-- The languages the header names (langUsage), as written there. -->
+  <xsl:function name="ed:languages" as="xs:string*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="ed:header($doc)/tei:profileDesc/tei:langUsage/tei:language
+        ! (normalize-space(.)[. ne ''], string(@ident))[1]"/>
   </xsl:function>
 
   <!-- The label a reader sees: the source's own number (@n, "*" for the
@@ -175,7 +249,8 @@
        in it, spaces normalised. -->
   <xsl:function name="ed:plain" as="xs:string">
     <xsl:param name="node" as="node()?"/>
-    <xsl:sequence select="normalize-space(string-join($node//text()[not(ancestor::tei:note except $node/ancestor-or-self::tei:note)][not(ancestor::tei:fw)], ''))"/>
+    <xsl:sequence select="normalize-space(string-join($node//text()[not(ancestor::tei:note except $node/ancestor-or-self::tei:note)][not(ancestor::tei:fw)]
+        [not(ed:is-hidden(., $node))] ! ed:text-of(.), ''))"/>
   </xsl:function>
 
   <!-- The sentence a mention stands in: the text of its block (paragraph,
@@ -247,6 +322,82 @@
         else if (substring($text, $end + 1, 1) = ('”', '’', '&quot;', ')') and matches(substring($text, $end + 2, 1), '^\s$'))
           then $head || substring($text, $end, 2)
         else $head || substring($text, $end, 1)"/>
+  </xsl:function>
+
+  <!-- Readings. A choice shows one child: the first of corr/expan/reg
+       ('edited') or of sic/abbr/orig ('diplomatic'), else its first child.
+       An app shows the reading of $witness, else its lemma, else its first
+       reading. A subst shows its add ('edited') or all of it. -->
+  <xsl:function name="ed:choice-shown" as="element()?">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:variable name="preferred" select="if ($choice-reading = 'diplomatic') then ('sic', 'abbr', 'orig') else ('corr', 'expan', 'reg')"/>
+    <xsl:sequence select="($choice/*[local-name() = $preferred], $choice/*)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:app-shown" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:variable name="readings" select="$app//(tei:lem | tei:rdg)[ancestor::tei:app[1] is $app]"/>
+    <xsl:sequence select="($readings[$witness ne ''][tokenize(@wit) = ('#' || $witness, $witness)], $readings[self::tei:lem], $readings)[1]"/>
+  </xsl:function>
+
+  <!-- Is $element a branch the reader does not see in the running text: an
+       unchosen child of choice, a reading of app not shown, a witness
+       detail, or (edited) a del? -->
+  <xsl:function name="ed:is-unshown" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="parent" select="$element/parent::*"/>
+    <xsl:sequence select="
+        ($parent/self::tei:choice and not($element is ed:choice-shown($parent)))
+        or (($element/self::tei:rdg or $element/self::tei:lem) and exists($element/ancestor::tei:app[1])
+            and not($element is ed:app-shown($element/ancestor::tei:app[1])))
+        or ($element/self::tei:witDetail)
+        or ($element/self::tei:del and $choice-reading = 'edited')"/>
+  </xsl:function>
+
+  <!-- Is text node $text in a branch not shown (below $within)? -->
+  <xsl:function name="ed:is-hidden" as="xs:boolean">
+    <xsl:param name="text" as="node()"/>
+    <xsl:param name="within" as="node()?"/>
+    <xsl:sequence select="some $a in ($text/ancestor::* except $within/ancestor-or-self::*) satisfies ed:is-unshown($a)"/>
+  </xsl:function>
+
+  <!-- A text node as the reader reads it: next to an lb, pb or cb with
+       break="no" (a word broken across lines or pages), the whitespace on
+       that side goes, so "hyphen<lb break='no'/>  ated" reads "hyphenated". -->
+  <xsl:function name="ed:text-of" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="s" select="string($text)"/>
+    <xsl:variable name="s" select="if ($text/preceding-sibling::node()[1][ed:is-word-break(.)]) then replace($s, '^\s+', '') else $s"/>
+    <xsl:sequence select="if ($text/following-sibling::node()[1][ed:is-word-break(.)]) then replace($s, '\s+$', '') else $s"/>
+  </xsl:function>
+
+  <xsl:function name="ed:is-word-break" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][@break = ('no', 'false', 'n')])"/>
+  </xsl:function>
+
+  <!-- Elements that are blocks of text (a paragraph, a verse line, a speech,
+       a list of persons…) rather than words inside one; with any element
+       that holds a block, and every member of a list* (a bibl in listBibl).
+       Formats set blocks apart (a line, an HTML block); an element of
+       another TEI customisation is a block if it holds one. -->
+  <xsl:variable name="ed:block-names" as="xs:string*" select="(
+      'ab', 'argument', 'back', 'body', 'byline', 'castGroup', 'castItem', 'castList', 'closer', 'dateline',
+      'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'docAuthor', 'docDate', 'docEdition',
+      'docImprint', 'docTitle', 'entry', 'entryFree', 'epigraph', 'figDesc', 'figure', 'floatingText', 'front',
+      'group', 'head', 'imprimatur', 'l', 'lg', 'list', 'listBibl', 'listEvent', 'listNym', 'listOrg',
+      'listPerson', 'listPlace', 'listRelation', 'opener', 'p', 'postscript', 'row', 'salute', 'set',
+      'signed', 'sp', 'spGrp', 'speaker', 'stage', 'standOff', 'superEntry', 'table', 'text', 'titlePage',
+      'titlePart', 'trailer', 'u', 'msDesc', 'sourceDoc', 'surface', 'zone', 'line', 'biblStruct', 'person',
+      'personGrp', 'place', 'org', 'event', 'item', 'label', 'cell')"/>
+
+  <xsl:function name="ed:is-block" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node instance of element() and (
+        local-name($node) = $ed:block-names
+        or exists($node/parent::*[starts-with(local-name(), 'list')][not(self::tei:list)])
+        or exists($node/*[local-name() = $ed:block-names]))
+        and not($node/self::tei:note)"/>
   </xsl:function>
 
   <!-- Only web links may become href; anything else (javascript:, data:) in

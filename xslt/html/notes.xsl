@@ -16,7 +16,7 @@
 
   <xsl:template name="ed:notes-list">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="notes" select="$doc/tei:TEI/tei:text//tei:note"/>
+    <xsl:variable name="notes" select="$doc//tei:note[not(ancestor::tei:teiHeader)]"/>
     <xsl:if test="exists($notes)">
       <section class="notes" aria-labelledby="notes-head">
         <h2 id="notes-head"><xsl:value-of select="ed:label('notes')"/></h2>
