@@ -257,8 +257,8 @@
     <xsl:variable name="rend" select="string-join((@rend, @style, @rendition), ' ')"/>
     <xsl:element name="{if (contains($rend, 'bold')) then 'strong'
         else if (contains($rend, 'italic')) then 'em'
-        else if (matches($rend, 'sup(erscript)?\b|vertical-align:\s*super')) then 'sup'
-        else if (matches($rend, 'sub(script)?\b|vertical-align:\s*sub')) then 'sub'
+        else if (tokenize($rend) = ('sup', 'superscript') or matches($rend, 'vertical-align:\s*super')) then 'sup'
+        else if (tokenize($rend) = ('sub', 'subscript') or matches($rend, 'vertical-align:\s*sub')) then 'sub'
         else 'span'}">
       <xsl:if test="@rend"><xsl:attribute name="class" select="'hi ' || ed:rend-classes(@rend)"/></xsl:if>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>

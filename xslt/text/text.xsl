@@ -150,7 +150,7 @@
 
   <xsl:template match="tei:quote[*[ed:is-block(.)]] | tei:q[*[ed:is-block(.)]]" mode="ed:text" priority="-0.1">
     <xsl:variable name="blocks" as="xs:string*"><xsl:call-template name="ed:blocks"/></xsl:variable>
-    <xsl:sequence select="string-join($blocks[normalize-space()] ! replace(., '^', '    ', 'm'), $ed:nl || $ed:nl)"/>
+    <xsl:sequence select="string-join($blocks[normalize-space()] ! string-join(tokenize(., $ed:nl) ! ('    ' || .), $ed:nl), $ed:nl || $ed:nl)"/>
   </xsl:template>
 
   <xsl:template match="tei:list[@type = 'keywords']" mode="ed:text">
