@@ -76,6 +76,9 @@
   <xsl:accumulator name="ed:block" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:text//(tei:p | tei:head | tei:item | tei:ab | tei:l)" select="$value + 1"/>
   </xsl:accumulator>
+  <xsl:accumulator name="ed:div" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:text//tei:div" select="$value + 1"/>
+  </xsl:accumulator>
   <xsl:accumulator name="ed:page" as="xs:string" initial-value="''">
     <xsl:accumulator-rule match="tei:pb" select="string(@n)"/>
   </xsl:accumulator>
@@ -391,13 +394,30 @@
       'titlePart', 'trailer', 'u', 'msDesc', 'sourceDoc', 'surface', 'zone', 'line', 'biblStruct', 'person',
       'personGrp', 'place', 'org', 'event', 'item', 'label', 'cell')"/>
 
+  <!-- A block whose content is fields, not running text: elements and no
+       text of its own (a place's name and location, an epigraph's quotation
+       and source). Formats separate its parts, which the source often does
+       not ("London<location>…"). -->
+  <xsl:function name="ed:is-fields" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="count($element/*) gt 1 and empty($element/text()[normalize-space()]) and ed:is-block($element)"/>
+  </xsl:function>
+
+  <!-- Of those, the ones TEI also allows among words: inside running text
+       ("von <docAuthor>…</docAuthor>", a stage direction within a verse
+       line) they are words, not blocks. -->
+  <xsl:variable name="ed:flexible-names" as="xs:string*" select="(
+      'byline', 'dateline', 'docAuthor', 'docDate', 'docEdition', 'docImprint', 'docTitle', 'figDesc', 'figure',
+      'label', 'salute', 'signed', 'speaker', 'stage', 'titlePart', 'trailer', 'epigraph', 'castItem', 'biblStruct',
+      'l', 'lg', 'list', 'table', 'line')"/>
+
   <xsl:function name="ed:is-block" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node instance of element() and (
-        local-name($node) = $ed:block-names
+    <xsl:sequence select="$node instance of element() and not($node/self::tei:note) and (
+        (local-name($node) = $ed:block-names
+          and not(local-name($node) = $ed:flexible-names and exists($node/../text()[normalize-space()])))
         or exists($node/parent::*[starts-with(local-name(), 'list')][not(self::tei:list)])
-        or exists($node/*[local-name() = $ed:block-names]))
-        and not($node/self::tei:note)"/>
+        or exists($node/*[local-name() = $ed:block-names]))"/>
   </xsl:function>
 
   <!-- Only web links may become href; anything else (javascript:, data:) in

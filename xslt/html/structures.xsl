@@ -29,9 +29,18 @@
     <xsl:param name="class" as="xs:string" select="'tei-' || local-name()"/>
     <xsl:param name="id" as="xs:string?" select="()"/>
     <xsl:param name="content" as="node()*">
-      <xsl:apply-templates mode="ed:html"/>
+      <xsl:choose>
+        <!-- Fields (see ed:is-fields): a space between them. -->
+        <xsl:when test="ed:is-fields(.)">
+          <xsl:for-each select="node()[not(self::text())] | text()[normalize-space()]">
+            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:apply-templates select="." mode="ed:html"/>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="ed:html"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:param>
-    <xsl:variable name="phrasing" select="$name ne 'span' and ed:in-phrasing(.)"/>
+    <xsl:variable name="phrasing" select="$name = ('div', 'p', 'blockquote') and ed:in-phrasing(.)"/>
     <xsl:element name="{if ($phrasing) then 'span' else $name}">
       <xsl:attribute name="class" select="string-join(($class, 'block'[$phrasing], @rend ! ed:rend-classes(.)), ' ')"/>
       <xsl:if test="exists($id)"><xsl:attribute name="id" select="$id"/></xsl:if>

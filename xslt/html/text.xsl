@@ -132,7 +132,7 @@
 
   <xsl:template name="ed:toc">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="sections" select="$doc/tei:TEI/tei:text/tei:body/tei:div"/>
+    <xsl:variable name="sections" select="$doc/tei:TEI/tei:text/tei:body/tei:div[tei:head]"/>
     <xsl:if test="exists($sections)">
       <nav class="toc" aria-labelledby="toc-head">
         <h2 id="toc-head"><xsl:value-of select="ed:label('contents')"/></h2>
@@ -147,8 +147,8 @@
       <xsl:for-each select="$divs">
         <li>
           <a href="#{ed:section-anchor(.)}"><xsl:value-of select="ed:plain(tei:head[1])"/></a>
-          <xsl:if test="exists(tei:div)">
-            <xsl:call-template name="ed:toc-level"><xsl:with-param name="divs" select="tei:div"/></xsl:call-template>
+          <xsl:if test="exists(tei:div[tei:head])">
+            <xsl:call-template name="ed:toc-level"><xsl:with-param name="divs" select="tei:div[tei:head]"/></xsl:call-template>
           </xsl:if>
         </li>
       </xsl:for-each>
@@ -157,7 +157,7 @@
 
   <xsl:function name="ed:section-anchor" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
-    <xsl:sequence select="($div/@xml:id ! string(), 'sec-' || ed:block-anchor(($div/tei:head, $div/*, $div)[1]))[1]"/>
+    <xsl:sequence select="($div/@xml:id ! string(), $div/tei:head[1] ! ('sec-' || ed:block-anchor(.)), 'sec-d' || $div/accumulator-before('ed:div'))[1]"/>
   </xsl:function>
 
   <xsl:template match="tei:body | tei:back" mode="ed:html">
@@ -195,7 +195,7 @@
        one (its heading is hidden) one of its own. -->
   <xsl:function name="ed:head-anchor" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="if ($div/tei:head) then ed:block-anchor($div/tei:head[1]) else 'h' || generate-id($div)"/>
+    <xsl:sequence select="if ($div/tei:head) then ed:block-anchor($div/tei:head[1]) else 'head-d' || $div/accumulator-before('ed:div')"/>
   </xsl:function>
 
   <xsl:template match="tei:head" mode="ed:html">

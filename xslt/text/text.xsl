@@ -111,6 +111,10 @@
     <xsl:for-each-group select="node()" group-adjacent="ed:is-block(.)">
       <xsl:choose>
         <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="ed:text"/></xsl:when>
+        <!-- Fields (see ed:is-fields) apart, running text as it comes. -->
+        <xsl:when test="ed:is-fields(..)">
+          <xsl:sequence select="ed:wrap(normalize-space(string-join(current-group() ! ed:inline-of(.), ' ')), '', '')"/>
+        </xsl:when>
         <xsl:otherwise><xsl:sequence select="ed:wrap(ed:inline-of(current-group()), '', '')"/></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each-group>
