@@ -16,7 +16,9 @@ Words of a document (the reading text, edited reading):
   (``Aug<ex>ustus</ex>`` is one word), and are separated at the boundaries
   of structural elements (paragraphs, lines, cells, items, notes… see
   SEPARATE) and at ``lb``/``pb``/``cb``, except those with ``break="no"``,
-  which join the word they break (whitespace around them dropped);
+  which join the word they break (whitespace around them dropped); the
+  parts of a structural element that has no text of its own (a place's name
+  and location) are separate too;
 * ``choice`` counted once: the first ``corr``/``expan``/``reg`` child, else its
   first child; ``app`` once: its ``lem``, else its first ``rdg``; ``del`` (the
   edited reading leaves it out of the text edition), ``witDetail`` and ``fw``
@@ -68,7 +70,7 @@ SEPARATE = {
 SKIP = {"teiHeader", "facsimile", "fw", "witDetail", "del"}
 BLOCK_HTML = {"p", "div", "li", "ul", "ol", "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
               "section", "article", "header", "blockquote", "figure", "figcaption", "br", "dd", "dt", "dl", "nav",
-              "aside", "footer", "main", "caption", "sup", "del"}
+              "aside", "footer", "main", "caption", "del"}
 WORD = re.compile(r"\w+")
 #: Note markers ("[12]", "[*]") stay; any other bracket touching a word
 #: character is an editor's sign inside or around a word, and goes.
@@ -137,11 +139,19 @@ def reading_text(root) -> str:
         out.append(sep)
 
     def walk_inside(el) -> None:
+        fields = local(el) in SEPARATE and is_fields(el)
         add_text(el.text)
         for child in el:
             if isinstance(child.tag, str):
+                if fields:
+                    out.append(" ")
                 walk(child)
             add_text(child.tail)
+
+    def is_fields(el) -> bool:
+        children = [c for c in el if isinstance(c.tag, str)]
+        texts = [el.text] + [c.tail for c in el]
+        return len(children) > 1 and not any(t and t.strip() for t in texts)
 
     def add_text(text):
         if text:
@@ -157,14 +167,17 @@ def reading_text(root) -> str:
 
 
 def html_text(path: Path) -> str:
+    """The words of a page's article; the table of contents, "Cite this" and
+    the page markers in the margin are not reading text."""
     doc = lxml.html.fromstring(path.read_bytes())
     article = doc.find_class("edition-text")[0]
-    for unwanted in article.cssselect("nav.toc, section.cite"):
+    for unwanted in article.cssselect("nav.toc, section.cite, span.pb"):
         unwanted.drop_tree()
     parts: list[str] = []
 
     def walk(el) -> None:
-        block = el.tag in BLOCK_HTML or "block" in (el.get("class") or "").split()
+        classes = (el.get("class") or "").split()
+        block = el.tag in BLOCK_HTML or "block" in classes or "note-ref" in classes
         if block:
             parts.append(" ")
         parts.append(el.text or "")

@@ -132,7 +132,7 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="source" select="ed:header($doc)/tei:fileDesc[1]/tei:sourceDesc[1]/*[1]"/>
     <!-- Its parts (title, author, note…) joined by commas; checksums left out. -->
-    <xsl:variable name="text" select="string-join(($source/node()[not(self::tei:idno)] ! normalize-space(string-join(.//text(), ' '))[. ne '']), ', ')"/>
+    <xsl:variable name="text" select="string-join(($source/node()[not(self::tei:idno)] ! normalize-space(string-join(descendant-or-self::text(), ' '))[. ne '']), ', ')"/>
     <xsl:sequence select="if (string-length($text) gt 400) then substring($text, 1, 400) || '…' else $text[. ne '']"/>
   </xsl:function>
 
