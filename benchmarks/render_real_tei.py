@@ -28,8 +28,9 @@ Words of a document (the reading text, edited reading):
 
 Words that reach a format are read the same way, with two allowances for how
 editions print them: an editor's bracket inside a word (supplied letters,
-"qu[is eam aperi]re", Leiden ⟦ ⟧) does not split it, and a deletion shown
-struck through in HTML (``<del>``) is not run together with the next word.
+"qu[is eam aperi]re", Leiden ⟦ ⟧; in the source's own text too) does not
+split it, and a deletion shown struck through in HTML (``<del>``) is not run
+together with the next word.
 
 Words that reach a format: the same tokenisation of the HTML page's article
 (without its table of contents and "Cite this" block; block-level HTML
@@ -86,9 +87,11 @@ def without_brackets(text: str) -> str:
 
 
 def words(text: str, *, output: bool = False) -> list[str]:
+    """The words of a text; of an edition's output (``output``) with its note
+    markers, of a source without them (brackets in the source itself, as in
+    editions that type "[θεοῖ]ς", are read the same way in both)."""
     text = unicodedata.normalize("NFC", text)
-    if output:
-        text = without_brackets(text)
+    text = without_brackets(text) if output else EDITORIAL_BRACKET.sub("", text)
     return WORD.findall(text.casefold())
 
 
