@@ -8,6 +8,9 @@ override."""
 from __future__ import annotations
 
 import importlib.util
+import json
+import shutil
+import subprocess
 import re
 from pathlib import Path
 
@@ -375,3 +378,18 @@ def test_a_project_stylesheet_imports_the_shipped_one_and_overrides_a_template(t
     assert not page(tmp_path / "out", "structures").find_class("person-smallcaps")
     assert text(tmp_path / "custom", "structures") == text(tmp_path / "out", "structures")
     assert (tmp_path / "custom" / "html" / "assets" / "edition.css").is_file()
+
+
+# --- valid HTML ----------------------------------------------------------------
+
+VNU = HERE / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("java") is None or not VNU.exists(),
+                    reason="needs java and tests/browser/node_modules (cd tests/browser && npm ci)")
+def test_pages_of_foreign_tei_pass_the_nu_html_checker(editions):
+    pages = sorted(str(editions / "html" / f"{f.stem}.html") for f in FIXTURES)
+    proc = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+                          capture_output=True, text=True, timeout=120)
+    assert json.loads(proc.stderr or '{"messages": []}')["messages"] == []
