@@ -15,8 +15,10 @@ Words of a document (the reading text, edited reading):
 * joined as a reader reads them: words run on across inline markup
   (``Aug<ex>ustus</ex>`` is one word), and are separated at the boundaries
   of structural elements (paragraphs, lines, cells, items, notes… see
-  SEPARATE) and at ``lb``/``pb``/``cb``, except those with ``break="no"``,
-  which join the word they break (whitespace around them dropped); the
+  SEPARATE) and at ``lb``/``pb``/``cb``, except those with ``break="no"``
+  or without ``@break`` and with letters right up to them on both sides
+  ("na<pb/>türlich"), which join the word they break (whitespace around them
+  dropped); the
   parts of a structural element that has no text of its own (a place's name
   and location) are separate too;
 * ``choice`` counted once: the first ``corr``/``expan``/``reg`` child, else its
@@ -115,7 +117,13 @@ def reading_text(root) -> str:
     out: list[str] = []
 
     def is_break_no(el) -> bool:
-        return local(el) in ("lb", "pb", "cb") and el.get("break") in ("no", "false", "n")
+        if local(el) not in ("lb", "pb", "cb"):
+            return False
+        if el.get("break") is not None:
+            return el.get("break") in ("no", "false", "n")
+        previous = el.getprevious()
+        before = (previous.tail if previous is not None else el.getparent().text) or ""
+        return bool(before) and not before[-1].isspace() and bool(el.tail) and not el.tail[0].isspace()
 
     def walk(el) -> None:
         name = local(el)
@@ -152,7 +160,7 @@ def reading_text(root) -> str:
             add_text(child.tail)
 
     def is_fields(el) -> bool:
-        children = [c for c in el if isinstance(c.tag, str)]
+        children = [c for c in el if isinstance(c.tag, str) and local(c) != "note"]
         texts = [el.text] + [c.tail for c in el]
         return len(children) > 1 and not any(t and t.strip() for t in texts)
 

@@ -212,7 +212,7 @@ def test_apparatus_substitution_and_editorial_signs(editions):
 
 def test_word_breaks_lines_columns_and_pages(editions):
     plain = " ".join(text(editions, "structures").split())
-    assert "a hyphenated word and a pageturner cross lines and columns here." in plain
+    assert "a hyphenated word and a pageturner cross lines and columns here, but natürlich not words." in plain
     assert "hyphenated word" in article(editions, "structures")
 
 

@@ -374,9 +374,14 @@
     <xsl:sequence select="if ($text/following-sibling::node()[1][ed:is-word-break(.)]) then replace($s, '\s+$', '') else $s"/>
   </xsl:function>
 
+  <!-- A line, page or column break inside a word: break="no", or (no
+       @break) letters right up to it on both sides ("na<pb/>türlich"). -->
   <xsl:function name="ed:is-word-break" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][@break = ('no', 'false', 'n')])"/>
+    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][
+        @break = ('no', 'false', 'n')
+        or (empty(@break) and preceding-sibling::node()[1][self::text()][matches(., '\S$')]
+            and following-sibling::node()[1][self::text()][matches(., '^\S')])])"/>
   </xsl:function>
 
   <!-- Elements that are blocks of text (a paragraph, a verse line, a speech,
@@ -396,11 +401,11 @@
 
   <!-- A block whose content is fields, not running text: elements and no
        text of its own (a place's name and location, an epigraph's quotation
-       and source). Formats separate its parts, which the source often does
-       not ("London<location>…"). -->
+       and source; its notes do not count). Formats separate its parts, which
+       the source often does not ("London<location>…"). -->
   <xsl:function name="ed:is-fields" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="count($element/*) gt 1 and empty($element/text()[normalize-space()]) and ed:is-block($element)"/>
+    <xsl:sequence select="count($element/*[not(self::tei:note)]) gt 1 and empty($element/text()[normalize-space()]) and ed:is-block($element)"/>
   </xsl:function>
 
   <!-- Of those, the ones TEI also allows among words: inside running text

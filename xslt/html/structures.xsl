@@ -246,6 +246,12 @@
     <xsl:call-template name="ed:box"/>
   </xsl:template>
 
+  <!-- A label among words ("<head><label>Ex. 3</label>SCHUBERT…") is set off. -->
+  <xsl:template match="tei:label[../text()[normalize-space()]]" mode="ed:html" priority="0.4">
+    <span class="tei-label"><xsl:apply-templates mode="ed:html"/></span>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <!-- Pointers without text of their own. -->
   <xsl:template match="tei:anchor | tei:milestone | tei:link | tei:linkGrp | tei:join | tei:joinGrp
                        | tei:alt | tei:altGrp" mode="ed:html"/>

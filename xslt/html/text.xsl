@@ -249,7 +249,16 @@
         <span class="label"><xsl:apply-templates mode="ed:html"/></span>
         <xsl:text> </xsl:text>
       </xsl:for-each>
-      <xsl:apply-templates mode="ed:html"/>
+      <xsl:choose>
+        <!-- Fields (see ed:is-fields): a space between them. -->
+        <xsl:when test="ed:is-fields(.)">
+          <xsl:for-each select="*">
+            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:apply-templates select="." mode="ed:html"/>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="ed:html"/></xsl:otherwise>
+      </xsl:choose>
     </li>
   </xsl:template>
 

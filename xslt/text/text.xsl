@@ -189,7 +189,8 @@
        everything else is its text. -->
   <xsl:function name="ed:inline" as="xs:string">
     <xsl:param name="block" as="element()"/>
-    <xsl:sequence select="ed:inline-of($block/node())"/>
+    <xsl:sequence select="if (ed:is-fields($block)) then normalize-space(string-join($block/* ! ed:inline-of(.), ' '))
+        else ed:inline-of($block/node())"/>
   </xsl:function>
 
   <xsl:function name="ed:inline-of" as="xs:string">
@@ -232,6 +233,8 @@
   <xsl:template match="tei:gap" mode="ed:inline">
     <xsl:sequence select="'[…' || string-join(ed:inline(.)[. ne ''] ! (' ' || .), '') || ']'"/>
   </xsl:template>
+  <!-- A label among words ("<head><label>Ex. 3</label>SCHUBERT…") is set off. -->
+  <xsl:template match="tei:label" mode="ed:inline"><xsl:sequence select="ed:inline(.) || ' '"/></xsl:template>
   <xsl:template match="tei:supplied" mode="ed:inline"><xsl:sequence select="'[' || ed:inline(.) || ']'"/></xsl:template>
 
   <xsl:function name="ed:variants" as="xs:string">
