@@ -25,6 +25,7 @@ Words of a document (the reading text, edited reading):
   first child; ``app`` once: its ``lem``, else its first ``rdg``; ``del`` (the
   edited reading leaves it out of the text edition), ``witDetail`` and ``fw``
   (running heads and printed page numbers) are not words of the text;
+  whitespace between the children of a ``subst`` is layout;
 * a word is a run of Unicode word characters (``\\w+``) after NFC and case
   folding.
 
@@ -65,9 +66,9 @@ SEPARATE = {
     "closer", "dateline", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "docAuthor", "docDate",
     "docEdition", "docImprint", "docTitle", "entry", "epigraph", "event", "figDesc", "figure", "floatingText",
     "front", "gap", "graphic", "group", "head", "item", "l", "label", "lg", "list", "listBibl", "listEvent",
-    "listOrg", "listPerson", "listPlace", "note", "opener", "org", "p", "person", "place", "postscript", "q",
-    "quote", "row", "salute", "signed", "sp", "speaker", "stage", "table", "text", "titlePage", "titlePart",
-    "trailer", "u", "cit", "lb", "pb", "cb", "milestone", "sense", "form", "orth", "def", "line", "zone",
+    "listOrg", "listPerson", "listPlace", "note", "opener", "org", "p", "person", "place", "postscript",
+    "row", "salute", "signed", "sp", "speaker", "stage", "table", "text", "titlePage", "titlePart",
+    "trailer", "u", "lb", "pb", "cb", "milestone", "sense", "form", "orth", "def", "line", "zone",
 }
 #: Elements whose text is not part of the reading text (see the docstring).
 SKIP = {"teiHeader", "facsimile", "fw", "witDetail", "del"}
@@ -151,13 +152,15 @@ def reading_text(root) -> str:
 
     def walk_inside(el) -> None:
         fields = local(el) in SEPARATE and is_fields(el)
-        add_text(el.text)
+        # Whitespace between a subst's add and del is layout, not a space.
+        layout = (lambda t: t if t and t.strip() else None) if local(el) == "subst" else (lambda t: t)
+        add_text(layout(el.text))
         for child in el:
             if isinstance(child.tag, str):
                 if fields:
                     out.append(" ")
                 walk(child)
-            add_text(child.tail)
+            add_text(layout(child.tail))
 
     def is_fields(el) -> bool:
         children = [c for c in el if isinstance(c.tag, str) and local(c) != "note"]

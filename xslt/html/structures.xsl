@@ -161,7 +161,8 @@
       <xsl:if test="$choice-reading = 'edited'">
         <xsl:call-template name="ed:other-readings"><xsl:with-param name="readings" select="tei:del"/></xsl:call-template>
       </xsl:if>
-      <xsl:apply-templates select="if ($choice-reading = 'edited') then * except tei:del else *" mode="ed:html"/>
+      <!-- Whitespace between its add and del is layout, not a space in the word. -->
+      <xsl:apply-templates select="(if ($choice-reading = 'edited') then node() except tei:del else node())[not(self::text()) or normalize-space()]" mode="ed:html"/>
     </span>
   </xsl:template>
 

@@ -230,6 +230,10 @@
     </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:witDetail" mode="ed:inline"/>
+  <!-- Whitespace between a substitution's add and del is layout, not a space in the word. -->
+  <xsl:template match="tei:subst" mode="ed:inline">
+    <xsl:apply-templates select="node()[not(self::text()) or normalize-space()]" mode="ed:inline"/>
+  </xsl:template>
   <xsl:template match="tei:gap" mode="ed:inline">
     <xsl:sequence select="'[…' || string-join(ed:inline(.)[. ne ''] ! (' ' || .), '') || ']'"/>
   </xsl:template>
