@@ -198,6 +198,11 @@ def test_diplomatic_reading_and_variants_in_brackets(tmp_path):
     assert [d.text_content() for d in html.iter("del")] == ["first", "struck"]
 
 
+def test_a_witness_reading_instead_of_the_lemma(tmp_path):
+    render([ANY_TEI / "structures.xml"], tmp_path, RenderOptions(format="text", witness="C"), registers=NO_REGISTERS)
+    assert "The witnesses read badly here" in " ".join(text(tmp_path, "structures").split())
+
+
 def test_apparatus_substitution_and_editorial_signs(editions):
     html = page(editions, "structures")
     app = html.find_class("app")[0]
@@ -314,6 +319,10 @@ def test_a_document_that_fails_never_stops_the_others(tmp_path):
         assert "a stylesheet error on this document" in messages["bad.xml"] and "\n" not in messages["bad.xml"]
         assert messages["other.xml"].startswith("not a TEI document")
     assert (tmp_path / "out" / "html" / "index.html").is_file()
+    # The same in worker processes.
+    result = render(files, tmp_path / "jobs", RenderOptions(format="text"), registers=NO_REGISTERS,
+                    xslt_dir=project_xslt, jobs=2)
+    assert sorted(result.seconds) == ["group", "letter"] and len(result.failed) == 3
 
 
 def test_the_cli_reports_each_failed_document_and_exits_1(tmp_path):

@@ -103,6 +103,9 @@ class RenderOptions:
     choice_reading: str = "edited"
     #: Text edition: the readings not shown follow in brackets ("Doctor [Dr.]").
     variants: bool = False
+    #: app: show the readings of this witness (its siglum, without '#')
+    #: instead of the lemmas; empty: the lemmas.
+    witness: str = ""
     #: Name of the site (header, page titles, index); empty: the text's own
     #: title on its page, and "TEI edition" in the interface language elsewhere.
     site_title: str = ""
@@ -397,6 +400,7 @@ def _configure(sheets: Stylesheets, executable, job: RenderJob) -> None:
     executable.set_parameter("ui-lang", p.make_string_value(options.ui_lang))
     executable.set_parameter("site-title", p.make_string_value(options.site_title))
     executable.set_parameter("choice-reading", p.make_string_value(options.choice_reading))
+    executable.set_parameter("witness", p.make_string_value(options.witness.lstrip("#")))
     if options.format == "html":
         executable.set_parameter("base-url", p.make_string_value(options.base_url))
     else:

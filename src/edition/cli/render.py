@@ -32,11 +32,12 @@ from ._common import EditionClickError, library_errors, print_issues
 @click.option("--reading", "choice_reading", type=click.Choice(CHOICE_READINGS), default="edited", show_default=True,
               help="Reading of choice/app/subst shown in the text (the other stays reachable).")
 @click.option("--variants", is_flag=True, help="Text: the readings not shown follow in brackets.")
+@click.option("--witness", default="", help="Show this witness's readings (app/rdg/@wit) instead of the lemmas.")
 @click.option("--site-title", default="", help="HTML: name of the site [default: each text's title].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (worth it from a few dozen documents on).")
 def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers, notes, ui_lang, base_url,
-            choice_reading, variants, site_title, jobs):
+            choice_reading, variants, witness, site_title, jobs):
     """Render TEI documents as an HTML edition site or as plain text.
 
     HTML goes to OUTPUT_DIR/html/ (a static site: one page per text, registers,
@@ -53,7 +54,7 @@ def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers,
     with library_errors():
         options = RenderOptions(format=fmt, width=0 if no_wrap else width, page_markers=page_markers,
                                 notes=notes, ui_lang=ui_lang, base_url=base_url, choice_reading=choice_reading,
-                                variants=variants, site_title=site_title)
+                                variants=variants, witness=witness, site_title=site_title)
         project = Project.find()
         out = output_dir if output_dir is not None else project.output
         # The project's stylesheet overrides, as `edition build` uses them.
