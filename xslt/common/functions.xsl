@@ -357,11 +357,18 @@
         or ($element/self::tei:del and $choice-reading = 'edited')"/>
   </xsl:function>
 
+  <!-- Does the document have readings to choose from at all? Most do not,
+       and then no text node needs to look at its ancestors. -->
+  <xsl:variable name="ed:has-readings" as="xs:boolean"
+      select="empty($ed:document) or exists($ed:document//(tei:choice | tei:app | tei:del | tei:witDetail))"/>
+
   <!-- Is text node $text in a branch not shown (below $within)? -->
   <xsl:function name="ed:is-hidden" as="xs:boolean">
     <xsl:param name="text" as="node()"/>
     <xsl:param name="within" as="node()?"/>
-    <xsl:sequence select="some $a in ($text/ancestor::* except $within/ancestor-or-self::*) satisfies ed:is-unshown($a)"/>
+    <xsl:sequence select="$ed:has-readings and (some $a in
+        ($text/ancestor::*[parent::tei:choice or self::tei:rdg or self::tei:lem or self::tei:witDetail or self::tei:del]
+         except $within/ancestor-or-self::*) satisfies ed:is-unshown($a))"/>
   </xsl:function>
 
   <!-- A text node as the reader reads it: next to an lb, pb or cb with
@@ -369,9 +376,12 @@
        that side goes, so "hyphen<lb break='no'/>  ated" reads "hyphenated". -->
   <xsl:function name="ed:text-of" as="xs:string">
     <xsl:param name="text" as="text()"/>
+    <xsl:variable name="before" select="$text/preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb]"/>
+    <xsl:variable name="after" select="$text/following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb]"/>
     <xsl:variable name="s" select="string($text)"/>
-    <xsl:variable name="s" select="if ($text/preceding-sibling::node()[1][ed:is-word-break(.)]) then replace($s, '^\s+', '') else $s"/>
-    <xsl:sequence select="if ($text/following-sibling::node()[1][ed:is-word-break(.)]) then replace($s, '\s+$', '') else $s"/>
+    <xsl:sequence select="if (empty(($before, $after))) then $s else (
+        let $s := if ($before[ed:is-word-break(.)]) then replace($s, '^\s+', '') else $s
+        return if ($after[ed:is-word-break(.)]) then replace($s, '\s+$', '') else $s)"/>
   </xsl:function>
 
   <!-- A line, page or column break inside a word: break="no", or (no
@@ -416,13 +426,19 @@
       'label', 'salute', 'signed', 'speaker', 'stage', 'titlePart', 'trailer', 'epigraph', 'castItem', 'biblStruct',
       'l', 'lg', 'list', 'table', 'line')"/>
 
+  <!-- The two lists as maps: ed:is-block is asked of every element of
+       running text, and a map lookup is O(1) where "= $list" is not. -->
+  <xsl:variable name="ed:block-set" as="map(xs:string, xs:boolean)"
+      select="map:merge($ed:block-names ! map{ .: not(. = $ed:flexible-names) })"/>
+
   <xsl:function name="ed:is-block" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
+    <xsl:variable name="name" select="local-name($node)"/>
     <xsl:sequence select="$node instance of element() and not($node/self::tei:note) and (
-        (local-name($node) = $ed:block-names
-          and not(local-name($node) = $ed:flexible-names and exists($node/../text()[normalize-space()])))
+        (map:contains($ed:block-set, $name)
+          and ($ed:block-set($name) or empty($node/../text()[normalize-space()])))
         or exists($node/parent::*[starts-with(local-name(), 'list')][not(self::tei:list)])
-        or exists($node/*[local-name() = $ed:block-names]))"/>
+        or (some $child in $node/* satisfies map:contains($ed:block-set, local-name($child))))"/>
   </xsl:function>
 
   <!-- Only web links may become href; anything else (javascript:, data:) in
