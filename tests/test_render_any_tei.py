@@ -264,6 +264,17 @@ def test_page_language_and_labels_follow_the_document(editions):
     assert page(editions, "group").get("lang") == "und"
 
 
+def test_iso_639_2_codes_become_bcp_47(tmp_path):
+    source = tmp_path / "mektup.xml"
+    source.write_text((ANY_TEI / "letter.xml").read_text(encoding="utf-8").replace(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">', '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="tur">')
+        .replace("<opener>", '<opener xml:lang="eng-GB">'), encoding="utf-8")
+    render([source], tmp_path, registers=NO_REGISTERS)
+    html = page(tmp_path, "mektup")
+    assert html.get("lang") == "tr" and html.find_class("skip-link")[0].text_content() == "Ana içeriğe geç"
+    assert html.find_class("tei-opener")[0].get("lang") == "en-GB"
+
+
 def test_site_title_is_a_parameter(tmp_path):
     render([ANY_TEI / "letter.xml"], tmp_path, RenderOptions(site_title="Mektuplar"), registers=NO_REGISTERS)
     letter = page(tmp_path, "letter")

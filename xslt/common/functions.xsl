@@ -37,7 +37,26 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:sequence select="(($doc/*/tei:text/@xml:lang, $doc/*/@xml:lang,
         $doc/*/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident,
-        ($doc/*//tei:TEI)[1]/(tei:text/@xml:lang, @xml:lang))[normalize-space()][1] ! normalize-space(), 'und')[1]"/>
+        ($doc/*//tei:TEI)[1]/(tei:text/@xml:lang, @xml:lang))[normalize-space()][1] ! ed:bcp47(.), 'und')[1]"/>
+  </xsl:function>
+
+  <!-- A language code as HTML wants it (BCP 47): TEI from elsewhere often
+       uses ISO 639-2/3 codes ("eng", "ger") where BCP 47 has a two-letter
+       one ("en", "de"); those are mapped, anything else is kept. -->
+  <xsl:variable name="ed:iso639-2" as="map(xs:string, xs:string)" select="map{
+      'ara': 'ar', 'arm': 'hy', 'hye': 'hy', 'aze': 'az', 'bul': 'bg', 'chi': 'zh', 'zho': 'zh', 'cze': 'cs',
+      'ces': 'cs', 'dan': 'da', 'dut': 'nl', 'nld': 'nl', 'eng': 'en', 'est': 'et', 'fin': 'fi', 'fre': 'fr',
+      'fra': 'fr', 'geo': 'ka', 'kat': 'ka', 'ger': 'de', 'deu': 'de', 'gre': 'el', 'ell': 'el', 'heb': 'he',
+      'hin': 'hi', 'hrv': 'hr', 'hun': 'hu', 'ice': 'is', 'isl': 'is', 'ita': 'it', 'jpn': 'ja', 'kor': 'ko',
+      'lat': 'la', 'lav': 'lv', 'lit': 'lt', 'nor': 'no', 'per': 'fa', 'fas': 'fa', 'pol': 'pl', 'por': 'pt',
+      'rum': 'ro', 'ron': 'ro', 'rus': 'ru', 'san': 'sa', 'slo': 'sk', 'slk': 'sk', 'slv': 'sl', 'spa': 'es',
+      'srp': 'sr', 'swe': 'sv', 'tur': 'tr', 'ukr': 'uk', 'urd': 'ur', 'wel': 'cy', 'cym': 'cy', 'yid': 'yi'}"/>
+
+  <xsl:function name="ed:bcp47" as="xs:string">
+    <xsl:param name="code" as="xs:string?"/>
+    <xsl:variable name="code" select="normalize-space($code)"/>
+    <xsl:variable name="primary" select="lower-case(substring-before($code || '-', '-'))"/>
+    <xsl:sequence select="if (map:contains($ed:iso639-2, $primary)) then $ed:iso639-2($primary) || substring($code, 4) else $code"/>
   </xsl:function>
 
   <!-- The name of the site: the parameter, else a text's own title on its

@@ -124,7 +124,7 @@
     <xsl:if test="exists($variants)">
       <p class="entry-variants"><xsl:value-of select="ed:label('variants')"/>: <xsl:for-each select="$variants">
           <span>
-            <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+            <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
             <xsl:value-of select="normalize-space(.)"/>
           </span>
           <xsl:if test="position() ne last()">, </xsl:if>

@@ -161,7 +161,7 @@
         <xsl:for-each select="ed:subtitle($doc)"><p class="subtitle"><xsl:value-of select="."/></p></xsl:for-each>
         <p class="author"><xsl:value-of select="(string-join(ed:authors($doc), ', ')[. ne ''], ed:label('author-unknown'))[1]"/></p>
         <xsl:for-each select="$abstract">
-          <div class="abstract" lang="{(@xml:lang, ed:lang-of($doc))[1]}">
+          <div class="abstract" lang="{(@xml:lang ! ed:bcp47(.), ed:lang-of($doc))[1]}">
             <!-- Plain text: the index page has no notes list for markers to point to. -->
             <xsl:for-each select="tei:p"><p><xsl:value-of select="ed:plain(.)"/></p></xsl:for-each>
           </div>

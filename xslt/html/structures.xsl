@@ -44,7 +44,7 @@
     <xsl:element name="{if ($phrasing) then 'span' else $name}">
       <xsl:attribute name="class" select="string-join(($class, 'block'[$phrasing], @rend ! ed:rend-classes(.)), ' ')"/>
       <xsl:if test="exists($id)"><xsl:attribute name="id" select="$id"/></xsl:if>
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:sequence select="$content"/>
     </xsl:element>
   </xsl:template>
@@ -86,7 +86,7 @@
   <xsl:template match="tei:table" mode="ed:html">
     <xsl:apply-templates select="tei:head" mode="ed:html"/>
     <table class="tei-table">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <tbody>
         <xsl:for-each select="* except tei:head">
           <xsl:choose>
@@ -96,7 +96,7 @@
                   <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
                     <xsl:if test="self::tei:cell[@cols castable as xs:positiveInteger]"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
                     <xsl:if test="self::tei:cell[@rows castable as xs:positiveInteger]"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
-                    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+                    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
                     <xsl:apply-templates select="if (self::tei:cell) then node() else ." mode="ed:html"/>
                   </xsl:element>
                 </xsl:for-each>

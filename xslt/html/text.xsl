@@ -35,7 +35,7 @@
             <xsl:otherwise>
               <xsl:for-each select="$texts">
                 <section class="corpus-member" aria-labelledby="{ed:block-anchor(.)}-title">
-                  <xsl:if test="../@xml:lang"><xsl:attribute name="lang" select="../@xml:lang"/></xsl:if>
+                  <xsl:if test="../@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(../@xml:lang)"/></xsl:if>
                   <h2 id="{ed:block-anchor(.)}-title">
                     <xsl:value-of select="(../tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title ! normalize-space()[. ne ''], ed:label('untitled'))[1]"/>
                   </h2>
@@ -104,7 +104,7 @@
 
   <xsl:template match="tei:div[@type = 'abstract'][tei:head[not(@type = 'title')]]" mode="ed:html">
     <section class="abstract" aria-labelledby="{ed:block-anchor(tei:head[not(@type = 'title')][1])}">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:for-each select="tei:head[@type = 'title']">
         <p class="abstract-title" id="{ed:block-anchor(.)}"><xsl:apply-templates mode="ed:html"/></p>
       </xsl:for-each>
@@ -173,7 +173,7 @@
   <xsl:template match="tei:div" mode="ed:html">
     <xsl:variable name="depth" select="count(ancestor::tei:div) + 2"/>
     <section id="{ed:section-anchor(.)}" aria-labelledby="{ed:head-anchor(.)}">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:for-each select="tei:head[1]">
         <xsl:element name="h{min(($depth, 6))}">
           <xsl:attribute name="id" select="ed:block-anchor(.)"/>
@@ -210,7 +210,7 @@
     <xsl:element name="{if (ed:in-phrasing(.) or exists(*[ed:is-block(.)])) then 'div' else 'p'}">
       <xsl:attribute name="id" select="ed:block-anchor(.)"/>
       <xsl:if test="ed:in-phrasing(.) or exists(*[ed:is-block(.)])"><xsl:attribute name="class" select="'p'"/></xsl:if>
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:apply-templates mode="ed:html"/>
     </xsl:element>
   </xsl:template>
@@ -233,7 +233,7 @@
     <xsl:apply-templates select="tei:head" mode="ed:html"/>
     <xsl:element name="{if (@type = 'ordered' or tei:label) then 'ol' else 'ul'}">
       <xsl:attribute name="class" select="if (tei:label) then 'labelled' else 'plain'"/>
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:for-each select="* except (tei:head | tei:label[following-sibling::*[1][self::tei:item]])">
         <xsl:choose>
           <xsl:when test="self::tei:item"><xsl:apply-templates select="." mode="ed:html"/></xsl:when>
@@ -270,7 +270,7 @@
         else if (tokenize($rend) = ('sub', 'subscript') or matches($rend, 'vertical-align:\s*sub')) then 'sub'
         else 'span'}">
       <xsl:if test="@rend"><xsl:attribute name="class" select="'hi ' || ed:rend-classes(@rend)"/></xsl:if>
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:apply-templates mode="ed:html"/>
     </xsl:element>
   </xsl:template>
@@ -291,7 +291,7 @@
 
   <xsl:template match="tei:seg" mode="ed:html">
     <xsl:choose>
-      <xsl:when test="@xml:lang"><span lang="{@xml:lang}"><xsl:apply-templates mode="ed:html"/></span></xsl:when>
+      <xsl:when test="@xml:lang"><span lang="{ed:bcp47(@xml:lang)}"><xsl:apply-templates mode="ed:html"/></span></xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="ed:html"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
