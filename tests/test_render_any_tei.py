@@ -287,6 +287,8 @@ def test_every_text_of_a_group_and_of_a_corpus_is_rendered(editions):
     group = article(editions, "group")
     for words in ("These tales belong together", "a miller lived", "a baker moved in", "end of the second tale"):
         assert words in group
+    headings = [h.text_content() for h in page(editions, "group").iter("h2", "h3")]
+    assert "The Bakery" in headings  # a div1 is a section
     corpus = page(editions, "corpus")
     assert [h.text_content() for h in corpus.find_class("corpus-member")[0].getparent().iter("h2")][:2] == ["Member One", "Member Two"]
     assert "speaks of rivers" in text(editions, "corpus") and "speaks of mountains[1]" in text(editions, "corpus")

@@ -96,7 +96,7 @@
     <xsl:accumulator-rule match="tei:text//(tei:p | tei:head | tei:item | tei:ab | tei:l)" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:div" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text//tei:div" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:text//(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7)" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:page" as="xs:string" initial-value="''">
     <xsl:accumulator-rule match="tei:pb" select="string(@n)"/>

@@ -156,7 +156,7 @@
   </xsl:template>
 
   <xsl:function name="ed:section-anchor" as="xs:string">
-    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:param name="div" as="element()"/>
     <xsl:sequence select="($div/@xml:id ! string(), $div/tei:head[1] ! ('sec-' || ed:block-anchor(.)), 'sec-d' || $div/accumulator-before('ed:div'))[1]"/>
   </xsl:function>
 
@@ -170,8 +170,10 @@
 
   <!-- Heading level follows nesting: body sections are h2, their
        subsections h3, down to h6. -->
-  <xsl:template match="tei:div" mode="ed:html">
-    <xsl:variable name="depth" select="count(ancestor::tei:div) + 2"/>
+  <!-- Numbered divisions (div1…div7, common in older TEI) are sections too. -->
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="ed:html">
+    <xsl:variable name="depth" select="count(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3
+        or self::tei:div4 or self::tei:div5 or self::tei:div6 or self::tei:div7]) + 2"/>
     <section id="{ed:section-anchor(.)}" aria-labelledby="{ed:head-anchor(.)}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:for-each select="tei:head[1]">
