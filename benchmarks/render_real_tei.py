@@ -68,7 +68,7 @@ SEPARATE = {
     "front", "gap", "graphic", "group", "head", "item", "l", "label", "lg", "list", "listBibl", "listEvent",
     "listOrg", "listPerson", "listPlace", "note", "opener", "org", "p", "person", "place", "postscript",
     "row", "salute", "signed", "sp", "speaker", "stage", "table", "text", "titlePage", "titlePart",
-    "trailer", "u", "lb", "pb", "cb", "milestone", "sense", "form", "orth", "def", "line", "zone",
+    "trailer", "u", "lb", "pb", "cb", "milestone", "space", "sense", "form", "orth", "def", "line", "zone",
 }
 #: Elements whose text is not part of the reading text (see the docstring).
 SKIP = {"teiHeader", "facsimile", "fw", "witDetail", "del"}

@@ -253,6 +253,9 @@
     <xsl:text> </xsl:text>
   </xsl:template>
 
+  <!-- Space left in the source is a space. -->
+  <xsl:template match="tei:space" mode="ed:html"><xsl:text> </xsl:text></xsl:template>
+
   <!-- Pointers without text of their own. -->
   <xsl:template match="tei:anchor | tei:milestone | tei:link | tei:linkGrp | tei:join | tei:joinGrp
                        | tei:alt | tei:altGrp" mode="ed:html"/>
