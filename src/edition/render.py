@@ -30,6 +30,13 @@ given, whichever process made them.
 
 Messages from ``xsl:message`` are collected as warnings on the result: a
 clean render has none (the tests insist).
+
+Any TEI P5, not only what ingest writes: a document that cannot be rendered
+(not well-formed, not TEI, an error in the stylesheet on it) is one issue in
+``RenderResult.failed`` and the others are rendered; elements nested deeper
+than Saxon's parser reads are unwrapped first (their text kept). A project's
+stylesheets import the shipped ones through the static parameter
+``shipped-xslt`` (see ``xslt/common/params.xsl``).
 """
 
 from __future__ import annotations
