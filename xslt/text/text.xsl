@@ -207,7 +207,7 @@
     <xsl:variable name="space" select="if (ed:is-word-break(.)) then '' else ' '"/>
     <xsl:sequence select="if ($page-markers) then $space || ed:page-marker(.) || $space else ''"/>
   </xsl:template>
-  <xsl:template match="tei:fw | tei:graphic | tei:anchor | tei:milestone" mode="ed:inline"/>
+  <xsl:template match="tei:fw | tei:anchor | tei:milestone" mode="ed:inline"/>
   <xsl:template match="tei:space" mode="ed:inline"><xsl:sequence select="' '"/></xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="ed:inline"><xsl:sequence select="if (ed:is-word-break(.)) then '' else ' '"/></xsl:template>
   <xsl:template match="tei:cell" mode="ed:inline"><xsl:sequence select="' ' || ed:inline(.) || (' |'[current()/following-sibling::*]) || ' '"/></xsl:template>
