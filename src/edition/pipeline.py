@@ -326,6 +326,7 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
                 "xslt": tree_digest(project.xslt),
                 "tool": tool,
                 "formats": list(options.formats),
+                "site_title": project.config.render.site_title,
             },
             sort_keys=True,
         ).encode()
@@ -334,11 +335,20 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     if valid_docs and (state.get("render") != render_key or not outputs_exist):
         from .render import RenderOptions, render
 
+        render_failed = False
         for fmt in options.formats:
-            render(valid_docs, project.output, RenderOptions(format=fmt), registers=registers_path,
-                   xslt_dir=project.xslt_for(fmt), jobs=render_jobs(options.jobs, len(valid_docs)))
+            result = render(valid_docs, project.output,
+                            RenderOptions(format=fmt, site_title=project.config.render.site_title),
+                            registers=registers_path, xslt_dir=project.xslt_for(fmt),
+                            jobs=render_jobs(options.jobs, len(valid_docs)))
+            # a document the stylesheets fail on is reported; the others were rendered
+            for issue in result.failed:
+                render_failed = True
+                report.issues.append(issue)
+                if Path(issue.path).stem not in report.failed:
+                    report.failed.append(Path(issue.path).stem)
             tick("render", options.formats.index(fmt) + 1, len(options.formats))
-        state["render"] = render_key
+        state["render"] = None if render_failed else render_key
         report.rendered = True
     report.seconds["render"] = time.perf_counter() - t0
     _save_state(project, state)
