@@ -74,7 +74,8 @@ def test_not_tei_p5_is_refused(data, message):
         annotate(parse_bytes(data), Register())
 
 
-def test_cli_refuses_without_rewriting_and_warns_on_other_languages(tmp_path):
+def test_cli_refuses_without_rewriting_and_warns_on_other_languages(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside any project: no configured language
     p4 = tmp_path / "p4.xml"
     p4.write_bytes(b"<TEI.2><text><body><p>x</p></body></text></TEI.2>")
     english = tmp_path / "en.xml"
@@ -88,7 +89,8 @@ def test_cli_refuses_without_rewriting_and_warns_on_other_languages(tmp_path):
            f"it anyway. [annotate-language]" in lines
     assert any(line.startswith(f"{p4}: error: TEI P4 (root <TEI.2>), not TEI P5; not annotated and left "
                                "unchanged.") for line in lines)
-    assert lines[-1] == "Error: 1 of 2 file(s) could not be annotated"
+    assert lines[-1] == ("Error: 1 of 2 file(s) could not be annotated; the others were. "
+                         "Fix the files named above and run it again.")
     assert (p4.read_bytes(), english.read_bytes()) == before
     forced = CliRunner().invoke(main, ["annotate", str(english), "--lang", "tr", "--registers",
                                        str(tmp_path / "r.xml")])

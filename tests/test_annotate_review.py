@@ -37,7 +37,7 @@ def rows(path: Path) -> list[dict]:
 
 
 def build(project: Path, *extra: str):
-    result = CliRunner().invoke(main, ["build", "--project-dir", str(project), "-q", "-j", "1", *extra])
+    result = CliRunner().invoke(main, ["build", "--project-dir", str(project), "-j", "1", *extra])
     assert result.exit_code == 0, result.output
     return result
 

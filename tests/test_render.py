@@ -442,18 +442,21 @@ def test_registers_alone_are_no_text_to_render(tmp_path):
     with pytest.raises(EditionError, match="no TEI files to render"):
         render([ROOT / "tei" / "registers.xml"], tmp_path)
 
-def test_not_a_tei_document_is_refused(sheets, tmp_path):
+def test_not_a_tei_document_is_refused_and_the_others_rendered(sheets, tmp_path):
     other = tmp_path / "x.xml"
     other.write_text("<root/>")
-    with pytest.raises(InputError, match="not a TEI document"):
-        render([other], tmp_path)
+    result = render([other, SAMPLE], tmp_path, RenderOptions(format="text"), registers=REGISTERS)
+    assert [(Path(i.path).name, i.severity, i.rule) for i in result.failed] == [("x.xml", "error", "render")]
+    assert result.failed[0].message.startswith("not a TEI document")
+    assert list(result.seconds) == ["sample"]
 
 
 def test_entity_declarations_are_refused_before_saxon_sees_them(sheets, tmp_path):
     evil = tmp_path / "evil.xml"
     evil.write_text('<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]><TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>')
-    with pytest.raises(InputError, match="declares the external entity"):
-        render([evil], tmp_path)
+    result = render([evil], tmp_path)
+    assert len(result.failed) == 1 and "declares the external entity" in result.failed[0].message
+    assert result.written == [] and not (tmp_path / "html").exists()
 
 
 def test_options_are_checked():

@@ -57,6 +57,7 @@ class ValidateConfig:
 @dataclass(frozen=True)
 class RenderConfig:
     formats: tuple[str, ...] = FORMATS
+    site_title: str = ""  # the HTML site's name; empty: each text's own title
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ KEYS: dict[str, Collection[str]] = {
     "": {"languages": "list of languages"},
     "folders": {name: "folder" for name in ("raw", "tei", "output", "xslt", "schema")},
     "validate": {"schemas": "list of schemas", "profile": "profile"},
-    "render": {"formats": "list of formats"},
+    "render": {"formats": "list of formats", "site_title": "string"},
 }
 
 
@@ -210,7 +211,8 @@ class _Checker:
                 schemas=self.schemas(validate) if "schemas" in validate else ValidateConfig.schemas,
                 profile=self.profile(validate),
             ),
-            render=RenderConfig(formats=self.formats(render) if "formats" in render else FORMATS),
+            render=RenderConfig(formats=self.formats(render) if "formats" in render else FORMATS,
+                                site_title=self.site_title(render)),
             source=self.path,
         )
 
@@ -281,6 +283,13 @@ class _Checker:
             raise self.error("validate", "profile", f"'validate.profile' is {shown}, not one of {', '.join(PROFILES)}",
                              'Write profile = "edition" for the edition\'s project rules, or leave it out.')
         return None if value == "none" else value
+
+    def site_title(self, render: dict[str, Any]) -> str:
+        value = render.get("site_title", "")
+        if not isinstance(value, str):
+            raise self.error("render", "site_title", f"'render.site_title' must be a string, not {_kind(value)}",
+                             'Write it like site_title = "Letters of X".')
+        return value.strip()
 
     def formats(self, render: dict[str, Any]) -> tuple[str, ...]:
         formats = self.string_list("render", "formats", render["formats"], "html")

@@ -147,12 +147,17 @@ def badly_named(project: Project, ids: tuple[str, ...] = ()) -> list[Issue]:
         return []
     return [Issue(str(r), None, None, "error", f"{r.stem!r} is not a usable document id; not built. Use lower-case "
                   "letters, digits, '-', '_' and '.', e.g. raw/baku-1918.txt.", "raw-name")
-            for r in sorted(project.raw.glob("*.txt")) if _usable_id(r) is None]
+            for r in sorted([*project.raw.glob("*.txt"), *project.raw.glob("*.pdf")]) if _usable_id(r) is None]
 
 
 def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
-    """The raw texts to build (badly named ones are left to :func:`badly_named`)."""
-    raws = [r for r in sorted(project.raw.glob("*.txt")) if _usable_id(r) is not None]
+    """The raw texts to build (badly named ones are left to :func:`badly_named`):
+    raw/<id>.txt (a text extraction) or raw/<id>.pdf (the PDF route), one per id."""
+    raws = sorted(r for r in [*project.raw.glob("*.txt"), *project.raw.glob("*.pdf")] if _usable_id(r) is not None)
+    twice = sorted({r.stem for r in raws if r.suffix == ".pdf"} & {r.stem for r in raws if r.suffix == ".txt"})
+    if twice:
+        raise EditionError(f"both a .txt and a .pdf for {', '.join(twice)}", path=str(project.raw),
+                           hint="Keep one source per text: move the other out of raw/.")
     if ids:
         wanted = set(ids)
         unknown = wanted - {doc_id_from_path(r) for r in raws}
@@ -394,6 +399,7 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
                 "xslt": tree_digest(project.xslt),
                 "tool": tool,
                 "formats": list(options.formats),
+                "site_title": project.config.render.site_title,
             },
             sort_keys=True,
         ).encode()
@@ -402,11 +408,20 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
     if valid_docs and (state.get("render") != render_key or not outputs_exist):
         from .render import RenderOptions, render
 
+        render_failed = False
         for fmt in options.formats:
-            render(valid_docs, project.output, RenderOptions(format=fmt), registers=registers_path,
-                   xslt_dir=project.xslt_for(fmt), jobs=render_jobs(options.jobs, len(valid_docs)))
+            result = render(valid_docs, project.output,
+                            RenderOptions(format=fmt, site_title=project.config.render.site_title),
+                            registers=registers_path, xslt_dir=project.xslt_for(fmt),
+                            jobs=render_jobs(options.jobs, len(valid_docs)))
+            # a document the stylesheets fail on is reported; the others were rendered
+            for issue in result.failed:
+                render_failed = True
+                report.issues.append(issue)
+                if Path(issue.path).stem not in report.failed:
+                    report.failed.append(Path(issue.path).stem)
             tick("render", options.formats.index(fmt) + 1, len(options.formats))
-        state["render"] = render_key
+        state["render"] = None if render_failed else render_key
         report.rendered = True
     report.seconds["render"] = time.perf_counter() - t0
     work.save(state)

@@ -30,11 +30,19 @@ given, whichever process made them.
 
 Messages from ``xsl:message`` are collected as warnings on the result: a
 clean render has none (the tests insist).
+
+Any TEI P5, not only what ingest writes: a document that cannot be rendered
+(not well-formed, not TEI, an error in the stylesheet on it) is one issue in
+``RenderResult.failed`` and the others are rendered; elements nested deeper
+than Saxon's parser reads are unwrapped first (their text kept). A project's
+stylesheets import the shipped ones through the static parameter
+``shipped-xslt`` (see ``xslt/common/params.xsl``).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import re
 import shutil
 import tempfile
 import threading
@@ -48,12 +56,19 @@ from typing import IO, Iterable, Sequence
 from lxml import etree
 
 from . import tei
-from .errors import EditionError, InputError
-from .paths import check_doc_id, inside
+from .errors import EditionError, InputError, Issue
+from .paths import DOC_ID, check_doc_id, inside
 from .resources import shipped
 
 FORMATS = ("html", "text")
 NOTE_PLACEMENTS = ("end", "section")
+#: Which reading of a choice/app/subst the editions show: "edited" (corr,
+#: expan, reg, lem, add) or "diplomatic" (sic, abbr, orig, lem, del and add).
+CHOICE_READINGS = ("edited", "diplomatic")
+#: Saxon's XML parser refuses elements nested deeper than 100 levels
+#: (jdk.xml.maxElementDepth); deeper elements are unwrapped before Saxon
+#: sees the document, their text kept (see :func:`_flatten_deep`).
+MAX_DEPTH = 90
 #: Site pages made by ``ed:site-page`` besides one page per text.
 SITE_PAGES = ("index", "persons", "places", "organisations", "chronology", "map", "bibliography", "search")
 #: The part ``ed:site-parts`` gives as JSON (search records), not XML.
@@ -61,6 +76,9 @@ SEARCH_RECORDS = "search-records"
 #: The parts ``ed:search-index`` reads: one <text> per document.
 SEARCH_TEXTS = "search-texts"
 DEFAULT_XSLT_DIR = shipped("xslt")
+#: The shipped folder as a URI ending in "/": the static parameter
+#: ``shipped-xslt`` every stylesheet is compiled with.
+SHIPPED_XSLT_URI = DEFAULT_XSLT_DIR.resolve().as_uri().rstrip("/") + "/"
 MAP_OUTLINE = shipped("data") / "map-region.xml"
 RENDER_NS = "urn:x-edition:render"
 
@@ -80,10 +98,24 @@ class RenderOptions:
     page_markers: bool = False
     #: Text edition: notes after the whole text ("end") or after each top-level section.
     notes: str = "end"
-    #: Language of the interface strings (xslt/common/labels.xml).
+    #: Language of the interface strings of the site pages (index,
+    #: registers…); a text's own page and text edition use the text's
+    #: language when labels.xml has it, else English.
     ui_lang: str = "tr"
     #: HTML: absolute URL the site is published at, for "Cite this".
     base_url: str = ""
+    #: Which reading of choice/app/subst is the running text (the other one
+    #: stays reachable: a tooltip in HTML, brackets in the text edition when
+    #: ``variants`` is on).
+    choice_reading: str = "edited"
+    #: Text edition: the readings not shown follow in brackets ("Doctor [Dr.]").
+    variants: bool = False
+    #: app: show the readings of this witness (its siglum, without '#')
+    #: instead of the lemmas; empty: the lemmas.
+    witness: str = ""
+    #: Name of the site (header, page titles, index); empty: the text's own
+    #: title on its page, and "TEI edition" in the interface language elsewhere.
+    site_title: str = ""
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -92,6 +124,8 @@ class RenderOptions:
             raise EditionError(f"unknown note placement {self.notes!r}", hint="Use 'end' or 'section'.")
         if self.width < 0 or 0 < self.width < 20:
             raise EditionError(f"width {self.width} is too narrow", hint="Use 20 or more, or 0 for no wrapping.")
+        if self.choice_reading not in CHOICE_READINGS:
+            raise EditionError(f"unknown reading {self.choice_reading!r}", hint="Use 'edited' or 'diplomatic'.")
         if self.ui_lang not in ("tr", "en"):
             raise EditionError(f"unknown interface language {self.ui_lang!r}", hint="Use 'tr' or 'en'.")
         if self.base_url and not (self.base_url.startswith(("http://", "https://")) and self.base_url.endswith("/")):
@@ -111,6 +145,9 @@ class RenderResult:
     #: Wall-clock seconds of each stage: "check" (parse and check every
     #: file), "documents" (all per-document work), "site" (the site pages).
     stages: dict[str, float] = field(default_factory=dict)
+    #: One error per document that could not be rendered (not TEI, not
+    #: well-formed, a stylesheet error on it); the others are rendered.
+    failed: list[Issue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -131,6 +168,8 @@ class DocumentOutput:
     warnings: list[str]
     #: ``ed:site-parts`` as UTF-8, by part name (HTML only).
     parts: dict[str, bytes]
+    #: Why the document could not be rendered (then nothing was written).
+    error: Issue | None = None
 
 
 class Stylesheets:
@@ -147,13 +186,16 @@ class Stylesheets:
         self.xslt_dir = Path(xslt_dir).resolve()
         self.processor = PySaxonProcessor(license=False)
         self._compiler = self.processor.new_xslt30_processor()
+        # A project stylesheet imports the shipped one through this static
+        # parameter: <xsl:import _href="{$shipped-xslt}html/html.xsl"/>.
+        self._compiler.set_parameter("shipped-xslt", self.processor.make_string_value(SHIPPED_XSLT_URI))
         self._executables: dict[str, object] = {}
         self._lock = threading.Lock()
 
     def executable(self, fmt: str):
         with self._lock:
             if fmt not in self._executables:
-                entry = self.xslt_dir / fmt / f"{fmt}.xsl"
+                entry = entry_stylesheet(self.xslt_dir, fmt)
                 if not entry.is_file():
                     raise RenderError("stylesheet not found", path=str(entry))
                 try:
@@ -171,6 +213,13 @@ class Stylesheets:
         return self.processor.make_array(list(nodes))
 
 
+def entry_stylesheet(xslt_dir: Path, fmt: str) -> Path:
+    """The entry stylesheet of ``fmt``: the project's ``<fmt>/<fmt>.xsl``, or
+    the shipped one when the project's folder has none."""
+    entry = Path(xslt_dir) / fmt / f"{fmt}.xsl"
+    return entry if entry.is_file() else DEFAULT_XSLT_DIR / fmt / f"{fmt}.xsl"
+
+
 _STYLESHEETS: dict[Path, Stylesheets] = {}
 _STYLESHEETS_LOCK = threading.Lock()
 
@@ -184,36 +233,99 @@ def stylesheets(xslt_dir: Path | None = None) -> Stylesheets:
         return _STYLESHEETS[key]
 
 
-def _safe_bytes(path: Path) -> bytes:
+def _safe_bytes(path: Path) -> tuple[bytes, list[str]]:
     """The document re-serialised from the safe parse: the root element only,
-    so no DOCTYPE (and no external DTD reference) ever reaches Saxon."""
-    tree = tei.parse_file(path)
-    return etree.tostring(tree.getroot(), encoding="UTF-8")
+    so no DOCTYPE (and no external DTD reference) ever reaches Saxon; and
+    warnings about what had to change for Saxon to read it."""
+    root = tei.parse_file(path).getroot()
+    warnings = []
+    flattened = _flatten_deep(root)
+    if flattened:
+        warnings.append(f"{path}: {flattened} elements nested deeper than {MAX_DEPTH} levels were unwrapped "
+                        "(their text is kept) because Saxon reads no deeper than 100 levels.")
+    return etree.tostring(root, encoding="UTF-8"), warnings
 
 
-def check_sources(paths: Iterable[Path]) -> list[Source]:
+def _flatten_deep(root: etree._Element) -> int:
+    """Unwrap every element deeper than :data:`MAX_DEPTH`, keeping its text
+    and tail in place; the number unwrapped. Iterative: the depth that needs
+    this is the depth at which recursion is unsafe."""
+    deep = []
+    stack = [(root, 0)]
+    while stack:
+        element, depth = stack.pop()
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            if depth + 1 > MAX_DEPTH:
+                deep.append(child)
+            else:
+                stack.append((child, depth + 1))
+    for element in deep:  # each is the top of a too-deep subtree
+        text = str(element.xpath("string()"))  # text nodes only, no comments
+        parent = element.getparent()
+        previous = element.getprevious()
+        joined = text + (element.tail or "")
+        if previous is not None:
+            previous.tail = (previous.tail or "") + joined
+        else:
+            parent.text = (parent.text or "") + joined
+        parent.remove(element)
+    return len(deep)
+
+
+#: Root elements render accepts: a TEI document or a corpus of them.
+ROOTS = (tei.TEI + "TEI", tei.TEI + "teiCorpus")
+
+
+def document_id(root: etree._Element, path: Path) -> str:
+    """The name of a document's pages: its ``xml:id`` when that is a usable
+    file name, else the file name's stem, else the stem made usable (lower
+    case, anything but letters, digits, '.', '_', '-' a '-'): TEI from other
+    projects has camelCase names and ids like "d1e5" or none at all."""
+    for candidate in (root.get(tei.XML_ID) or "", path.stem):
+        if DOC_ID.match(candidate) and ".." not in candidate:
+            return candidate
+    slug = re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-._").replace("..", ".")
+    return check_doc_id(slug[:100].strip("-._") or "document", source=str(path))
+
+
+def check_sources(paths: Iterable[Path]) -> tuple[list[Source], list[Issue]]:
     """Parse every file safely and check it is TEI with a usable, unique id,
-    before anything is written (the workers parse each file again)."""
+    before anything is written (the workers parse each file again). A file
+    that fails is one error; the others are still rendered."""
     sources: list[Source] = []
+    failed: list[Issue] = []
     seen: dict[str, Path] = {}
     for path in paths:
         path = Path(path)
-        root = tei.parse_file(path).getroot()
-        if root.tag != tei.TEI + "TEI":
-            raise InputError("not a TEI document (the root element is not TEI)", path=str(path),
-                             hint="Pass tei/<id>.xml files written by `edition ingest`.")
-        doc_id = check_doc_id(root.get(tei.XML_ID) or path.stem, source=str(path))
-        if doc_id in seen:
-            raise InputError(f"document id {doc_id!r} is also the id of {seen[doc_id]}", path=str(path))
+        try:
+            root = tei.parse_file(path).getroot()
+            if root.tag not in ROOTS:
+                raise InputError("not a TEI document (the root element is neither TEI nor teiCorpus)",
+                                 path=str(path), hint="Pass TEI P5 files (namespace http://www.tei-c.org/ns/1.0).")
+            doc_id = document_id(root, path)
+            if doc_id in seen:
+                raise InputError(f"document id {doc_id!r} is also the id of {seen[doc_id]}", path=str(path),
+                                 hint="Give one of them another xml:id or file name.")
+        except EditionError as exc:
+            failed.append(issue_of(exc, str(path)))
+            continue
         seen[doc_id] = path
         sources.append(Source(doc_id, path))
-    return sources
+    return sources, failed
+
+
+def issue_of(exc: EditionError, path: str) -> Issue:
+    """A library error as the one-line issue of the document it stopped."""
+    message = exc.message + (f" {exc.hint}" if exc.hint else "")
+    return Issue(exc.path or path, exc.line, exc.col, "error", message, "render")
 
 
 def _optional_node(sheets: Stylesheets, path: Path | None):
     if path is None or not Path(path).is_file():
         return sheets.array([])
-    return sheets.array([sheets.node(_safe_bytes(Path(path)))])
+    return sheets.array([sheets.node(_safe_bytes(Path(path))[0])])
 
 
 def _messages(executable) -> list[str]:
@@ -240,7 +352,11 @@ def _call(executable, template: str, params: dict, *, path: Path | None, returni
             return executable.call_template_returning_string(template) or ""
         value = executable.call_template_returning_value(template)
     except Exception as exc:
-        raise RenderError(f"rendering failed in {template}: {exc}", path=str(path) if path else None) from None
+        # Saxon's message may span lines; the issue is one line.
+        message = " ".join(str(exc).split())
+        raise RenderError(f"the stylesheet failed ({template.split('}')[-1]}): {message}",
+                          path=str(path) if path else None,
+                          hint="The other documents are rendered; fix this one or report the stylesheet error.") from None
     if returning == "value":
         return "" if value is None else str(value.head.string_value)
     if returning == "strings":
@@ -289,12 +405,16 @@ def _configure(sheets: Stylesheets, executable, job: RenderJob) -> None:
     options = job.options
     executable.set_parameter("registers-document", _optional_node(sheets, job.registers))
     executable.set_parameter("ui-lang", p.make_string_value(options.ui_lang))
+    executable.set_parameter("site-title", p.make_string_value(options.site_title))
+    executable.set_parameter("choice-reading", p.make_string_value(options.choice_reading))
+    executable.set_parameter("witness", p.make_string_value(options.witness.lstrip("#")))
     if options.format == "html":
         executable.set_parameter("base-url", p.make_string_value(options.base_url))
     else:
         executable.set_parameter("width", p.make_integer_value(options.width))
         executable.set_parameter("page-markers", p.make_boolean_value(options.page_markers))
         executable.set_parameter("notes", p.make_string_value(options.notes))
+        executable.set_parameter("variants", p.make_boolean_value(options.variants))
     _messages(executable)
 
 
@@ -311,28 +431,43 @@ class Renderer:
         _configure(self.sheets, self.executable, job)
 
     def document(self, source: Source) -> DocumentOutput:
+        """Render one document; a failure (unreadable file, any error from
+        Saxon) is the document's error, and nothing of it is written."""
         start = time.perf_counter()
-        node = self.sheets.node(_safe_bytes(source.path))
+        try:
+            data, warnings = _safe_bytes(source.path)
+            pages, parts = self._transform(source, data)
+        except EditionError as exc:
+            _messages(self.executable)
+            return DocumentOutput(source.id, [], time.perf_counter() - start, [], {}, issue_of(exc, str(source.path)))
+        written = [self._write(name, content) for name, content in pages]
+        warnings += [f"{source.path}: {m}" for m in _messages(self.executable)]
+        return DocumentOutput(source.id, written, time.perf_counter() - start, warnings, parts)
+
+    def _transform(self, source: Source, data: bytes) -> tuple[list[tuple[str, bytes]], dict[str, bytes]]:
+        """The files of one document (name, content) and its site parts,
+        all made before any is written."""
+        node = self.sheets.node(data)
+        # The document is also a global parameter, so that global variables
+        # (its language, its labels) can depend on it.
+        self.executable.set_parameter("document", self.sheets.array([node]))
+        self.executable.set_parameter("document-id", self.sheets.processor.make_string_value(source.id))
         params = {"doc": node}
-        written: list[Path] = []
-        parts: dict[str, bytes] = {}
         if self.job.options.format == "html":
             page = _call(self.executable, _template("text-page"), params, path=source.path)
-            written.append(self._write(f"{source.id}.html", page.encode("utf-8")))
-            # The reader downloads the archive file itself, byte for byte.
-            written.append(self._write(f"tei/{source.id}.xml", source.path.read_bytes()))
             site_parts = _call(self.executable, _template("site-parts"), params, path=source.path, returning="map")
-            parts = {name: text.encode("utf-8") for name, text in site_parts.items()}
-        else:
-            text = _call(self.executable, _template("text-edition"), params, path=source.path, returning="value")
-            written.append(self._write(f"{source.id}.txt", text.encode("utf-8")))
-        warnings = [f"{source.path}: {m}" for m in _messages(self.executable)]
-        return DocumentOutput(source.id, written, time.perf_counter() - start, warnings, parts)
+            # The reader downloads the archive file itself, byte for byte.
+            pages = [(f"{source.id}.html", page.encode("utf-8")), (f"tei/{source.id}.xml", source.path.read_bytes())]
+            return pages, {name: text.encode("utf-8") for name, text in site_parts.items()}
+        text = _call(self.executable, _template("text-edition"), params, path=source.path, returning="value")
+        return [(f"{source.id}.txt", text.encode("utf-8"))], {}
 
     def site_page(self, task: SitePageTask) -> SitePageOutput:
         start = time.perf_counter()
         if not self._site_ready:
             self.executable.set_parameter("map-outline", _optional_node(self.sheets, MAP_OUTLINE))
+            self.executable.set_parameter("document", self.sheets.array([]))
+            self.executable.set_parameter("document-id", self.sheets.processor.make_string_value(""))
             self._site_ready = True
         params = {} if task.parts is None else {"parts": self.sheets.processor.parse_xml(xml_file_name=str(task.parts))}
         if task.page == "search-index":
@@ -496,6 +631,13 @@ def render(
     file); when it does not exist the HTML still renders, without register
     entries and popups. ``jobs`` > 1 renders in that many worker processes
     (documents, then site pages); the output is the same.
+
+    A document that cannot be rendered (not TEI, not well-formed, an error
+    in the stylesheet on it) is one issue in ``result.failed``; the others
+    are rendered, and the site pages list them. ``xslt_dir`` is a project's
+    stylesheet folder: its ``html/html.xsl`` or ``text/text.xsl`` (each
+    optional) imports the shipped one through the static parameter
+    ``shipped-xslt`` and overrides templates.
     """
     tei_files = [Path(p) for p in tei_files if Path(p).name != "registers.xml"]
     if not tei_files:  # after the registers are set aside: they are no text
@@ -510,10 +652,10 @@ def render(
         try:
             with _workers(job, min(jobs, len(tei_files))) as workers:
                 start = time.perf_counter()
-                sources = check_sources(tei_files)
+                sources, result.failed = check_sources(tei_files)
                 result.stages["check"] = time.perf_counter() - start
                 _render_documents(workers, sources, result, parts)
-            if parts is not None:
+            if parts is not None and result.seconds:
                 # Fresh workers: after hundreds of documents a worker's heap
                 # is large with garbage its collector has not yet reclaimed,
                 # and the biggest site pages would push it past 400 MB.
@@ -528,6 +670,9 @@ def render(
 def _render_documents(workers, sources: Sequence[Source], result: RenderResult, parts: SiteParts | None) -> None:
     start = time.perf_counter()
     for output in workers.map(_render_document, sources):
+        if output.error is not None:
+            result.failed.append(output.error)
+            continue
         result.written += output.written
         result.seconds[output.id] = output.seconds
         result.warnings += output.warnings
@@ -551,10 +696,13 @@ def _render_site(workers, job: RenderJob, parts: SiteParts, result: RenderResult
 
     if job.registers is not None and Path(job.registers).is_file():
         write("tei/registers.xml", Path(job.registers).read_bytes())
-    assets = job.xslt_dir / "html" / "assets"
-    for asset in sorted(assets.iterdir()):
-        if asset.is_file():
-            write(f"assets/{asset.name}", asset.read_bytes())
+    # The shipped assets, each replaced by the project's file of that name.
+    assets = {a.name: a for a in sorted((DEFAULT_XSLT_DIR / "html" / "assets").iterdir()) if a.is_file()}
+    project_assets = job.xslt_dir / "html" / "assets"
+    if project_assets.is_dir():
+        assets.update({a.name: a for a in sorted(project_assets.iterdir()) if a.is_file()})
+    for name in sorted(assets):
+        write(f"assets/{name}", assets[name].read_bytes())
     result.stages["site"] = time.perf_counter() - start
 
 

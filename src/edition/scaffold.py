@@ -23,8 +23,10 @@ EDITION_TOML = """\
 # The configuration of this edition project (every key: docs/config.md of
 # edition). `edition` finds the project from any of its folders by this file.
 
-# Languages of the texts (ISO 639 codes). The annotator works on Turkish ("tr").
-languages = ["tr"]
+# Languages of the texts (ISO 639 codes); the first is assumed for a document
+# that declares none (otherwise its xml:lang, then its words, decide). The
+# annotator works on Turkish ("tr").
+# languages = ["tr"]
 
 [folders]
 # All relative to this folder; these are the defaults.

@@ -78,7 +78,7 @@
        (how many parts the work's bibl has) picks the fullest description. -->
   <xsl:function name="ed:bibliography-parts" as="element(citation)*">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:for-each select="$doc/tei:TEI/tei:text//tei:bibl[tei:author or tei:title or ed:is-op-cit(.)]">
+    <xsl:for-each select="ed:texts($doc)//tei:bibl[tei:author or tei:title or ed:is-op-cit(.)]">
       <xsl:variable name="work" select="ed:work-bibl(.)"/>
       <xsl:variable name="note" select="ancestor::tei:note[1]"/>
       <citation work="{ed:work-key(.)}" sort="{ed:sort-key(($work/(tei:author, tei:title))[1])}" size="{count($work/*)}">

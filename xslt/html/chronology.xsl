@@ -57,7 +57,7 @@
     <xsl:variable name="title" select="ed:title($doc)"/>
     <xsl:variable name="title-key" select="ed:sort-key($title)"/>
     <!-- Dates of one block in a row share the block's texts. -->
-    <xsl:for-each-group select="$doc/tei:TEI/tei:text//tei:date[ed:is-dated-mention(.)]" group-adjacent="string(ed:sentence-block(.) ! generate-id(.))">
+    <xsl:for-each-group select="ed:texts($doc)//tei:date[ed:is-dated-mention(.)]" group-adjacent="string(ed:sentence-block(.) ! generate-id(.))">
       <xsl:variable name="texts" select="ed:block-texts(ed:sentence-block(.))"/>
       <xsl:for-each select="current-group()">
         <xsl:variable name="sentence" select="ed:sentence-in(., $texts)"/>

@@ -22,6 +22,7 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName" mode="ed:html">
     <xsl:variable name="entry" select="ed:entry(.)"/>
     <xsl:variable name="kind" select="ed:register-of(.)"/>
+    <xsl:variable name="href" select="ed:entity-href(.)"/>
     <xsl:choose>
       <xsl:when test="exists($entry) and not(ed:inside-link(.))">
         <a class="ent ent-{$kind}" id="{ed:mention-anchor(.)}" href="{$kind}.html#{$entry/@xml:id}"
@@ -29,11 +30,42 @@
           <xsl:apply-templates mode="ed:html"/>
         </a>
       </xsl:when>
+      <!-- No register entry: an entry of the document's own lists, or a web
+           authority (GND, VIAF, GeoNames…) the name points to. -->
+      <xsl:when test="$href ne '' and not(ed:inside-link(.)) and empty(ancestor::*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:ref or self::tei:ptr][ed:entity-href(.) ne '' or ed:is-web-url(@target)])">
+        <a class="ent ent-{$kind}" href="{$href}">
+          <xsl:call-template name="ed:mention-id"/>
+          <xsl:apply-templates mode="ed:html"/>
+        </a>
+      </xsl:when>
       <xsl:otherwise>
-        <span class="ent ent-{$kind}" id="{ed:mention-anchor(.)}"><xsl:apply-templates mode="ed:html"/></span>
+        <span class="ent ent-{$kind}">
+          <xsl:call-template name="ed:mention-id"/>
+          <xsl:if test="@key"><xsl:attribute name="data-key" select="@key"/></xsl:if>
+          <xsl:apply-templates mode="ed:html"/>
+        </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Mentions are numbered in the texts only; a name in the header or in
+       standOff has no mention id (it would repeat the last one). -->
+  <xsl:template name="ed:mention-id">
+    <xsl:if test="ancestor::tei:text"><xsl:attribute name="id" select="ed:mention-anchor(.)"/></xsl:if>
+  </xsl:template>
+
+  <!-- Where a name without a register entry links: "#id-x" for @ref="#x"
+       naming an entry of the document's own lists, its first web address
+       otherwise; '' if neither. -->
+  <xsl:function name="ed:entity-href" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="refs" select="tokenize(normalize-space($name/@ref))"/>
+    <xsl:variable name="local" select="$refs[starts-with(., '#')] ! substring(., 2)[exists(key('ed:local-entry', ., root($name)))]"/>
+    <xsl:sequence select="(('#id-' || $local[1])[exists($local)], $refs[ed:is-web-url(.)], '')[1]"/>
+  </xsl:function>
+
+  <xsl:key name="ed:local-entry" match="tei:person | tei:place | tei:org | tei:personGrp | tei:bibl | tei:event
+      [parent::*[starts-with(local-name(), 'list')]]" use="@xml:id"/>
 
   <xsl:template match="tei:date" mode="ed:html">
     <xsl:variable name="when" select="normalize-space(@when)"/>
@@ -53,7 +85,7 @@
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="date" id="{ed:mention-anchor(.)}"><xsl:sequence select="$content"/></span>
+        <span class="date"><xsl:call-template name="ed:mention-id"/><xsl:sequence select="$content"/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -66,7 +98,7 @@
   <!-- The register cards of the entries this page mentions, for the popups. -->
   <xsl:template name="ed:entry-cards">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="entries" select="($doc/tei:TEI/tei:text//(tei:persName | tei:placeName | tei:orgName) ! ed:entry(.)) /."/>
+    <xsl:variable name="entries" select="(ed:texts($doc)//(tei:persName | tei:placeName | tei:orgName) ! ed:entry(.)) /."/>
     <xsl:if test="exists($entries)">
       <div class="entry-cards" hidden="">
         <xsl:for-each select="$entries">
@@ -92,7 +124,7 @@
     <xsl:if test="exists($variants)">
       <p class="entry-variants"><xsl:value-of select="ed:label('variants')"/>: <xsl:for-each select="$variants">
           <span>
-            <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+            <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
             <xsl:value-of select="normalize-space(.)"/>
           </span>
           <xsl:if test="position() ne last()">, </xsl:if>

@@ -1,5 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Entry stylesheet of the HTML edition (output/html/). edition.render
+<!-- Entry stylesheet of the HTML edition (output/html/). Parameters (set by
+     edition.render; documented where declared): in common/params.xsl
+     registers-document, document, document-id, ui-lang, site-title,
+     choice-reading, witness; here base-url, map-outline. A project
+     customises by importing this file (see common/params.xsl).
+     edition.render
      compiles it once per process and calls, per run:
        ed:text-page    (param doc)   one page per TEI document  → <id>.html
        ed:site-parts   (param doc)   what the site pages need from that
@@ -29,6 +34,7 @@
   <xsl:include href="page.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="notes.xsl"/>
+  <xsl:include href="structures.xsl"/>
   <xsl:include href="entities.xsl"/>
   <xsl:include href="registers.xsl"/>
   <xsl:include href="chronology.xsl"/>

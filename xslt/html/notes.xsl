@@ -16,7 +16,7 @@
 
   <xsl:template name="ed:notes-list">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="notes" select="$doc/tei:TEI/tei:text//tei:note"/>
+    <xsl:variable name="notes" select="$doc//tei:note[not(ancestor::tei:teiHeader)]"/>
     <xsl:if test="exists($notes)">
       <section class="notes" aria-labelledby="notes-head">
         <h2 id="notes-head"><xsl:value-of select="ed:label('notes')"/></h2>
@@ -26,7 +26,7 @@
               <a class="note-back" href="#{ed:note-ref-anchor(.)}"
                   aria-label="{ed:note-label(.)}: {ed:label('back-to-text')}"><xsl:value-of select="ed:note-label(.)"/></a>
               <div class="note-body">
-                <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+                <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
                 <xsl:apply-templates mode="ed:note-content"/>
               </div>
             </li>

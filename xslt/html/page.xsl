@@ -81,20 +81,22 @@
     <xsl:param name="body-class" as="xs:string" select="''"/>
     <xsl:param name="content" as="node()*" select="()"/>
     <xsl:param name="content-request" as="element()?" select="()"/>
-    <html lang="{$ui-lang}">
+    <xsl:variable name="site" select="ed:site-title()"/>
+    <html lang="{$ed:page-lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$title"/> · <xsl:value-of select="ed:label('site-title')"/></title>
+        <title><xsl:value-of select="string-join(distinct-values(($title, $site)), ' · ')"/></title>
         <link rel="stylesheet" href="assets/edition.css"/>
         <script src="assets/edition.js" defer=""></script>
       </head>
       <!-- The script's own UI string (the popover's close button). -->
       <body data-close-label="{ed:label('close')}">
         <xsl:if test="$body-class ne ''"><xsl:attribute name="class" select="$body-class"/></xsl:if>
-        <a class="skip-link" href="#main"><xsl:value-of select="ed:label('skip')"/></a>
+        <a class="skip-link" href="#main"><xsl:call-template name="ed:label-lang"/><xsl:value-of select="ed:label('skip')"/></a>
         <header class="site-header">
-          <p class="site-title"><a href="index.html"><xsl:value-of select="ed:label('site-title')"/></a></p>
+          <xsl:call-template name="ed:label-lang"/>
+          <p class="site-title"><a href="index.html"><xsl:value-of select="$site"/></a></p>
           <nav aria-label="{ed:label('nav')}">
             <ul>
               <xsl:for-each select="$ed:site-pages">
@@ -113,10 +115,19 @@
           <xsl:apply-templates select="$content-request" mode="ed:page-content"/>
         </main>
         <footer class="site-footer">
-          <p><xsl:value-of select="ed:label('site-title')"/> · TEI P5 · <a href="index.html"><xsl:value-of select="ed:label('texts')"/></a></p>
+          <xsl:call-template name="ed:label-lang"/>
+          <p><xsl:value-of select="$site"/> · TEI P5 · <a href="index.html"><xsl:value-of select="ed:label('texts')"/></a></p>
         </footer>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- The interface strings' language on an element that holds them, when
+       it is not the page's (a German text's page with English labels). -->
+  <xsl:template name="ed:label-lang">
+    <xsl:if test="$ed:label-lang ne $ed:page-lang">
+      <xsl:attribute name="lang" select="$ed:label-lang"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="ed:index-page">
@@ -131,7 +142,7 @@
 
   <xsl:template match="ed:index-content" mode="ed:page-content">
     <xsl:param name="parts" as="document-node()?" tunnel="yes"/>
-    <h1><xsl:value-of select="ed:label('site-title')"/></h1>
+    <h1><xsl:value-of select="ed:site-title()"/></h1>
     <p><xsl:value-of select="ed:label('index-intro')"/></p>
     <xsl:for-each select="$parts/parts/card">
       <xsl:sort select="@sort"/>
@@ -145,12 +156,12 @@
     <xsl:variable name="id" select="ed:doc-id($doc)"/>
     <xsl:variable name="abstract" select="($doc//tei:front/tei:div[@type = 'abstract'][@xml:lang = $ui-lang], $doc//tei:front/tei:div[@type = 'abstract'])[1]"/>
     <card sort="{ed:sort-key(ed:title($doc))}">
-      <article class="text-card" lang="{($doc/tei:TEI/@xml:lang, 'tr')[1]}" aria-labelledby="card-{$id}">
+      <article class="text-card" lang="{ed:lang-of($doc)}" aria-labelledby="card-{$id}">
         <h2 id="card-{$id}"><a href="{$id}.html"><xsl:value-of select="ed:title($doc)"/></a></h2>
         <xsl:for-each select="ed:subtitle($doc)"><p class="subtitle"><xsl:value-of select="."/></p></xsl:for-each>
         <p class="author"><xsl:value-of select="(string-join(ed:authors($doc), ', ')[. ne ''], ed:label('author-unknown'))[1]"/></p>
         <xsl:for-each select="$abstract">
-          <div class="abstract" lang="{(@xml:lang, 'tr')[1]}">
+          <div class="abstract" lang="{(@xml:lang ! ed:bcp47(.), ed:lang-of($doc))[1]}">
             <!-- Plain text: the index page has no notes list for markers to point to. -->
             <xsl:for-each select="tei:p"><p><xsl:value-of select="ed:plain(.)"/></p></xsl:for-each>
           </div>

@@ -59,9 +59,9 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="records" select="array{
         (
-          $doc/tei:TEI/tei:text//(tei:p | tei:head | tei:item)[not(ancestor::tei:note)] ! map{
+          ed:texts($doc)//(tei:p | tei:head | tei:item | tei:ab | tei:l)[not(ancestor::tei:note)] ! map{
               'd': ed:doc-id(.), 'a': ed:block-anchor(.), 'p': ed:page-of(.), 'x': ed:plain(.) },
-          $doc/tei:TEI/tei:text//tei:note ! map{
+          ed:texts($doc)//tei:note ! map{
               'd': ed:doc-id(.), 'a': ed:note-anchor(.), 'p': ed:page-of(.), 'n': ed:note-label(.), 'x': ed:plain(.) }
         )[?x ne '']
       }"/>

@@ -12,19 +12,39 @@
   <xsl:template name="ed:text-page">
     <xsl:param name="doc" as="document-node()" required="yes"/>
     <xsl:variable name="id" select="ed:doc-id($doc)"/>
-    <xsl:variable name="lang" select="($doc/tei:TEI/@xml:lang, 'tr')[1]"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:title($doc)"/>
       <xsl:with-param name="body-class" select="'text-page'"/>
       <xsl:with-param name="content">
-        <article class="edition-text" lang="{$lang}" aria-labelledby="title">
-          <xsl:apply-templates select="$doc/tei:TEI/tei:text/tei:front" mode="ed:html"/>
+        <article class="edition-text" lang="{$ed:page-lang}" aria-labelledby="title">
+          <xsl:variable name="texts" select="ed:texts($doc)"/>
+          <xsl:variable name="front" select="$texts[1][count($texts) = 1]/tei:front"/>
+          <xsl:choose>
+            <xsl:when test="exists($front)"><xsl:apply-templates select="$front" mode="ed:html"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="ed:title-block"><xsl:with-param name="doc" select="$doc"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
           <xsl:call-template name="ed:toc"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
           <p class="entity-toggle" hidden="">
             <button type="button" class="toggle-entities" aria-pressed="true"><xsl:value-of select="ed:label('highlight')"/></button>
           </p>
-          <xsl:apply-templates select="$doc/tei:TEI/tei:text/tei:body" mode="ed:html"/>
-          <xsl:apply-templates select="$doc/tei:TEI/tei:text/tei:back" mode="ed:html"/>
+          <xsl:choose>
+            <xsl:when test="count($texts) = 1">
+              <xsl:apply-templates select="$texts/(* except tei:front)" mode="ed:html"/>
+            </xsl:when>
+            <!-- A corpus: every text in turn, each under its own header's title. -->
+            <xsl:otherwise>
+              <xsl:for-each select="$texts">
+                <section class="corpus-member" aria-labelledby="{ed:block-anchor(.)}-title">
+                  <xsl:if test="../@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(../@xml:lang)"/></xsl:if>
+                  <h2 id="{ed:block-anchor(.)}-title">
+                    <xsl:value-of select="(../tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title ! normalize-space()[. ne ''], ed:label('untitled'))[1]"/>
+                  </h2>
+                  <xsl:apply-templates select="*" mode="ed:html"/>
+                </section>
+              </xsl:for-each>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:apply-templates select="$doc/*/tei:standOff" mode="ed:html"/>
           <xsl:call-template name="ed:notes-list"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
           <xsl:call-template name="ed:cite"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
         </article>
@@ -33,26 +53,43 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Title block: the text's own title page (docTitle, docAuthor). -->
-  <xsl:template match="tei:front" mode="ed:html">
+  <!-- The title block from the header, for a text whose front does not
+       give its title as this project's texts do (docTitle in front). -->
+  <xsl:template name="ed:title-block">
+    <xsl:param name="doc" as="node()"/>
     <header class="title-block">
-      <xsl:apply-templates select="tei:pb[not(preceding-sibling::tei:div)] | tei:docTitle | tei:docAuthor" mode="ed:html"/>
-      <xsl:if test="empty(tei:docTitle)">
-        <h1 id="title"><xsl:value-of select="ed:title(.)"/></h1>
-      </xsl:if>
-      <xsl:variable name="affiliations" select="root(.)//tei:titleStmt/tei:author/tei:affiliation"/>
-      <xsl:if test="exists($affiliations) and empty(tei:docAuthor//tei:note)">
-        <p class="affiliation"><xsl:value-of select="string-join($affiliations ! normalize-space(), '; ')"/></p>
-      </xsl:if>
+      <h1 id="title"><xsl:value-of select="ed:title($doc)"/></h1>
+      <xsl:for-each select="ed:subtitle($doc)"><p class="subtitle"><xsl:value-of select="."/></p></xsl:for-each>
+      <xsl:variable name="authors" select="ed:authors($doc)"/>
+      <xsl:if test="exists($authors)"><p class="author"><xsl:value-of select="string-join($authors, '; ')"/></p></xsl:if>
     </header>
-    <xsl:if test="exists(tei:div)">
+  </xsl:template>
+
+  <!-- Title block: the text's own title page (docTitle, docAuthor) as this
+       project writes it; any other front (titlePage, prefaces, arguments)
+       after the title from the header. -->
+  <xsl:template match="tei:TEI/tei:text/tei:front" mode="ed:html">
+    <xsl:choose>
+      <xsl:when test="tei:docTitle">
+        <header class="title-block">
+          <xsl:apply-templates select="tei:pb[not(preceding-sibling::tei:div)] | tei:docTitle | tei:docAuthor" mode="ed:html"/>
+          <xsl:variable name="affiliations" select="ed:title-stmt(.)/tei:author/tei:affiliation"/>
+          <xsl:if test="exists($affiliations) and empty(tei:docAuthor//tei:note)">
+            <p class="affiliation"><xsl:value-of select="string-join($affiliations ! normalize-space(), '; ')"/></p>
+          </xsl:if>
+        </header>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="ed:title-block"><xsl:with-param name="doc" select="."/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+    <xsl:variable name="rest" select="* except (tei:docTitle | tei:docAuthor | tei:pb[not(preceding-sibling::tei:div)])"/>
+    <xsl:if test="exists($rest)">
       <div class="abstracts">
-        <xsl:apply-templates select="tei:div | tei:pb[preceding-sibling::tei:div]" mode="ed:html"/>
+        <xsl:apply-templates select="$rest" mode="ed:html"/>
       </div>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:docTitle" mode="ed:html">
+  <xsl:template match="tei:TEI/tei:text/tei:front/tei:docTitle" mode="ed:html">
     <h1 id="title">
       <xsl:for-each select="tei:titlePart">
         <span class="{if (@type = 'sub') then 'subtitle' else 'main-title'}"><xsl:apply-templates mode="ed:html"/></span>
@@ -61,13 +98,13 @@
     </h1>
   </xsl:template>
 
-  <xsl:template match="tei:docAuthor" mode="ed:html">
+  <xsl:template match="tei:TEI/tei:text/tei:front/tei:docAuthor" mode="ed:html">
     <p class="author"><xsl:apply-templates mode="ed:html"/></p>
   </xsl:template>
 
-  <xsl:template match="tei:div[@type = 'abstract']" mode="ed:html">
+  <xsl:template match="tei:div[@type = 'abstract'][tei:head[not(@type = 'title')]]" mode="ed:html">
     <section class="abstract" aria-labelledby="{ed:block-anchor(tei:head[not(@type = 'title')][1])}">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:for-each select="tei:head[@type = 'title']">
         <p class="abstract-title" id="{ed:block-anchor(.)}"><xsl:apply-templates mode="ed:html"/></p>
       </xsl:for-each>
@@ -95,7 +132,7 @@
 
   <xsl:template name="ed:toc">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="sections" select="$doc/tei:TEI/tei:text/tei:body/tei:div"/>
+    <xsl:variable name="sections" select="$doc/tei:TEI/tei:text/tei:body/tei:div[tei:head]"/>
     <xsl:if test="exists($sections)">
       <nav class="toc" aria-labelledby="toc-head">
         <h2 id="toc-head"><xsl:value-of select="ed:label('contents')"/></h2>
@@ -110,8 +147,8 @@
       <xsl:for-each select="$divs">
         <li>
           <a href="#{ed:section-anchor(.)}"><xsl:value-of select="ed:plain(tei:head[1])"/></a>
-          <xsl:if test="exists(tei:div)">
-            <xsl:call-template name="ed:toc-level"><xsl:with-param name="divs" select="tei:div"/></xsl:call-template>
+          <xsl:if test="exists(tei:div[tei:head])">
+            <xsl:call-template name="ed:toc-level"><xsl:with-param name="divs" select="tei:div[tei:head]"/></xsl:call-template>
           </xsl:if>
         </li>
       </xsl:for-each>
@@ -119,20 +156,26 @@
   </xsl:template>
 
   <xsl:function name="ed:section-anchor" as="xs:string">
-    <xsl:param name="div" as="element(tei:div)"/>
-    <xsl:sequence select="($div/@xml:id ! string(), 'sec-' || ed:block-anchor(($div/tei:head, $div/*)[1]))[1]"/>
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="($div/@xml:id ! string(), $div/tei:head[1] ! ('sec-' || ed:block-anchor(.)), 'sec-d' || $div/accumulator-before('ed:div'))[1]"/>
   </xsl:function>
 
   <xsl:template match="tei:body | tei:back" mode="ed:html">
     <div class="{local-name()}"><xsl:apply-templates mode="ed:html"/></div>
   </xsl:template>
 
+  <xsl:template match="tei:standOff" mode="ed:html">
+    <div class="standoff"><xsl:apply-templates mode="ed:html"/></div>
+  </xsl:template>
+
   <!-- Heading level follows nesting: body sections are h2, their
        subsections h3, down to h6. -->
-  <xsl:template match="tei:div" mode="ed:html">
-    <xsl:variable name="depth" select="count(ancestor::tei:div) + 2"/>
-    <section id="{ed:section-anchor(.)}" aria-labelledby="{ed:block-anchor((tei:head, .)[1])}">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+  <!-- Numbered divisions (div1…div7, common in older TEI) are sections too. -->
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="ed:html">
+    <xsl:variable name="depth" select="count(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3
+        or self::tei:div4 or self::tei:div5 or self::tei:div6 or self::tei:div7]) + 2"/>
+    <section id="{ed:section-anchor(.)}" aria-labelledby="{ed:head-anchor(.)}">
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:for-each select="tei:head[1]">
         <xsl:element name="h{min(($depth, 6))}">
           <xsl:attribute name="id" select="ed:block-anchor(.)"/>
@@ -141,7 +184,7 @@
       </xsl:for-each>
       <xsl:if test="empty(tei:head)">
         <xsl:element name="h{min(($depth, 6))}">
-          <xsl:attribute name="id" select="ed:block-anchor(.)"/>
+          <xsl:attribute name="id" select="ed:head-anchor(.)"/>
           <xsl:attribute name="class" select="'visually-hidden'"/>
           <xsl:value-of select="ed:label('text')"/>
         </xsl:element>
@@ -150,19 +193,34 @@
     </section>
   </xsl:template>
 
+  <!-- The id of a section's heading: its head's, or for a section without
+       one (its heading is hidden) one of its own. -->
+  <xsl:function name="ed:head-anchor" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="if ($div/tei:head) then ed:block-anchor($div/tei:head[1]) else 'head-d' || $div/accumulator-before('ed:div')"/>
+  </xsl:function>
+
   <xsl:template match="tei:head" mode="ed:html">
-    <p class="head" id="{ed:block-anchor(.)}"><xsl:apply-templates mode="ed:html"/></p>
+    <xsl:call-template name="ed:box">
+      <xsl:with-param name="name" select="'p'"/>
+      <xsl:with-param name="class" select="'head'"/>
+      <xsl:with-param name="id" select="ed:block-anchor(.)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:p" mode="ed:html">
-    <p id="{ed:block-anchor(.)}">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:element name="{if (ed:in-phrasing(.) or exists(*[ed:is-block(.)])) then 'div' else 'p'}">
+      <xsl:attribute name="id" select="ed:block-anchor(.)"/>
+      <xsl:if test="ed:in-phrasing(.) or exists(*[ed:is-block(.)])"><xsl:attribute name="class" select="'p'"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:apply-templates mode="ed:html"/>
-    </p>
+    </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:quote[tei:p]" mode="ed:html">
-    <blockquote><xsl:apply-templates mode="ed:html"/></blockquote>
+  <xsl:template match="tei:quote[*[ed:is-block(.)]] | tei:q[*[ed:is-block(.)]]" mode="ed:html">
+    <xsl:call-template name="ed:box">
+      <xsl:with-param name="name" select="'blockquote'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The quotation marks are in the text already; CSS turns off q's own. -->
@@ -170,10 +228,20 @@
     <q><xsl:apply-templates mode="ed:html"/></q>
   </xsl:template>
 
+  <!-- A list: its heads before it, every item (with its label), and
+       anything else in it (a page break between items…) as an item of its
+       own, so that nothing in a list is lost. -->
   <xsl:template match="tei:list" mode="ed:html">
+    <xsl:apply-templates select="tei:head" mode="ed:html"/>
     <xsl:element name="{if (@type = 'ordered' or tei:label) then 'ol' else 'ul'}">
       <xsl:attribute name="class" select="if (tei:label) then 'labelled' else 'plain'"/>
-      <xsl:apply-templates select="tei:item" mode="ed:html"/>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
+      <xsl:for-each select="* except (tei:head | tei:label[following-sibling::*[1][self::tei:item]])">
+        <xsl:choose>
+          <xsl:when test="self::tei:item"><xsl:apply-templates select="." mode="ed:html"/></xsl:when>
+          <xsl:otherwise><li class="list-{local-name()}"><xsl:apply-templates select="." mode="ed:html"/></li></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
     </xsl:element>
   </xsl:template>
 
@@ -183,13 +251,28 @@
         <span class="label"><xsl:apply-templates mode="ed:html"/></span>
         <xsl:text> </xsl:text>
       </xsl:for-each>
-      <xsl:apply-templates mode="ed:html"/>
+      <xsl:choose>
+        <!-- Fields (see ed:is-fields): a space between them. -->
+        <xsl:when test="ed:is-fields(.)">
+          <xsl:for-each select="*">
+            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:apply-templates select="." mode="ed:html"/>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="ed:html"/></xsl:otherwise>
+      </xsl:choose>
     </li>
   </xsl:template>
 
   <xsl:template match="tei:hi" mode="ed:html">
-    <xsl:variable name="rend" select="string(@rend)"/>
-    <xsl:element name="{if (contains($rend, 'bold')) then 'strong' else if (contains($rend, 'italic')) then 'em' else 'span'}">
+    <xsl:variable name="rend" select="string-join((@rend, @style, @rendition), ' ')"/>
+    <xsl:element name="{if (contains($rend, 'bold')) then 'strong'
+        else if (contains($rend, 'italic')) then 'em'
+        else if (tokenize($rend) = ('sup', 'superscript') or matches($rend, 'vertical-align:\s*super')) then 'sup'
+        else if (tokenize($rend) = ('sub', 'subscript') or matches($rend, 'vertical-align:\s*sub')) then 'sub'
+        else 'span'}">
+      <xsl:if test="@rend"><xsl:attribute name="class" select="'hi ' || ed:rend-classes(@rend)"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:apply-templates mode="ed:html"/>
     </xsl:element>
   </xsl:template>
@@ -203,19 +286,30 @@
   </xsl:template>
 
   <!-- Editorial markup the reader never sees as such. -->
-  <xsl:template match="tei:seg | tei:author | tei:publisher | tei:pubPlace | tei:biblScope
-                       | tei:titlePart | tei:label | tei:affiliation | tei:name" mode="ed:html">
+  <xsl:template match="tei:author | tei:publisher | tei:pubPlace | tei:biblScope
+                       | tei:TEI/tei:text/tei:front/tei:docTitle/tei:titlePart | tei:item/tei:label | tei:affiliation" mode="ed:html">
     <xsl:apply-templates mode="ed:html"/>
   </xsl:template>
 
-  <xsl:template match="tei:lb" mode="ed:html"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="tei:seg" mode="ed:html">
+    <xsl:choose>
+      <xsl:when test="@xml:lang"><span lang="{ed:bcp47(@xml:lang)}"><xsl:apply-templates mode="ed:html"/></span></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="ed:html"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A line of the source is not a line of the edition; a word broken
+       across lines (break="no") stays one word (see ed:text-of). -->
+  <xsl:template match="tei:lb | tei:cb" mode="ed:html">
+    <xsl:if test="not(ed:is-word-break(.))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
 
   <!-- Running heads and printed page numbers are the printer's, not the
        text's. -->
   <xsl:template match="tei:fw" mode="ed:html"/>
 
   <xsl:template match="text()" mode="ed:html">
-    <xsl:value-of select="."/>
+    <xsl:value-of select="ed:text-of(.)"/>
   </xsl:template>
 
   <!-- A page of the source: a discreet marker in the margin whose id makes
@@ -240,7 +334,7 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="id" select="ed:doc-id($doc)"/>
     <xsl:variable name="url" select="if ($base-url ne '') then $base-url || $id || '.html' else $id || '.html'"/>
-    <xsl:variable name="licence" select="($doc//tei:publicationStmt//tei:licence)[1]"/>
+    <xsl:variable name="licence" select="ed:licence($doc)"/>
     <section class="cite" aria-labelledby="cite-head">
       <h2 id="cite-head"><xsl:value-of select="ed:label('cite')"/></h2>
       <p class="citation">
@@ -248,8 +342,10 @@
         <xsl:text>. “</xsl:text>
         <xsl:value-of select="string-join((ed:title($doc), ed:subtitle($doc)), ' ')"/>
         <xsl:text>”. </xsl:text>
-        <xsl:value-of select="normalize-space(($doc//tei:publicationStmt/tei:publisher)[1])"/>
-        <xsl:text>, </xsl:text>
+        <xsl:for-each select="normalize-space((ed:header($doc)/tei:fileDesc/tei:publicationStmt/(tei:publisher, tei:distributor, tei:authority))[1])[. ne '']">
+          <xsl:value-of select="."/>
+          <xsl:text>, </xsl:text>
+        </xsl:for-each>
         <xsl:value-of select="ed:label('cite-edition')"/>
         <xsl:text>. </xsl:text>
         <span class="cite-url" data-page="{$id}.html"><xsl:value-of select="$url"/></span>
@@ -261,11 +357,18 @@
           <xsl:value-of select="ed:label('licence')"/>
           <xsl:text>: </xsl:text>
           <xsl:choose>
-            <xsl:when test="ed:is-web-url(@target)"><a href="{normalize-space(@target)}" rel="license"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+            <xsl:when test="ed:is-web-url(@target)"><a href="{normalize-space(@target)}" rel="license"><xsl:value-of select="(normalize-space(.)[. ne ''], normalize-space(@target))[1]"/></a></xsl:when>
             <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
       </p>
+      <!-- What the header says of the source and the languages. -->
+      <xsl:for-each select="ed:source($doc)">
+        <p class="source"><xsl:value-of select="ed:label('source')"/>: <xsl:value-of select="."/></p>
+      </xsl:for-each>
+      <xsl:if test="exists(ed:languages($doc))">
+        <p class="languages"><xsl:value-of select="ed:label('language')"/>: <xsl:value-of select="string-join(ed:languages($doc), ', ')"/></p>
+      </xsl:if>
     </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -26,6 +26,8 @@ def command(raw_files: tuple[Path, ...], output_dir: Path | None, force: bool, n
 
     Each raw/<id>.txt (with optional raw/<id>.toml metadata) becomes
     <output-dir>/<id>.xml. Existing files are kept unless --force is given.
+    A raw/<id>.pdf is read with its type sizes and positions (footnotes,
+    running heads, columns; see docs/pdf.md) and goes through the same stages.
     The TEI files' paths are printed on stdout.
 
     Example:
@@ -33,6 +35,8 @@ def command(raw_files: tuple[Path, ...], output_dir: Path | None, force: bool, n
         edition ingest raw/*.txt
 
         edition ingest raw/baku-katliami-1918.txt --force
+
+        edition ingest article.pdf
     """
     if output_dir is None:
         output_dir = shown(find_project().tei)

@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from ..pipeline import render_jobs
-from ..render import FORMATS, NOTE_PLACEMENTS, RenderOptions, render
-from ._common import Reporter, common_options, find_project, jobs_option, library_errors, resolve_jobs, sentence, shown
+from ..render import CHOICE_READINGS, FORMATS, NOTE_PLACEMENTS, RenderOptions, render
+from ._common import (EditionClickError, Reporter, common_options, find_project, jobs_option, library_errors,
+                      print_issues, resolve_jobs, sentence, shown)
 
 
 @click.command("render")
@@ -29,16 +30,24 @@ from ._common import Reporter, common_options, find_project, jobs_option, librar
 @click.option("--lang", "ui_lang", type=click.Choice(["tr", "en"]), default="tr", show_default=True,
               help="Language of the interface strings.")
 @click.option("--base-url", default="", help="HTML: URL the site is published at (for 'Cite this').")
+@click.option("--reading", "choice_reading", type=click.Choice(CHOICE_READINGS), default="edited", show_default=True,
+              help="Reading of choice/app/subst shown in the text (the other stays reachable).")
+@click.option("--variants", is_flag=True, help="Text: the readings not shown follow in brackets.")
+@click.option("--witness", default="", help="Show this witness's readings (app/rdg/@wit) instead of the lemmas.")
+@click.option("--site-title", default=None,
+              help="HTML: name of the site [default: the project's render.site_title, else each text's title].")
 @jobs_option
 @common_options
-def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers, notes, ui_lang, base_url, jobs,
-            reporter: Reporter):
+def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers, notes, ui_lang, base_url,
+            choice_reading, variants, witness, site_title, jobs, reporter: Reporter):
     """Render TEI documents as an HTML edition site or as plain text.
 
     HTML goes to OUTPUT_DIR/html/ (a static site: one page per text, registers,
     chronology, map, bibliography, search); text to OUTPUT_DIR/text/<id>.txt.
     The project's own stylesheets (xslt/html/html.xsl, xslt/text/text.xsl)
-    are used where it has them, as `edition build` does.
+    are used where it has them, as `edition build` does. A document that
+    cannot be rendered is reported and the others are still rendered (exit
+    status 1).
 
     Example:
 
@@ -49,7 +58,9 @@ def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers,
     project = find_project()
     with library_errors():
         options = RenderOptions(format=fmt, width=0 if no_wrap else width, page_markers=page_markers,
-                                notes=notes, ui_lang=ui_lang, base_url=base_url)
+                                notes=notes, ui_lang=ui_lang, base_url=base_url, choice_reading=choice_reading,
+                                variants=variants, witness=witness,
+                                site_title=project.config.render.site_title if site_title is None else site_title)
         out = output_dir if output_dir is not None else shown(project.output)
         xslt_dir = project.xslt_for(fmt)
         if xslt_dir is not None:
@@ -63,3 +74,9 @@ def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers,
         reporter.detail(f"{doc_id}: {seconds * 1000:.0f} ms.")
     if not reporter.quiet:  # on stdout, as the other commands print what they wrote
         click.echo(f"{len(result.written)} files written to {out / fmt}.")
+    if result.failed:
+        print_issues(result.failed)
+        raise EditionClickError(
+            f"{len(result.failed)} of {len(result.failed) + len(result.seconds)} documents not rendered: "
+            f"{', '.join(issue.path for issue in result.failed)}. The others ({len(result.seconds)}) were; "
+            "fix these and render again.")

@@ -9,18 +9,20 @@ import click
 from ..annotate.registers import Register
 from ..annotate.review import DECISIONS_FILE, apply_decisions, load_decisions, review_rows, write_rows
 from ..tei import serialize, write_atomic
-from ._common import library_errors
+from ._common import Reporter, common_options, find_project, library_errors, shown
 
 
 @click.command("review")
 @click.argument("tei_files", nargs=-1, type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--registers", "registers_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("tei/registers.xml"), show_default=True, help="Register file.")
+              default=None, help="Register file [default: registers.xml in the project's TEI folder].")
 @click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=DECISIONS_FILE, show_default=True, help="Decisions file to write and read.")
+              default=None, help="Decisions file to write and read [default: review/decisions.tsv in the project].")
 @click.option("--apply", "apply_now", is_flag=True,
               help="Apply the decisions to the registers now (annotate and build always do).")
-def command(tei_files: tuple[Path, ...], registers_path: Path, decisions_path: Path, apply_now: bool) -> None:
+@common_options
+def command(tei_files: tuple[Path, ...], registers_path: Path | None, decisions_path: Path | None,
+            apply_now: bool, reporter: Reporter) -> None:
     """List the annotator's candidate names in a decisions file for review.
 
     Each candidate entry gets a row with its count and contexts; write accept,
@@ -34,6 +36,9 @@ def command(tei_files: tuple[Path, ...], registers_path: Path, decisions_path: P
 
         edition review && $EDITOR review/decisions.tsv && edition build
     """
+    project = find_project()
+    registers_path = registers_path or shown(project.registers)
+    decisions_path = decisions_path or shown(project.root / DECISIONS_FILE)
     with library_errors():
         register = Register.load(registers_path)
         decisions = load_decisions(decisions_path)
@@ -49,4 +54,4 @@ def command(tei_files: tuple[Path, ...], registers_path: Path, decisions_path: P
         decisions_path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(decisions_path, write_rows(rows))
     undecided = sum(1 for r in rows if not r.action)
-    click.echo(f"{decisions_path}: {undecided} candidate(s) to review, {len(rows) - undecided} decided.", err=True)
+    reporter.info(f"{decisions_path}: {undecided} candidate(s) to review, {len(rows) - undecided} decided.")

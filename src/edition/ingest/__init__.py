@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError, Issue
-from ..paths import doc_id_from_path, read_regular_file
+from ..paths import check_readable, doc_id_from_path, read_regular_file
 from ..tei import NSMAP, TEI, XML_ID, XML_LANG, el, sub
 from . import blocks as blocks_mod
 from .citations import author_date_spans, note_bibl_spans
@@ -54,8 +54,15 @@ MAX_RAW_BYTES = 16 * 1024 * 1024
 
 
 def ingest_file(path: Path, options: IngestOptions = IngestOptions(), *, root: Path | None = None) -> IngestResult:
-    """Ingest ``raw/<id>.txt`` with its ``raw/<id>.toml``; with ``root`` (the
-    project folder) both must be regular files inside it."""
+    """Ingest ``raw/<id>.txt`` (or ``.pdf``) with its ``raw/<id>.toml``; with
+    ``root`` (the project folder) both must be regular files inside it."""
+    if Path(path).suffix.lower() == ".pdf":  # the PDF route: .pdf extracts, then these same stages
+        # pdfminer and the PDF route open them: regular files inside the project
+        check_readable(path, root)
+        toml = Path(path).with_suffix(".toml")
+        if toml.exists() or toml.is_symlink():
+            check_readable(toml, root)
+        from .pdf import ingest_pdf; return ingest_pdf(Path(path), options)  # noqa: E702
     data = read_regular_file(path, limit=MAX_RAW_BYTES, root=root)
     meta = Metadata.load(Path(path).with_suffix(".toml"), root=root)
     return ingest_bytes(data, Path(path).name, meta, options, display_path=str(path))

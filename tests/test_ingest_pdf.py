@@ -1,0 +1,363 @@
+"""The PDF route: a PDF typeset here with reportlab, ingested to TEI.
+
+The fixture prints a two-page article as Turkish journals do: page 233 with
+its number alone at the foot, a title, a heading, a paragraph with a
+superscript note marker and its footnote in smaller type; page 234 with a
+running head (number left, journal right), two columns, a paragraph that
+goes on from page 233 with a word hyphenated across the page, a numbered
+heading, a second note with a plain-digit label. Every assertion is about
+what was typeset, so the test fails when the route loses or moves any of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import reportlab
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from edition.cli import main
+from edition.errors import InputError
+from edition.ingest import ingest_file
+from edition.ingest.pdf import extract
+
+T = "{http://www.tei-c.org/ns/1.0}"
+FONTS = Path(reportlab.__file__).parent / "fonts"
+W, H = 595.0, 842.0
+JOURNAL = "Deneme Dergisi, Cilt 4, Sayı 2"
+
+P1 = ("XIX. yüzyılın başlarında Kafkasya’yı işgal eden Çarlık Rusya’nın asıl hedefi, zengin yeraltı "
+      "kaynaklarına sahip Azerbaycan topraklarını ele geçirmek olmuştur.")
+P2_PAGE1 = "Bu dönemde Avrupa üniversitelerinde eğitim görmüş aydınlar dikkat çekicidir ve"
+P2_PAGE2 = "sömürge politikalarını gerçekleştirmek isteyen Rusya bu hedefi doğrultusunda çalışmıştır."
+P3 = ("Şubat İhtilali sonrasında Bakü’de yeni bir dönem başlamış, Bolşevikler ile Taşnaklar arasında "
+      "kurulan işbirliği sonucunda şehir yönetimi kısa sürede değişmiştir.")
+NOTE1 = "Elçin Neciyev, Kafkaslarda Türk Katliamı, İstanbul, 2006, s. 17-19."
+NOTE2 = "ACSPİHDA, f. 277, d. 2, iş. 16, s. 18."
+
+
+def _register() -> None:
+    pdfmetrics.registerFont(TTFont("Vera", str(FONTS / "Vera.ttf")))
+    pdfmetrics.registerFont(TTFont("Vera-Bold", str(FONTS / "VeraBd.ttf")))
+
+
+def _words(c: canvas.Canvas, x: float, y: float, text: str, font: str = "Vera", size: float = 10,
+           width: float | None = None) -> float:
+    """Draw word by word (no space glyphs, as most PDFs), justified to
+    ``width`` when given; return the end x."""
+    words = text.split()
+    space = pdfmetrics.stringWidth(" ", font, size)
+    if width is not None and len(words) > 1:
+        assert pdfmetrics.stringWidth(text, font, size) <= width, "the fixture's line is too long"
+        space = (width - sum(pdfmetrics.stringWidth(w, font, size) for w in words)) / (len(words) - 1)
+    for k, word in enumerate(words):
+        if k:
+            x += space
+        c.setFont(font, size)
+        c.drawString(x, y, word)
+        x += pdfmetrics.stringWidth(word, font, size)
+    return x
+
+
+def _sup(c: canvas.Canvas, x: float, y: float, label: str) -> float:
+    c.setFont("Vera", 6)
+    c.drawString(x, y + 4, label)
+    return x + pdfmetrics.stringWidth(label, "Vera", 6)
+
+
+def _lines(text: str, width: float, size: float = 10) -> list[str]:
+    out, cur = [], ""
+    for word in text.split():
+        trial = (cur + " " + word).strip()
+        if cur and pdfmetrics.stringWidth(trial, "Vera", size) > width:
+            out.append(cur)
+            cur = word
+        else:
+            cur = trial
+    return out + [cur]
+
+
+def make_article(path: Path, marker: bool = True) -> None:
+    _register()
+    c = canvas.Canvas(str(path), pagesize=(W, H), invariant=1)
+    # Page 233: number at the foot, one column.
+    c.setFont("Vera", 8)
+    c.drawCentredString(W / 2, 30, "233")
+    c.setFont("Vera-Bold", 14)
+    c.drawCentredString(W / 2, 770, "Bakü Katliamı Gerçeği")
+    y = 730
+    c.setFont("Vera-Bold", 10)
+    c.drawString(60, y, "Giriş")
+    y -= 20
+    lines = _lines(P1, 470)
+    for k, line in enumerate(lines):
+        last = k == len(lines) - 1
+        x = _words(c, 60 + (15 if k == 0 else 0), y, line, width=None if last else 470 - (15 if k == 0 else 0))
+        if last and marker:
+            _sup(c, x, y, "1")
+        y -= 12.5
+    y -= 2
+    # The page ends inside a paragraph: its last line is full, the word hyphenated.
+    _words(c, 75, y, P2_PAGE1 + " Kafkas-", width=455)
+    c.setLineWidth(0.4)
+    c.line(60, 90, 200, 90)
+    x = _sup(c, 60, 78, "1")
+    _words(c, x + 1, 78, NOTE1, size=7)
+    c.showPage()
+    # Page 234: running head, two columns.
+    c.setFont("Vera", 8)
+    c.drawString(60, 800, "234")
+    c.drawRightString(W - 60, 800, JOURNAL)
+    left = _lines("ya’nın " + P2_PAGE2, 225)
+    y = 760
+    for k, line in enumerate(left):
+        _words(c, 60, y, line, width=None if k == len(left) - 1 else 225)
+        y -= 12.5
+    y -= 8
+    c.setFont("Vera-Bold", 10)
+    c.drawString(60, y, "1. Sonuç")
+    right = _lines(P3, 225)
+    y = 760
+    for k, line in enumerate(right):
+        last = k == len(right) - 1
+        x = _words(c, 310 + (15 if k == 0 else 0), y, line, width=None if last else 225 - (15 if k == 0 else 0))
+        if last:
+            _sup(c, x, y, "2")
+        y -= 12.5
+    c.line(60, 90, 200, 90)
+    _words(c, 60, 78, "2 " + NOTE2, size=7)
+    c.showPage()
+    c.save()
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "deneme-makale.pdf"
+    make_article(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def tei(article) -> etree._Element:
+    return ingest_file(article).tree.getroot()
+
+
+def _text(el: etree._Element) -> str:
+    """Text without the notes (they sit at their anchors)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag != T + "note":
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def test_pages_are_numbered_as_printed(tei):
+    assert [pb.get("n") for pb in tei.iter(T + "pb")] == ["233", "234"]
+
+
+def test_notes_are_anchored_at_their_markers(tei):
+    notes = {n.get("n"): n for n in tei.iter(T + "note")}
+    assert sorted(notes) == ["1", "2"]
+    assert " ".join("".join(notes["1"].itertext()).split()) == NOTE1
+    assert " ".join("".join(notes["2"].itertext()).split()) == NOTE2
+    # Each note follows the word its superscript marker was printed after.
+    assert (notes["1"].getprevious().tail if notes["1"].getprevious() is not None
+            else notes["1"].getparent().text).rstrip().endswith("olmuştur.")
+    assert _text(notes["2"].getparent()).rstrip().endswith("değişmiştir.")
+
+
+def test_headings_paragraphs_and_hyphenation(tei):
+    body = tei.find(f"{T}text/{T}body")
+    heads = [" ".join(_text(h).split()) for h in body.iter(T + "head")]
+    assert heads == ["Giriş", "1. Sonuç"]
+    paras = [" ".join(_text(p).split()) for p in body.iter(T + "p")]
+    # The paragraph cut by the page (and the hyphen in Kafkas-|ya’nın) is one p again.
+    assert paras == [P1, P2_PAGE1 + " Kafkasya’nın " + P2_PAGE2, P3]
+    pb = next(p for p in body.iter(T + "p") if p.find(T + "pb") is not None).find(T + "pb")
+    assert pb.get("n") == "234" and pb.get("break") == "no"
+
+
+def test_running_heads_and_page_numbers_are_not_text(tei):
+    text = _text(tei.find(T + "text"))
+    assert "Deneme Dergisi" not in text and "233" not in text and "234" not in text
+
+
+def test_every_letter_is_kept(tei):
+    expected = "Bakü Katliamı Gerçeği Giriş" + P1 + P2_PAGE1 + "Kafkasya’nın" + P2_PAGE2 + "1. Sonuç" + P3
+    got = _text(tei.find(T + "text"))
+    assert [c for c in got if not c.isspace()] == [c for c in expected if not c.isspace()]
+
+
+def test_header_records_the_pdf(tei, article):
+    digest = tei.find(f".//{T}sourceDesc//{T}idno[@type='sha256']")
+    assert digest.text == hashlib.sha256(article.read_bytes()).hexdigest()
+    ref = tei.find(f".//{T}sourceDesc//{T}ref")
+    assert ref.get("target") == "../raw/deneme-makale.pdf"
+    said = " ".join(tei.find(f".//{T}encodingDesc").itertext())
+    assert "pdfminer.six" in said and "two columns on 1 pages" in said and "(233–234)" in said
+    assert JOURNAL in said  # the running head, named where it was removed
+
+
+def test_extraction_layout(article):
+    extraction = extract(article.read_bytes(), str(article))
+    assert [p.number for p in extraction.pages] == ["233", "234"]
+    assert [p.columns for p in extraction.pages] == [1, 2]
+    assert extraction.pages[1].head == JOURNAL
+    assert "(1) " + NOTE1 in extraction.text.splitlines()
+    assert "(2) " + NOTE2 in extraction.text.splitlines()
+
+
+def test_cli_ingests_a_pdf(article, tmp_path):
+    result = CliRunner().invoke(main, ["ingest", str(article), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "deneme-makale.xml").exists()
+
+
+def _encrypted(path: Path) -> None:
+    from reportlab.lib import pdfencrypt
+
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    c.drawString(100, 700, "Gizli metin")
+    c.save()
+
+
+def _image_only(path: Path) -> None:
+    c = canvas.Canvas(str(path))
+    c.rect(100, 100, 300, 500, fill=1)  # a page with no text layer, like a scan
+    c.save()
+
+
+def _cut(path: Path, article: Path) -> None:
+    path.write_bytes(article.read_bytes()[:3000])
+
+
+def _not_a_pdf(path: Path) -> None:
+    path.write_bytes(b"Bu bir metin, PDF degil.\n")
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (_encrypted, "the PDF is encrypted and needs a password (PDFPasswordIncorrect)"),
+        (_image_only, "the PDF has no text layer (1 pages of images only, a scan?)"),
+        (_not_a_pdf, "is not a PDF (no %PDF header)"),
+    ],
+)
+def test_bad_pdfs_get_one_line_errors(tmp_path, make, message):
+    path = tmp_path / "bozuk.pdf"
+    make(path)
+    with pytest.raises(InputError) as info:
+        ingest_file(path)
+    assert info.value.message == message and info.value.path == str(path)
+    out = tmp_path / "tei"
+    result = CliRunner().invoke(main, ["ingest", str(path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(f"Error: {path}: {message}")
+    assert len(result.output.strip().splitlines()) == 1
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_cut_pdf_is_refused(tmp_path, article):
+    path = tmp_path / "kesik.pdf"
+    _cut(path, article)
+    result = CliRunner().invoke(main, ["ingest", str(path), "-o", str(tmp_path / "tei")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {path}: the PDF is incomplete (no %%EOF at its end)")
+
+
+def test_build_takes_raw_pdfs_one_source_per_id(tmp_path, article):
+    import shutil
+
+    from edition.errors import EditionError
+    from edition.paths import Project
+    from edition.pipeline import raw_texts
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(article, raw / "deneme-makale.pdf")
+    (raw / "baska-makale.txt").write_text("Metin.\n", encoding="utf-8")
+    project = Project.find(tmp_path)
+    assert [p.name for p in raw_texts(project)] == ["baska-makale.txt", "deneme-makale.pdf"]
+    assert [p.name for p in raw_texts(project, ("deneme-makale",))] == ["deneme-makale.pdf"]
+    (raw / "deneme-makale.txt").write_text("Metin.\n", encoding="utf-8")
+    with pytest.raises(EditionError) as info:
+        raw_texts(project)
+    assert info.value.message == "both a .txt and a .pdf for deneme-makale"
+
+
+def test_warnings_name_the_pdf_page(tmp_path):
+    path = tmp_path / "isaretsiz.pdf"
+    make_article(path, marker=False)  # note 1 printed, its marker lost
+    result = ingest_file(path)
+    [issue] = [w for w in result.warnings if w.rule == "ingest-note-unanchored"]
+    assert issue.path == str(path) and issue.line is None
+    assert issue.message.startswith("no reference point found for note 1") and issue.message.endswith("(PDF page 1)")
+
+
+# --- property: whatever the paragraphs, the PDF route keeps every letter -------------
+
+LOWER = "abcçdefgğhıijklmnoöprsştuüvyz"
+word = st.text(alphabet=LOWER, min_size=1, max_size=12)
+sentence = st.lists(word, min_size=3, max_size=14).map(lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + ".")
+paragraph = st.lists(sentence, min_size=1, max_size=5).map(" ".join)
+
+
+def make_pages(path: Path, paragraphs: list[str], per_page: int) -> None:
+    """Justified paragraphs, ``per_page`` lines a page, running head and number from page 2."""
+    _register()
+    c = canvas.Canvas(str(path), pagesize=(W, H), invariant=1)
+    lines = []
+    for para in paragraphs:
+        broken = _lines(para, 455)
+        lines += [(k == 0, k == len(broken) - 1, line) for k, line in enumerate(broken)]
+    pages = [lines[k:k + per_page] for k in range(0, len(lines), per_page)]
+    for index, page in enumerate(pages):
+        if index:
+            c.setFont("Vera", 8)
+            c.drawString(60, 800, str(100 + index))
+            c.drawRightString(W - 60, 800, JOURNAL)
+        y = 760
+        for first, last, line in page:
+            indent = 15 if first else 0
+            _words(c, 60 + indent, y, line, width=None if last else 470 - indent)
+            y -= 12.5
+        c.showPage()
+    c.save()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paragraphs=st.lists(paragraph, min_size=1, max_size=6), per_page=st.integers(min_value=3, max_value=40))
+def test_property_every_letter_kept(tmp_path, paragraphs, per_page):
+    path = tmp_path / "uretilmis.pdf"
+    make_pages(path, paragraphs, per_page)
+    root = ingest_file(path).tree.getroot()
+    got = "".join(root.find(T + "text").itertext())
+    assert [ch for ch in got if ch.isalnum()] == [ch for ch in "".join(paragraphs) if ch.isalnum()]
+    pages = -(-sum(len(_lines(p, 455)) for p in paragraphs) // per_page)
+    assert [pb.get("n") for pb in root.iter(T + "pb")][1:] == [str(100 + k) for k in range(1, pages)]
+
+
+def test_unmapped_glyphs_are_visible_and_reported(tmp_path):
+    from edition.ingest.pdf import Glyph, render_glyphs
+
+    glyphs = [Glyph(t, x, x + 5, 100, 110, 10, False) for t, x in (("a", 0), ("(cid:12)", 5), ("b", 10))]
+    assert render_glyphs(glyphs) == "a\ufffdb"
+    path = tmp_path / "kontrol.pdf"
+    _register()
+    c = canvas.Canvas(str(path))
+    c.setFont("Vera", 10)
+    c.drawString(100, 700, "Metin\x01 burada.")  # a control character from a broken font map
+    c.save()
+    result = ingest_file(path)
+    assert "Metin\ufffd burada." in "".join(result.tree.getroot().find(T + "text").itertext())
+    [issue] = [w for w in result.warnings if w.rule == "ingest-pdf-unmapped"]
+    assert issue.message.startswith("1 characters have no Unicode mapping")
