@@ -59,6 +59,14 @@ class EditionError(Exception):
         self.col = col
         self.hint = hint
 
+    def as_issue(self, rule: str, path: str | None = None) -> "Issue":
+        """This error as a diagnostic line (message and hint), for reports
+        that go on after one document fails."""
+        text = self.message
+        if self.hint:
+            text += ("" if text.endswith((".", "!", "?", "…")) else ".") + " " + self.hint
+        return Issue(self.path or path or "", self.line, self.col, "error", text, rule)
+
     def __str__(self) -> str:
         loc = ""
         if self.path:

@@ -35,8 +35,10 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
+from .editor_work import EditorWork
 from .errors import EditionError, Issue
-from .paths import Project, doc_id_from_path
+from .lock import die_with_parent, project_lock, remove_stray_temporaries
+from .paths import Project, check_readable, doc_id_from_path, input_root
 from .tei import TEI, parse_file, serialize, write_atomic
 
 STATE_FILE = Path(".edition-cache") / "build-state.json"
@@ -50,6 +52,8 @@ class BuildOptions:
     jobs: int = max(1, os.cpu_count() or 1)
     formats: tuple[str, ...] = ("html", "text")
     ids: tuple[str, ...] = ()
+    # Re-ingest TEI files an editor changed (each is backed up first).
+    force: bool = False
 
 
 @dataclass
@@ -94,13 +98,14 @@ def _save_state(project: Project, state: dict) -> None:
     write_atomic(project.root / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode())
 
 
-def _ingest_one(raw: str, target: str) -> tuple[str, list[Issue]]:
+def _ingest_one(raw: str, target: str, root: str | None = None) -> tuple[str, list[Issue], bytes]:
     """Worker: ingest one raw text to its TEI file (runs in a worker process)."""
     from .ingest import ingest_file
 
-    result = ingest_file(Path(raw))
-    write_atomic(Path(target), serialize(result.tree))
-    return target, result.warnings
+    result = ingest_file(Path(raw), root=Path(root) if root else None)
+    data = serialize(result.tree)
+    write_atomic(Path(target), data)
+    return target, result.warnings, data
 
 
 REF_RE = re.compile(rb'ref="registers\.xml#([^"]+)"')
@@ -112,15 +117,43 @@ def prune_candidates(register, tei_dir: Path) -> list[str]:
     stopped taking a word for a name. Entries an editor accepted are kept."""
     used: set[str] = set()
     for path in tei_dir.glob("*.xml"):
+        if not _readable(path, input_root(path)):
+            continue  # refused, and reported, where the build reads it
         used.update(m.decode() for m in REF_RE.findall(path.read_bytes()))
     stale = sorted(eid for eid, e in register.entries.items() if e.candidate and eid not in used)
     register.remove(*stale)
     return stale
 
 
+def _readable(path: Path, root: Path) -> bool:
+    try:
+        check_readable(path, root)
+    except EditionError:
+        return False
+    return True
+
+
+def _usable_id(path: Path) -> str | None:
+    try:
+        return doc_id_from_path(path)
+    except EditionError:
+        return None
+
+
+def badly_named(project: Project, ids: tuple[str, ...] = ()) -> list[Issue]:
+    """Raw texts whose file name is not a usable id: an error each, unless
+    the build names its texts (then they do not concern it)."""
+    if ids:
+        return []
+    return [Issue(str(r), None, None, "error", f"{r.stem!r} is not a usable document id; not built. Use lower-case "
+                  "letters, digits, '-', '_' and '.', e.g. raw/baku-1918.txt.", "raw-name")
+            for r in sorted([*project.raw.glob("*.txt"), *project.raw.glob("*.pdf")]) if _usable_id(r) is None]
+
+
 def raw_texts(project: Project, ids: tuple[str, ...] = ()) -> list[Path]:
-    # raw/<id>.txt (a text extraction) or raw/<id>.pdf (the PDF route), one per id.
-    raws = sorted([*project.raw.glob("*.txt"), *project.raw.glob("*.pdf")])
+    """The raw texts to build (badly named ones are left to :func:`badly_named`):
+    raw/<id>.txt (a text extraction) or raw/<id>.pdf (the PDF route), one per id."""
+    raws = sorted(r for r in [*project.raw.glob("*.txt"), *project.raw.glob("*.pdf")] if _usable_id(r) is not None)
     twice = sorted({r.stem for r in raws if r.suffix == ".pdf"} & {r.stem for r in raws if r.suffix == ".txt"})
     if twice:
         raise EditionError(f"both a .txt and a .pdf for {', '.join(twice)}", path=str(project.raw),
@@ -161,7 +194,7 @@ def _validate(docs: list[Path], registers: Path | None, jobs: int) -> list[Issue
     if jobs <= 1 or len(docs) < 4 * jobs:
         issues = [issue for chunk in chunks for issue in _validate_chunk(chunk)]
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
             issues = [issue for chunk in pool.map(_validate_chunk, chunks) for issue in chunk]
     order = {p: k for k, p in enumerate(paths)}
     return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
@@ -176,7 +209,8 @@ def _decisions_key(project: Project) -> str:
 
 
 def _annotate_stage(project: Project, options: BuildOptions, report: "BuildReport", docs_state: dict,
-                    todo: list[Path], settled: list[Path], digests: dict[Path, str], tick) -> None:
+                    todo: list[Path], settled: list[Path], digests: dict[Path, str], tick,
+                    work: EditorWork) -> None:
     """Annotate ``todo`` (and whichever ``settled`` documents the registers'
     growth concerns), write what changed and record what each was built from."""
     from .annotate import AnnotateOptions
@@ -190,6 +224,7 @@ def _annotate_stage(project: Project, options: BuildOptions, report: "BuildRepor
         digest = sha256(data)
         if digest != digests[tei_path]:
             write_atomic(tei_path, data)
+            work.wrote(tei_path.stem, data)
         digests[tei_path] = digest
 
     from .annotate.review import prepare
@@ -226,9 +261,20 @@ def _annotate_stage(project: Project, options: BuildOptions, report: "BuildRepor
 
 def build(project: Project, options: BuildOptions = BuildOptions(),
           progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
+    """Build under the project's lock (a second build stops with a message),
+    after removing the temporary files a killed build left."""
+    with project_lock(project.root):
+        remove_stray_temporaries(project.tei, project.output, project.root / STATE_FILE.parent)
+        return _build(project, options, progress)
+
+
+def _build(project: Project, options: BuildOptions, progress: Callable[[str, int, int], None] | None) -> BuildReport:
     report = BuildReport()
     state = _load_state(project)
     docs_state: dict = state.setdefault("documents", {})
+    work = EditorWork.from_state(state)
+    report.issues.extend(badly_named(project, options.ids))
+    report.failed.extend(Path(i.path).stem for i in report.issues)
     raws = raw_texts(project, options.ids)
     if not raws:
         raise EditionError("no raw texts to build", path=str(project.raw), hint="Put raw/<id>.txt files there.")
@@ -239,30 +285,50 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     todo = []
     for raw in raws:
         target = project.tei / f"{doc_id_from_path(raw)}.xml"
+        if target.is_file() and _readable(target, project.root):
+            work.observe(target.stem, target.read_bytes())
         if options.reingest or not target.exists():
             todo.append((str(raw), str(target)))
+    warnings, merge = work.guard_reingest(project.root, {Path(t).stem: Path(t) for _, t in todo}, force=options.force)
+    report.issues.extend(warnings)
+    # an edited file is re-ingested beside it, then merged (editor_work.carry_over)
+    todo = [(r, str(work.staging(project.root, Path(t).stem)) if Path(t).stem in merge else t) for r, t in todo]
+    root = str(project.root)
+
+    def ingested(raw: str, data: bytes) -> None:
+        doc_id = doc_id_from_path(raw)
+        issue = work.ingested(project.root, doc_id, project.tei / f"{doc_id}.xml", data, doc_id in merge)
+        if issue is not None:
+            report.issues.append(issue)
+            if issue.severity == "error":
+                report.failed.append(doc_id)
     if todo:
         if options.jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=min(options.jobs, len(todo))) as pool:
-                futures = [pool.submit(_ingest_one, r, t) for r, t in todo]
+            with ProcessPoolExecutor(max_workers=min(options.jobs, len(todo)), initializer=die_with_parent) as pool:
+                futures = [pool.submit(_ingest_one, r, t, root) for r, t in todo]
                 for k, fut in enumerate(futures, 1):
                     try:
-                        _, warnings = fut.result()
+                        _, warnings, data = fut.result()
                         report.issues.extend(warnings)
+                        ingested(todo[k - 1][0], data)
                     except EditionError as exc:
                         report.failed.append(doc_id_from_path(todo[k - 1][0]))
-                        report.issues.append(Issue(exc.path or todo[k - 1][0], exc.line, exc.col, "error", exc.message, "ingest"))
+                        report.issues.append(exc.as_issue("ingest", todo[k - 1][0]))
                     tick("ingest", k, len(todo))
         else:
             for k, (r, t) in enumerate(todo, 1):
                 try:
-                    _, warnings = _ingest_one(r, t)
+                    _, warnings, data = _ingest_one(r, t, root)
                     report.issues.extend(warnings)
+                    ingested(r, data)
                 except EditionError as exc:
                     report.failed.append(doc_id_from_path(r))
-                    report.issues.append(Issue(exc.path or r, exc.line, exc.col, "error", exc.message, "ingest"))
+                    report.issues.append(exc.as_issue("ingest", r))
                 tick("ingest", k, len(todo))
     report.seconds["ingest"] = time.perf_counter() - t0
+    if todo:  # recorded now: a later stage may fail, the TEI files are written
+        work.save(state)
+        _save_state(project, state)
 
     # 2. annotate
     t0 = time.perf_counter()
@@ -271,6 +337,13 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
     tool = f"{__version__}"
     decisions_key = _decisions_key(project)
     docs = [project.tei / f"{doc_id_from_path(r)}.xml" for r in raws if doc_id_from_path(r) not in report.failed]
+    for tei_path in list(docs):
+        try:
+            check_readable(tei_path, project.root)
+        except EditionError as exc:
+            docs.remove(tei_path)
+            report.failed.append(tei_path.stem)
+            report.issues.append(exc.as_issue("input", str(tei_path)))
     todo, settled, digests = [], [], {}
     for tei_path in docs:
         data = tei_path.read_bytes()
@@ -278,7 +351,7 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
         key = {"tei": digests[tei_path], "registers": reg_key, "tool": tool, "decisions": decisions_key}
         (settled if docs_state.get(tei_path.stem, {}).get("annotated") == key else todo).append(tei_path)
     if todo:
-        _annotate_stage(project, options, report, docs_state, todo, settled, digests, tick)
+        _annotate_stage(project, options, report, docs_state, todo, settled, digests, tick, work)
     else:
         report.skipped.extend(p.stem for p in settled)
     report.seconds["annotate"] = time.perf_counter() - t0
@@ -351,6 +424,7 @@ def build(project: Project, options: BuildOptions = BuildOptions(),
         state["render"] = None if render_failed else render_key
         report.rendered = True
     report.seconds["render"] = time.perf_counter() - t0
+    work.save(state)
     _save_state(project, state)
     return report
 
@@ -363,7 +437,9 @@ def check(project: Project, options: BuildOptions = BuildOptions()) -> list[str]
         for folder in (project.raw, project.tei, project.xslt, project.schema):
             if folder.is_dir():
                 shutil.copytree(folder, copy.root / folder.relative_to(project.root))
-        build(copy, BuildOptions(reingest=options.reingest, jobs=1, formats=options.formats, ids=options.ids))
+        # force: the copy's TEI files are copies, an editor's work stays in the project
+        build(copy, BuildOptions(reingest=options.reingest, jobs=1, formats=options.formats, ids=options.ids,
+                                 force=True))
         stale: list[str] = []
         for name in (project.config.folders.tei, project.config.folders.output):
             new_dir, old_dir = copy.root / name, project.root / name

@@ -499,6 +499,9 @@ _RENDERER: Renderer | EditionError | None = None
 
 def _start_renderer(job: RenderJob) -> None:
     global _RENDERER
+    from .lock import die_with_parent
+
+    die_with_parent()  # a killed render leaves no worker writing pages
     try:
         _RENDERER = Renderer(job)
     except EditionError as exc:

@@ -8,6 +8,7 @@ output format are decided once.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,42 +31,124 @@ NS = {"tei": TEI_NS}
 MAX_XML_BYTES = 50 * 1024 * 1024
 
 
+class _RefuseExternal(etree.Resolver):
+    """The last line of defence: should libxml2 ever ask for an external
+    resource (a DTD, an entity, an XInclude), it gets an empty string and
+    nothing is opened. The parser options below mean it never asks."""
+
+    def resolve(self, url, pubid, context):  # noqa: D401 - lxml's signature
+        return self.resolve_string("", context)
+
+
 def safe_parser(*, line_numbers: bool = True) -> etree.XMLParser:
-    """A parser that never resolves entities, loads DTDs or touches the network."""
-    return etree.XMLParser(
-        resolve_entities=False,
+    """A parser that never opens a file, DTD or URL.
+
+    Internal entities (``<!DOCTYPE TEI [<!ENTITY mdash "&#x2014;">]>``, common
+    in real TEI) are expanded; external ones are refused before parsing by
+    :func:`parse_bytes`. ``collect_ids=False`` lets validation report a
+    duplicate xml:id itself, but lxml implements it with a libxml2 flag that
+    also makes libxml2 ask for the external DTD subset (a ``<!DOCTYPE TEI
+    SYSTEM "/etc/passwd">`` was opened, a FIFO hung the tool). So
+    :func:`parse_bytes` blanks the DOCTYPE's external identifier first, and the
+    resolver answers any request with an empty document. ``huge_tree=False``
+    keeps libxml2's entity amplification limit (billion laughs).
+    """
+    parser = etree.XMLParser(
+        resolve_entities="internal",
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
+        attribute_defaults=False,
         huge_tree=False,
         remove_blank_text=False,
         remove_comments=False,
         collect_ids=False,
+    )
+    parser.resolvers.add(_RefuseExternal())
+    return parser
+
+
+# An entity declared with SYSTEM or PUBLIC names a file or URL. Comments and
+# CDATA sections are matched first so that text inside them is never taken
+# for a declaration.
+_EXTERNAL_ENTITY = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<!ENTITY\s+(?:%\s+)?([^\s>]+)\s+(?:SYSTEM|PUBLIC)\b",
+    re.DOTALL,
+)
+
+
+# The external identifier of the DOCTYPE (SYSTEM "uri" or PUBLIC "id" "uri").
+_QUOTED = rb"(?:\"[^\"]*\"|'[^']*')"
+_DOCTYPE_EXTERNAL = re.compile(
+    rb"<!--.*?-->|<!DOCTYPE\s+[^\s\[>]+\s+(SYSTEM\s+" + _QUOTED + rb"|PUBLIC\s+" + _QUOTED + rb"(?:\s+" + _QUOTED + rb")?)",
+    re.DOTALL,
+)
+
+
+def blank_external_dtd(data: bytes) -> bytes:
+    """``data`` with the DOCTYPE's external identifier replaced by spaces (line
+    ends kept, so every line and column stays where it was): the external
+    DTD is never even requested. The DOCTYPE and its internal subset stay."""
+    if b"<!DOCTYPE" not in data:
+        return data
+    for match in _DOCTYPE_EXTERNAL.finditer(data):
+        if match.group(1) is None:
+            continue  # a comment
+        start, end = match.span(1)
+        blank = bytes(b if b in b"\n\r" else 0x20 for b in data[start:end])
+        return data[:start] + blank + data[end:]
+    return data
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def refuse_external_entities(data: bytes, path: str) -> None:
+    """Raise :class:`InputError` at the first external entity declaration."""
+    if b"<!ENTITY" not in data:
+        return
+    for match in _EXTERNAL_ENTITY.finditer(data):
+        if match.group(1) is None:
+            continue  # a comment or CDATA section
+        line, col = _line_col(data, match.start())
+        name = match.group(1).decode("utf-8", "replace")
+        raise InputError(
+            f"the document declares the external entity {name!r} (<!ENTITY {name} SYSTEM|PUBLIC ...>), "
+            "which is refused for safety: no file or URL is ever opened",
+            path=path,
+            line=line,
+            col=col,
+            hint="Replace the entity by its text, or declare it with its value inside the DOCTYPE.",
+        )
+
+
+def size_error(size: int, path: str) -> InputError:
+    return InputError(
+        f"file is {size} bytes, larger than the {MAX_XML_BYTES} byte limit",
+        path=path,
+        hint="Split the document, or check that this is the file you meant.",
     )
 
 
 def parse_bytes(data: bytes, path: str = "<bytes>") -> etree._ElementTree:
     """Parse XML bytes safely; raise :class:`InputError` with line and column."""
     if len(data) > MAX_XML_BYTES:
-        raise InputError(
-            f"file is {len(data)} bytes, larger than the {MAX_XML_BYTES} byte limit",
-            path=path,
-            hint="Split the document, or check that this is the file you meant.",
-        )
-    if b"<!ENTITY" in data:
-        # lxml does not expand entities with resolve_entities=False, but an
-        # internal subset that declares entities is never legitimate TEI here.
-        line = data[: data.index(b"<!ENTITY")].count(b"\n") + 1
-        raise InputError(
-            "the document declares entities (<!ENTITY>), which are refused for safety",
-            path=path,
-            line=line,
-            hint="Remove the DOCTYPE internal subset; TEI needs no entity declarations.",
-        )
+        raise size_error(len(data), path)
+    refuse_external_entities(data, path)
     try:
-        root = etree.fromstring(data, safe_parser(), base_url=None)
+        root = etree.fromstring(blank_external_dtd(data), safe_parser(), base_url=None)
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)
+        if any(word in exc.msg.lower() for word in ("amplification", "entity loop", "nesting depth")):
+            line, col = _line_col(data, max(0, data.find(b"<!ENTITY")))
+            raise InputError(
+                "the entities declared in the document (<!ENTITY>) expand beyond the safety limit "
+                "(a billion-laughs document), refused",
+                path=path, line=line, col=col,
+                hint="Declare entities that stand for short texts only.",
+            ) from None
         raise InputError(
             f"not well-formed XML: {exc.msg}", path=path, line=line, col=col
         ) from None
@@ -73,18 +156,11 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> etree._ElementTree:
 
 
 def parse_file(path: str | os.PathLike) -> etree._ElementTree:
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path)) from None
-    if size > MAX_XML_BYTES:
-        raise InputError(
-            f"file is {size} bytes, larger than the {MAX_XML_BYTES} byte limit",
-            path=str(path),
-            hint="Split the document, or check that this is the file you meant.",
-        )
-    return parse_bytes(p.read_bytes(), str(path))
+    """Parse a regular file safely: a FIFO or device is refused, not opened,
+    and so is a symlink that leads out of the file's project."""
+    from .paths import input_root, read_regular_file
+
+    return parse_bytes(read_regular_file(Path(path), limit=MAX_XML_BYTES, root=input_root(path)), str(path))
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
@@ -107,8 +183,11 @@ def atomic_file(path: str | os.PathLike) -> Iterator[Path]:
     old file or the new one, never half of one. For files written by someone
     else (Saxon, SQLite, a copy loop); :func:`write_atomic` for bytes."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _about(exc, target) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -120,9 +199,20 @@ def atomic_file(path: str | os.PathLike) -> Iterator[Path]:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _about(exc, target) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _about(exc: OSError, target: Path) -> OSError:
+    """The same error about the file being written, not its temporary twin
+    (the message names the file the user knows; disk full, read-only...)."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(target))
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:

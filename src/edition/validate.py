@@ -44,8 +44,9 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from . import __version__
-from .errors import InputError, Issue
+from .errors import EditionError, InputError, Issue
 from .schema_build import EDITION_ELEMENTS, EDITION_RNG, TEI_ALL_RNG, build
+from .paths import input_root, read_regular_file
 from .tei import TEI, TEI_NS, XML_ID, XML_LANG, local, parse_bytes, write_atomic
 
 SCHEMAS = ("edition", "tei-all")
@@ -207,12 +208,13 @@ def read_document(path: Path, display: str | None = None) -> tuple[_Doc | None, 
     """Parse one file safely; on failure the Issue says why and where."""
     shown = display or str(path)
     try:
-        size = path.stat().st_size
-        data = path.read_bytes() if size <= _max_bytes() else b""
+        # a regular file inside the project (no FIFO, no symlink out of it), size checked unread
+        data = read_regular_file(path, limit=_max_bytes(), root=input_root(path))
     except OSError as exc:
         return None, [Issue(shown, None, None, "error", f"cannot read the file: {exc.strerror}", "xml-read")]
-    if size > _max_bytes():
-        data = b"\0" * (_max_bytes() + 1)  # let tei.parse_bytes phrase the refusal
+    except EditionError as exc:
+        rule = "xml-size" if "byte limit" in exc.message else "xml-read"
+        return None, [Issue(shown, None, None, "error", exc.as_issue(rule).message, rule)]
     try:
         tree = parse_bytes(data, shown)
     except InputError as exc:

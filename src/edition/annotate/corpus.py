@@ -75,8 +75,11 @@ _base: Register | None = None
 def _init_worker(register_bytes: bytes) -> None:
     """Each worker parses the round's register once and opens its own gazetteer."""
     global _base
+    from ..lock import die_with_parent
     from ..tei import parse_bytes
     from .gazetteer import gazetteer
+
+    die_with_parent()  # a killed annotate or build leaves no worker writing TEI
 
     gazetteer.cache_clear()  # never share the parent's SQLite connection across fork
     _base = Register.from_tree(parse_bytes(register_bytes, "<registers>"))

@@ -29,9 +29,11 @@ from ._common import (
 @click.option("--reingest", is_flag=True, help="Ingest raw texts again even if their TEI exists (replaces it).")
 @jobs_option
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if tei/ or output/ is stale.")
+@click.option("-f", "--force", is_flag=True,
+              help="With --reingest, replace TEI files an editor changed (a backup of each is kept).")
 @common_options
 def command(ids: tuple[str, ...], project_dir: Path | None, reingest: bool, jobs: int | None, check_only: bool,
-            reporter: Reporter) -> None:
+            force: bool, reporter: Reporter) -> None:
     """Build the edition: ingest, annotate, validate and render every text.
 
     Works from any folder of the project. Only work whose inputs changed is
@@ -51,7 +53,7 @@ def command(ids: tuple[str, ...], project_dir: Path | None, reingest: bool, jobs
     with library_errors():
         raws = raw_texts(project, ids)
         options = BuildOptions(reingest=reingest, jobs=resolve_jobs(jobs, len(raws)), ids=ids,
-                               formats=project.config.render.formats)
+                               formats=project.config.render.formats, force=force)
         if raws:
             announce_gazetteer(reporter)
         if check_only:

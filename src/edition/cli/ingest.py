@@ -8,7 +8,7 @@ import click
 
 from ..errors import OutputExistsError
 from ..ingest import IngestOptions, ingest_file
-from ..paths import doc_id_from_path, inside
+from ..paths import doc_id_from_path, input_root, inside
 from ..tei import serialize, write_atomic
 from ._common import Reporter, common_options, find_project, library_errors, print_issues, shown
 
@@ -57,7 +57,8 @@ def command(raw_files: tuple[Path, ...], output_dir: Path | None, force: bool, n
             targets.append((raw, target))
         results = []
         for done, (raw, target) in enumerate(targets, 1):
-            results.append((ingest_file(raw, options), target))
+            # root: a raw file inside a project must really be there (no symlink out of it)
+            results.append((ingest_file(raw, options, root=input_root(raw)), target))
             reporter.progress("ingest", done, len(targets))
         reporter.finish()
         for result, target in results:

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import Issue
-from ..paths import doc_id_from_path
+from ..errors import InputError, Issue
+from ..paths import check_readable, doc_id_from_path, read_regular_file
 from ..tei import NSMAP, TEI, XML_ID, XML_LANG, el, sub
 from . import blocks as blocks_mod
 from .citations import author_date_spans, note_bibl_spans
-from .flow import OBJECT_CHARS, Flow, Span, fill
+from .flow import Flow, Span, TooManyObjects, fill
 from .header import HeaderFacts, Metadata, build_header
 from .hyphenation import Lexicon
 from .inline import find_markers, quote_spans, whole_quote
@@ -47,11 +47,24 @@ class IngestResult:
     warnings: list[Issue] = field(default_factory=list)
 
 
-def ingest_file(path: Path, options: IngestOptions = IngestOptions()) -> IngestResult:
+# A raw article is some tens of KB; ingest is linear, but a file this large is
+# a mistake (a whole book, a binary dump) and is refused before it is read.
+# See docs/raw-metadata.md ("Limits").
+MAX_RAW_BYTES = 16 * 1024 * 1024
+
+
+def ingest_file(path: Path, options: IngestOptions = IngestOptions(), *, root: Path | None = None) -> IngestResult:
+    """Ingest ``raw/<id>.txt`` (or ``.pdf``) with its ``raw/<id>.toml``; with
+    ``root`` (the project folder) both must be regular files inside it."""
     if Path(path).suffix.lower() == ".pdf":  # the PDF route: .pdf extracts, then these same stages
+        # pdfminer and the PDF route open them: regular files inside the project
+        check_readable(path, root)
+        toml = Path(path).with_suffix(".toml")
+        if toml.exists() or toml.is_symlink():
+            check_readable(toml, root)
         from .pdf import ingest_pdf; return ingest_pdf(Path(path), options)  # noqa: E702
-    data = Path(path).read_bytes()
-    meta = Metadata.load(Path(path).with_suffix(".toml"))
+    data = read_regular_file(path, limit=MAX_RAW_BYTES, root=root)
+    meta = Metadata.load(Path(path).with_suffix(".toml"), root=root)
     return ingest_bytes(data, Path(path).name, meta, options, display_path=str(path))
 
 
@@ -84,10 +97,24 @@ def ingest_bytes(
 ) -> IngestResult:
     path = display_path or raw_name
     doc_id = doc_id_from_path(raw_name)
+    try:
+        return _ingest(data, raw_name, meta, options, path, doc_id)
+    except TooManyObjects as exc:
+        raise InputError(
+            f"more than {exc.args[0]} page breaks, notes and private-use characters in one text",
+            path=path, hint="Split the text into several documents.",
+        ) from None
+
+
+def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, path: str, doc_id: str) -> IngestResult:
     lines = decode_raw(data, path)
     layout = analyse(lines, LayoutOptions(first_page=meta.first_page))
     lexicon = Lexicon.from_lines([l.text for l in lines])
     raw_blocks = blocks_mod.split_blocks(layout.units)
+    if not any(block.lines for block in raw_blocks):
+        first = next((line.no for line in lines if not line.blank), None)
+        raise InputError("the text holds only footnotes (lines starting \"(1)\"), no running text to put them in.",
+                         path=path, line=first, hint="Check that this is the whole article.")
     blocks_mod.classify(raw_blocks)
     raw_blocks = blocks_mod.merge_broken_paragraphs(raw_blocks)
     main_lang = options.main_language
@@ -109,12 +136,11 @@ def ingest_bytes(
                 note_fills.append(blocks_mod.Fill(sub(element, "p"), flow, "note"))
         note_objects[note.label] = builder.objects.add(element)  # type: ignore[attr-defined]
         if note.label.startswith("*"):  # type: ignore[attr-defined]
-            affiliation = " ".join(OBJECT_CHARS.sub("", f.text) for f in flows).strip()
+            affiliation = " ".join(f.plain() for f in flows).strip()
 
-    text_fills = sorted(
-        (f for f in builder.fills if f.flow.origins),
-        key=lambda f: (f.flow.origins[0], builder.fills.index(f)),
-    )
+    # by first unit, then build order (enumerate: fills.index() made this quadratic)
+    text_fills = [f for _, _, f in sorted(
+        (f.flow.origins[0], k, f) for k, f in enumerate(builder.fills) if f.flow.origins)]
     flows = [f.flow for f in text_fills]
     hits, missing = find_markers(flows, [(n.label, u) for n, u in notes])  # type: ignore[attr-defined]
     by_flow: dict[int, list[tuple[int, int, str]]] = {}

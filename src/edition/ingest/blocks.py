@@ -108,6 +108,17 @@ class RawBlock:
     def lines(self) -> list[Line]:
         return [obj for kind, obj, _ in self.items if kind == "line"]  # type: ignore[misc]
 
+    # split_blocks asks these once per raw line: each stops at the first line
+    # it finds instead of listing them all (which made ingest quadratic).
+    def has_lines(self) -> bool:
+        return any(kind == "line" for kind, _, _ in self.items)
+
+    def first_line(self) -> Line | None:
+        return next((obj for kind, obj, _ in self.items if kind == "line"), None)  # type: ignore[misc]
+
+    def last_line(self) -> Line | None:
+        return next((obj for kind, obj, _ in reversed(self.items) if kind == "line"), None)  # type: ignore[misc]
+
     @property
     def text(self) -> str:
         return " ".join(l.stripped for l in self.lines)
@@ -125,7 +136,7 @@ def split_blocks(units: list[Unit]) -> list[RawBlock]:
 
     def close() -> None:
         nonlocal current
-        if current.lines:
+        if current.has_lines():
             blocks.append(current)
             current = RawBlock(items=[], blank_before=False)
         # A block with only page breaks or notes so far stays open.
@@ -146,31 +157,31 @@ def split_blocks(units: list[Unit]) -> list[RawBlock]:
         s = line.stripped
         starts_new = bool(known_head(s)) or bool(KEYWORDS.match(s))
         item = ITEM.match(s)
-        if item and current.lines:
-            cur_item = ITEM.match(current.first)
+        if item and current.has_lines():
+            cur_item = ITEM.match(current.first_line().stripped)
             if cur_item and int(item.group("num")) == int(cur_item.group("num")) + 1:
                 starts_new = True
-        if current.lines:
-            cur_item = ITEM.match(current.first)
+        if current.has_lines():
+            cur_item = ITEM.match(current.first_line().stripped)
             after_pb = current.items and current.items[-1][0] == "pb"
-            if cur_item and after_pb and s[:1].isupper() and not current.lines[-1].stripped.endswith("-"):
+            if cur_item and after_pb and s[:1].isupper() and not current.last_line().stripped.endswith("-"):
                 # A list item does not run over a page into a capitalised paragraph.
                 starts_new = True
-        if starts_new and current.lines:
+        if starts_new and current.has_lines():
             # Page breaks/notes right before the new block move with it.
             carry = []
             while current.items and current.items[-1][0] != "line":
                 carry.insert(0, current.items.pop())
             close()
             current.items.extend(carry)
-        if not current.lines:
+        if not current.has_lines():
             current.blank_before = saw_blank
         current.items.append(("line", line, index))
         saw_blank = False
         if known_head(s):
             close()
     close()
-    if current.items and not current.lines:
+    if current.items and not current.has_lines():
         # A trailing note block (or page break) belongs to the last block.
         if blocks:
             blocks[-1].items.extend(current.items)
@@ -352,7 +363,7 @@ class Builder:
         i = 0
         while i < len(flow.text) and OBJECT_CHARS.match(flow.text[i]):
             element = self.objects.get(flow.text[i])
-            if etree.QName(element).localname != "pb" or element.get("break") == "no":
+            if isinstance(element, str) or etree.QName(element).localname != "pb" or element.get("break") == "no":
                 break
             pbs.append(element)
             i += 1
@@ -481,7 +492,7 @@ class Builder:
                 item = sub(lst, "item")
                 part = flow.slice(start, start + len(core))
                 self.fills.append(Fill(item, part, "keyword"))
-                words.append(OBJECT_CHARS.sub("", core))
+                words.append(self.objects.plain(core))
             offset += len(piece)
         self.keywords.setdefault(lang, []).extend(words)
 
@@ -497,7 +508,7 @@ class Builder:
                 self.front.insert(0, pb)
             tp = sub(doc_title, "titlePart", type="main")
             self.fills.append(Fill(tp, flow, "title"))
-            self.titles.append(OBJECT_CHARS.sub("", flow.text).strip())
+            self.titles.append(self.objects.plain(flow.text).strip())
             if subtitle:
                 sflow = Flow(self.objects, self.lexicon)
                 for kind, obj, idx in block.items:
@@ -505,7 +516,7 @@ class Builder:
                         sflow.add_line(obj, idx)  # type: ignore[arg-type]
                 st = sub(doc_title, "titlePart", type="sub")
                 self.fills.append(Fill(st, sflow, "title"))
-                self.subtitle = OBJECT_CHARS.sub("", sflow.text).strip()
+                self.subtitle = self.objects.plain(sflow.text).strip()
         else:
             flow = self.flow_of(block)
             pbs, flow = self.leading_pbs(flow)
@@ -513,7 +524,7 @@ class Builder:
                 self.front.append(pb)
             author = sub(self.front, "docAuthor")
             self.fills.append(Fill(author, flow, "author"))
-            names = re.split(r"\s*(?:,|;|&|\bve\b|\band\b)\s*", OBJECT_CHARS.sub("", flow.text))
+            names = re.split(r"\s*(?:,|;|&|\bve\b|\band\b)\s*", self.objects.plain(flow.text))
             self.authors.extend(n.strip(" *0123456789") for n in names if n.strip(" *0123456789"))
 
     def build(self, blocks: list[RawBlock]) -> None:

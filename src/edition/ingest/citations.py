@@ -20,7 +20,7 @@ import re
 
 from ..annotate.calendars import GREGORIAN_MONTHS, month_number
 from ..tei import el
-from .flow import OBJECT_CHARS, Flow, Span
+from .flow import OBJECT_CHARS, OBJECT_CLASS, Flow, Span
 from .hyphenation import turkish_lower
 
 # one month table for ingest and annotate (annotate/calendars.py)
@@ -28,7 +28,7 @@ MONTHS = GREGORIAN_MONTHS
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 YEAR = r"(?:1[4-9]\d\d|20\d\d)"
 # Object characters (page breaks) may sit anywhere inside a citation.
-O = r"[\ue000-\uf8ff]*"
+O = OBJECT_CLASS + "*"
 PAGES = rf"(?:s|ss|S|p|pp|sf)\.{O}\s*{O}(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)\.?"
 FULL_DATE = rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_NAMES})\s+(?P<dyear>{YEAR})"
 WHO = r"(?P<who>[^\W\d_][^()\d;]*?)"

@@ -6,57 +6,128 @@ quotations, citations) work on that string with plain regular expressions and
 return spans; :func:`fill` turns the string and its spans into TEI children.
 Each character also remembers the layout unit it came from, so a marker can be
 matched to the note block printed after it.
+
+The raw text may itself hold private-use characters (a PDF's Symbol-font
+bullet is U+F0B7): every one of them is *escaped* as it enters a flow, i.e.
+replaced by an object character that stands for the literal character, so a
+private-use character in a flow is always an object and the text's own
+characters come back unchanged (:meth:`Objects.plain`, :func:`fill`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
 from .hyphenation import Lexicon, keeps_hyphen
 from .lines import Line
 
-OBJECT_BASE = 0xE000
-OBJECT_CHARS = re.compile("[\ue000-\uf8ff]")
+# The object characters: the Basic Multilingual Plane's private-use area, then
+# the two supplementary private-use planes (137,468 objects per document).
+OBJECT_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+OBJECT_CLASS = "[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+OBJECT_CHARS = re.compile(OBJECT_CLASS)
+MAX_OBJECTS = sum(hi - lo + 1 for lo, hi in OBJECT_RANGES)
+
+
+def _object_char(index: int) -> str:
+    for lo, hi in OBJECT_RANGES:
+        if index <= hi - lo:
+            return chr(lo + index)
+        index -= hi - lo + 1
+    raise IndexError(index)
+
+
+def _object_index(char: str) -> int:
+    code, base = ord(char), 0
+    for lo, hi in OBJECT_RANGES:
+        if lo <= code <= hi:
+            return base + code - lo
+        base += hi - lo + 1
+    raise KeyError(char)
+
+
+class TooManyObjects(Exception):
+    """More page breaks, notes and private-use characters than object characters."""
 
 
 class Objects:
-    """The elements that private-use characters stand for, shared by all flows."""
+    """What the object characters stand for, shared by all flows of a document:
+    an element (page break, note), or a literal private-use character of the
+    raw text (a ``str``)."""
 
     def __init__(self) -> None:
-        self._elements: list[etree._Element] = []
+        self._items: list[etree._Element | str] = []
+
+    def _add(self, item: etree._Element | str) -> str:
+        if len(self._items) >= MAX_OBJECTS:
+            raise TooManyObjects(MAX_OBJECTS)
+        self._items.append(item)
+        return _object_char(len(self._items) - 1)
 
     def add(self, element: etree._Element) -> str:
-        if len(self._elements) >= 0xF8FF - OBJECT_BASE:
-            raise OverflowError("too many embedded objects in one document")
-        self._elements.append(element)
-        return chr(OBJECT_BASE + len(self._elements) - 1)
+        return self._add(element)
 
-    def get(self, char: str) -> etree._Element:
-        return self._elements[ord(char) - OBJECT_BASE]
+    def get(self, char: str) -> etree._Element | str:
+        """The element ``char`` stands for, or the literal character."""
+        return self._items[_object_index(char)]
+
+    def is_element(self, char: str) -> bool:
+        return not isinstance(self.get(char), str)
+
+    def escape(self, text: str) -> str:
+        """``text`` with each private-use character replaced by an object
+        standing for it (text from the raw file, never from a flow)."""
+        if not OBJECT_CHARS.search(text):
+            return text
+        return OBJECT_CHARS.sub(lambda m: self._add(m.group()), text)
+
+    def plain(self, text: str) -> str:
+        """Flow text as the reader sees it: literal characters restored,
+        elements (page breaks, notes) dropped."""
+        def restore(m: re.Match) -> str:
+            item = self.get(m.group())
+            return item if isinstance(item, str) else ""
+        return OBJECT_CHARS.sub(restore, text)
 
 
-@dataclass
 class Flow:
-    """Reflowed text of a block; ``origins[i]`` is the unit index of char i."""
+    """Reflowed text of a block; ``origins[i]`` is the unit index of char i.
 
-    objects: Objects
-    lexicon: Lexicon
-    text: str = ""
-    origins: list[int] = field(default_factory=list)
-    first_line: int = 0
-    pending_objects: list[str] = field(default_factory=list)
-    _ends_with_hyphen: bool = False
-    _has_text: bool = False
+    The text grows by appending to a list of parts, joined only when someone
+    reads ``text``: a paragraph of 100,000 lines is built in linear time.
+    """
+
+    def __init__(self, objects: Objects, lexicon: Lexicon) -> None:
+        self.objects = objects
+        self.lexicon = lexicon
+        self.origins: list[int] = []
+        self.first_line = 0
+        self.pending_objects: list[str] = []
+        self._parts: list[str] = []
+        self._last_content = ""  # the last line added: where a line-end hyphen is
+        self._ends_with_hyphen = False
+        self._has_text = False
+
+    @property
+    def text(self) -> str:
+        if len(self._parts) > 1:
+            self._parts[:] = ["".join(self._parts)]
+        return self._parts[0] if self._parts else ""
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._parts = [value] if value else []
 
     def _push(self, text: str, unit: int) -> None:
-        self.text += text
-        self.origins.extend([unit] * len(text))
+        if text:
+            self._parts.append(text)
+            self.origins.extend([unit] * len(text))
 
     def add_line(self, line: Line, unit: int) -> None:
-        content = " ".join(line.text.split())
+        content = self.objects.escape(" ".join(line.text.split()))
         if not content:
             return
         if not self.first_line:
@@ -66,12 +137,13 @@ class Flow:
             self.pending_objects.clear()
             self._push(content, unit)
         elif self._ends_with_hyphen:
-            left = self.text[:-1]
+            # The hyphen ends the last line added, which is the last part.
+            left = self._last_content[:-1]
             if keeps_hyphen(left, content, self.lexicon):
                 self._push("".join(self.pending_objects), unit)
             else:
                 # Drop the line-end hyphen; the word continues after any page break.
-                self.text = self.text[:-1]
+                self._parts[-1] = self._parts[-1][:-1]
                 self.origins.pop()
                 self._push("".join(self.pending_objects), unit)
             self.pending_objects.clear()
@@ -82,6 +154,7 @@ class Flow:
             self.pending_objects.clear()
             self._push(content, unit)
         self._has_text = True
+        self._last_content = content
         self._ends_with_hyphen = bool(re.search(r"[^\W_]-$", content))
 
     def add_page_break(self, pb: etree._Element, unit: int) -> None:
@@ -104,12 +177,13 @@ class Flow:
         return rest
 
     def plain(self) -> str:
-        """The text without object characters."""
-        return OBJECT_CHARS.sub("", self.text)
+        """The text as the reader sees it (see :meth:`Objects.plain`)."""
+        return self.objects.plain(self.text)
 
     def slice(self, start: int, end: int | None = None) -> "Flow":
         part = Flow(self.objects, self.lexicon)
-        part.text = self.text[start:end]
+        text = self.text
+        part.text = text[start:end]
         part.origins = self.origins[start:end]
         part.first_line = self.first_line
         part._has_text = bool(part.text.strip())
@@ -167,7 +241,11 @@ def _emit(parent: etree._Element, text: str, offset: int, objects: Objects) -> N
     pos = 0
     for m in OBJECT_CHARS.finditer(text):
         _append_text(parent, text[pos : m.start()])
-        parent.append(objects.get(m.group()))
+        item = objects.get(m.group())
+        if isinstance(item, str):
+            _append_text(parent, item)
+        else:
+            parent.append(item)
         pos = m.end()
     _append_text(parent, text[pos:])
 

@@ -6,7 +6,10 @@ neither gives is left out or said to be unknown, never guessed.
 
 from __future__ import annotations
 
+import difflib
+import json
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,18 +18,176 @@ from lxml import etree
 
 from ..config import check_keys
 from ..errors import InputError
+from ..paths import read_regular_file
+from .lines import XML_FORBIDDEN
 from ..tei import XML_LANG, el, sub
 
 LANGUAGE_NAMES = {"tr": "Turkish", "en": "English", "de": "German", "fr": "French", "ru": "Russian", "az": "Azerbaijani"}
 
 
-SOURCE_KEYS = ("title", "authors", "authors_unknown", "description", "languages", "first_page", "page_numbers")
-EDITION_KEYS = ("licence", "licence_target", "publisher", "responsibility")
+# Metadata files are small; a larger one is a mistake and is refused unread.
+MAX_METADATA_BYTES = 256 * 1024
+# No value is useful beyond this length (a title, a licence statement).
+MAX_VALUE_CHARS = 10_000
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+@dataclass(frozen=True)
+class Key:
+    """One metadata key: its TOML type, and for strings the allowed values."""
+
+    kind: str  # "text" | "texts" | "bool" | "page" | "choice" | "language-list" | "responsibility"
+    choices: tuple[str, ...] = ()
+
+
+# The schema of raw/<id>.toml; docs/raw-metadata.md describes every key.
+# One table per section; a key not listed here is an error with a suggestion.
+SCHEMA: dict[str, dict[str, Key]] = {
+    "source": {
+        "title": Key("text"),
+        "authors": Key("texts"),
+        "authors_unknown": Key("bool"),
+        "description": Key("text"),
+        "languages": Key("language-list"),
+        "first_page": Key("page"),
+        "page_numbers": Key("choice", ("counted", "from-running-head")),
+    },
+    "edition": {
+        "licence": Key("text"),
+        "licence_target": Key("text"),
+        "publisher": Key("text"),
+        "responsibility": Key("responsibility"),
+    },
+}
+RESPONSIBILITY_KEYS = ("resp", "name")
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" Did you mean {close[0]!r}?" if close else ""
+
+
+def _type_name(value: object) -> str:
+    return {str: "a string", bool: "true/false", int: "an integer", float: "a number", list: "a list",
+            dict: "a table"}.get(type(value), type(value).__name__)
+
+
+class _Checker:
+    """Checks the values of raw TOML data against :data:`SCHEMA`; errors name key and line."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    def line_of(self, section: str | None, key: str | None) -> int | None:
+        """The line of ``key`` inside ``[section]`` (``None``: the top level,
+        before any table), or of the table's header when ``key`` is None."""
+        in_section = key is None or section is None
+        pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=") if key else None
+        for no, line in enumerate(self.lines, 1):
+            stripped = line.strip()
+            if stripped.startswith("["):
+                name = stripped.strip("[] \t")
+                if key is None and name == section:
+                    return no
+                in_section = name == section
+                continue
+            if pattern and in_section and pattern.match(line):
+                return no
+        return None
+
+    def fail(self, message: str, section: str, key: str | None = None, hint: str | None = None) -> InputError:
+        return InputError(message, path=str(self.path), line=self.line_of(section, key), hint=hint)
+
+    def check(self, data: dict) -> dict[str, dict[str, object]]:
+        """The checked values; unknown keys were refused before (config.check_keys)."""
+        out: dict[str, dict[str, object]] = {}
+        for section, table in data.items():
+            if not isinstance(table, dict):
+                raise self.fail(f"{section} must be a table ([{section}]), not {_type_name(table)}.", None, section,
+                                hint="See docs/raw-metadata.md for every section and key.")
+            out[section] = {key: self.value(section, key, SCHEMA[section][key], value) for key, value in table.items()}
+        return out
+
+    def value(self, section: str, key: str, spec: Key, value: object) -> object:
+        where = f"{section}.{key}"
+        def wrong(expected: str) -> InputError:
+            return self.fail(f"{where} must be {expected}, not {_type_name(value)} {_short(value)}.", section, key)
+        if spec.kind == "bool":
+            if not isinstance(value, bool):
+                raise wrong("true or false")
+            return value
+        if spec.kind == "page":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise wrong("a whole number")
+            if not 1 <= value <= 100_000:
+                raise self.fail(f"{where} must be a page number from 1 to 100000, not {value}.", section, key)
+            return value
+        if spec.kind in ("text", "choice"):
+            text = self.text(section, key, value)
+            if spec.choices and text not in spec.choices:
+                raise self.fail(f"{where} must be one of {', '.join(map(repr, spec.choices))}, not {text!r}."
+                                + _suggest(text, spec.choices), section, key)
+            return text
+        if spec.kind in ("texts", "language-list"):
+            if isinstance(value, str):
+                # "Ali Veli" is one author, not eight letters: say how to write it.
+                raise self.fail(f"{where} must be a list of strings, e.g. {key} = [{json.dumps(value)}], not a string.",
+                                section, key)
+            if not isinstance(value, list):
+                raise wrong("a list of strings")
+            items = tuple(self.text(section, key, item) for item in value)
+            if spec.kind == "language-list":
+                for code in items:
+                    if not LANGUAGE_CODE.match(code):
+                        raise self.fail(f"{where}: {code!r} is not a language code (BCP 47, e.g. \"tr\", \"en\").",
+                                        section, key)
+            return items
+        if spec.kind == "responsibility":
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise wrong('a list of tables like { resp = "TEI encoding", name = "..." }')
+            pairs = []
+            for entry in value:
+                for name in entry:
+                    if name not in RESPONSIBILITY_KEYS:
+                        raise self.fail(f"unknown key {name!r} in {where}.{_suggest(name, RESPONSIBILITY_KEYS)}",
+                                        section, key)
+                missing = [k for k in RESPONSIBILITY_KEYS if k not in entry]
+                if missing:
+                    raise self.fail(f"{where}: every entry needs {' and '.join(missing)}.", section, key)
+                pairs.append((self.text(section, key, entry["resp"]), self.text(section, key, entry["name"])))
+            return tuple(pairs)
+        raise AssertionError(spec.kind)  # a SCHEMA entry without a checker is a bug
+
+    def text(self, section: str, key: str, value: object) -> str:
+        if not isinstance(value, str):
+            raise self.fail(f"{section}.{key} must be a string, not {_type_name(value)} {_short(value)}.", section, key)
+        if len(value) > MAX_VALUE_CHARS:
+            raise self.fail(f"{section}.{key} is {len(value)} characters long, more than the {MAX_VALUE_CHARS} "
+                            "allowed.", section, key, hint="Shorten it; see docs/raw-metadata.md (Limits).")
+        bad = XML_FORBIDDEN.search(value)
+        if bad:
+            raise self.fail(f"{section}.{key} holds control character U+{ord(bad.group()):04X}, which XML cannot "
+                            "hold.", section, key)
+        if not value.strip():
+            raise self.fail(f"{section}.{key} is empty; leave the key out instead.", section, key)
+        return value
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return f"({text[:40]}…)" if len(text) > 40 else f"({text})"
+
+
+# The keys, for the unknown-key check shared with edition.toml (config.check_keys).
+SOURCE_KEYS = tuple(SCHEMA["source"])
+EDITION_KEYS = tuple(SCHEMA["edition"])
 
 
 @dataclass(frozen=True)
 class Metadata:
-    """The contents of ``raw/<id>.toml`` (see docs/raw-metadata.md)."""
+    """The contents of ``raw/<id>.toml``, checked against :data:`SCHEMA`
+    (see docs/raw-metadata.md for every key)."""
 
     title: str | None = None
     authors: tuple[str, ...] = ()
@@ -41,35 +202,30 @@ class Metadata:
     responsibility: tuple[tuple[str, str], ...] = field(default=(("TEI encoding", "edition project"),))
 
     @classmethod
-    def load(cls, path: Path) -> "Metadata":
-        if not path.exists():
+    def load(cls, path: Path, *, root: Path | None = None) -> "Metadata":
+        if not path.exists() and not path.is_symlink():
             return cls()
+        data = read_regular_file(path, limit=MAX_METADATA_BYTES, root=root)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError(f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).", path=str(path),
+                             line=line, hint="Save the metadata file as UTF-8.") from None
+        try:
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"invalid TOML: {exc}", path=str(path), line=getattr(exc, "lineno", None)) from None
-        except UnicodeDecodeError:
-            raise InputError("not UTF-8", path=str(path)) from None
+            # tomllib says "Invalid value (at line 3, column 9)"; the position goes first.
+            where = re.search(r" \(at line (\d+), column (\d+)\)", str(exc))
+            message = str(exc)[: where.start()] if where else str(exc).split(" (at ")[0]
+            raise InputError(f"invalid TOML: {message}.", path=str(path),
+                             line=int(where.group(1)) if where else None, col=int(where.group(2)) if where else None,
+                             hint="See docs/raw-metadata.md for an example.") from None
+        # unknown keys: the one check of every TOML file a project keeps; then the values
         check_keys(path, data, {"": (), "source": SOURCE_KEYS, "edition": EDITION_KEYS}, docs="docs/raw-metadata.md")
-        source = data.get("source", {})
-        edition = data.get("edition", {})
-        try:
-            return cls(
-                title=source.get("title"),
-                authors=tuple(source.get("authors", ())),
-                authors_unknown=bool(source.get("authors_unknown", False)),
-                description=source.get("description"),
-                languages=tuple(source.get("languages", ())),
-                first_page=int(source.get("first_page", 1)),
-                page_numbers=str(source.get("page_numbers", "counted")),
-                licence=edition.get("licence", cls.licence),
-                licence_target=edition.get("licence_target"),
-                publisher=edition.get("publisher", cls.publisher),
-                responsibility=tuple((r["resp"], r["name"]) for r in edition.get("responsibility", ()))
-                or cls.responsibility,
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InputError(f"unexpected value in metadata: {exc}", path=str(path)) from None
+        checked = _Checker(path, text).check(data)
+        source, edition = checked.get("source", {}), checked.get("edition", {})
+        return cls(**{k: v for k, v in {**source, **edition}.items()})
 
 
 @dataclass(frozen=True)
