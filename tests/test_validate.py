@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from edition import schema_build, tei
+from edition import schema_build, schematron, tei
 from edition import validate as v
 
 HERE = Path(__file__).resolve().parent
 INVALID = HERE / "invalid"
 FIXTURES = HERE / "validate_fixtures" / "tei"
 CASES = sorted(p for p in INVALID.glob("*.xml") if p.name != "registers.xml")
+# The invalid suite is the edition's: its customisation and its project rules.
+EDITION = v.ValidateOptions(schemas=("edition",), profile="edition")
 
 
 def diagnostics(issues, folder: Path) -> str:
@@ -30,7 +32,7 @@ def test_invalid_suite_is_large_enough():
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_invalid_document_matches_golden(case, update_golden):
-    issues = v.validate_paths([case])
+    issues = v.validate_paths([case], EDITION)
     assert issues, f"{case.name} should be invalid"
     got = diagnostics(issues, INVALID)
     golden = case.with_suffix(".expected")
@@ -41,18 +43,19 @@ def test_invalid_document_matches_golden(case, update_golden):
 
 
 def test_fixtures_are_valid():
-    assert v.validate_paths([FIXTURES]) == []
+    assert v.validate_paths([FIXTURES], EDITION) == []
 
 
 def test_fixtures_are_valid_tei_all(tmp_path):
-    assert v.validate_paths([FIXTURES], v.ValidateOptions(schema="tei-all", cache_dir=tmp_path)) == []
+    assert v.validate_paths([FIXTURES], v.ValidateOptions(cache_dir=tmp_path)) == []
 
 
-def test_shipped_archive_is_valid(project_root):
+@pytest.mark.parametrize("options", [EDITION, v.ValidateOptions()], ids=["edition", "tei-all"])
+def test_shipped_archive_is_valid(project_root, options):
     tei_dir = project_root / "tei"
     if not any(tei_dir.glob("*.xml")):
         pytest.skip("tei/ holds no documents yet (ingest has not run)")
-    assert [i.format() for i in v.validate_paths([tei_dir])] == []
+    assert [i.format() for i in v.validate_paths([tei_dir], options)] == []
 
 
 def test_committed_edition_schema_is_up_to_date():
@@ -67,13 +70,15 @@ def test_customisation_keeps_exactly_the_edition_elements():
 
 def test_element_outside_customisation_is_valid_tei_all(tmp_path):
     case = INVALID / "element-not-in-edition.xml"
-    assert [i.rule for i in v.validate_paths([case])] == ["schema"]
-    assert v.validate_paths([case], v.ValidateOptions(schema="tei-all", cache_dir=tmp_path)) == []
+    assert [i.rule for i in v.validate_paths([case], EDITION)] == ["schema"]
+    assert v.validate_paths([case], v.ValidateOptions(cache_dir=tmp_path)) == []
 
 
 def test_tei_all_cache_is_reused_and_safe_to_delete(tmp_path):
-    options = v.ValidateOptions(schema="tei-all", cache_dir=tmp_path / "cache")
+    options = v.ValidateOptions(cache_dir=tmp_path / "cache")
+    schematron._COMPILED.clear()  # compiled once per process: forget it, so the cache is written
     v.validate_paths([FIXTURES], options)
+    assert len(list((tmp_path / "cache").glob("schematron-*.xsl"))) == 1
     cached = list((tmp_path / "cache").glob("tei-all-*.rng"))
     assert len(cached) == 1
     cached[0].write_text("not xml")  # damaged cache: rebuilt, not trusted
@@ -94,7 +99,7 @@ def test_huge_file_is_refused(tmp_path, monkeypatch):
 
 
 def test_missing_file_is_reported(tmp_path):
-    [issue] = v.validate_paths([tmp_path / "absent.xml"])
+    [issue] = v.validate_paths([tmp_path / "absent.xml"], EDITION)
     assert issue.rule == "xml-read"
 
 
@@ -154,7 +159,7 @@ def test_jing_agrees_on_verdicts_and_lines(project_root, tmp_path):
     cases = [c for c in CASES if c.stem not in NOT_FOR_JING]
     paths = shipped + fixtures + cases
     by_jing = jing_errors(paths)
-    ours = v.validate_paths(paths, v.ValidateOptions(schema="tei-all", cache_dir=tmp_path))
+    ours = v.validate_paths(paths, v.ValidateOptions(cache_dir=tmp_path))
     disagreements = []
     for path in paths:
         mine = [i for i in ours if i.path == str(path) and i.rule in v.SCHEMA_LEVEL_RULES]

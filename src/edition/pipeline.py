@@ -143,7 +143,9 @@ def _validate_chunk(paths: list[str]) -> list[Issue]:
     """Worker: validate some files (the schema is compiled once per process)."""
     from .validate import ValidateOptions, validate_paths
 
-    return validate_paths(paths, ValidateOptions())
+    # This repository's own texts: the edition customisation and the edition
+    # profile (the library's default is TEI conformance only).
+    return validate_paths(paths, ValidateOptions(schemas=("edition",), profile="edition"))
 
 
 def _validate(docs: list[Path], registers: Path | None, jobs: int) -> list[Issue]:
