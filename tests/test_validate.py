@@ -170,3 +170,71 @@ def test_jing_agrees_on_verdicts_and_lines(project_root, tmp_path):
             disagreements.append(f"{path.name}: edition line {mine[0].line}, jing lines {theirs}")
     assert not disagreements
     assert any(by_jing[str(c)] for c in cases)  # the suite does exercise jing
+
+
+# ------------------------------------------------- TEI conformance (default)
+
+CONFORMANCE = HERE / "validate_fixtures" / "conformance"
+SCHEMAS = HERE / "validate_fixtures" / "schemas"
+CONFORMANCE_CASES = sorted(CONFORMANCE.glob("*.xml"))
+
+
+@pytest.mark.parametrize("case", CONFORMANCE_CASES, ids=[c.stem for c in CONFORMANCE_CASES])
+def test_conformance_matches_golden(case, update_golden, tmp_path):
+    """Default options (tei-all RELAX NG + TEI's Schematron, no profile): the
+    golden file holds every diagnostic; an empty one means valid TEI."""
+    got = diagnostics(v.validate_paths([case], v.ValidateOptions(cache_dir=tmp_path)), CONFORMANCE)
+    golden = case.with_suffix(".expected")
+    if update_golden:
+        golden.write_text(got, encoding="utf-8")
+    assert golden.exists(), f"no golden file; run pytest --update-golden and review {golden.name}"
+    assert got == golden.read_text(encoding="utf-8")
+
+
+def test_date_with_from_and_not_before_is_an_error(tmp_path):
+    [issue] = v.validate_paths([CONFORMANCE / "date-from-notbefore.xml"], v.ValidateOptions(cache_dir=tmp_path))
+    assert (issue.rule, issue.severity, issue.line) == ("tei-schematron", "error", 12)
+
+
+def test_project_rules_only_in_the_edition_profile(tmp_path):
+    case = CONFORMANCE / "date-without-when.xml"
+    assert v.validate_paths([case], v.ValidateOptions(cache_dir=tmp_path)) == []
+    rules = [i.rule for i in v.validate_paths([case], v.ValidateOptions(profile="edition", cache_dir=tmp_path))]
+    assert rules == ["doc-id", "date-iso"]
+
+
+def test_unknown_schema_or_profile_is_refused():
+    with pytest.raises(ValueError, match="unknown schema 'tei-lite'"):
+        v.ValidateOptions(schemas=("tei-lite",))
+    with pytest.raises(ValueError, match="unknown profile 'house'"):
+        v.ValidateOptions(profile="house")
+
+
+def test_project_schematron(tmp_path):
+    options = v.ValidateOptions(schemas=(str(SCHEMAS / "has-author.sch"),), cache_dir=tmp_path)
+    [issue] = v.validate_paths([CONFORMANCE / "date-without-when.xml"], options)
+    assert issue.format().endswith(
+        ":5:18: error: The titleStmt names 0 authors; name at least one. [schematron]")
+
+
+def test_project_xsd(tmp_path):
+    options = v.ValidateOptions(schemas=(str(SCHEMAS / "version-required.xsd"),), cache_dir=tmp_path)
+    [issue] = v.validate_paths([CONFORMANCE / "date-without-when.xml"], options)
+    assert (issue.rule, issue.line) == ("project-schema", 2)
+    assert "version" in issue.message
+    with_version = tmp_path / "with-version.xml"
+    with_version.write_text((CONFORMANCE / "date-without-when.xml").read_text().replace(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">', '<TEI xmlns="http://www.tei-c.org/ns/1.0" version="4.12">'))
+    assert v.validate_paths([with_version], options) == []
+
+
+def test_project_rng_and_several_schemas(tmp_path):
+    rng = str(SCHEMAS / "body-has-div.rng")
+    case = CONFORMANCE / "date-from-notbefore.xml"
+    issues = v.validate_paths([case], v.ValidateOptions(schemas=("tei-all", rng), cache_dir=tmp_path))
+    assert sorted(i.rule for i in issues) == ["project-schema", "tei-schematron"]
+
+
+def test_missing_project_schema_is_an_input_error(tmp_path):
+    with pytest.raises(v.InputError, match="schema file not found"):
+        v.validate_paths([CONFORMANCE / "state-family.xml"], v.ValidateOptions(schemas=(str(tmp_path / "x.sch"),)))

@@ -827,7 +827,10 @@ class XSDCheck:
 
     def check(self, doc: _Doc) -> list[Issue]:
         issues = []
-        for error in self.schema.iter_errors(doc.tree):
+        import xmlschema
+
+        # An already parsed tree: the resource never loads anything itself.
+        for error in self.schema.iter_errors(xmlschema.XMLResource(doc.tree, allow="all", defuse="always")):
             node = error.elem if isinstance(getattr(error, "elem", None), etree._Element) else None
             line, col = doc.position(node) if node is not None else (None, None)
             where = f"<{local(node)}>: " if node is not None else ""
