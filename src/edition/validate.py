@@ -856,7 +856,7 @@ def _xsd(path: str, digest: str):
     import xmlschema
 
     try:
-        return xmlschema.XMLSchema(path, allow="sandbox", defuse="always")
+        return xmlschema.XMLSchema(str(Path(path).resolve()), allow="sandbox", defuse="always")
     except (xmlschema.XMLSchemaException, etree.LxmlError, OSError, ValueError) as exc:
         raise InputError(f"the XML Schema cannot be read: {exc}".splitlines()[0], path=path) from None
 
