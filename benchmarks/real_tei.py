@@ -1,0 +1,154 @@
+"""Real TEI from other projects: `edition validate` (default options) against jing (not a test).
+
+    .venv/bin/python benchmarks/real_tei.py [FOLDER] [--limit N] [--json out.json]
+
+FOLDER (default: ../shared/real-tei, else /work/corpus/files) is searched recursively for
+*.xml. Each file is validated by edition with its default options (tei_all RELAX NG and
+TEI's Schematron, no profile) and by jing on the official tei_all.rng, one file at a time.
+Printed: verdict agreement (RELAX NG level: jing applies no Schematron), line agreement
+(edition's first error line is among jing's), the per-file time ratio edition/jing, every
+disagreement, and the files TEI's Schematron rejects beyond RELAX NG. CPU and wall seconds
+are printed for both tools.
+
+edition's time per file is measured twice in this process: cold (its pruned grammar built
+and compiled for the first time) and warm (the disk cache filled, the process-wide Saxon and
+Schematron ready), the way a second `edition validate` run finds it. jing's is a fresh JVM
+per file, as a user runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_FOLDERS = (ROOT.parent / "shared" / "real-tei", Path("/work/corpus/files"))
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def jing_lines(jing: str, rng: Path, path: Path) -> tuple[list[int], float]:
+    """jing's error lines for one file (empty: valid), and its wall seconds."""
+    start = time.perf_counter()
+    run = subprocess.run([jing, str(rng), str(path)], capture_output=True, text=True, timeout=600)
+    seconds = time.perf_counter() - start
+    lines = []
+    for line in run.stdout.splitlines():
+        rest = line[len(str(path)) + 1:] if line.startswith(str(path) + ":") else ""
+        number = rest.split(":", 1)[0]
+        if number.isdigit():
+            lines.append(int(number))
+        elif line.strip():
+            lines.append(0)  # an error without a line (fatal parse error)
+    if run.returncode != 0 and not lines:
+        lines.append(0)
+    return lines, seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", nargs="?", type=Path)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N files")
+    parser.add_argument("--json", type=Path, help="write the per-file figures here")
+    args = parser.parse_args()
+    folder = args.folder or next((f for f in DEFAULT_FOLDERS if f.is_dir()), None)
+    if folder is None or not folder.is_dir():
+        print("no corpus folder; pass one", file=sys.stderr)
+        return 2
+    jing = shutil.which("jing")
+    if jing is None:
+        print("jing is not installed (apt-get install jing)", file=sys.stderr)
+        return 2
+    from edition import validate as v
+    from edition.schema_build import TEI_ALL_RNG
+
+    files = sorted(folder.rglob("*.xml"))
+    if args.limit:
+        files = files[: args.limit]
+    rows = []
+    edition_cpu = jing_cpu = edition_wall = jing_wall = 0.0
+    with tempfile.TemporaryDirectory() as cache:
+        options = v.ValidateOptions(cache_dir=Path(cache))
+        for path in files:
+            cpu0, wall0 = own_cpu(), time.perf_counter()
+            issues = v.validate_paths([path], options)
+            cold = time.perf_counter() - wall0
+            wall1 = time.perf_counter()
+            v.validate_paths([path], options)
+            warm = time.perf_counter() - wall1
+            edition_cpu += own_cpu() - cpu0
+            edition_wall += cold + warm
+            cpu1 = children_cpu()
+            theirs, jing_seconds = jing_lines(jing, TEI_ALL_RNG, path)
+            jing_cpu += children_cpu() - cpu1
+            jing_wall += jing_seconds
+            mine = [i for i in issues if i.rule in v.SCHEMA_LEVEL_RULES or i.rule.startswith("xml-")]
+            schematron = [i for i in issues if i.rule == "tei-schematron" and i.severity == "error"]
+            row = {
+                "file": str(path.relative_to(folder)),
+                "edition_valid": not mine,
+                "jing_valid": not theirs,
+                "edition_lines": [i.line for i in mine],
+                "jing_lines": theirs,
+                "line_agrees": (not mine and not theirs) or bool(mine and mine[0].line in theirs),
+                "schematron_errors": [f"{i.line}: {i.message}" for i in schematron],
+                "edition_cold_s": cold,
+                "edition_warm_s": warm,
+                "jing_s": jing_seconds,
+                "first_issue": mine[0].format() if mine else "",
+            }
+            rows.append(row)
+            print(f"{row['file'][:60]:60s} edition {'valid' if not mine else 'INVALID'} "
+                  f"jing {'valid' if not theirs else 'INVALID'}  {cold:5.2f}/{warm:5.2f}s vs {jing_seconds:5.2f}s",
+                  flush=True)
+    n = len(rows)
+    verdicts = sum(r["edition_valid"] == r["jing_valid"] for r in rows)
+    both_invalid = [r for r in rows if not r["edition_valid"] and not r["jing_valid"]]
+    lines = sum(r["line_agrees"] for r in both_invalid)
+    ratios_warm = [r["edition_warm_s"] / r["jing_s"] for r in rows]
+    ratios_cold = [r["edition_cold_s"] / r["jing_s"] for r in rows]
+    print()
+    print(f"files: {n} in {folder}")
+    print(f"verdict agreement with jing: {verdicts}/{n} = {100 * verdicts / max(n, 1):.1f}%")
+    print(f"line agreement where both reject: {lines}/{len(both_invalid)}")
+    print(f"time ratio edition/jing per file, warm: median {statistics.median(ratios_warm):.2f}, "
+          f"max {max(ratios_warm):.2f}; cold: median {statistics.median(ratios_cold):.2f}, max {max(ratios_cold):.2f}")
+    print(f"files over 5x jing (warm): {sum(r > 5 for r in ratios_warm)}; (cold): {sum(r > 5 for r in ratios_cold)}")
+    print(f"edition: {edition_cpu:.1f} s CPU, {edition_wall:.1f} s wall (cold + warm runs); "
+          f"jing: {jing_cpu:.1f} s CPU, {jing_wall:.1f} s wall")
+    rejected = [r for r in rows if r["edition_valid"] and r["schematron_errors"]]
+    print(f"valid RELAX NG but rejected by TEI's Schematron: {len(rejected)} files")
+    for r in rejected:
+        print(f"  {r['file']}: {r['schematron_errors'][0]}" + (f" (+{len(r['schematron_errors']) - 1})" if len(r['schematron_errors']) > 1 else ""))
+    print("disagreements:")
+    for r in rows:
+        if r["edition_valid"] != r["jing_valid"]:
+            print(f"  {r['file']}: edition {'valid' if r['edition_valid'] else r['first_issue']}; "
+                  f"jing {'valid' if r['jing_valid'] else r['jing_lines']}")
+        elif not r["line_agrees"]:
+            print(f"  {r['file']}: lines differ: edition {r['edition_lines'][:3]}, jing {r['jing_lines'][:3]}")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    raise SystemExit(main())
