@@ -157,7 +157,8 @@ def test_jing_agrees_on_verdicts_and_lines(project_root, tmp_path):
     shipped = sorted((project_root / "tei").glob("*.xml"))
     fixtures = sorted(FIXTURES.glob("*.xml"))
     cases = [c for c in CASES if c.stem not in NOT_FOR_JING]
-    paths = shipped + fixtures + cases
+    conformance = sorted((HERE / "validate_fixtures" / "conformance").glob("*.xml"))
+    paths = shipped + fixtures + cases + conformance
     by_jing = jing_errors(paths)
     ours = v.validate_paths(paths, v.ValidateOptions(cache_dir=tmp_path))
     disagreements = []
