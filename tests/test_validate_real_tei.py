@@ -27,16 +27,50 @@ pytestmark = [
 ]
 
 
-def jing_invalid(paths: list[Path]) -> set[Path]:
-    run = subprocess.run([JING, str(TEI_ALL_RNG), *map(str, paths)], capture_output=True, text=True, timeout=3600)
+def jing_invalid(paths: list[Path], unchecked: set[Path]) -> set[Path]:
+    """The files jing rejects; jing stops at a fatal (not well-formed) file, so
+    the run starts again after it. Files whose external DTD jing cannot find
+    go to ``unchecked``."""
     names = {str(p): p for p in paths}
-    return {names[line.split(":", 1)[0]] for line in run.stdout.splitlines() if line.split(":", 1)[0] in names}
+    invalid: set[Path] = set()
+    todo = list(paths)
+    while todo:
+        run = subprocess.run([JING, str(TEI_ALL_RNG), *map(str, todo)], capture_output=True, text=True, timeout=3600)
+        stopped = None
+        for line in run.stdout.splitlines():
+            path = names.get(line.split(":", 1)[0])
+            if path is not None:
+                invalid.add(path)
+                if ": fatal:" in line:
+                    stopped = path
+        if stopped is None:
+            stopped = _unnamed_fatal(run.stdout, todo, invalid)
+            if stopped is None:
+                break
+            unchecked.add(stopped)
+        todo = todo[todo.index(stopped) + 1:]
+    return invalid
+
+
+def _unnamed_fatal(output: str, todo: list[Path], invalid: set[Path]) -> Path | None:
+    """The file behind a fatal error jing prints without a file name (an
+    external DTD it cannot find): the first file after the last one jing
+    named that mentions the missing file's name, else the next one."""
+    fatal = next((line for line in output.splitlines() if line.startswith("fatal:")), None)
+    if fatal is None:
+        return None
+    named = [p for p in todo if p in invalid]
+    after = todo[todo.index(named[-1]) + 1:] if named else todo
+    missing = Path(fatal.rsplit(" (", 1)[0].split()[-1]).name
+    return next((p for p in after if missing.encode() in p.read_bytes()), after[0] if after else None)
 
 
 def test_verdicts_agree_with_jing_on_99_percent(tmp_path):
     paths = sorted(CORPUS.rglob("*.xml"))
     assert len(paths) >= 100
-    invalid_for_jing = jing_invalid(paths)
+    unchecked: set[Path] = set()
+    invalid_for_jing = jing_invalid(paths, unchecked)
+    paths = [p for p in paths if p not in unchecked]
     options = v.ValidateOptions(cache_dir=tmp_path)
     disagreements = []
     for path in paths:
