@@ -135,7 +135,8 @@ NOT_FOR_JING = {"xxe", "billion-laughs"}
 def jing_errors(paths: list[Path]) -> dict[str, list[int]]:
     """file -> error line numbers reported by jing on the official tei_all.rng."""
     # jing stops at the first not-well-formed file, so those run on their own.
-    broken = [p for p in paths if v.read_document(p)[0] is None]
+    # jing also stops at an XInclude it cannot resolve.
+    broken = [p for p in paths if v.read_document(p)[0] is None or b"2001/XInclude" in p.read_bytes()]
     batches = [[p for p in paths if p not in broken]] + [[p] for p in broken]
     output = []
     for batch in batches:

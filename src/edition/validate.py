@@ -102,6 +102,7 @@ SCHEMA_LEVEL_RULES = frozenset({"xml-syntax", "tei-root", "schema", "tei-all", "
 ENTITY_ELEMENTS = {"persName": "person", "placeName": "place", "orgName": "org"}
 ENGLISH_HEADS = {"abstract", "extended abstract", "keywords"}
 REGISTERS_NAME = "registers.xml"
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,8 @@ def _schema_issues(doc: _Doc, schema: etree.RelaxNG, rule: str) -> list[Issue]:
     entries = list(schema.error_log)
     for entry in entries:
         node = _node_at(doc.tree, entry.path)
+        if node is None:
+            node = _node_on_line(doc.tree, entry)
         message, kind = _explain(entry, node, rule)
         if kind == _BY_ID_RULE:
             explained_elsewhere = True
@@ -363,6 +366,17 @@ def _schema_issues(doc: _Doc, schema: etree.RelaxNG, rule: str) -> list[Issue]:
             doc.issue(node, f"{name} does not match the schema ({entry.message if entry else 'no detail'})", rule)
         )
     return issues
+
+
+def _node_on_line(tree: etree._ElementTree, entry) -> etree._Element | None:
+    """The element a message is about when its path does not resolve (libxml2
+    writes prefixed paths such as .../xi:include that lxml's XPath cannot read
+    without the prefix): the element on the message's line that it names."""
+    if not entry.line:
+        return None
+    on_line = [e for e in tree.getroot().iter() if isinstance(e.tag, str) and e.sourceline == entry.line]
+    named = [e for e in on_line if re.search(rf"\b{re.escape(local(e))}\b", entry.message)]
+    return (named or [None])[0]
 
 
 def _node_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
@@ -424,10 +438,19 @@ def _explain(entry, node: etree._Element | None, rule: str) -> tuple[str | None,
     (used to drop libxml2's follow-up messages about the same spot)."""
     msg = entry.message
     parent = node.getparent() if node is not None else None
-    where = f" inside {_element_label(local(parent))}" if parent is not None else " as the root"
+    if node is None:
+        where = ""
+    else:
+        where = f" inside {_element_label(local(parent))}" if parent is not None else " as the root"
     if m := _DID_NOT_EXPECT.search(msg):
         name = m.group(1)
         hint = _unknown_element_hint(name, rule)
+        if node is not None and etree.QName(node).namespace == XINCLUDE_NS:
+            name = f"xi:{local(node)}"
+            hint = ("XInclude is not processed (edition never opens other files) and tei_all does not "
+                    "allow it here; validate the document with its parts included")
+        elif node is not None and etree.QName(node).namespace not in (None, TEI_NS):
+            hint = f"<{name}> is in the namespace {etree.QName(node).namespace}, which tei_all does not allow here"
         text = f"element <{name}> is not allowed here{where}"
         if hint:
             text += f": {hint}"
