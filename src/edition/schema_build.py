@@ -12,6 +12,8 @@ Recipe (run ``python -m edition.schema_build``):
    :data:`EDITION_ELEMENTS`) get the body ``<notAllowed/>``.
 3. Move each element's attribute patterns before its content (see
    :func:`attributes_first`; the language is unchanged).
+   Rewrite ``(X+, Y*)+`` as ``(X, (X | Y)*)`` (see :func:`flatten_repetitions`;
+   the same language, validated in linear time by libxml2).
 4. Simplify ``notAllowed`` as the RELAX NG specification does (section 4.20):
    a group, interleave, oneOrMore, attribute, list or element containing it
    becomes ``notAllowed``; it disappears from a choice; zeroOrMore and optional
@@ -35,6 +37,7 @@ pruned grammar in a fraction of a second instead of ~16 s for tei_all.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import sys
@@ -165,6 +168,63 @@ def attributes_first(grammar: etree._Element) -> None:
                 anchor = node
 
 
+def _patterns(node: etree._Element) -> list[etree._Element]:
+    return [c for c in node if isinstance(c.tag, str)]
+
+
+def _has_attribute(node: etree._Element, defines: dict, seen: set) -> bool:
+    """True if ``node`` can match an attribute of the element it stands in
+    (the attributes of child elements do not count)."""
+    if node.tag == RNG + "attribute":
+        return True
+    if node.tag == RNG + "element":
+        return False
+    if node.tag == RNG + "ref":
+        name = node.get("name")
+        if name in seen or name not in defines:
+            return False
+        seen.add(name)
+        return any(_has_attribute(c, defines, seen) for c in _patterns(defines[name]))
+    return any(_has_attribute(c, defines, seen) for c in _patterns(node))
+
+
+def flatten_repetitions(grammar: etree._Element) -> None:
+    """Rewrite ``(X+, Y*)+`` as ``(X, (X | Y)*)``.
+
+    Why: TEI's list elements (``listPlace``, ``listPerson``, ``listOrg``,
+    ``listEvent``, ...) end in ``((place | listPlace)+, (relation |
+    listRelation)*)+``. A run of n places can be split between the inner
+    and the outer repetition in many ways, and libxml2's validator keeps them
+    all: 2,393 places took 30-45 s where jing takes 7 s. The rewritten form
+    is deterministic and validates in linear time. Same language: both are
+    the sequences over X and Y that start with an X. Only applied where X
+    and Y match no attributes (attributes do not form sequences).
+    """
+    defines = {d.get("name"): d for d in grammar.iterchildren(RNG + "define")}
+    for outer in list(grammar.iter(RNG + "oneOrMore")):
+        # oneOrMore's children form an implicit group, or one explicit group.
+        parts = _patterns(outer)
+        if len(parts) == 1 and parts[0].tag == RNG + "group":
+            parts = _patterns(parts[0])
+        if len(parts) != 2:
+            continue
+        first, rest = parts
+        if first.tag != RNG + "oneOrMore" or rest.tag != RNG + "zeroOrMore":
+            continue
+        if len(_patterns(first)) != 1 or len(_patterns(rest)) != 1:
+            continue
+        x, y = _patterns(first)[0], _patterns(rest)[0]
+        if _has_attribute(x, defines, set()) or _has_attribute(y, defines, set()):
+            continue
+        new = etree.Element(RNG + "group")
+        new.append(copy.deepcopy(x))
+        choice = etree.SubElement(etree.SubElement(new, RNG + "zeroOrMore"), RNG + "choice")
+        choice.append(copy.deepcopy(x))
+        choice.append(copy.deepcopy(y))
+        new.tail = outer.tail
+        outer.getparent().replace(outer, new)
+
+
 def _is(node: etree._Element, name: str) -> bool:
     return node.tag == RNG + name
 
@@ -228,6 +288,7 @@ def build(source: bytes, elements: frozenset[str] = EDITION_ELEMENTS, *, prune_u
     grammar = parse_bytes(source, str(TEI_ALL_RNG)).getroot()
     _strip_foreign(grammar)
     attributes_first(grammar)
+    flatten_repetitions(grammar)
     by_define = element_defines(grammar)
     dead: set[str] = set()
     for define in grammar.iterchildren(RNG + "define"):
