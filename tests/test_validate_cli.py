@@ -15,6 +15,10 @@ INVALID = HERE / "invalid"
 FIXTURES = HERE / "validate_fixtures" / "tei"
 
 
+CONFORMANCE = HERE / "validate_fixtures" / "conformance"
+EDITION = ("--schema", "edition", "--profile", "edition")
+
+
 def run(*args: str):
     return CliRunner().invoke(main, ["validate", *args])
 
@@ -32,7 +36,7 @@ def test_valid_folder_exits_0_with_summary():
 
 def test_invalid_file_prints_issue_and_summary_on_stderr():
     path = str(INVALID / "bad-when.xml")
-    result = run(path)
+    result = run(*EDITION, path)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f'{path}:70:35: error: <date when="31.03.1918">: not an ISO 8601 date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1918-03-31 [date-iso]',
@@ -42,7 +46,7 @@ def test_invalid_file_prints_issue_and_summary_on_stderr():
 
 
 def test_all_errors_in_all_files_are_reported():
-    result = run(str(INVALID / "dangling-ref.xml"), str(INVALID / "not-well-formed.xml"), str(FIXTURES))
+    result = run(*EDITION, str(INVALID / "dangling-ref.xml"), str(INVALID / "not-well-formed.xml"), str(FIXTURES))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert [line.rsplit(" ", 1)[-1] for line in lines[:-1]] == ["[ref-resolves]", "[xml-syntax]"]
@@ -58,7 +62,7 @@ def test_json_goes_to_stdout():
 
 
 def test_junit_is_well_formed_with_one_failure():
-    result = run("--report", "junit", str(INVALID / "pb-out-of-order.xml"), str(FIXTURES / "sample-article.xml"))
+    result = run(*EDITION, "--report", "junit", str(INVALID / "pb-out-of-order.xml"), str(FIXTURES / "sample-article.xml"))
     assert result.exit_code == 1
     suite = etree.fromstring(result.stdout.encode())
     assert suite.get("tests") == "2" and suite.get("failures") == "1"
@@ -68,8 +72,9 @@ def test_junit_is_well_formed_with_one_failure():
 def test_tei_all_accepts_tei_outside_the_customisation(tmp_path, monkeypatch):
     monkeypatch.setenv("EDITION_CACHE_DIR", str(tmp_path))
     path = str(INVALID / "element-not-in-edition.xml")
-    assert run(path).exit_code == 1
+    assert run("--schema", "edition", path).exit_code == 1
     assert_all_valid(run("--schema", "tei-all", path), 1)
+    assert_all_valid(run(path), 1)  # tei-all is the default
 
 
 def test_missing_path_is_a_usage_error():
@@ -81,6 +86,54 @@ def test_missing_path_is_a_usage_error():
 def test_unknown_schema_is_a_usage_error():
     result = run("--schema", "tei-lite", str(FIXTURES))
     assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for --schema: 'tei-lite' is neither tei-all nor edition nor a .rng, .xsd or .sch file"
+    )
+
+
+def test_missing_schema_file_is_a_usage_error():
+    result = run("--schema", "no/such.sch", str(FIXTURES))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: Invalid value for --schema: no/such.sch does not exist"
+
+
+def test_github_annotations_on_stdout():
+    path = str(CONFORMANCE / "date-from-notbefore.xml")
+    result = run("--report", "github", path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"::error file={path.replace(':', '%3A')},line=12,col=58,title=tei-schematron::"
+        "The @from and @notBefore attributes cannot be used together. [tei-schematron]"
+    ]
+    assert result.stderr == "1 error in 1 of 1 file\n"
+
+
+def test_profile_edition_adds_the_project_rules():
+    path = str(CONFORMANCE / "date-without-when.xml")
+    assert_all_valid(run(path), 1)
+    result = run("--profile", "edition", path)
+    assert result.exit_code == 1
+    assert [line.rsplit(" ", 1)[-1] for line in result.stderr.splitlines()[:-1]] == ["[doc-id]", "[date-iso]"]
+
+
+def test_several_schemas_at_once():
+    schemas = HERE / "validate_fixtures" / "schemas"
+    path = str(CONFORMANCE / "date-from-notbefore.xml")
+    result = run("--schema", "tei-all", "--schema", str(schemas / "has-author.sch"), path)
+    assert result.exit_code == 1
+    assert [line.rsplit(" ", 1)[-1] for line in result.stderr.splitlines()[:-1]] == ["[schematron]", "[tei-schematron]"]
+
+
+def test_not_tei_is_refused_in_one_line(tmp_path):
+    other = tmp_path / "page.xml"
+    other.write_text("<html><body/></html>")
+    result = run(str(other))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{other}:1:7: error: not a TEI document: the root element is <html>, not <TEI> or <teiCorpus> "
+        "in the TEI namespace http://www.tei-c.org/ns/1.0 [tei-root]",
+        "1 error in 1 of 1 file",
+    ]
 
 
 def test_default_is_the_tei_folder(tmp_path, monkeypatch):

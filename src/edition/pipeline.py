@@ -177,14 +177,23 @@ def render_jobs(jobs: int, documents: int) -> int:
     return jobs if documents >= 8 * jobs else 1
 
 
-def _validate_chunk(paths: list[str]) -> list[Issue]:
+def _validate_chunk(paths: list[str], options) -> list[Issue]:
     """Worker: validate some files (the schema is compiled once per process)."""
-    from .validate import ValidateOptions, validate_paths
+    from .validate import validate_paths
 
-    return validate_paths(paths, ValidateOptions())
+    return validate_paths(paths, options)
 
 
-def _validate(docs: list[Path], registers: Path | None, jobs: int) -> list[Issue]:
+def validate_options(project: Project):
+    """What the build validates against: the project's configured schemas and
+    profile (by default TEI conformance; this repository: the edition's own)."""
+    from .validate import ValidateOptions
+
+    return ValidateOptions(schemas=project.validate_schemas(), profile=project.config.validate.profile,
+                           cache_dir=project.cache)
+
+
+def _validate(docs: list[Path], registers: Path | None, jobs: int, options) -> list[Issue]:
     """Every issue of the documents and the registers, in file order; the
     documents are split over ``jobs`` processes when there are many."""
     paths = [str(d) for d in docs] + ([str(registers)] if registers else [])
@@ -192,10 +201,11 @@ def _validate(docs: list[Path], registers: Path | None, jobs: int) -> list[Issue
     # keep a process at a few documents (500 parsed articles are ~750 MB)
     chunks = [paths[k:k + VALIDATE_CHUNK] for k in range(0, len(paths), VALIDATE_CHUNK)]
     if jobs <= 1 or len(docs) < 4 * jobs:
-        issues = [issue for chunk in chunks for issue in _validate_chunk(chunk)]
+        issues = [issue for chunk in chunks for issue in _validate_chunk(chunk, options)]
     else:
         with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
-            issues = [issue for chunk in pool.map(_validate_chunk, chunks) for issue in chunk]
+            issues = [issue for chunk in pool.map(_validate_chunk, chunks, [options] * len(chunks))
+                      for issue in chunk]
     order = {p: k for k, p in enumerate(paths)}
     return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
 
@@ -362,11 +372,13 @@ def _build(project: Project, options: BuildOptions, progress: Callable[[str, int
     validate_key = sha256(json.dumps({
         "docs": {d.stem: digests[d] for d in docs},
         "registers": sha256(registers_path.read_bytes()) if registers_path.exists() else "",
+        "schemas": list(project.config.validate.schemas), "profile": project.config.validate.profile,
         "tool": tool}, sort_keys=True).encode())
     issues = []
     if state.get("validate") != validate_key:
         tick("validate", 0, len(docs))
-        issues = _validate(docs, registers_path if registers_path.exists() else None, options.jobs)
+        issues = _validate(docs, registers_path if registers_path.exists() else None, options.jobs,
+                           validate_options(project))
         tick("validate", len(docs), len(docs))
         state["validate"] = validate_key if not issues else None
     report.issues.extend(issues)

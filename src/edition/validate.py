@@ -7,13 +7,20 @@ Per file:
 
 1. read and parse with the safe parser of :mod:`edition.tei` (no DTD, no
    entities, no network, size limit) -> ``xml-*`` issues;
-2. check the root is ``<TEI>`` in the TEI namespace -> ``tei-root``;
-3. validate against a RELAX NG grammar -> ``schema`` (the edition
-   customisation ``schema/edition.rng``) or ``tei-all`` (the official tei_all);
-4. run the project rules (:data:`RULES`), written in Python rather than
-   Schematron because they need the registers file, ISO date arithmetic and
-   exact line/column positions, and because a Saxon start-up plus Schematron
-   compile costs more than the whole 50 ms per-document budget.
+2. check it is TEI P5: the root is ``<TEI>`` or ``<teiCorpus>`` in the TEI
+   namespace (anything else, TEI P4 included, is refused in one line) ->
+   ``tei-root``;
+3. validate against each schema of ``ValidateOptions.schemas``:
+   ``tei-all`` (the default: the official RELAX NG -> ``tei-all``, and TEI's
+   embedded Schematron -> ``tei-schematron``), ``edition`` (this project's
+   customisation ``schema/edition.rng`` -> ``schema``), or a project's own
+   ``.rng`` (lxml), ``.xsd`` (xmlschema) -> ``project-schema``, ``.sch``
+   (:mod:`edition.schematron`) -> ``schematron``;
+4. with ``profile="edition"``, run the edition's own project rules
+   (:data:`PROFILE_RULES`), written in Python because they need the registers
+   file, ISO date arithmetic and exact positions. They are a profile: other
+   people's TEI (a ``date`` without ``@when``, GND URIs in ``@ref``) is valid
+   TEI and is not judged by them unless a project asks.
 
 Positions are those of the end of the element's start tag, as jing reports
 them, so the two tools agree on lines and columns.
@@ -44,12 +51,18 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from . import __version__
+from . import schematron
 from .errors import EditionError, InputError, Issue
 from .schema_build import EDITION_ELEMENTS, EDITION_RNG, TEI_ALL_RNG, build
 from .paths import input_root, read_regular_file
 from .tei import TEI, TEI_NS, XML_ID, XML_LANG, local, parse_bytes, write_atomic
 
-SCHEMAS = ("edition", "tei-all")
+#: Built-in schema names; anything else in ``ValidateOptions.schemas`` is a file.
+SCHEMAS = ("tei-all", "edition")
+#: Schema files a project may name, by suffix.
+SCHEMA_SUFFIXES = (".rng", ".xsd", ".sch")
+#: Profiles: sets of project rules on top of the schemas.
+PROFILES = ("edition",)
 
 # Every rule id and what it checks; docs/validate.md has the same table and a
 # test keeps the two in step.
@@ -58,9 +71,12 @@ RULES: dict[str, str] = {
     "xml-size": "the file is not larger than the size limit",
     "xml-unsafe": "no entity declarations (XXE, billion laughs) and no unresolved entity references",
     "xml-syntax": "the file is well-formed XML",
-    "tei-root": "the root element is <TEI> in the TEI namespace",
-    "schema": "valid against the edition's TEI customisation (schema/edition.rng)",
-    "tei-all": "valid against the official TEI P5 tei_all (with --schema tei-all)",
+    "tei-root": "the root element is <TEI> or <teiCorpus> in the TEI P5 namespace",
+    "tei-all": "valid against the official TEI P5 tei_all RELAX NG (schema tei-all, the default)",
+    "tei-schematron": "the Schematron constraints embedded in tei_all hold (schema tei-all, the default)",
+    "schema": "valid against the edition's TEI customisation (schema edition)",
+    "project-schema": "valid against a project RELAX NG (.rng) or W3C XML Schema (.xsd) file",
+    "schematron": "the constraints of a project Schematron (.sch) file hold",
     "doc-id": "TEI/@xml:id is the file name without .xml",
     "xml-id-unique": "every xml:id occurs once in the document",
     "ref-resolves": "@ref on persName/placeName/orgName is registers.xml#<id> of a person/place/org",
@@ -75,29 +91,48 @@ RULES: dict[str, str] = {
     "bibl-author-title": "every <bibl> has an <author> or a <title>",
 }
 
+#: The project rules of the "edition" profile.
+PROFILE_RULES = frozenset({
+    "doc-id", "ref-resolves", "date-iso", "date-range", "note-n-unique", "note-n-order",
+    "entity-empty", "entity-nested", "pb-order", "lang-en", "bibl-author-title",
+})
+
 # Rules whose failures jing on tei_all also reports (used by the cross-check).
 SCHEMA_LEVEL_RULES = frozenset({"xml-syntax", "tei-root", "schema", "tei-all", "xml-id-unique"})
 
 ENTITY_ELEMENTS = {"persName": "person", "placeName": "place", "orgName": "org"}
 ENGLISH_HEADS = {"abstract", "extended abstract", "keywords"}
 REGISTERS_NAME = "registers.xml"
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
 
 @dataclass(frozen=True)
 class ValidateOptions:
     """How to validate.
 
-    ``schema``: "edition" (the customisation) or "tei-all" (official TEI).
-    ``registers``: the registers file for @ref checks; default: the
-    ``registers.xml`` in the document's own folder.
-    ``cache_dir``: where the tei-all check keeps its compiled grammars;
+    ``schemas``: built-in names ("tei-all", "edition") and schema files
+    (``.rng``, ``.xsd``, ``.sch``); every one is applied.
+    ``profile``: "edition" adds the edition's project rules; None: TEI only.
+    ``registers``: the registers file for @ref checks (edition profile);
+    default: the ``registers.xml`` in the document's own folder.
+    ``cache_dir``: where compiled grammars and Schematron are kept;
     default ``$EDITION_CACHE_DIR`` or ``.edition-cache/`` in the current folder.
     """
 
-    schema: str = "edition"
+    schemas: tuple[str, ...] = ("tei-all",)
+    profile: str | None = None
     registers: Path | None = None
-    rules: bool = True
     cache_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.schemas, str):
+            object.__setattr__(self, "schemas", (self.schemas,))
+        for name in self.schemas:
+            if name not in SCHEMAS and not str(name).endswith(SCHEMA_SUFFIXES):
+                raise ValueError(f"unknown schema {name!r}: use {', '.join(SCHEMAS)} or a "
+                                 f"{', '.join(SCHEMA_SUFFIXES)} file")
+        if self.profile not in (None, *PROFILES):
+            raise ValueError(f"unknown profile {self.profile!r}: use {', '.join(PROFILES)} or None")
 
 
 def default_cache_dir() -> Path:
@@ -306,6 +341,8 @@ def _schema_issues(doc: _Doc, schema: etree.RelaxNG, rule: str) -> list[Issue]:
     entries = list(schema.error_log)
     for entry in entries:
         node = _node_at(doc.tree, entry.path)
+        if node is None:
+            node = _node_on_line(doc.tree, entry)
         message, kind = _explain(entry, node, rule)
         if kind == _BY_ID_RULE:
             explained_elsewhere = True
@@ -331,6 +368,17 @@ def _schema_issues(doc: _Doc, schema: etree.RelaxNG, rule: str) -> list[Issue]:
             doc.issue(node, f"{name} does not match the schema ({entry.message if entry else 'no detail'})", rule)
         )
     return issues
+
+
+def _node_on_line(tree: etree._ElementTree, entry) -> etree._Element | None:
+    """The element a message is about when its path does not resolve (libxml2
+    writes prefixed paths such as .../xi:include that lxml's XPath cannot read
+    without the prefix): the element on the message's line that it names."""
+    if not entry.line:
+        return None
+    on_line = [e for e in tree.getroot().iter() if isinstance(e.tag, str) and e.sourceline == entry.line]
+    named = [e for e in on_line if re.search(rf"\b{re.escape(local(e))}\b", entry.message)]
+    return (named or [None])[0]
 
 
 def _node_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
@@ -392,10 +440,19 @@ def _explain(entry, node: etree._Element | None, rule: str) -> tuple[str | None,
     (used to drop libxml2's follow-up messages about the same spot)."""
     msg = entry.message
     parent = node.getparent() if node is not None else None
-    where = f" inside {_element_label(local(parent))}" if parent is not None else " as the root"
+    if node is None:
+        where = ""
+    else:
+        where = f" inside {_element_label(local(parent))}" if parent is not None else " as the root"
     if m := _DID_NOT_EXPECT.search(msg):
         name = m.group(1)
         hint = _unknown_element_hint(name, rule)
+        if node is not None and etree.QName(node).namespace == XINCLUDE_NS:
+            name = f"xi:{local(node)}"
+            hint = ("XInclude is not processed (edition never opens other files) and tei_all does not "
+                    "allow it here; validate the document with its parts included")
+        elif node is not None and etree.QName(node).namespace not in (None, TEI_NS):
+            hint = f"<{name}> is in the namespace {etree.QName(node).namespace}, which tei_all does not allow here"
         text = f"element <{name}> is not allowed here{where}"
         if hint:
             text += f": {hint}"
@@ -472,11 +529,12 @@ def check_doc_id(doc: _Doc) -> list[Issue]:
 
 
 def check_unique_ids(doc: _Doc) -> list[Issue]:
+    """xml:id is typed ID on TEI elements only: in examples (egXML, the
+    Examples namespace) and foreign XML, tei_all matches attributes by a
+    wildcard, so jing accepts repeated ids there, and so do we."""
     first: dict[str, etree._Element] = {}
     issues = []
-    for node in doc.tree.getroot().iter():
-        if not isinstance(node.tag, str):
-            continue
+    for node in doc.tree.getroot().iter(TEI + "*"):
         value = node.get(XML_ID)
         if value is None:
             continue
@@ -744,31 +802,148 @@ def check_unresolved_entities(doc: _Doc) -> list[Issue]:
 # ---------------------------------------------------------------- driver
 
 
-def validate_document(doc: _Doc, options: ValidateOptions, schema: etree.RelaxNG) -> list[Issue]:
-    issues = check_unresolved_entities(doc)
+def check_tei_root(doc: _Doc) -> list[Issue]:
+    """TEI P5 or a one-line refusal: other XML, unnamespaced TEI, TEI P4."""
     root = doc.tree.getroot()
-    if root.tag != TEI + "TEI":
-        qname = etree.QName(root)
-        if qname.localname == "TEI":
-            ns = f'namespace "{qname.namespace}"' if qname.namespace else "no namespace"
-            message = f'<TEI> is in {ns}; add xmlns="{TEI_NS}" to the root element'
-        else:
-            message = f"the root element is <{qname.localname}>, not <TEI> in the TEI namespace {TEI_NS}"
-        issues.append(doc.issue(root, message, "tei-root"))
+    if root.tag in (TEI + "TEI", TEI + "teiCorpus"):
+        return []
+    qname = etree.QName(root)
+    if qname.localname in ("TEI.2", "teiCorpus.2"):
+        message = (f"not TEI P5: <{qname.localname}> is a TEI P4 document; convert it to P5 "
+                   "(the TEI Stylesheets' p4top5.xsl does it) and validate again")
+    elif qname.localname in ("TEI", "teiCorpus"):
+        ns = f'namespace "{qname.namespace}"' if qname.namespace else "no namespace"
+        message = f'not TEI P5: <{qname.localname}> is in {ns}; add xmlns="{TEI_NS}" to the root element'
     else:
-        issues.extend(_schema_issues(doc, schema, "schema" if options.schema == "edition" else "tei-all"))
-    if options.rules:
-        issues.extend(check_doc_id(doc))
-        issues.extend(check_unique_ids(doc))
-        register_path = options.registers or Path(doc.path).parent / REGISTERS_NAME
-        register = _register(str(register_path))
-        issues.extend(check_refs(doc, register, register_path))
-        issues.extend(check_dates(doc))
-        issues.extend(check_notes(doc))
-        issues.extend(check_entities(doc))
-        issues.extend(check_page_breaks(doc))
-        issues.extend(check_english_parts(doc))
-        issues.extend(check_bibls(doc))
+        message = (f"not a TEI document: the root element is <{qname.localname}>, not <TEI> or "
+                   f"<teiCorpus> in the TEI namespace {TEI_NS}")
+    return [doc.issue(root, message, "tei-root")]
+
+
+# ------------------------------------------------------------- schemas
+
+
+@dataclass(frozen=True)
+class RelaxNGCheck:
+    grammar: etree.RelaxNG
+    rule: str
+
+    def check(self, doc: _Doc) -> list[Issue]:
+        return _schema_issues(doc, self.grammar, self.rule)
+
+
+@dataclass(frozen=True)
+class SchematronCheck:
+    compiled: schematron.CompiledSchematron
+    rule: str
+
+    def check(self, doc: _Doc) -> list[Issue]:
+        root = doc.tree.getroot()
+        issues = []
+        for failure in self.compiled.failures(root):
+            line, col = doc.position(schematron.node_at_path(root, failure.path))
+            issues.append(Issue(doc.path, line, col, failure.severity, failure.message, self.rule))
+        return issues
+
+
+@dataclass(frozen=True)
+class XSDCheck:
+    schema: object  # xmlschema.XMLSchema
+    rule: str = "project-schema"
+
+    def check(self, doc: _Doc) -> list[Issue]:
+        issues = []
+        import xmlschema
+
+        # An already parsed tree: the resource never loads anything itself.
+        for error in self.schema.iter_errors(xmlschema.XMLResource(doc.tree, allow="all", defuse="always")):
+            node = error.elem if isinstance(getattr(error, "elem", None), etree._Element) else None
+            line, col = doc.position(node) if node is not None else (None, None)
+            where = f"<{local(node)}>: " if node is not None else ""
+            issues.append(Issue(doc.path, line, col, "error", f"{where}{(error.reason or str(error)).rstrip('.')}",
+                                self.rule))
+        return issues
+
+
+def _schema_file(name: str) -> Path:
+    path = Path(name)
+    if not path.is_file():
+        raise InputError("schema file not found", path=name,
+                         hint="Name a .rng, .xsd or .sch file, or one of: " + ", ".join(SCHEMAS) + ".")
+    return path
+
+
+@functools.lru_cache(maxsize=None)
+def _xsd(path: str, digest: str):
+    """A project's W3C XML Schema, once per content per process. xmlschema may
+    read the schema's own includes and imports from its folder only, never
+    the network, and refuses entities (defuse)."""
+    del digest
+    import xmlschema
+
+    try:
+        return xmlschema.XMLSchema(str(Path(path).resolve()), allow="sandbox", defuse="always")
+    except (xmlschema.XMLSchemaException, etree.LxmlError, OSError, ValueError) as exc:
+        raise InputError(f"the XML Schema cannot be read: {exc}".splitlines()[0], path=path) from None
+
+
+def _project_rng(path: Path) -> etree.RelaxNG:
+    data = path.read_bytes()
+    try:
+        return _compile(str(path), hashlib.sha256(data).hexdigest())
+    except etree.RelaxNGParseError as exc:
+        raise InputError(f"the RELAX NG schema does not compile: {exc}", path=str(path)) from None
+
+
+def schema_checks(options: ValidateOptions, element_names: Iterable[str]) -> list:
+    """The compiled checks of ``options.schemas``, for documents using ``element_names``."""
+    cache = options.cache_dir or default_cache_dir()
+    checks: list = []
+    for name in options.schemas:
+        if name == "tei-all":
+            checks.append(RelaxNGCheck(tei_all_schema(element_names, options.cache_dir), "tei-all"))
+            checks.append(SchematronCheck(schematron.load(TEI_ALL_RNG, cache), "tei-schematron"))
+        elif name == "edition":
+            checks.append(RelaxNGCheck(edition_schema(), "schema"))
+        else:
+            path = _schema_file(name)
+            if path.suffix == ".rng":
+                checks.append(RelaxNGCheck(_project_rng(path), "project-schema"))
+            elif path.suffix == ".xsd":
+                checks.append(XSDCheck(_xsd(str(path), hashlib.sha256(path.read_bytes()).hexdigest())))
+            else:
+                checks.append(SchematronCheck(schematron.load(path, cache), "schematron"))
+    return checks
+
+
+# ---------------------------------------------------------------- driver
+
+
+def profile_issues(doc: _Doc, options: ValidateOptions) -> list[Issue]:
+    """The edition profile's project rules."""
+    register_path = options.registers or Path(doc.path).parent / REGISTERS_NAME
+    return [
+        *check_doc_id(doc),
+        *check_refs(doc, _register(str(register_path)), register_path),
+        *check_dates(doc),
+        *check_notes(doc),
+        *check_entities(doc),
+        *check_page_breaks(doc),
+        *check_english_parts(doc),
+        *check_bibls(doc),
+    ]
+
+
+def validate_document(doc: _Doc, options: ValidateOptions, checks: list) -> list[Issue]:
+    refused = check_tei_root(doc)
+    if refused:
+        return refused  # one line: nothing else is meaningful on a file that is not TEI
+    issues = check_unresolved_entities(doc)
+    for check in checks:
+        issues.extend(check.check(doc))
+    issues.extend(check_unique_ids(doc))
+    if options.profile == "edition":
+        issues.extend(profile_issues(doc, options))
     return sorted(issues, key=lambda i: (i.line or 0, i.col or 0, i.rule, i.message))
 
 
@@ -779,8 +954,6 @@ def _register(path: str) -> Register | None:
 
 def validate_paths(paths: Iterable[str | os.PathLike], options: ValidateOptions = ValidateOptions()) -> list[Issue]:
     """Every issue of every XML file under ``paths`` (files or folders)."""
-    if options.schema not in SCHEMAS:
-        raise ValueError(f"unknown schema {options.schema!r}; use one of {SCHEMAS}")
     _register.cache_clear()  # registers may change between calls in one process
     files = collect_files(paths)
     docs: list[_Doc] = []
@@ -790,13 +963,12 @@ def validate_paths(paths: Iterable[str | os.PathLike], options: ValidateOptions 
         issues.extend(problems)
         if doc is not None:
             docs.append(doc)
-    schema = edition_schema() if options.schema == "edition" else None
-    if options.schema == "tei-all" and docs:
-        # One pruned grammar for the whole run: the union of the elements used.
+    if docs:
+        # One pruned tei_all grammar for the whole run: the union of the elements used.
         names = {local(e) for d in docs for e in d.tree.getroot().iter() if isinstance(e.tag, str)}
-        schema = tei_all_schema(names, options.cache_dir)
-    for doc in docs:
-        issues.extend(validate_document(doc, options, schema))
+        checks = schema_checks(options, names)
+        for doc in docs:
+            issues.extend(validate_document(doc, options, checks))
     order = {str(p): i for i, p in enumerate(files)}
     return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
 

@@ -1,4 +1,4 @@
-"""``edition validate``: TEI schema plus project rules, for people and CI."""
+"""``edition validate``: TEI conformance (and a project's schemas and rules), for people and CI."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from xml.sax.saxutils import escape, quoteattr
 import click
 
 from .. import validate as lib
+from ..paths import Project
 from ._common import Reporter, common_options, find_project, library_errors, print_issues, shown
+
+REPORTS = ("text", "json", "junit", "github")
 
 
 def _junit(issues, files: list[Path]) -> str:
@@ -34,28 +37,64 @@ def _junit(issues, files: list[Path]) -> str:
     return "\n".join(lines)
 
 
+def _github_escape(text: str, *, property_value: bool = False) -> str:
+    """GitHub workflow-command escaping (messages: % CR LF; properties also , :)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def _github(issues) -> str:
+    """GitHub Actions annotations: each issue shows on its line in the pull request."""
+    lines = []
+    for issue in issues:
+        props = [f"file={_github_escape(issue.path, property_value=True)}"]
+        if issue.line is not None:
+            props.append(f"line={issue.line}")
+            if issue.col is not None:
+                props.append(f"col={issue.col}")
+        props.append(f"title={_github_escape(issue.rule, property_value=True)}")
+        lines.append(f"::{issue.severity} {','.join(props)}::{_github_escape(issue.message)} [{issue.rule}]")
+    return "\n".join(lines)
+
+
+def _from_project(project: Project, schemas: tuple[str, ...], profile: str | None) -> tuple[tuple[str, ...], str | None]:
+    """The project config's schemas and profile where the command line gives none
+    (a project without a config, or no project: TEI conformance, no profile)."""
+    if not schemas:
+        schemas = project.validate_schemas()
+    if profile is None:
+        profile = project.config.validate.profile or "none"
+    return schemas, None if profile == "none" else profile
+
+
 @click.command(name="validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--schema",
-    type=click.Choice(lib.SCHEMAS),
-    default="edition",
-    show_default=True,
-    help="The edition customisation, or all of official TEI.",
+    "schemas",
+    multiple=True,
+    metavar="NAME_OR_FILE",
+    help="tei-all (official TEI: RELAX NG and Schematron), edition, or a .rng, .xsd or .sch file. Repeatable.",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["edition", "none"]),
+    default=None,
+    help="edition: also the edition's project rules. Default: the project config, else none.",
 )
 @click.option(
     "--report",
-    "output_format",
-    type=click.Choice(["text", "json", "junit"]),
+    type=click.Choice(REPORTS),
     default="text",
     show_default=True,
-    help="text on stderr; json or junit on stdout.",
+    help="text on stderr; json, junit or github (Actions annotations) on stdout.",
 )
-@click.option("--registers", type=click.Path(path_type=Path), help="Registers file for @ref checks.")
-@click.option("--no-rules", is_flag=True, help="Check the schema only, not the project rules.")
+@click.option("--registers", type=click.Path(path_type=Path), help="Registers file for @ref checks (edition profile).")
 @common_options
-def command(paths, schema, output_format, registers, no_rules, reporter: Reporter) -> None:
-    """Check TEI files against the schema and the edition's rules.
+def command(paths, schemas, profile, report, registers, reporter: Reporter) -> None:
+    """Check TEI files for TEI conformance, a project's schemas and rules.
 
     PATHS are files or folders (default: the project's tei/). Every problem is reported as
     path:line:col: error: message [rule-id]; the exit code is 1 if any.
@@ -64,35 +103,52 @@ def command(paths, schema, output_format, registers, no_rules, reporter: Reporte
 
         edition validate
 
-        edition validate tei/baku-katliami-1918.xml --schema tei-all --report junit > report.xml
+        edition validate tei/letter-12.xml --schema tei-all --schema schema/letters.sch
+
+        edition validate --profile edition --report github
     """
-    targets = list(paths) or [shown(find_project().tei)]
+    project = find_project()
+    targets = list(paths) or [shown(project.tei)]
     for target in targets:
         if not target.exists():
             raise click.BadParameter(f"{target} does not exist", param_hint="PATHS")
+    for name in schemas:
+        if name not in lib.SCHEMAS:
+            if not name.endswith(lib.SCHEMA_SUFFIXES):
+                raise click.BadParameter(
+                    f"{name!r} is neither {' nor '.join(lib.SCHEMAS)} nor a .rng, .xsd or .sch file",
+                    param_hint="--schema",
+                )
+            if not Path(name).is_file():
+                raise click.BadParameter(f"{name} does not exist", param_hint="--schema")
     files = lib.collect_files(targets)
     if not files:
         raise click.BadParameter(f"no .xml files in {', '.join(map(str, targets))}", param_hint="PATHS")
-    options = lib.ValidateOptions(schema=schema, registers=registers, rules=not no_rules)
+    schemas, profile = _from_project(project, tuple(schemas), profile)
+    options = lib.ValidateOptions(schemas=schemas, profile=profile, registers=registers, cache_dir=project.cache)
     with library_errors():
         issues = lib.validate_paths(files, options)
-    if output_format == "json":
+    if report == "json":
         click.echo(
             json.dumps(
                 {
-                    "schema": schema,
+                    "schemas": list(schemas),
+                    "profile": profile,
                     "files": [str(f) for f in files],
-                    "valid": not issues,
+                    "valid": not any(i.severity == "error" for i in issues),
                     "issues": [i.as_dict() for i in issues],
                 },
                 ensure_ascii=False,
                 indent=2,
             )
         )
-    elif output_format == "junit":
+    elif report == "junit":
         click.echo(_junit(issues, files))
+    elif report == "github":
+        if issues:
+            click.echo(_github(issues))
     else:
         print_issues(issues)
     reporter.info(lib.summary(issues, len(files)))
-    if issues:
+    if any(i.severity == "error" for i in issues):
         raise SystemExit(1)
