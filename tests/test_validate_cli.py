@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 from pathlib import Path
 
@@ -17,6 +19,12 @@ FIXTURES = HERE / "validate_fixtures" / "tei"
 
 CONFORMANCE = HERE / "validate_fixtures" / "conformance"
 EDITION = ("--schema", "edition", "--profile", "edition")
+
+
+@pytest.fixture(autouse=True)
+def outside_any_project(tmp_path, monkeypatch):
+    """The defaults outside a project: this repository's edition.toml sets its own."""
+    monkeypatch.chdir(tmp_path)
 
 
 def run(*args: str):
