@@ -249,6 +249,13 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@functools.lru_cache(maxsize=4096)
+def _text_features(text: str) -> tuple[str, tuple[Token, ...]]:
+    """A text's fold and words, the same in every pass and round over it
+    (the tokens are never changed by the rules that read them)."""
+    return _fold_same_length(text), tuple(tokenize(text))
+
+
 def _before(text: str, pos: int, window: int = 200) -> str:
     """The text before ``pos`` without trailing space, as far as a rule looks
     (its last character, a line end): a bounded window, so that a rule asked
@@ -378,6 +385,38 @@ class _RegisterMatcher:
                     break
 
 
+class _RecordingRegister:
+    """The register as NameFinder's rules see it, noting every question and
+    its answer so that a later pass can tell whether the answers still hold."""
+
+    __slots__ = ("register", "log")
+
+    def __init__(self, register: Register) -> None:
+        self.register = register
+        self.log: list[tuple] = []
+
+    def lookup(self, name: str, kind: str | None = None) -> Entry | None:
+        answer = self.register.lookup(name, kind)
+        self.log.append((0, name, kind, answer))
+        return answer
+
+    def persons_by_surname(self, surname: str) -> list[Entry]:
+        answer = self.register.persons_by_surname(surname)
+        self.log.append((1, surname, None, tuple(answer)))
+        return answer
+
+
+@dataclass
+class _Found:
+    generation: int  # the pass (NameFinder.refresh count) that last confirmed it
+    log: tuple  # the register questions asked, with their answers
+    chosen: tuple  # find()'s answer
+    folded: str  # the text folded, runs of spaces as one (matcher keys are single-spaced)
+
+
+_SPACES_RE = re.compile(" {2,}")
+
+
 class NameFinder:
     """Finds names in strings against one register and the gazetteer.
 
@@ -387,10 +426,19 @@ class NameFinder:
 
     def __init__(self, register: Register, gaz: Gazetteer, common_words: set[str] | None = None) -> None:
         self.register = register
+        self._register = register  # self.register is a recording view while candidates() runs
         self.gaz = gaz
         self.common = common_words or set()
         self._pattern: re.Pattern | None = None
         self._softened: dict[str, str] = {}
+        # find()'s answers are kept per text and reused in the next pass
+        # while the register answers every question the text asked the same
+        # and no name the matcher learnt since occurs in it (see _reusable)
+        self._generation = 0  # bumped by refresh()
+        self._keys: dict[str, str | None] = {}  # matcher keys → softened original (None: plain)
+        self._changed_keys: frozenset[str] = frozenset()  # keys added/changed at the last rebuild
+        self._memo: dict[tuple, _Found] = {}
+        self._pattern_generation = -1
 
     # -- register matching over folded text --------------------------------
     def refresh(self) -> None:
@@ -399,15 +447,24 @@ class NameFinder:
         thousands of names for every new candidate would cost more than the
         matching (the annotator repeats its pass until nothing is learnt)."""
         self._pattern = None
+        self._generation += 1
 
     def _register_pattern(self) -> "_RegisterMatcher":
         if self._pattern is None:
-            plain = {fold(n) for e in self.register.entries.values() for n in e.names() if n}
+            plain = {fold(n) for e in self._register.entries.values() for n in e.names() if n}
             # "Millî Birlik" + "in" is written "Millî Birliğin": final k softens
             # before a vowel when no apostrophe intervenes (common-noun names)
             self._softened = {n[:-1] + "ğ": n for n in plain
                               if n.endswith("k") and len(n.split()[-1]) >= 5 and n[:-1] + "ğ" not in plain}
+            keys = {**dict.fromkeys(plain), **self._softened}
+            # a key that appeared, went or now means another name: a text
+            # containing it may match differently than in the last pass
+            old = self._keys
+            self._changed_keys = frozenset(
+                " ".join(k.split()) for k in keys.keys() ^ old.keys() | {k for k in keys if old.get(k, 0) != keys[k]})
+            self._keys = keys
             self._pattern = _RegisterMatcher(plain | set(self._softened))
+            self._pattern_generation = self._generation
         return self._pattern
 
     def _register_cands(self, text: str, folded: str, tokens: list[Token]) -> list[_Cand]:
@@ -990,8 +1047,7 @@ class NameFinder:
 
     # -- all together -------------------------------------------------------
     def candidates(self, text: str, register_only: bool = False) -> list[_Cand]:
-        folded = _fold_same_length(text)
-        tokens = tokenize(text)
+        folded, tokens = _text_features(text)
         cands = self._register_cands(text, folded, tokens)
         if register_only:
             return cands
@@ -1008,6 +1064,45 @@ class NameFinder:
         """Non-overlapping candidates, longest first, then by trust; with
         ``register_only`` only the names the registers know (a passage in
         another language, where the Turkish rules would guess wrong)."""
+        self._register_pattern()  # the pass's matcher, built before any answer is reused
+        key = (text, tuple(blocked), register_only)
+        found = self._memo.get(key)
+        if found is not None and self._reusable(found):
+            found.generation = self._generation
+            return list(found.chosen)
+        recorder = _RecordingRegister(self._register)
+        self.register = recorder
+        try:
+            chosen = self._find(text, blocked, register_only)
+        finally:
+            self.register = self._register
+        self._memo[key] = _Found(self._generation, tuple(recorder.log), tuple(chosen),
+                                 _SPACES_RE.sub(" ", _fold_same_length(text)))
+        return chosen
+
+    def _reusable(self, found: "_Found") -> bool:
+        """Would find() answer as it did? Its answer is a function of the text,
+        the matcher's keys and the register's answers to the questions it
+        asked: the same when the register answers them the same and no key
+        the matcher gained since (the last pass) occurs in the text."""
+        if found.generation != self._generation:
+            if found.generation != self._generation - 1 or self._pattern_generation != self._generation:
+                return False
+            folded = found.folded
+            if any(k in folded for k in self._changed_keys):
+                return False
+        register = self._register
+        for op, name, kind, answer in found.log:
+            if op == 0:
+                if register.lookup(name, kind) is not answer:
+                    return False
+            else:
+                now = register.persons_by_surname(name)
+                if len(now) != len(answer) or any(a is not b for a, b in zip(now, answer)):
+                    return False
+        return True
+
+    def _find(self, text: str, blocked, register_only: bool) -> list[_Cand]:
         chosen: list[_Cand] = []
         taken = [False] * (len(text) + 1)
         for s, e in blocked:
