@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -417,6 +418,11 @@ class _Found:
 _SPACES_RE = re.compile(" {2,}")
 
 
+def _signature(entry: Entry | None) -> tuple | None:
+    """What the rules read of an entry (and its id): equal signatures, equal answers."""
+    return None if entry is None else (entry.id, entry.kind, entry.type, entry.preferred)
+
+
 class NameFinder:
     """Finds names in strings against one register and the gazetteer.
 
@@ -424,7 +430,8 @@ class NameFinder:
     capitalised occurrence of such a word is a sentence start, not a name.
     """
 
-    def __init__(self, register: Register, gaz: Gazetteer, common_words: set[str] | None = None) -> None:
+    def __init__(self, register: Register, gaz: Gazetteer, common_words: set[str] | None = None,
+                 carried: dict | None = None) -> None:
         self.register = register
         self._register = register  # self.register is a recording view while candidates() runs
         self.gaz = gaz
@@ -439,6 +446,11 @@ class NameFinder:
         self._changed_keys: frozenset[str] = frozenset()  # keys added/changed at the last rebuild
         self._memo: dict[tuple, _Found] = {}
         self._pattern_generation = -1
+        # the rules' answers (all but the register matcher's) per text digest,
+        # with the register questions they asked: a caller that keeps this
+        # dict for a document (annotate_corpus, between rounds) gets them
+        # back wherever the register still answers the same (see _rule_cands)
+        self.carried: dict = carried if carried is not None else {}
 
     # -- register matching over folded text --------------------------------
     def refresh(self) -> None:
@@ -1051,14 +1063,49 @@ class NameFinder:
         cands = self._register_cands(text, folded, tokens)
         if register_only:
             return cands
-        cands += self._head_cands(text, tokens)
-        cands += self._person_cands(text, tokens)
-        cands += self._modifier_cands(text, tokens)
-        cands += self._acronym_cands(text, tokens)
-        cands += self._surname_cands(text, tokens)
-        cands += self._context_place_cands(text, tokens)
-        cands += self._gazetteer_cands(text, tokens)
+        return cands + self._rule_cands(text, tokens)
+
+    def _rule_cands(self, text: str, tokens) -> list[_Cand]:
+        """The candidates of every rule but the register matcher. They read the
+        register only through lookup() and persons_by_surname(): kept per
+        text with those questions and answers (entries by id, kind, type and
+        preferred name), they are reused while the answers hold, even
+        against another copy of the register."""
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        kept = self.carried.get(key)
+        if kept is not None and self._answers_hold(kept[0]):
+            entries = self._register.entries
+            return [_Cand(*c[:7], entries[c[7]] if c[7] is not None else None) for c in kept[1]]
+        recorder = _RecordingRegister(self.register)  # forwards to find()'s recorder, if any
+        self.register = recorder
+        try:
+            cands = self._head_cands(text, tokens)
+            cands += self._person_cands(text, tokens)
+            cands += self._modifier_cands(text, tokens)
+            cands += self._acronym_cands(text, tokens)
+            cands += self._surname_cands(text, tokens)
+            cands += self._context_place_cands(text, tokens)
+            cands += self._gazetteer_cands(text, tokens)
+        finally:
+            self.register = recorder.register
+        self.carried[key] = (
+            tuple((op, name, kind, _signature(answer) if op == 0 else tuple(map(_signature, answer)))
+                  for op, name, kind, answer in recorder.log),
+            tuple((c.start, c.end, c.kind, c.name, c.evidence, c.type, c.priority,
+                   c.entry.id if c.entry is not None else None) for c in cands))
         return cands
+
+    def _answers_hold(self, log) -> bool:
+        """Does the register answer these questions as it did? Asked through
+        self.register, so that find()'s own record notes them too."""
+        register = self.register
+        for op, name, kind, answer in log:
+            if op == 0:
+                if _signature(register.lookup(name, kind)) != answer:
+                    return False
+            elif tuple(map(_signature, register.persons_by_surname(name))) != answer:
+                return False
+        return True
 
     def find(self, text: str, blocked: list[tuple[int, int]] = (), register_only: bool = False) -> list[_Cand]:
         """Non-overlapping candidates, longest first, then by trust; with
