@@ -250,11 +250,12 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-@functools.lru_cache(maxsize=4096)
-def _text_features(text: str) -> tuple[str, tuple[Token, ...]]:
-    """A text's fold and words, the same in every pass and round over it
-    (the tokens are never changed by the rules that read them)."""
-    return _fold_same_length(text), tuple(tokenize(text))
+@functools.lru_cache(maxsize=1024)
+def _folded(text: str) -> str:
+    """A text's fold, the same in every pass over it (a document's texts are
+    a few hundred; its words are only needed where the rules run, see
+    _rule_cands)."""
+    return _fold_same_length(text)
 
 
 def _before(text: str, pos: int, window: int = 200) -> str:
@@ -341,11 +342,6 @@ _SUFFIX_TAIL = re.compile("(?P<suf>'\\w+|(?:{}))?(?![\\w\\-])".format(
 _NAME_START = re.compile(r"(?<![\w.\-])\S")
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _name_re(name: str) -> re.Pattern:
-    return re.compile(r"\s+".join(map(re.escape, name.split())))
-
-
 @dataclass(frozen=True)
 class _RegisterMatch:
     start: int
@@ -358,32 +354,73 @@ class _RegisterMatcher:
     r"""The register's folded names found in folded text, one match per start
     position (the longest name there), as the alternation
     ``(?<![\w.-])(?P<name>name1|name2|…)(?P<suf>suffix)?(?![\w-])`` searched
-    from every position would find them. A regex alternation of thousands
-    of names tries each at every position; here a position only tries the
-    names that share its first three letters."""
+    from every position would find them, with any run of spaces between a
+    name's words. One Aho–Corasick pass over the text (spaces collapsed)
+    finds every name occurring in it; each start position then takes the
+    longest one that the suffix rule lets end there."""
 
     def __init__(self, names) -> None:
-        self._by_key: dict[str, list[str]] = {}
-        for name in sorted(names, key=len, reverse=True):
-            if name:
-                self._by_key.setdefault(name.split()[0][:3], []).append(name)
+        keys = frozenset(" ".join(n.split()) for n in names if n and n.split())
+        self._automata = _automata(keys)
 
     def finditer(self, folded: str):
-        by_key = self._by_key
-        for start in _NAME_START.finditer(folded):
-            p = start.start()
-            word = folded[p:p + 3].split(" ")[0]
-            names = by_key.get(word, [])
-            if len(word) > 1:  # names whose first word is shorter than three letters
-                shorter = [n for k in (word[:1], word[:2]) if k != word for n in by_key.get(k, ())]
-                if shorter:
-                    names = sorted([*names, *shorter], key=len, reverse=True)
-            for name in names:
-                m = _name_re(name).match(folded, p)
-                tail = _SUFFIX_TAIL.match(folded, m.end()) if m else None
+        if "  " in folded:
+            collapsed = _SPACES_RE.sub(" ", folded)
+            # where each position of the collapsed text is in the folded one
+            where, k = [], 0
+            for ch in collapsed:
+                where.append(k)
+                k += 1
+                if ch == " ":
+                    while k < len(folded) and folded[k] == " ":
+                        k += 1
+            where.append(len(folded))
+        else:
+            collapsed, where = folded, None
+        found: dict[int, list[str]] = {}
+        for automaton in self._automata:
+            for last, key in automaton.iter(collapsed):
+                found.setdefault(last + 1 - len(key), []).append(key)
+        if not found:
+            return
+        for start in sorted(found):
+            p = where[start] if where is not None else start
+            if not _NAME_START.match(folded, p):  # (its look-behind sees the text before p)
+                continue
+            for key in sorted(found[start], key=len, reverse=True):
+                end = where[start + len(key) - 1] + 1 if where is not None else start + len(key)
+                tail = _SUFFIX_TAIL.match(folded, end)
                 if tail:
-                    yield _RegisterMatch(p, m.end(), m.group(), tail.group("suf"))
+                    yield _RegisterMatch(p, end, folded[p:end], tail.group("suf"))
                     break
+
+
+# the compiled names of the last register seen (a worker annotates many
+# documents against one register; each adds a few names of its own)
+_BASE_AUTOMATON: list = [frozenset(), None]
+
+
+def _compile(keys) -> "ahocorasick.Automaton | None":
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    for key in keys:
+        automaton.add_word(key, key)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _automata(keys: frozenset[str]) -> list:
+    """Automata that find ``keys`` together: the last register's and, when
+    these keys add a few to it, one of the few."""
+    base_keys, base = _BASE_AUTOMATON
+    if not base_keys or not base_keys <= keys or len(keys) - len(base_keys) > 2000:
+        base_keys, base = keys, _compile(keys)
+        _BASE_AUTOMATON[:] = [base_keys, base]
+    extra = _compile(keys - base_keys) if len(keys) > len(base_keys) else None
+    return [a for a in (base, extra) if a is not None]
 
 
 class _RecordingRegister:
@@ -479,7 +516,7 @@ class NameFinder:
             self._pattern_generation = self._generation
         return self._pattern
 
-    def _register_cands(self, text: str, folded: str, tokens: list[Token]) -> list[_Cand]:
+    def _register_cands(self, text: str, folded: str) -> list[_Cand]:
         out = []
         for m in self._register_pattern().finditer(folded):
             start, end = m.start, m.end
@@ -1059,13 +1096,12 @@ class NameFinder:
 
     # -- all together -------------------------------------------------------
     def candidates(self, text: str, register_only: bool = False) -> list[_Cand]:
-        folded, tokens = _text_features(text)
-        cands = self._register_cands(text, folded, tokens)
+        cands = self._register_cands(text, _folded(text))
         if register_only:
             return cands
-        return cands + self._rule_cands(text, tokens)
+        return cands + self._rule_cands(text)
 
-    def _rule_cands(self, text: str, tokens) -> list[_Cand]:
+    def _rule_cands(self, text: str) -> list[_Cand]:
         """The candidates of every rule but the register matcher. They read the
         register only through lookup() and persons_by_surname(): kept per
         text with those questions and answers (entries by id, kind, type and
@@ -1076,6 +1112,7 @@ class NameFinder:
         if kept is not None and self._answers_hold(kept[0]):
             entries = self._register.entries
             return [_Cand(*c[:7], entries[c[7]] if c[7] is not None else None) for c in kept[1]]
+        tokens = tokenize(text)
         recorder = _RecordingRegister(self.register)  # forwards to find()'s recorder, if any
         self.register = recorder
         try:
