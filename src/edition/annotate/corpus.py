@@ -35,6 +35,7 @@ from typing import Callable, Iterable
 from ..errors import EditionError, Issue
 from ..tei import TEI, parse_file, serialize
 from . import AnnotateOptions, Occurrence, annotate
+from .given_names import given_names
 from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE
 from .registers import Entry, Register
 from .turkish import fold
@@ -148,6 +149,9 @@ def _annotate_round(paths: list[Path], register: Register, options: AnnotateOpti
         return runs
     register_bytes = serialize(register.to_tree())
     workers = min(jobs, len(paths))
+    # read once here, the workers (forked) share it: each would read the
+    # 48,000-name dictionary again, in every round
+    given_names()
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(register_bytes,)) as pool:
         chunk = max(1, len(paths) // (workers * 8))
         runs = []

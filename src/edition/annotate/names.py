@@ -1101,35 +1101,43 @@ class NameFinder:
             return cands
         return cands + self._rule_cands(text)
 
+    # the rules after the register matcher, in the order their candidates are listed
+    _RULES = ("_head_cands", "_person_cands", "_modifier_cands", "_acronym_cands", "_surname_cands",
+              "_context_place_cands", "_gazetteer_cands")
+
     def _rule_cands(self, text: str) -> list[_Cand]:
-        """The candidates of every rule but the register matcher. They read the
-        register only through lookup() and persons_by_surname(): kept per
-        text with those questions and answers (entries by id, kind, type and
-        preferred name), they are reused while the answers hold, even
-        against another copy of the register."""
+        """The candidates of every rule but the register matcher. A rule reads
+        the register only through lookup() and persons_by_surname(): its
+        candidates are kept per text with those questions and answers
+        (entries by id, kind, type and preferred name) and reused while the
+        answers hold, even against another copy of the register; a rule
+        whose answers changed runs again, the others do not."""
         key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-        kept = self.carried.get(key)
-        if kept is not None and self._answers_hold(kept[0]):
-            entries = self._register.entries
-            return [_Cand(*c[:7], entries[c[7]] if c[7] is not None else None) for c in kept[1]]
-        tokens = tokenize(text)
-        recorder = _RecordingRegister(self.register)  # forwards to find()'s recorder, if any
-        self.register = recorder
-        try:
-            cands = self._head_cands(text, tokens)
-            cands += self._person_cands(text, tokens)
-            cands += self._modifier_cands(text, tokens)
-            cands += self._acronym_cands(text, tokens)
-            cands += self._surname_cands(text, tokens)
-            cands += self._context_place_cands(text, tokens)
-            cands += self._gazetteer_cands(text, tokens)
-        finally:
-            self.register = recorder.register
-        self.carried[key] = (
-            tuple((op, name, kind, _signature(answer) if op == 0 else tuple(map(_signature, answer)))
-                  for op, name, kind, answer in recorder.log),
-            tuple((c.start, c.end, c.kind, c.name, c.evidence, c.type, c.priority,
-                   c.entry.id if c.entry is not None else None) for c in cands))
+        kept = self.carried.get(key) or (None,) * len(self._RULES)
+        tokens = None
+        entries = self._register.entries
+        cands: list[_Cand] = []
+        fresh = []
+        for rule, rule_kept in zip(self._RULES, kept):
+            if rule_kept is not None and self._answers_hold(rule_kept[0]):
+                cands += [_Cand(*c[:7], entries[c[7]] if c[7] is not None else None) for c in rule_kept[1]]
+                fresh.append(rule_kept)
+                continue
+            if tokens is None:
+                tokens = tokenize(text)
+            recorder = _RecordingRegister(self.register)  # forwards to find()'s recorder, if any
+            self.register = recorder
+            try:
+                found = getattr(self, rule)(text, tokens)
+            finally:
+                self.register = recorder.register
+            cands += found
+            fresh.append((
+                tuple((op, name, kind, _signature(answer) if op == 0 else tuple(map(_signature, answer)))
+                      for op, name, kind, answer in recorder.log),
+                tuple((c.start, c.end, c.kind, c.name, c.evidence, c.type, c.priority,
+                       c.entry.id if c.entry is not None else None) for c in found)))
+        self.carried[key] = tuple(fresh)
         return cands
 
     def _answers_hold(self, log) -> bool:
@@ -1161,7 +1169,7 @@ class NameFinder:
         finally:
             self.register = self._register
         self._memo[key] = _Found(self._generation, tuple(recorder.log), tuple(chosen),
-                                 _SPACES_RE.sub(" ", _fold_same_length(text)))
+                                 _SPACES_RE.sub(" ", _folded(text)))
         return chosen
 
     def _reusable(self, found: "_Found") -> bool:
@@ -1233,8 +1241,9 @@ def _fold_same_length(text: str) -> str:
 def _fold_chars_agree(text: str, quick: str) -> bool:
     """The quick fold is right when it kept the length and no character needs
     Unicode normalisation on its own (rare outside PDF debris)."""
+    # each distinct non-ASCII character once: a paragraph repeats a few dozen
     return len(quick) == len(text) and unicodedata.is_normalized("NFC", text) and \
-        not any(unicodedata.combining(ch) for ch in text)
+        not any(unicodedata.combining(ch) for ch in set(text) if ch > "\x7f")
 
 
 def common_words(texts) -> set[str]:
