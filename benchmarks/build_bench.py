@@ -1,6 +1,6 @@
 """Build benchmark: synthetic corpora from the shipped texts, timed per stage.
 
-    python benchmarks/build_bench.py --sizes 10 100 --jobs 1 2 --json output/bench-build.json
+    python benchmarks/build_bench.py --sizes 10 100 1000 --jobs 1 2 --json output/bench-build.json
 
 For each size N it writes N articles of realistic size into a fresh project
 folder: the two raw texts in turn, each with its person and place names
@@ -11,8 +11,13 @@ and the articles failed validation for note order. Then it measures:
 
 * cold `edition build` on the shipped corpus in a fresh process;
 * a no-op rebuild (fresh process);
-* each synthetic corpus built with 1 and 2 jobs: seconds per stage,
-  documents/s, words/s and peak RSS of the build process (and its workers).
+* each synthetic corpus built with each --jobs: CPU seconds (the build and
+  its workers: the honest figure on a shared machine), wall seconds, CPU
+  seconds per stage (the build's own count, `edition build -v`), documents/s,
+  words/s and peak RSS of the largest process;
+* a rebuild after an editor's change to one text (a sentence added to the
+  first paragraph of tei/synthetic-0000.xml): CPU and wall seconds;
+* whether tei/ and output/ are byte-identical for every --jobs.
 
 Prints a table and writes the figures as JSON. Timings never go in unit tests.
 """
@@ -20,6 +25,7 @@ Prints a table and writes the figures as JSON. Timings never go in unit tests.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -72,17 +78,19 @@ def synthesise(folder: Path, n: int, seed: int = 1918) -> int:
     return words
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, str, float]:
-    """Seconds, stderr and peak RSS in MB of one command. The peak is that of
-    the largest single process among the command and its workers (wait4's
-    rusage covers the child and the descendants it waited for)."""
+def run(args: list[str], cwd: Path) -> tuple[float, str, float, float]:
+    """Wall seconds, stderr, peak RSS in MB and CPU seconds of one command.
+    The peak is that of the largest single process among the command and its
+    workers, the CPU their sum (wait4's rusage covers the child and the
+    descendants it waited for)."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
         _pid, _status, usage = os.wait4(proc.pid, 0)  # the child and its workers
         elapsed = time.perf_counter() - start
         err.seek(0)
-        return elapsed, err.read().decode("utf-8", "replace"), usage.ru_maxrss / 1024
+        return (elapsed, err.read().decode("utf-8", "replace"), usage.ru_maxrss / 1024,
+                usage.ru_utime + usage.ru_stime)
 
 
 def summary_line(stderr: str) -> str:
@@ -90,13 +98,41 @@ def summary_line(stderr: str) -> str:
     return next((line for line in reversed(stderr.splitlines()) if " built, " in line), "")
 
 
-def stage_times(stderr: str) -> dict[str, float]:
+def _seconds(line: str) -> dict[str, float]:
     out = {}
-    for part in summary_line(stderr).split(";")[-1].split(","):
+    for part in line.rstrip(".").split(":")[-1].split(";")[-1].split(","):
         bits = part.split()
         if len(bits) == 2 and bits[1].endswith("s"):
             out[bits[0]] = float(bits[1][:-1])
     return out
+
+
+def stage_times(stderr: str) -> dict[str, float]:
+    """Wall seconds per stage, from the summary."""
+    return _seconds(summary_line(stderr))
+
+
+def stage_cpu(stderr: str) -> dict[str, float]:
+    """CPU seconds per stage (`edition build -v`)."""
+    return _seconds(next((line for line in stderr.splitlines() if line.startswith("CPU seconds")), ""))
+
+
+def output_digest(folder: Path) -> str:
+    """One hash over tei/ and output/ (names and bytes)."""
+    h = hashlib.sha256()
+    for sub in ("tei", "output"):
+        for path in sorted(p for p in (folder / sub).rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def edit_one_text(folder: Path) -> None:
+    """An editor's change to one text: a sentence added to its first paragraph."""
+    path = folder / "tei" / "synthetic-0000.xml"
+    data = path.read_text(encoding="utf-8")
+    body = data.index("<body")
+    m = re.compile(r"<p(?: [^>]*)?>").search(data, body)
+    path.write_text(data[:m.end()] + "Editörün notu: metin gözden geçirildi. " + data[m.end():], encoding="utf-8")
 
 
 def project_copy(tmp: Path, with_corpus: bool) -> Path:
@@ -114,33 +150,53 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--no-shipped", action="store_true", help="Skip the shipped corpus's cold and no-op builds.")
     parser.add_argument("--json", type=Path, default=ROOT / "output" / "bench-build.json")
     opts = parser.parse_args()
     results: dict = {"runs": []}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        shipped = project_copy(tmp, True)
-        cold, err, _ = run([*EDITION, "build", "-q"], shipped)
-        noop, _, _ = run([*EDITION, "build", "-q"], shipped)
-        results["shipped"] = {"cold_s": round(cold, 3), "noop_s": round(noop, 3), "stages": stage_times(err)}
+        if not opts.no_shipped:
+            shipped = project_copy(tmp, True)
+            cold, err, _, cold_cpu = run([*EDITION, "build", "-v"], shipped)
+            noop, _, _, noop_cpu = run([*EDITION, "build", "-q"], shipped)
+            results["shipped"] = {"cold_s": round(cold, 3), "cold_cpu_s": round(cold_cpu, 3),
+                                  "noop_s": round(noop, 3), "noop_cpu_s": round(noop_cpu, 3),
+                                  "stages": stage_times(err)}
         for n in opts.sizes:
+            digests = {}
             for jobs in opts.jobs:
                 folder = project_copy(tmp, False)
                 words = synthesise(folder, n)
-                secs, err, peak = run([*EDITION, "build", "-q", "--jobs", str(jobs)], folder)
+                secs, err, peak, cpu = run([*EDITION, "build", "-v", "--jobs", str(jobs)], folder)
+                digests[jobs] = output_digest(folder)
+                edit_one_text(folder)
+                re_secs, re_err, _, re_cpu = run([*EDITION, "build", "-v", "--jobs", str(jobs)], folder)
                 results["runs"].append({
-                    "documents": n, "jobs": jobs, "seconds": round(secs, 3),
+                    "documents": n, "jobs": jobs, "seconds": round(secs, 3), "cpu_s": round(cpu, 3),
+                    "cpu_per_doc_s": round(cpu / n, 4),
                     "docs_per_s": round(n / secs, 2), "words_per_s": round(words / secs),
-                    "peak_rss_mb": round(peak, 1), "stages": stage_times(err),
+                    "peak_rss_mb": round(peak, 1), "stages": stage_times(err), "stages_cpu": stage_cpu(err),
+                    "rebuild_one_edit_s": round(re_secs, 3), "rebuild_one_edit_cpu_s": round(re_cpu, 3),
+                    "rebuild_stages": stage_times(re_err),
                     "summary": summary_line(err),
                 })
-    print(f"shipped corpus: cold build {results['shipped']['cold_s']} s, no-op {results['shipped']['noop_s']} s,"
-          f" stages {results['shipped']['stages']}")
-    print(f"{'docs':>6} {'jobs':>4} {'seconds':>8} {'docs/s':>7} {'words/s':>8} {'peak MB':>8}  stages")
+                shutil.rmtree(folder)
+            results.setdefault("identical_across_jobs", {})[n] = len(set(digests.values())) == 1
+    if "shipped" in results:
+        sh = results["shipped"]
+        print(f"shipped corpus: cold build {sh['cold_s']} s ({sh['cold_cpu_s']} s CPU), no-op {sh['noop_s']} s"
+              f" ({sh['noop_cpu_s']} s CPU), stages {sh['stages']}")
+    print(f"{'docs':>6} {'jobs':>4} {'CPU s':>8} {'CPU/doc':>8} {'wall s':>8} {'docs/s':>7} {'peak MB':>8}"
+          f" {'edit1 wall':>10} {'edit1 CPU':>9}  CPU per stage")
     for r in results["runs"]:
-        print(f"{r['documents']:>6} {r['jobs']:>4} {r['seconds']:>8} {r['docs_per_s']:>7} {r['words_per_s']:>8}"
-              f" {r['peak_rss_mb']:>8}  {r['stages']}")
-        print(f"{'':>30}{r['summary'].split(';')[0]}")
+        print(f"{r['documents']:>6} {r['jobs']:>4} {r['cpu_s']:>8} {r['cpu_per_doc_s']:>8} {r['seconds']:>8}"
+              f" {r['docs_per_s']:>7} {r['peak_rss_mb']:>8} {r['rebuild_one_edit_s']:>10}"
+              f" {r['rebuild_one_edit_cpu_s']:>9}  {r['stages_cpu']}")
+        print(f"{'':>12}wall per stage {r['stages']}; rebuild after one edit {r['rebuild_stages']}")
+        print(f"{'':>12}{r['summary'].split(';')[0]}")
+    for n, same in results.get("identical_across_jobs", {}).items():
+        print(f"{n} documents: tei/ and output/ {'identical' if same else 'DIFFER'} for --jobs {opts.jobs}")
     opts.json.parent.mkdir(parents=True, exist_ok=True)
     opts.json.write_text(json.dumps(results, indent=1))
 

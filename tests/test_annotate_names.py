@@ -173,3 +173,42 @@ def test_a_bare_surname_of_a_known_person():
     # two persons with that surname: no guess
     register.add_candidate("person", "Ruth Gammer")
     assert [c.name for c in NameFinder(register, gazetteer()).find(text)] == ["Ankara"]
+
+
+# -- the register matcher against its definition -------------------------------
+import re as _re
+
+from hypothesis import given, settings, strategies as st
+
+from edition.annotate.names import _NAME_START, _SUFFIX_TAIL, _RegisterMatch, _RegisterMatcher
+
+MATCHER_NAMES = ["bakü", "bakü sovyeti", "ab", "a b", "ab cd", "kars", "karsa", "3. ordu", "şuşa", "x.y", "ordu"]
+
+
+def _by_definition(names, folded):
+    """At each position where a name may start, the longest name whose words
+    (any spaces between them) and then a suffix rule's tail match there."""
+    out = []
+    for start in _NAME_START.finditer(folded):
+        p = start.start()
+        for name in sorted(names, key=len, reverse=True):
+            m = _re.compile(r"\s+".join(map(_re.escape, name.split()))).match(folded, p)
+            tail = _SUFFIX_TAIL.match(folded, m.end()) if m else None
+            if tail:
+                out.append(_RegisterMatch(p, m.end(), m.group(), tail.group("suf")))
+                break
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MATCHER_NAMES + ["ve", "cd", "da", "'de", "nın", "-", ".", " ", "  "]), max_size=12),
+       st.lists(st.sampled_from(["", " ", "  ", "da", "'nın", "-", "."]), min_size=12, max_size=12))
+def test_register_matcher_finds_what_the_alternation_finds(words, glue):
+    folded = " ".join(w + g for w, g in zip(words, glue))
+    assert list(_RegisterMatcher(MATCHER_NAMES).finditer(folded)) == _by_definition(MATCHER_NAMES, folded)
+
+
+def test_register_matcher_spans_runs_of_spaces():
+    folded = "önce bakü   sovyeti'nin kararı"
+    [m] = _RegisterMatcher(MATCHER_NAMES).finditer(folded)
+    assert (m.start, folded[m.start:m.end], m.suffix) == (5, "bakü   sovyeti", "'nin")

@@ -17,6 +17,7 @@ The text content of the document is never changed: only elements are added.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -231,11 +232,12 @@ def _fill_existing_dates(text_el: etree._Element, ctx: DateContext, used: set[st
 
 
 class _Annotator:
-    def __init__(self, register: Register, gaz: Gazetteer, options: AnnotateOptions, common: set[str]):
+    def __init__(self, register: Register, gaz: Gazetteer, options: AnnotateOptions, common: set[str],
+                 carried: dict | None = None):
         self.register = register
         self.gaz = gaz
         self.options = options
-        self.finder = NameFinder(register, gaz, common)
+        self.finder = NameFinder(register, gaz, common, carried)
 
     def resolve(self, c: _Cand) -> Entry | None:
         """The register entry of a candidate, creating a candidate entry if needed."""
@@ -295,8 +297,11 @@ class _Annotator:
 
 
 def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOptions = AnnotateOptions(),
-             gaz: Gazetteer | None = None) -> AnnotateResult:
-    """Annotate ``tree`` in place (and return it with counts); ``register`` may grow."""
+             gaz: Gazetteer | None = None, carried: dict | None = None) -> AnnotateResult:
+    """Annotate ``tree`` in place (and return it with counts); ``register`` may grow.
+
+    ``carried``: a dict the caller keeps for this document between calls (see
+    NameFinder.carried); the result is the same with or without it."""
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     check_tei(root, root.getroottree().docinfo.URL)
     result = AnnotateResult(root.getroottree())
@@ -313,7 +318,12 @@ def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOpti
         return result
     slots = _slots(text_el, options.assume_language is None)
     common = common_words(s.text for s in slots)
-    ann = _Annotator(register, gaz, options, common)
+    # the rules' kept answers were given for this document's lower-case words
+    common_key = hashlib.blake2b("\n".join(sorted(common)).encode("utf-8"), digest_size=16).digest()
+    if carried is not None and carried.get("common") != common_key:
+        carried.clear()
+        carried["common"] = common_key
+    ann = _Annotator(register, gaz, options, common, carried)
 
     # dates first: names never overlap a date
     ctx = DateContext()

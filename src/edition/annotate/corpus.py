@@ -21,7 +21,10 @@ merged register changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import tempfile
 import zlib
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +35,7 @@ from typing import Callable, Iterable
 from ..errors import EditionError, Issue
 from ..tei import TEI, parse_file, serialize
 from . import AnnotateOptions, Occurrence, annotate
+from .given_names import given_names
 from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE
 from .registers import Entry, Register
 from .turkish import fold
@@ -85,13 +89,36 @@ def _init_worker(register_bytes: bytes) -> None:
     _base = Register.from_tree(parse_bytes(register_bytes, "<registers>"))
 
 
-def _annotate_one(path: str, options: AnnotateOptions, keep_occurrences: bool = True) -> _Run:
+def _carried_file(carry_dir: str, path: str) -> Path:
+    return Path(carry_dir) / (hashlib.sha256(path.encode("utf-8")).hexdigest()[:32] + ".pickle")
+
+
+def _load_carried(carry_dir: str | None, path: str) -> dict | None:
+    """What the name rules found in this document in the last round (a file
+    in this call's own private folder, written by _save_carried)."""
+    if carry_dir is None:
+        return None
+    try:
+        return pickle.loads(zlib.decompress(_carried_file(carry_dir, path).read_bytes()))
+    except FileNotFoundError:
+        return {}
+
+
+def _save_carried(carry_dir: str | None, path: str, carried: dict | None) -> None:
+    if carry_dir is not None and carried is not None:
+        _carried_file(carry_dir, path).write_bytes(zlib.compress(pickle.dumps(carried, pickle.HIGHEST_PROTOCOL), 1))
+
+
+def _annotate_one(path: str, options: AnnotateOptions, keep_occurrences: bool = True,
+                  carry_dir: str | None = None) -> _Run:
     assert _base is not None
     register = _base.copy()
     outcome = DocumentOutcome(Path(path))
     try:
         tree = parse_file(path)
-        result = annotate(tree, register, options)
+        carried = _load_carried(carry_dir, path)
+        result = annotate(tree, register, options, carried=carried)
+        _save_carried(carry_dir, path, carried)
     except EditionError as exc:
         message = f"{exc.message} {exc.hint}" if exc.hint else exc.message
         outcome.issue = Issue(exc.path or path, exc.line, exc.col, "error", message, "annotate")
@@ -114,22 +141,25 @@ def _annotate_one(path: str, options: AnnotateOptions, keep_occurrences: bool = 
 
 
 def _annotate_round(paths: list[Path], register: Register, options: AnnotateOptions, jobs: int,
-                    tick: Callable[[int], None], keep_occurrences: bool) -> list[_Run]:
+                    tick: Callable[[int], None], keep_occurrences: bool, carry_dir: str | None = None) -> list[_Run]:
     global _base
     if jobs <= 1 or len(paths) <= 1:
         _base = register.copy()
         runs = []
         for path in paths:
-            runs.append(_annotate_one(str(path), options, keep_occurrences))
+            runs.append(_annotate_one(str(path), options, keep_occurrences, carry_dir))
             tick(1)
         return runs
     register_bytes = serialize(register.to_tree())
     workers = min(jobs, len(paths))
+    # read once here, the workers (forked) share it: each would read the
+    # 48,000-name dictionary again, in every round
+    given_names()
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(register_bytes,)) as pool:
         chunk = max(1, len(paths) // (workers * 8))
         runs = []
         for run in pool.map(_annotate_one, [str(p) for p in paths], [options] * len(paths),
-                            [keep_occurrences] * len(paths), chunksize=chunk):
+                            [keep_occurrences] * len(paths), [carry_dir] * len(paths), chunksize=chunk):
             runs.append(run)
             tick(1)
         return runs
@@ -234,15 +264,28 @@ def annotate_corpus(paths: Iterable[Path], register: Register, options: Annotate
     done = 0
     total = len(pending)
 
-    def tick(n: int) -> None:
-        nonlocal done
+    def tick(n: int, more: int = 0) -> None:
+        nonlocal done, total
         done += n
-        if progress:
+        total += more
+        if progress and n:
             progress(done, total)
 
+    # what the name rules found in each document, kept (on disk, in a folder
+    # of this call's own) for the document's next round: a document redone
+    # because other documents taught the register new names mostly asks the
+    # register what it asked before (NameFinder.carried)
+    with tempfile.TemporaryDirectory(prefix="edition-annotate-") as carry_dir:
+        _rounds(pending, register, options, jobs, tick, keep_occurrences, write, settled_texts, result, carry_dir)
+    return result
+
+
+def _rounds(pending: list[Path], register: Register, options: AnnotateOptions, jobs: int, tick,
+            keep_occurrences: bool, write, settled_texts: dict[Path, bytes], result: CorpusResult,
+            carry_dir: str) -> None:
     while pending and result.rounds < MAX_ROUNDS:
         result.rounds += 1
-        runs = _annotate_round(pending, register, options, jobs, tick, keep_occurrences)
+        runs = _annotate_round(pending, register, options, jobs, tick, keep_occurrences, carry_dir)
         brought_by: dict[Path, set[tuple[str, str]]] = {}
         known_by: dict[Path, set[tuple[str, str]]] = {}
         redo: set[Path] = set()
@@ -266,8 +309,7 @@ def annotate_corpus(paths: Iterable[Path], register: Register, options: Annotate
                 if path not in redo and _mentions(folded, unknown):
                     redo.add(path)
         pending = sorted(redo)
-        total += len(pending)
-    return result
+        tick(0, len(pending))
 
 
 def default_jobs() -> int:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -249,6 +250,14 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@functools.lru_cache(maxsize=1024)
+def _folded(text: str) -> str:
+    """A text's fold, the same in every pass over it (a document's texts are
+    a few hundred; its words are only needed where the rules run, see
+    _rule_cands)."""
+    return _fold_same_length(text)
+
+
 def _before(text: str, pos: int, window: int = 200) -> str:
     """The text before ``pos`` without trailing space, as far as a rule looks
     (its last character, a line end): a bounded window, so that a rule asked
@@ -333,11 +342,6 @@ _SUFFIX_TAIL = re.compile("(?P<suf>'\\w+|(?:{}))?(?![\\w\\-])".format(
 _NAME_START = re.compile(r"(?<![\w.\-])\S")
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _name_re(name: str) -> re.Pattern:
-    return re.compile(r"\s+".join(map(re.escape, name.split())))
-
-
 @dataclass(frozen=True)
 class _RegisterMatch:
     start: int
@@ -350,32 +354,110 @@ class _RegisterMatcher:
     r"""The register's folded names found in folded text, one match per start
     position (the longest name there), as the alternation
     ``(?<![\w.-])(?P<name>name1|name2|…)(?P<suf>suffix)?(?![\w-])`` searched
-    from every position would find them. A regex alternation of thousands
-    of names tries each at every position; here a position only tries the
-    names that share its first three letters."""
+    from every position would find them, with any run of spaces between a
+    name's words. One Aho–Corasick pass over the text (spaces collapsed)
+    finds every name occurring in it; each start position then takes the
+    longest one that the suffix rule lets end there."""
 
     def __init__(self, names) -> None:
-        self._by_key: dict[str, list[str]] = {}
-        for name in sorted(names, key=len, reverse=True):
-            if name:
-                self._by_key.setdefault(name.split()[0][:3], []).append(name)
+        keys = frozenset(" ".join(n.split()) for n in names if n and n.split())
+        self._automata = _automata(keys)
 
     def finditer(self, folded: str):
-        by_key = self._by_key
-        for start in _NAME_START.finditer(folded):
-            p = start.start()
-            word = folded[p:p + 3].split(" ")[0]
-            names = by_key.get(word, [])
-            if len(word) > 1:  # names whose first word is shorter than three letters
-                shorter = [n for k in (word[:1], word[:2]) if k != word for n in by_key.get(k, ())]
-                if shorter:
-                    names = sorted([*names, *shorter], key=len, reverse=True)
-            for name in names:
-                m = _name_re(name).match(folded, p)
-                tail = _SUFFIX_TAIL.match(folded, m.end()) if m else None
+        if "  " in folded:
+            collapsed = _SPACES_RE.sub(" ", folded)
+            # where each position of the collapsed text is in the folded one
+            where, k = [], 0
+            for ch in collapsed:
+                where.append(k)
+                k += 1
+                if ch == " ":
+                    while k < len(folded) and folded[k] == " ":
+                        k += 1
+            where.append(len(folded))
+        else:
+            collapsed, where = folded, None
+        found: dict[int, list[str]] = {}
+        for automaton in self._automata:
+            for last, key in automaton.iter(collapsed):
+                found.setdefault(last + 1 - len(key), []).append(key)
+        if not found:
+            return
+        for start in sorted(found):
+            p = where[start] if where is not None else start
+            if not _NAME_START.match(folded, p):  # (its look-behind sees the text before p)
+                continue
+            for key in sorted(found[start], key=len, reverse=True):
+                end = where[start + len(key) - 1] + 1 if where is not None else start + len(key)
+                tail = _SUFFIX_TAIL.match(folded, end)
                 if tail:
-                    yield _RegisterMatch(p, m.end(), m.group(), tail.group("suf"))
+                    yield _RegisterMatch(p, end, folded[p:end], tail.group("suf"))
                     break
+
+
+# the compiled names of the last register seen (a worker annotates many
+# documents against one register; each adds a few names of its own)
+_BASE_AUTOMATON: list = [frozenset(), None]
+
+
+def _compile(keys) -> "ahocorasick.Automaton | None":
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    for key in keys:
+        automaton.add_word(key, key)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _automata(keys: frozenset[str]) -> list:
+    """Automata that find ``keys`` together: the last register's and, when
+    these keys add a few to it, one of the few."""
+    base_keys, base = _BASE_AUTOMATON
+    if not base_keys or not base_keys <= keys or len(keys) - len(base_keys) > 2000:
+        base_keys, base = keys, _compile(keys)
+        _BASE_AUTOMATON[:] = [base_keys, base]
+    extra = _compile(keys - base_keys) if len(keys) > len(base_keys) else None
+    return [a for a in (base, extra) if a is not None]
+
+
+class _RecordingRegister:
+    """The register as NameFinder's rules see it, noting every question and
+    its answer so that a later pass can tell whether the answers still hold."""
+
+    __slots__ = ("register", "log")
+
+    def __init__(self, register: Register) -> None:
+        self.register = register
+        self.log: list[tuple] = []
+
+    def lookup(self, name: str, kind: str | None = None) -> Entry | None:
+        answer = self.register.lookup(name, kind)
+        self.log.append((0, name, kind, answer))
+        return answer
+
+    def persons_by_surname(self, surname: str) -> list[Entry]:
+        answer = self.register.persons_by_surname(surname)
+        self.log.append((1, surname, None, tuple(answer)))
+        return answer
+
+
+@dataclass
+class _Found:
+    generation: int  # the pass (NameFinder.refresh count) that last confirmed it
+    log: tuple  # the register questions asked, with their answers
+    chosen: tuple  # find()'s answer
+    folded: str  # the text folded, runs of spaces as one (matcher keys are single-spaced)
+
+
+_SPACES_RE = re.compile(" {2,}")
+
+
+def _signature(entry: Entry | None) -> tuple | None:
+    """What the rules read of an entry (and its id): equal signatures, equal answers."""
+    return None if entry is None else (entry.id, entry.kind, entry.type, entry.preferred)
 
 
 class NameFinder:
@@ -385,12 +467,27 @@ class NameFinder:
     capitalised occurrence of such a word is a sentence start, not a name.
     """
 
-    def __init__(self, register: Register, gaz: Gazetteer, common_words: set[str] | None = None) -> None:
+    def __init__(self, register: Register, gaz: Gazetteer, common_words: set[str] | None = None,
+                 carried: dict | None = None) -> None:
         self.register = register
+        self._register = register  # self.register is a recording view while candidates() runs
         self.gaz = gaz
         self.common = common_words or set()
         self._pattern: re.Pattern | None = None
         self._softened: dict[str, str] = {}
+        # find()'s answers are kept per text and reused in the next pass
+        # while the register answers every question the text asked the same
+        # and no name the matcher learnt since occurs in it (see _reusable)
+        self._generation = 0  # bumped by refresh()
+        self._keys: dict[str, str | None] = {}  # matcher keys → softened original (None: plain)
+        self._changed_keys: frozenset[str] = frozenset()  # keys added/changed at the last rebuild
+        self._memo: dict[tuple, _Found] = {}
+        self._pattern_generation = -1
+        # the rules' answers (all but the register matcher's) per text digest,
+        # with the register questions they asked: a caller that keeps this
+        # dict for a document (annotate_corpus, between rounds) gets them
+        # back wherever the register still answers the same (see _rule_cands)
+        self.carried: dict = carried if carried is not None else {}
 
     # -- register matching over folded text --------------------------------
     def refresh(self) -> None:
@@ -399,18 +496,27 @@ class NameFinder:
         thousands of names for every new candidate would cost more than the
         matching (the annotator repeats its pass until nothing is learnt)."""
         self._pattern = None
+        self._generation += 1
 
     def _register_pattern(self) -> "_RegisterMatcher":
         if self._pattern is None:
-            plain = {fold(n) for e in self.register.entries.values() for n in e.names() if n}
+            plain = {fold(n) for e in self._register.entries.values() for n in e.names() if n}
             # "Millî Birlik" + "in" is written "Millî Birliğin": final k softens
             # before a vowel when no apostrophe intervenes (common-noun names)
             self._softened = {n[:-1] + "ğ": n for n in plain
                               if n.endswith("k") and len(n.split()[-1]) >= 5 and n[:-1] + "ğ" not in plain}
+            keys = {**dict.fromkeys(plain), **self._softened}
+            # a key that appeared, went or now means another name: a text
+            # containing it may match differently than in the last pass
+            old = self._keys
+            self._changed_keys = frozenset(
+                " ".join(k.split()) for k in keys.keys() ^ old.keys() | {k for k in keys if old.get(k, 0) != keys[k]})
+            self._keys = keys
             self._pattern = _RegisterMatcher(plain | set(self._softened))
+            self._pattern_generation = self._generation
         return self._pattern
 
-    def _register_cands(self, text: str, folded: str, tokens: list[Token]) -> list[_Cand]:
+    def _register_cands(self, text: str, folded: str) -> list[_Cand]:
         out = []
         for m in self._register_pattern().finditer(folded):
             start, end = m.start, m.end
@@ -990,24 +1096,105 @@ class NameFinder:
 
     # -- all together -------------------------------------------------------
     def candidates(self, text: str, register_only: bool = False) -> list[_Cand]:
-        folded = _fold_same_length(text)
-        tokens = tokenize(text)
-        cands = self._register_cands(text, folded, tokens)
+        cands = self._register_cands(text, _folded(text))
         if register_only:
             return cands
-        cands += self._head_cands(text, tokens)
-        cands += self._person_cands(text, tokens)
-        cands += self._modifier_cands(text, tokens)
-        cands += self._acronym_cands(text, tokens)
-        cands += self._surname_cands(text, tokens)
-        cands += self._context_place_cands(text, tokens)
-        cands += self._gazetteer_cands(text, tokens)
+        return cands + self._rule_cands(text)
+
+    # the rules after the register matcher, in the order their candidates are listed
+    _RULES = ("_head_cands", "_person_cands", "_modifier_cands", "_acronym_cands", "_surname_cands",
+              "_context_place_cands", "_gazetteer_cands")
+
+    def _rule_cands(self, text: str) -> list[_Cand]:
+        """The candidates of every rule but the register matcher. A rule reads
+        the register only through lookup() and persons_by_surname(): its
+        candidates are kept per text with those questions and answers
+        (entries by id, kind, type and preferred name) and reused while the
+        answers hold, even against another copy of the register; a rule
+        whose answers changed runs again, the others do not."""
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        kept = self.carried.get(key) or (None,) * len(self._RULES)
+        tokens = None
+        entries = self._register.entries
+        cands: list[_Cand] = []
+        fresh = []
+        for rule, rule_kept in zip(self._RULES, kept):
+            if rule_kept is not None and self._answers_hold(rule_kept[0]):
+                cands += [_Cand(*c[:7], entries[c[7]] if c[7] is not None else None) for c in rule_kept[1]]
+                fresh.append(rule_kept)
+                continue
+            if tokens is None:
+                tokens = tokenize(text)
+            recorder = _RecordingRegister(self.register)  # forwards to find()'s recorder, if any
+            self.register = recorder
+            try:
+                found = getattr(self, rule)(text, tokens)
+            finally:
+                self.register = recorder.register
+            cands += found
+            fresh.append((
+                tuple((op, name, kind, _signature(answer) if op == 0 else tuple(map(_signature, answer)))
+                      for op, name, kind, answer in recorder.log),
+                tuple((c.start, c.end, c.kind, c.name, c.evidence, c.type, c.priority,
+                       c.entry.id if c.entry is not None else None) for c in found)))
+        self.carried[key] = tuple(fresh)
         return cands
+
+    def _answers_hold(self, log) -> bool:
+        """Does the register answer these questions as it did? Asked through
+        self.register, so that find()'s own record notes them too."""
+        register = self.register
+        for op, name, kind, answer in log:
+            if op == 0:
+                if _signature(register.lookup(name, kind)) != answer:
+                    return False
+            elif tuple(map(_signature, register.persons_by_surname(name))) != answer:
+                return False
+        return True
 
     def find(self, text: str, blocked: list[tuple[int, int]] = (), register_only: bool = False) -> list[_Cand]:
         """Non-overlapping candidates, longest first, then by trust; with
         ``register_only`` only the names the registers know (a passage in
         another language, where the Turkish rules would guess wrong)."""
+        self._register_pattern()  # the pass's matcher, built before any answer is reused
+        key = (text, tuple(blocked), register_only)
+        found = self._memo.get(key)
+        if found is not None and self._reusable(found):
+            found.generation = self._generation
+            return list(found.chosen)
+        recorder = _RecordingRegister(self._register)
+        self.register = recorder
+        try:
+            chosen = self._find(text, blocked, register_only)
+        finally:
+            self.register = self._register
+        self._memo[key] = _Found(self._generation, tuple(recorder.log), tuple(chosen),
+                                 _SPACES_RE.sub(" ", _folded(text)))
+        return chosen
+
+    def _reusable(self, found: "_Found") -> bool:
+        """Would find() answer as it did? Its answer is a function of the text,
+        the matcher's keys and the register's answers to the questions it
+        asked: the same when the register answers them the same and no key
+        the matcher gained since (the last pass) occurs in the text."""
+        if found.generation != self._generation:
+            if found.generation != self._generation - 1 or self._pattern_generation != self._generation:
+                return False
+            folded = found.folded
+            if any(k in folded for k in self._changed_keys):
+                return False
+        register = self._register
+        for op, name, kind, answer in found.log:
+            if op == 0:
+                if register.lookup(name, kind) is not answer:
+                    return False
+            else:
+                now = register.persons_by_surname(name)
+                if len(now) != len(answer) or any(a is not b for a, b in zip(now, answer)):
+                    return False
+        return True
+
+    def _find(self, text: str, blocked, register_only: bool) -> list[_Cand]:
         chosen: list[_Cand] = []
         taken = [False] * (len(text) + 1)
         for s, e in blocked:
@@ -1054,8 +1241,9 @@ def _fold_same_length(text: str) -> str:
 def _fold_chars_agree(text: str, quick: str) -> bool:
     """The quick fold is right when it kept the length and no character needs
     Unicode normalisation on its own (rare outside PDF debris)."""
+    # each distinct non-ASCII character once: a paragraph repeats a few dozen
     return len(quick) == len(text) and unicodedata.is_normalized("NFC", text) and \
-        not any(unicodedata.combining(ch) for ch in text)
+        not any(unicodedata.combining(ch) for ch in set(text) if ch > "\x7f")
 
 
 def common_words(texts) -> set[str]:

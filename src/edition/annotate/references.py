@@ -19,6 +19,7 @@ Iran, 1780-1828"). :func:`title_zones` finds those stretches:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .given_names import given_names
@@ -50,6 +51,11 @@ MAX_REFERENCE = 600
 
 
 def title_zones(text: str) -> list[tuple[int, int]]:
+    return list(_title_zones(text))
+
+
+@functools.lru_cache(maxsize=4096)  # asked again for the same text in the corpus's next round
+def _title_zones(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of titles in the references of ``text``."""
     zones: list[tuple[int, int]] = []
     pos = 0
@@ -84,7 +90,7 @@ def title_zones(text: str) -> list[tuple[int, int]]:
     for q in _QUOTED.finditer(text):
         if any(s <= q.start() < e for s, e in zones) or _in_reference(text, q.end()):
             zones.append((q.start(), q.end()))
-    return sorted(zones)
+    return tuple(sorted(zones))
 
 
 def _looks_like_author(author: str) -> bool:

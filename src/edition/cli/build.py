@@ -76,6 +76,8 @@ def command(ids: tuple[str, ...], project_dir: Path | None, reingest: bool, jobs
         f"{len(report.built)} built, {len(report.skipped)} skipped, {len(set(report.failed))} failed; "
         f"{counts}; {report.notes} notes; {warnings} warnings; {times}."
     )
+    reporter.detail("CPU seconds (this process and its workers): "
+                    + ", ".join(f"{stage} {secs:.2f}s" for stage, secs in report.cpu_seconds.items()) + ".")
     if report.rendered:
         reporter.detail(f"Output in {shown(project.output)}/.")
     if not report.ok:
