@@ -65,6 +65,7 @@ def test_every_command_has_help_and_is_in_readme():
 def test_parallel_validation_reports_what_one_process_does(tmp_path, monkeypatch):
     from edition import pipeline
     from edition.pipeline import _validate
+    from edition.validate import ValidateOptions
 
     monkeypatch.setattr(pipeline, "VALIDATE_CHUNK", 2)  # five chunks over two workers
 
@@ -79,7 +80,8 @@ def test_parallel_validation_reports_what_one_process_does(tmp_path, monkeypatch
             text = text.replace('when="1918-03-31"', 'when="31.03.1918"', 1)
         doc.write_text(text, encoding="utf-8")
         docs.append(doc)
-    one = _validate(docs, tmp_path / "registers.xml", jobs=1)
-    two = _validate(docs, tmp_path / "registers.xml", jobs=2)
+    options = ValidateOptions(schemas=("edition",), profile="edition")
+    one = _validate(docs, tmp_path / "registers.xml", 1, options)
+    two = _validate(docs, tmp_path / "registers.xml", 2, options)
     assert [i.format() for i in one] == [i.format() for i in two]
     assert {Path(i.path).name for i in one if i.severity == "error"} == {"doc-2.xml", "doc-7.xml"}
