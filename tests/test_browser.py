@@ -5,6 +5,7 @@ and no request ever leaves the machine."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -44,18 +45,38 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     out = tmp_path_factory.mktemp("browser-site")
     result = render([FIXTURES / "sample.xml"], out, RenderOptions(), registers=FIXTURES / "registers.xml")
     assert result.warnings == []
-    handler = functools.partial(QuietHandler, directory=str(out / "html"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(out / "html") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def corpus_server(tmp_path_factory):
+    """The shipped corpus (tei/), where the reader's searches were found
+    wanting."""
+    out = tmp_path_factory.mktemp("browser-corpus")
+    texts = sorted(p for p in (ROOT / "tei").glob("*.xml") if p.name != "registers.xml")
+    result = render(texts, out, RenderOptions(), registers=ROOT / "tei" / "registers.xml")
+    assert result.failed == []
+    with serving(out / "html") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +87,8 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, server):
+@contextlib.contextmanager
+def guarded_page(browser, server):
     """A page whose every request must go to the local server; anything else
     is blocked and fails the test."""
     context = browser.new_context(viewport={"width": 1200, "height": 900})
@@ -86,9 +107,22 @@ def page(browser, server):
 
     page.route("**/*", guard)
     page.on("pageerror", lambda exc: foreign.append(f"page error: {exc}"))
+    page.on("requestfailed", lambda request: foreign.append(f"failed: {request.url}"))
     yield page
     context.close()
-    assert foreign == [], f"requests that left the machine, or script errors: {foreign}"
+    assert foreign == [], f"requests that left the machine or failed, or script errors: {foreign}"
+
+
+@pytest.fixture
+def page(browser, server):
+    with guarded_page(browser, server) as page:
+        yield page
+
+
+@pytest.fixture
+def corpus_page(browser, corpus_server):
+    with guarded_page(browser, corpus_server) as page:
+        yield page
 
 
 def test_note_marker_opens_the_note_in_place_and_escape_closes_it(page, server):
@@ -142,11 +176,13 @@ def test_search_without_turkish_letters_finds_turkish_text(page, server):
     page.goto(server + "search.html")
     page.fill("#q", "samahi")
     page.press("#q", "Enter")
-    first = page.locator("#search-results li").first
-    first.wait_for()
-    assert first.locator("mark").first.inner_text() == "Şamahı"
-    first.locator("a").click()
-    page.wait_for_url("**/sample.html#t*")
+    page.locator("#search-results li").first.wait_for()
+    # Shamakhi, the register's other spelling, is found and marked too.
+    hit = page.locator("#search-results li", has=page.locator("mark", has_text="Şamahı")).first
+    assert {"Şamahı", "SHAMAKHI"} <= set(page.locator("#search-results mark").all_inner_texts())
+    hit.locator("a").click()
+    page.wait_for_url("**/sample.html?h=*#t*")
+    assert "Şamahı" in page.locator("mark.search-hit").all_inner_texts()
     page.goto(server + "search.html?q=" + "İSTANBUL")
     assert page.locator("#search-results li mark").first.inner_text() == "İstanbul"
     page.screenshot(path=str(SCREENSHOTS / "search.png"))
@@ -161,3 +197,91 @@ def test_axe_finds_no_serious_or_critical_violation(page, server, name):
                                ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
+
+
+# --- search on the shipped corpus -------------------------------------------
+
+def search(page, query: str, text: str = "", kind: str = "") -> list[dict]:
+    """Run a query on search.html; each result's link, place and marked
+    words."""
+    page.select_option("#search-text", text)
+    page.select_option("#search-kind", kind)
+    page.evaluate("q => window.editionSearch(q)", query)
+    page.wait_for_selector("#search-status[data-done]")
+    return page.eval_on_selector_all("#search-results li", """items => items.map(li => ({
+        href: li.querySelector('a').getAttribute('href'),
+        where: li.querySelector('.where').textContent,
+        line: li.querySelector('.kwic').textContent,
+        marks: Array.from(li.querySelectorAll('mark'), m => m.textContent)}))""")
+
+
+def marked(results: list[dict]) -> set[str]:
+    return {m for r in results for m in r["marks"]}
+
+
+def test_search_finds_whole_words_not_pieces_of_words(corpus_page, corpus_server):
+    corpus_page.goto(corpus_server + "search.html")
+    kars = search(corpus_page, "Kars")
+    assert kars and marked(kars) == {"Kars"}
+    assert all("karşı" not in m.lower() for m in marked(kars))
+    assert all("rivan" not in m for m in marked(search(corpus_page, "Van")))
+    baki = search(corpus_page, "Bakı")
+    assert baki and not [m for m in marked(baki) if m.lower().startswith("bakım")]
+    # A word's beginning is asked for with *.
+    assert {"Kafkas", "Kafkasya"} <= marked(search(corpus_page, "kafkas*"))
+
+
+def test_search_treats_every_apostrophe_alike(corpus_page, corpus_server):
+    corpus_page.goto(corpus_server + "search.html")
+    typed = search(corpus_page, "Bakü'de")
+    assert len(typed) > 10
+    assert typed == search(corpus_page, "Bakü’de") == search(corpus_page, "Bakü\u02bcde")
+    assert any("’" in m for m in marked(typed))
+
+
+def test_search_finds_an_entity_by_the_registers_other_names(corpus_page, corpus_server):
+    corpus_page.goto(corpus_server + "search.html")
+    assert "Erivan" in marked(search(corpus_page, "Yerevan"))
+    assert "Tiflis" in marked(search(corpus_page, "Tbilisi"))
+    assert "Batum" in marked(search(corpus_page, "Batumi"))
+
+
+def test_phrase_search_marks_the_whole_phrase_with_context_and_page(corpus_page, corpus_server):
+    corpus_page.goto(corpus_server + "search.html")
+    results = search(corpus_page, '"31 Mart"')
+    assert results and marked(results) == {"31 Mart"}
+    assert all(r["where"].startswith(" · s. ") for r in results)
+    # A line of context, not the phrase alone.
+    assert all("31 Mart" in r["line"] and len(r["line"].split()) > 2 for r in results)
+    # Unquoted, both words must be there, each marked.
+    assert {"31", "Mart"} <= marked(search(corpus_page, "31 Mart"))
+
+
+def test_search_filters_by_text_and_by_kind_of_name(corpus_page, corpus_server):
+    corpus_page.goto(corpus_server + "search.html")
+    everywhere = search(corpus_page, "Kafkasya")
+    first_text = search(corpus_page, "Kafkasya", text="0")
+    assert first_text and len(first_text) < len(everywhere)
+    assert {r["href"].split("?")[0] for r in first_text} == {"baku-katliami-1918.html"}
+    as_place = search(corpus_page, "Kafkasya", kind="places")
+    as_person = search(corpus_page, "Kafkasya", kind="persons")
+    assert 0 < len(as_place) <= len(everywhere) and as_person == []
+
+
+def test_search_hit_is_marked_where_the_result_leads(corpus_page, corpus_server):
+    corpus_page.goto(corpus_server + "search.html?q=%2231+Mart%22")
+    corpus_page.wait_for_selector("#search-status[data-done]")
+    corpus_page.locator("#search-results li a").first.click()
+    corpus_page.wait_for_selector("mark.search-hit")
+    hits = corpus_page.eval_on_selector_all("mark.search-hit", "ms => ms.map(m => m.textContent)")
+    assert "".join(hits).replace("\u00a0", " ").count("31 Mart") >= 1
+    target = corpus_page.evaluate("location.hash.slice(1)")
+    assert corpus_page.evaluate("id => document.getElementById(id).querySelector('mark.search-hit') !== null", target)
+
+
+def test_browser_folds_and_splits_words_as_the_index_does(corpus_page, corpus_server):
+    from edition.search_index import words
+    samples = ["İSTANBUL’da", "Iğdır", "ŞAMAHI", "Bakü'de", "Bakü\u02bcde", "Gâvur-Dağı", "Мuhanov 2019",
+               "Tiflis’te 31 Mart 1918", "naïve café", "Ермени", "x_y", "½ 3²"]
+    corpus_page.goto(corpus_server + "search.html")
+    assert corpus_page.evaluate("ss => ss.map(s => window.EditionText.words(s))", samples) == [words(s) for s in samples]

@@ -226,14 +226,30 @@ def test_bibliography_groups_citations_by_work_including_op_cit(site):
     assert list(by_work)[0].startswith("Ali Çelik")  # Turkish order, authors or titles
 
 
-def test_search_index_holds_every_block_with_its_anchor(site):
+def search_index(site: Path) -> tuple[dict, list[dict]]:
+    """search-index.js and the records of every text (search/t-N.js)."""
     source = (site / "search-index.js").read_text(encoding="utf-8")
     assert source.startswith("window.EDITION_SEARCH_INDEX = ")
     index = json.loads(source.split("=", 1)[1].strip().rstrip(";"))
+    records = []
+    for number in range(len(index["order"])):
+        shard = (site / "search" / f"t-{number}.js").read_text(encoding="utf-8")
+        assert shard.startswith(f'EDITION_SEARCH_PART("t-{number}",')
+        records += json.loads(shard.split(",", 1)[1].strip().removesuffix(");"))
+    return index, records
+
+
+def test_search_index_holds_every_block_with_its_anchor(site):
+    index, records = search_index(site)
     assert index["texts"]["sample"] == {"title": "Şamahı ve Bakü Olayları", "url": "sample.html"}
-    hit = [r for r in index["records"] if "Şamahı ve Guba" in r["x"]]
+    assert index["order"] == ["sample"]
+    hit = [r for r in records if "Şamahı ve Guba" in r["x"]]
     assert hit and hit[0]["d"] == "sample" and page(site, "sample.html").get_element_by_id(hit[0]["a"]) is not None
-    assert any(r.get("n") == "2" and "Basında Kafkasya" in r["x"] for r in index["records"])
+    assert any(r.get("n") == "2" and "Basında Kafkasya" in r["x"] for r in records)
+    # The names in a block, by kind (the search's filter), and the register's
+    # names of every entry (its variants find its mentions).
+    assert any(["places", "Şamahı"] in r["m"] for r in hit)
+    assert {"k": "places", "n": ["Bakü", "Baku"]} in index["entities"]
 
 
 def test_cite_block_and_tei_download(site):
@@ -292,10 +308,9 @@ def test_nothing_in_the_tei_can_inject_markup_or_script(sheets, tmp_path):
     assert HOSTILE_TEXT in text_of(text)  # shown as text, exactly
     assert "<script>alert(6)</script>" in text.findtext(".//title")
     # In the search index the payload is JSON string data, read back exactly.
-    source = (site / "search-index.js").read_text(encoding="utf-8")
-    index = json.loads(source.split("=", 1)[1].strip().rstrip(";"))
+    index, records = search_index(site)
     assert index["texts"]["sample"]["title"].startswith("</title><script>alert(6)</script>")
-    assert any(HOSTILE_TEXT in r["x"] for r in index["records"])
+    assert any(HOSTILE_TEXT in r["x"] for r in records)
 
 
 # --- scale: workers, parts, linear helpers ------------------------------------

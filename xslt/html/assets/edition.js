@@ -107,3 +107,112 @@
     }
   });
 }());
+
+/* Words as the search finds them, shared by assets/search.js and the
+   highlighting of a search hit on a text's page. The folding is the one of
+   edition.search_index.fold (Python) character for character: Turkish
+   lower-casing (I → ı, İ → i), then ç→c, ğ→g, ı→i, ö→o, ş→s, ü→u, â→a, î→i,
+   û→u and other accents dropped. A word is a run of letters and digits, so
+   any apostrophe (' ’ ʼ) or hyphen separates words. */
+window.EditionText = (function () {
+  "use strict";
+  // A modifier-letter apostrophe (ʼ) is a letter to Unicode; here it is an apostrophe.
+  var FOLD = { "ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u", "\u02bc": "'" };
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  function fold(s) {
+    return s.replace(/İ/g, "i").replace(/I/g, "ı").toLowerCase()
+      .replace(/[çğıöşüâîû\u02bc]/g, function (c) { return FOLD[c]; })
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function words(s) { return fold(s).match(WORD) || []; }
+
+  // The words of a text with their place in it: [{w, start, end}], start
+  // and end being offsets in the original (unfolded) text.
+  function tokens(text) {
+    var folded = "", origin = [], i = 0;
+    Array.from(text).forEach(function (c) {
+      var f = fold(c);
+      for (var k = 0; k < f.length; k++) origin.push(i);
+      folded += f;
+      i += c.length;
+    });
+    origin.push(i);
+    var out = [], m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(folded)) !== null) {
+      var last = origin[m.index + m[0].length - 1];
+      out.push({ w: m[0], start: origin[m.index], end: last + (text.codePointAt(last) > 0xffff ? 2 : 1) });
+    }
+    return out;
+  }
+
+  // Where a term ({words: [...], prefix: bool}, the last word a prefix if
+  // prefix) stands in a list of tokens: [[start, end], ...].
+  function find(toks, term) {
+    var n = term.words.length, hits = [];
+    if (!n) return hits;
+    for (var i = 0; i + n <= toks.length; i++) {
+      var ok = true;
+      for (var j = 0; j < n && ok; j++) {
+        var w = toks[i + j].w, q = term.words[j];
+        ok = (term.prefix && j === n - 1) ? w.indexOf(q) === 0 : w === q;
+      }
+      if (ok) hits.push([toks[i].start, toks[i + n - 1].end]);
+    }
+    return hits;
+  }
+
+  // Terms as carried in a link (?h=): "w1 w2|w3*" (alternatives by "|").
+  function encode(terms) {
+    return terms.map(function (t) { return t.words.join(" ") + (t.prefix ? "*" : ""); }).join("|");
+  }
+  function decode(s) {
+    return s.split("|").map(function (t) {
+      var prefix = /\*$/.test(t);
+      return { words: words(t), prefix: prefix };
+    }).filter(function (t) { return t.words.length; });
+  }
+
+  return { fold: fold, words: words, tokens: tokens, find: find, encode: encode, decode: decode };
+}());
+
+/* A search result's link carries its terms (?h=…): the hit is marked in the
+   block the link leads to. */
+(function () {
+  "use strict";
+  function markHits() {
+    var h = new URLSearchParams(location.search).get("h");
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = h && id && document.getElementById(id);
+    if (!target) return;
+    var terms = window.EditionText.decode(h);
+    // The block's text as the index has it: without note markers.
+    var nodes = [], text = "";
+    var walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) { return n.parentNode.closest(".note-ref") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+    });
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push({ node: n, at: text.length }); text += n.data; }
+    var toks = window.EditionText.tokens(text), ranges = [];
+    terms.forEach(function (t) { ranges = ranges.concat(window.EditionText.find(toks, t)); });
+    ranges.sort(function (a, b) { return b[0] - a[0]; });
+    // Back to front, so that splitting a text node keeps earlier offsets.
+    ranges.forEach(function (r) {
+      for (var k = nodes.length - 1; k >= 0; k--) {
+        var item = nodes[k], s = Math.max(r[0], item.at), e = Math.min(r[1], item.at + item.node.data.length);
+        if (s >= e) continue;
+        var node = item.node;
+        if (e - item.at < node.data.length) node.splitText(e - item.at);
+        if (s > item.at) node = node.splitText(s - item.at);
+        var mark = document.createElement("mark");
+        mark.className = "search-hit";
+        node.parentNode.insertBefore(mark, node);
+        mark.appendChild(node);
+      }
+    });
+    target.classList.add("search-target");
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markHits);
+  else markHits();
+}());
