@@ -135,7 +135,7 @@ def test_note_marker_opens_the_note_in_place_and_escape_closes_it(page, server):
     assert page.url.endswith("sample.html")  # opened in place, no jump to the list
     page.keyboard.press("Escape")
     assert popover.count() == 0
-    assert page.evaluate("document.activeElement.id") == "fnref2"
+    assert page.evaluate("document.activeElement.id") == "fnref1"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     marker.click()
     page.screenshot(path=str(SCREENSHOTS / "sample-note.png"), full_page=False)

@@ -144,8 +144,22 @@ def test_notes_are_markers_linked_both_ways_and_readable_without_js(site):
     for marker in markers:
         note = doc.get_element_by_id(marker.get("href")[1:])
         assert note.cssselect("a.note-back")[0].get("href") == "#" + marker.get("id")
-    assert "Kafkaslarda Türk Katliamı" in text_of(doc.get_element_by_id("fn2"))
-    assert "İkinci paragraf" in text_of(doc.get_element_by_id("fn3"))
+    # #fnN is the note the reader sees as N; the author's note "*" has its own.
+    assert [a.get("href") for a in markers] == ["#fn-1", "#fn1", "#fn2", "#fn3"]
+    assert "Kafkaslarda Türk Katliamı" in text_of(doc.get_element_by_id("fn1"))
+    assert "İkinci paragraf" in text_of(doc.get_element_by_id("fn2"))
+
+
+def test_note_labels_used_twice_get_anchors_of_their_own(sheets, tmp_path):
+    source = tmp_path / "twice.xml"
+    source.write_text("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+      <text><body><p>a<note n="1">first</note> b<note n="1">second</note> c<note n="2">third</note></p></body></text></TEI>""",
+                      encoding="utf-8")
+    render_clean([source], tmp_path / "out")
+    doc = page(tmp_path / "out" / "html", "twice.html")
+    assert [a.get("href") for a in doc.cssselect("sup.note-ref a")] == ["#fn-1", "#fn-2", "#fn2"]
+    assert text_of(doc.get_element_by_id("fn2")).endswith("third")
 
 
 def test_page_breaks_are_marginal_markers_with_page_anchors(site):

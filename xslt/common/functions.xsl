@@ -176,14 +176,27 @@
     <xsl:sequence select="($note/@n[normalize-space()] ! string(), string($note/accumulator-before('ed:note')))[1]"/>
   </xsl:function>
 
+  <!-- A note's anchors follow its label, so that #fn7 is the note the reader
+       sees as 7: "fn7" / "fnref7" when the label is letters and digits and no
+       other note of the document has it; else (a "*", a label used twice)
+       "fn-" / "fnref-" and the note's position, which never clash with those. -->
+  <xsl:key name="ed:note-by-label" match="tei:note" use="ed:note-label(.)"/>
+
+  <xsl:function name="ed:note-key" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="label" select="ed:note-label($note)"/>
+    <xsl:sequence select="if (matches($label, '^[\p{L}\p{N}]+$') and count(key('ed:note-by-label', $label, root($note))) = 1)
+        then $label else '-' || $note/accumulator-before('ed:note')"/>
+  </xsl:function>
+
   <xsl:function name="ed:note-anchor" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="'fn' || $note/accumulator-before('ed:note')"/>
+    <xsl:sequence select="'fn' || ed:note-key($note)"/>
   </xsl:function>
 
   <xsl:function name="ed:note-ref-anchor" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="'fnref' || $note/accumulator-before('ed:note')"/>
+    <xsl:sequence select="'fnref' || ed:note-key($note)"/>
   </xsl:function>
 
   <xsl:function name="ed:mention-anchor" as="xs:string">
