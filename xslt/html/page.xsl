@@ -91,9 +91,12 @@
         <script src="assets/edition.js" defer=""></script>
       </head>
       <!-- The script's own UI string (the popover's close button). -->
-      <body data-close-label="{ed:label('close')}">
+      <body data-close-label="{ed:label('close')}" data-entry-label="{ed:label('card-entry')}" data-date-label="{ed:label('card-date')}">
         <xsl:if test="$body-class ne ''"><xsl:attribute name="class" select="$body-class"/></xsl:if>
         <a class="skip-link" href="#main"><xsl:call-template name="ed:label-lang"/><xsl:value-of select="ed:label('skip')"/></a>
+        <xsl:if test="$content/descendant-or-self::*[@id = 'notes-head']">
+          <a class="skip-link" href="#notes-head"><xsl:call-template name="ed:label-lang"/><xsl:value-of select="ed:label('skip-notes')"/></a>
+        </xsl:if>
         <header class="site-header">
           <xsl:call-template name="ed:label-lang"/>
           <p class="site-title"><a href="index.html"><xsl:value-of select="$site"/></a></p>

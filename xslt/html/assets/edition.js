@@ -1,16 +1,22 @@
 /* Footnote popovers, entity cards and the highlighting toggle. Everything
    works without this script: markers link to the notes list, names to the
-   registers. Content is moved with cloneNode/textContent, never innerHTML. */
+   registers. Content is moved with cloneNode/textContent, never innerHTML.
+   A note or a name card opens on activation (click, Enter), never on focus,
+   so that tabbing through a text opens nothing; a card shown by hovering
+   closes when the pointer leaves. Keyboard focus never falls to <body>:
+   Esc and × return it to the marker, and tabbing out of a popover closes it
+   and goes on from the marker. */
 (function () {
   "use strict";
-  var popover = null, opener = null, pinned = false, returning = false;
+  var popover = null, opener = null, pinned = false;
+  var FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex='-1'])";
 
   function close(returnFocus) {
     if (!popover) return;
+    var had = popover.contains(document.activeElement);
     popover.remove();
     popover = null; pinned = false;
-    // Focus goes back to the marker without reopening the note.
-    if (returnFocus && opener) { returning = true; opener.focus(); returning = false; }
+    if ((returnFocus || had) && opener) opener.focus();
   }
 
   function open(trigger, content, label, pin) {
@@ -30,6 +36,9 @@
     button.addEventListener("click", function () { close(true); });
     popover.appendChild(button);
     popover.appendChild(content);
+    popover.addEventListener("mouseleave", function (e) {
+      if (!pinned && !(opener && opener.contains(e.relatedTarget))) close(false);
+    });
     document.body.appendChild(popover);
     var r = trigger.getBoundingClientRect();
     var left = Math.max(8, Math.min(window.scrollX + r.left - 20, window.scrollX + document.documentElement.clientWidth - popover.offsetWidth - 8));
@@ -50,47 +59,79 @@
     return div;
   }
 
+  // The card of a name or date, and the link the name itself is (to the
+  // register entry or the chronology), which the click no longer follows.
   function entryContent(ent) {
-    var card = document.getElementById("card-" + ent.getAttribute("data-entry"));
     var div = document.createElement("div");
-    if (card) div.appendChild(card.cloneNode(true)).removeAttribute("id");
+    if (ent.hasAttribute("data-entry")) {
+      var card = document.getElementById("card-" + ent.getAttribute("data-entry"));
+      if (card) div.appendChild(card.cloneNode(true)).removeAttribute("id");
+    } else {
+      var p = document.createElement("p");
+      p.textContent = ent.getAttribute("data-date");
+      div.appendChild(p);
+    }
+    var more = document.createElement("p");
+    var a = document.createElement("a");
+    a.href = ent.getAttribute("href");
+    a.className = "card-more";
+    a.textContent = document.body.getAttribute(ent.hasAttribute("data-entry") ? "data-entry-label" : "data-date-label") || a.href;
+    more.appendChild(a);
+    div.appendChild(more);
     return div;
-  }
-
-  function dateContent(ent) {
-    var p = document.createElement("p");
-    p.textContent = ent.getAttribute("data-date");
-    return p;
   }
 
   function show(target, pin) {
     if (target.matches(".note-ref a")) {
       open(target, noteContent(target), target.getAttribute("aria-label"), pin);
-    } else if (target.matches("a.ent[data-entry]")) {
+    } else if (target.matches("a.ent[data-entry], a.ent[data-date]")) {
       open(target, entryContent(target), target.textContent, pin);
-    } else if (target.matches("a.ent[data-date]")) {
-      open(target, dateContent(target), target.textContent, pin);
     }
   }
 
+  function focusables() {
+    return Array.prototype.filter.call(document.querySelectorAll(FOCUSABLE), function (el) {
+      return !(popover && popover.contains(el)) && el.getClientRects().length > 0;
+    });
+  }
+
   document.addEventListener("click", function (e) {
-    var ref = e.target.closest(".note-ref a");
-    if (ref) { e.preventDefault(); show(ref, true); return; }
-    if (popover && !popover.contains(e.target)) close(false);
+    if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    var t = e.target.closest(".note-ref a, a.ent[data-entry], a.ent[data-date]");
+    if (t) { e.preventDefault(); show(t, true); return; }
+    if (popover && !popover.contains(e.target)) close(popover.contains(document.activeElement));
   });
   document.addEventListener("focusin", function (e) {
-    var t = e.target.closest(".note-ref a, a.ent");
-    if (t) { if (!returning) show(t, false); return; }
-    if (popover && !popover.contains(e.target) && !pinned) close(false);
+    if (popover && !popover.contains(e.target) && e.target !== opener) close(false);
   });
   document.addEventListener("mouseover", function (e) {
     var t = e.target.closest("a.ent");
     if (t && !pinned) show(t, false);
   });
-  document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && popover) { e.preventDefault(); close(true); }
+  document.addEventListener("mouseout", function (e) {
+    var t = e.target.closest("a.ent");
+    if (!t || t !== opener || pinned || !popover) return;
+    if (!(e.relatedTarget && (t.contains(e.relatedTarget) || popover.contains(e.relatedTarget)))) close(false);
   });
-
+  document.addEventListener("keydown", function (e) {
+    if (!popover) return;
+    if (e.key === "Escape") { e.preventDefault(); close(true); return; }
+    if (e.key !== "Tab" || !popover.contains(document.activeElement)) return;
+    var inside = popover.querySelectorAll(FOCUSABLE);
+    var last = inside[inside.length - 1], first = inside[0];
+    var active = document.activeElement;
+    if (!e.shiftKey && active === last) {
+      // Out of the popover: on from the marker, as if it had not opened.
+      e.preventDefault();
+      var all = focusables(), at = all.indexOf(opener);
+      var next = all[at + 1] || opener;
+      close(false);
+      next.focus();
+    } else if (e.shiftKey && (active === first || active === popover)) {
+      e.preventDefault();
+      close(true);
+    }
+  });
   document.addEventListener("DOMContentLoaded", function () {
     var toggle = document.querySelector(".toggle-entities");
     if (toggle) {
