@@ -383,3 +383,11 @@ def test_browser_folds_and_splits_words_as_the_index_does(corpus_page, corpus_se
                "Tiflis’te 31 Mart 1918", "naïve café", "Ермени", "x_y", "½ 3²"]
     corpus_page.goto(corpus_server + "search.html")
     assert corpus_page.evaluate("ss => ss.map(s => window.EditionText.words(s))", samples) == [words(s) for s in samples]
+
+
+def test_chronology_fits_a_phone_screen(corpus_page, corpus_server):
+    corpus_page.set_viewport_size({"width": 390, "height": 844})
+    corpus_page.goto(corpus_server + "chronology.html")
+    assert corpus_page.evaluate("document.documentElement.scrollWidth") <= 390
+    row = corpus_page.locator("tbody tr").first.bounding_box()
+    assert row["width"] <= 390

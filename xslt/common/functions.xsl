@@ -254,7 +254,8 @@
        event) and never the header. -->
   <xsl:function name="ed:is-dated-mention" as="xs:boolean">
     <xsl:param name="date" as="element(tei:date)"/>
-    <xsl:sequence select="exists($date/ancestor::tei:text) and empty($date/ancestor::tei:bibl)
+    <xsl:sequence select="exists($date/ancestor::tei:text)
+        and empty($date/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:listBibl])
         and exists($date/(@when, @from, @to, @notBefore, @notAfter))"/>
   </xsl:function>
 
@@ -334,29 +335,56 @@
   </xsl:function>
 
   <!-- A sentence ends at '.', '!', '?' or '…', perhaps with a closing quote
-       or bracket, before whitespace. Both functions find sentence ends with
-       tokenize(), one pass from the left that stops where it may: an
-       anchored regex ('^.*…', '^(.*?…)(\s.*)?$') backtracks over the rest
-       of the paragraph for every mention, and was most of the chronology's
-       time. -->
+       or bracket, before whitespace, unless the next word begins with a
+       small letter, or the '.' ends an abbreviation: a single letter (an
+       initial "M.", "s. 25", "I. Aleksandr"), a Roman numeral ("XIX.
+       yüzyıl"), a word with a dot inside ("a.g.e.") or a word of
+       $ed:abbreviations ("bkz.", "vd.", "Prof."). Each candidate end is
+       judged by the word before it and the letter after it; the pieces come
+       from one analyze-string() per text, which does not backtrack over the
+       rest of the paragraph. -->
+  <xsl:variable name="ed:abbreviations" as="xs:string*" select="(
+      'age', 'agm', 'agb', 'bkz', 'bk', 'bs', 'c', 'cit', 'çev', 'der', 'doç', 'dr', 'ed', 'eds', 'haz', 'hz',
+      'ibid', 'krş', 'karş', 'no', 'nr', 'op', 'pp', 'prof', 'sf', 'ss', 'st', 'trans', 'vb', 'vd', 'vol', 'vs',
+      'yay', 'yy', 'yrd', 'gen', 'mr', 'mrs', 'jr', 'sn', 'çev', 'cf', 'ca', 'vgl', 'hg', 'hrsg', 'bd')"/>
+  <xsl:variable name="ed:sentence-end-regex" as="xs:string" select="'[.!?…][”’&quot;)]?\s+'"/>
+
+  <!-- Is the match $end (a piece of analyze-string with $ed:sentence-end-regex)
+       a sentence end, given the text before it and the text after it? -->
+  <xsl:function name="ed:is-sentence-end" as="xs:boolean">
+    <xsl:param name="end" as="xs:string"/>
+    <xsl:param name="before" as="xs:string"/>
+    <xsl:param name="after" as="xs:string"/>
+    <xsl:variable name="word" select="replace(tokenize($before, '\s+')[last()], '^[(\[“‘&quot;]+', '')"/>
+    <xsl:sequence select="not(matches($after, '^\p{Ll}')) and not(starts-with($end, '.') and (
+        matches($word, '^\p{L}$') or matches($word, '^[IVXLCDM]+$') or matches($word, '\p{L}\.\p{L}')
+        or lower-case($word) = $ed:abbreviations))"/>
+  </xsl:function>
+
+  <!-- The text split at its sentence ends: strings, each ending in its
+       sentence end's punctuation and whitespace (the last one may end in
+       neither). -->
+  <xsl:function name="ed:sentences" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="pieces" select="analyze-string($text, $ed:sentence-end-regex)/*"/>
+    <xsl:variable name="ends" select="for $i in 1 to count($pieces) return
+        $i[$pieces[$i]/self::*:match][ed:is-sentence-end(string($pieces[$i]), string($pieces[$i - 1]), string($pieces[$i + 1]))]"/>
+    <xsl:sequence select="for $k in 1 to count($ends) + 1 return
+        string-join($pieces[position() gt ($ends[$k - 1], 0)[1] and position() le ($ends[$k], count($pieces))[1]], '')"/>
+  </xsl:function>
+
   <!-- The text after the last sentence end (all of it if there is none),
        without leading whitespace. -->
   <xsl:function name="ed:sentence-start" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace((tokenize($text, '[.!?…][”’&quot;)]?\s+')[last()], '')[1], '^\s+', '')"/>
+    <xsl:sequence select="replace((ed:sentences($text)[last()], '')[1], '^\s+', '')"/>
   </xsl:function>
 
   <!-- The text up to and including the first sentence end (all of it if
-       there is none). -->
+       there is none), without the whitespace after it. -->
   <xsl:function name="ed:sentence-end" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:variable name="head" select="(tokenize($text, '[.!?…][”’&quot;)]?\s')[1], '')[1]"/>
-    <xsl:variable name="end" select="string-length($head) + 1"/>
-    <xsl:sequence select="
-        if ($end gt string-length($text)) then $text
-        else if (substring($text, $end + 1, 1) = ('”', '’', '&quot;', ')') and matches(substring($text, $end + 2, 1), '^\s$'))
-          then $head || substring($text, $end, 2)
-        else $head || substring($text, $end, 1)"/>
+    <xsl:sequence select="replace((ed:sentences($text)[1], '')[1], '\s+$', '')"/>
   </xsl:function>
 
   <!-- Readings. A choice shows one child: the first of corr/expan/reg
