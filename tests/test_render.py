@@ -194,7 +194,33 @@ def test_register_pages_list_every_entry_in_turkish_order_with_occurrences(site)
     assert "Baku" in text_of(baku)  # the variant
     persons = page(site, "persons.html")
     saumyan = persons.get_element_by_id("pers-saumyan-stepan")
-    assert [text_of(a) for a in saumyan.cssselect("a.occurrence")] == ["s. 1", "s. 1: S. Şaumyan"]
+    assert [text_of(a) for a in saumyan.cssselect("a.occurrence")] == ["s. 1", "s. 1"]
+    # Each mention in context, the form the text uses marked.
+    lines = saumyan.cssselect(".mentions .kwic")
+    assert [text_of(m) for m in saumyan.cssselect(".mentions .kwic mark")] == ["Stepan Şaumyan", "S. Şaumyan"]
+    assert all(len(text_of(line)) > len(text_of(line.cssselect("mark")[0])) + 10 for line in lines)
+    # Persons by surname, written surname first; a name with a title after it stays.
+    assert [text_of(h) for h in persons.cssselect("li.entry > h2")] == ["Cemal Paşa", "Şaumyan, Stepan"]
+    # Kinds in the page's language; the GeoNames number apart from its label.
+    card = page(site, "sample.html").get_element_by_id("card-place-baku")
+    assert "(yer, şehir)" in text_of(card.cssselect(".entry-name")[0])
+    assert text_of(baku.cssselect(".entry-geonames a")[0]) == "GeoNames kaydı 587084"
+
+
+def test_registers_set_cited_authors_apart_and_hide_hyphenated_variants(sheets, tmp_path):
+    registers = tmp_path / "registers.xml"
+    text = REGISTERS.read_text(encoding="utf-8")
+    text = text.replace('<person xml:id="pers-cemal-pasa">', '<person xml:id="pers-cemal-pasa" role="author">')
+    text = text.replace('<persName type="variant">S. Şaumyan</persName>',
+                        '<persName type="variant">S. Şaumyan</persName><persName type="variant">Şau-myan</persName>')
+    registers.write_text(text, encoding="utf-8")
+    render_clean([SAMPLE], tmp_path / "out", registers=registers)
+    persons = page(tmp_path / "out" / "html", "persons.html")
+    assert [text_of(h) for h in persons.cssselect("ol.register > li.entry > h2")] == ["Şaumyan, Stepan"]
+    authors = persons.cssselect("section.cited-authors")[0]
+    assert text_of(authors.cssselect("h2")[0]) == "Atıf yapılan yazarlar"
+    assert [text_of(h) for h in authors.cssselect("li.entry > h3")] == ["Cemal Paşa"]
+    assert "Şau-myan" not in text_of(persons.get_element_by_id("pers-saumyan-stepan"))
 
 
 def test_turkish_collation_orders_dotted_and_dotless_i_and_cedillas(sheets, tmp_path):

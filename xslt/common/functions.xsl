@@ -78,6 +78,18 @@
     <xsl:sequence select="string($text)"/>
   </xsl:function>
 
+  <xsl:function name="ed:has-label" as="xs:boolean">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="exists($ed:label-texts($key))"/>
+  </xsl:function>
+
+  <!-- An entry's kind (@type: city, party …) in the page's language, or as
+       the register writes it when labels.xml has no word for it. -->
+  <xsl:function name="ed:kind-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="if (ed:has-label('type-' || $type)) then ed:label('type-' || $type) else $type"/>
+  </xsl:function>
+
   <!-- Numbers counted once per document in reading order, read in O(1) with
        accumulator-before(): a note's position (ids of marker and note),
        an entity mention's position (its id, so registers link to the exact
@@ -238,6 +250,36 @@
   <xsl:function name="ed:entry-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="normalize-space(($entry/*[@type = 'preferred'], $entry/(tei:persName | tei:placeName | tei:orgName))[1])"/>
+  </xsl:function>
+
+  <!-- A person's name as an index lists it: "Şaumyan, Stephan" (surname
+       first: the last word that is not a title such as Paşa or Bey, with
+       the words after it), or the name as it is when it is one word or its
+       only name comes first ("Cemal Paşa"). -->
+  <xsl:variable name="ed:titles-after-name" as="xs:string*"
+      select="('paşa', 'pasa', 'bey', 'beg', 'bek', 'efendi', 'ağa', 'aga', 'han', 'hanım', 'hoca', 'sultan', 'şah')"/>
+
+  <xsl:function name="ed:index-name" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="words" select="tokenize(normalize-space($name), ' ')"/>
+    <xsl:variable name="at" select="(for $i in reverse(1 to count($words)) return $i[not(lower-case(translate($words[$i], 'Iİ', 'ıi')) = $ed:titles-after-name)])[1]"/>
+    <!-- A ruler ("I. Aleksandr", "Ivan IV.") keeps his name as it is. -->
+    <xsl:sequence select="if (count($words) le 1 or empty($at) or $at = 1 or $words = $words[matches(., '^[IVXLC]+\.?$')]) then normalize-space($name)
+        else string-join($words[position() ge $at], ' ') || ', ' || string-join($words[position() lt $at], ' ')"/>
+  </xsl:function>
+
+  <!-- The sort key of a person in an index: surname first, regnal numbers
+       left out ("I. Aleksandr" sorts under A). -->
+  <xsl:function name="ed:person-sort-key" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="ed:sort-key(string-join(tokenize(ed:index-name($name), ' ')[not(matches(., '^[IVXLC]+\.?$'))], ' '))"/>
+  </xsl:function>
+
+  <!-- An author cited by the texts (person/@role "author"), not a person of
+       the history they tell. -->
+  <xsl:function name="ed:is-cited-author" as="xs:boolean">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="tokenize($entry/@role) = 'author'"/>
   </xsl:function>
 
   <!-- Which register page an entry or mention belongs to. -->
