@@ -391,3 +391,59 @@ def test_chronology_fits_a_phone_screen(corpus_page, corpus_server):
     assert corpus_page.evaluate("document.documentElement.scrollWidth") <= 390
     row = corpus_page.locator("tbody tr").first.bounding_box()
     assert row["width"] <= 390
+
+
+# --- the map ----------------------------------------------------------------
+
+LABELS = """() => Array.from(document.querySelectorAll('.places text'))
+    .filter(t => getComputedStyle(t).display !== 'none')
+    .map(t => { const b = t.getBoundingClientRect(); return {name: t.textContent, box: [b.left, b.top, b.right, b.bottom]}; })"""
+
+
+def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    pairs = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            (l1, t1, r1, b1), (l2, t2, r2, b2) = a["box"], b["box"]
+            if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1:
+                pairs.append((a["name"], b["name"]))
+    return pairs
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_map_labels_never_overlap_at_any_zoom(corpus_page, corpus_server, width):
+    corpus_page.set_viewport_size({"width": width, "height": 900})
+    corpus_page.goto(corpus_server + "map.html")
+    labels = corpus_page.evaluate(LABELS)
+    assert len(labels) >= 10 and overlapping(labels) == []
+    # The most-mentioned place is named first; labels keep a readable size.
+    assert "Bakü" in [label["name"] for label in labels]
+    assert min(label["box"][3] - label["box"][1] for label in labels) >= 11
+    for _ in range(2):
+        corpus_page.click("button[data-zoom=in]")
+        zoomed = corpus_page.evaluate(LABELS)
+        assert zoomed and overlapping(zoomed) == []
+    # Zoomed in on the Caspian coast, more of its places find room.
+    corpus_page.click("button[data-zoom=reset]")
+    corpus_page.evaluate("() => { const b = document.querySelector('.places a[href$=\"#place-baku\"] circle');"
+                         " editionMap.zoom(4, +b.getAttribute('cx'), +b.getAttribute('cy')); }")
+    near_baku = corpus_page.evaluate(LABELS)
+    assert overlapping(near_baku) == [] and "Bakü" in [label["name"] for label in near_baku]
+
+
+def test_map_zooms_and_pans_from_the_keyboard_with_legend_and_scale(corpus_page, corpus_server):
+    corpus_page.goto(corpus_server + "map.html")
+    whole = corpus_page.evaluate("editionMap.view().w")
+    assert corpus_page.text_content(".scale-bar text").endswith(" km")
+    assert corpus_page.locator(".map-legend").is_visible()
+    corpus_page.focus(".places a >> nth=0")
+    corpus_page.keyboard.press("+")
+    assert corpus_page.evaluate("editionMap.view().w") == pytest.approx(whole / 2)
+    x = corpus_page.evaluate("editionMap.view().x")
+    corpus_page.keyboard.press("ArrowRight")
+    assert corpus_page.evaluate("editionMap.view().x") > x
+    # The scale bar follows the zoom: a shorter distance at a closer view.
+    before = int(corpus_page.text_content(".scale-bar text").split()[0])
+    corpus_page.keyboard.press("+")
+    corpus_page.keyboard.press("+")
+    assert int(corpus_page.text_content(".scale-bar text").split()[0]) < before
