@@ -539,6 +539,18 @@ def test_text_edition_page_markers_and_notes_per_section(sheets, tmp_path):
 
 
 @pytest.mark.parametrize("tei_file", REAL_TEI, ids=[p.stem for p in REAL_TEI])
+def test_page_markers_never_split_a_word(sheets, tmp_path, tei_file):
+    def text(folder, **options):
+        render_clean([tei_file], tmp_path / folder, RenderOptions(format="text", width=0, **options))
+        return (tmp_path / folder / "text" / f"{tei_file.stem}.txt").read_text(encoding="utf-8")
+    marked, plain = text("marked", page_markers=True), text("plain")
+    assert re.findall(r"\[s\. \d+\]", marked)
+    assert not re.search(r"\w\[s\. \d+\]|\[s\. \d+\]\w", marked)
+    # Without its markers the text is the text without markers, word for word.
+    assert re.sub(r" ?\[s\. \d+\]", "", marked).split() == plain.split()
+
+
+@pytest.mark.parametrize("tei_file", REAL_TEI, ids=[p.stem for p in REAL_TEI])
 def test_text_edition_of_real_texts_matches_golden(sheets, tmp_path, tei_file, update_golden):
     render_clean([tei_file], tmp_path, RenderOptions(format="text"))
     actual = (tmp_path / "text" / f"{tei_file.stem}.txt").read_text(encoding="utf-8")
