@@ -172,6 +172,14 @@ window.EditionText = (function () {
   // The words of a text with their place in it: [{w, start, end}], start
   // and end being offsets in the original (unfolded) text.
   function tokens(text) {
+    var whole = fold(text);
+    // Most texts fold one character to one: offsets are the same.
+    if (whole.length === text.length) {
+      var out1 = [], m1;
+      WORD.lastIndex = 0;
+      while ((m1 = WORD.exec(whole)) !== null) out1.push({ w: m1[0], start: m1.index, end: m1.index + m1[0].length });
+      return out1;
+    }
     var folded = "", origin = [], i = 0;
     Array.from(text).forEach(function (c) {
       var f = fold(c);

@@ -129,7 +129,8 @@
   // Where the alternatives of the terms stand in a record, or null when a
   // term is missing (or, with a kind, is not in a name of that kind).
   function matches(record, terms, kind) {
-    var toks = T.tokens(record.x), ranges = [];
+    // Tokens are kept on the record: the next query on it needs no folding.
+    var toks = record.t || (record.t = T.tokens(record.x)), ranges = [];
     var kindNames = kind ? (record.m || []).filter(function (m) { return m[0] === kind; }).map(function (m) { return T.tokens(m[1]); }) : null;
     for (var i = 0; i < terms.length; i++) {
       var found = [];
