@@ -6,6 +6,7 @@ and no request ever leaves the machine."""
 from __future__ import annotations
 
 import contextlib
+import json
 import functools
 import http.server
 import threading
@@ -447,3 +448,15 @@ def test_map_zooms_and_pans_from_the_keyboard_with_legend_and_scale(corpus_page,
     corpus_page.keyboard.press("+")
     corpus_page.keyboard.press("+")
     assert int(corpus_page.text_content(".scale-bar text").split()[0]) < before
+
+
+def test_citation_gets_the_address_and_date_accessed_and_cards_say_machine_tagged(corpus_page, corpus_server):
+    corpus_page.goto(corpus_server + "baku-katliami-1918.html")
+    today = corpus_page.evaluate("new Date().toISOString().slice(0, 10)")
+    assert today in corpus_page.text_content(".cite-accessed")
+    bibtex = corpus_page.text_content(".cite-bibtex")
+    assert f"url = {{{corpus_server}baku-katliami-1918.html}}," in bibtex and f"urldate = {{{today}}}" in bibtex
+    csl = json.loads(corpus_page.text_content(".cite-csl"))
+    assert csl["URL"] == corpus_server + "baku-katliami-1918.html" and csl["accessed"]["date-parts"][0][0] > 2000
+    corpus_page.locator("a.ent.ent-machine[data-entry]").first.click()
+    assert corpus_page.locator(".note-popover .card-machine").inner_text() == "makine ile işaretlendi, editörce denetlenmedi"

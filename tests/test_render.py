@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
+from lxml import etree
 import pytest
 
 from edition import render as render_mod
@@ -270,6 +271,32 @@ def test_every_chronology_row_of_the_shipped_texts_is_a_whole_sentence(corpus_si
     assert "Temmuz 1903" in dates and "1 Ekim 1917 ile 31 Aralık 1917 arası" in dates
     assert "12 Mart 1917 (tahmini)" in dates
     assert "tahmini" in text_of(page(corpus_site, "chronology.html").cssselect("p.legend")[0])
+
+
+def test_each_text_says_how_it_was_made_and_how_to_cite_it(corpus_site):
+    baku = page(corpus_site, "baku-katliami-1918.html")
+    about = baku.get_element_by_id("about")
+    pages = about.cssselect("p.about-pages")[0]
+    # Counted pages are said to be counted, so that no reader cites "s. 5" as printed.
+    assert "pages-counted" in pages.get("class") and "s. 1–14" in text_of(pages)
+    kafkasya = page(corpus_site, "kafkasya-sovyetlestirilmesi.html").get_element_by_id("about")
+    assert "pages-counted" not in kafkasya.cssselect("p.about-pages")[0].get("class")
+    assert any("Line-break hyphenation is undone" in text_of(li) for li in about.cssselect("ul.about-changes li"))
+    assert len(baku.cssselect("a.ent.ent-machine")) > 100
+    # The counts are those of the TEI: every name and date, and those edition annotate tagged.
+    tei_doc = etree.parse(str(ROOT / "tei" / "baku-katliami-1918.xml"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    names = tei_doc.xpath("//t:text//*[self::t:persName or self::t:placeName or self::t:orgName or self::t:date]", namespaces=ns)
+    machine = [n for n in names if "#edition-annotate" in (n.get("resp") or "").split()]
+    assert f"{len(names)} ad ve tarih işaretlidir; bunların {len(machine)} tanesi makine ile" in text_of(about)
+    bibtex = text_of(baku.cssselect("pre.cite-bibtex")[0])
+    assert bibtex.startswith("@online{baku-katliami-1918,") and "author = {Neciyev, Elçin}" in bibtex
+    assert "organization = {TEI Edisyonu}" in bibtex
+    csl = json.loads(baku.cssselect("pre.cite-csl")[0].text_content())
+    assert csl["author"] == [{"family": "Neciyev", "given": "Elçin"}] and csl["type"] == "webpage"
+    meta = {m.get("name"): m.get("content") for m in baku.cssselect("head meta[name^=citation_]")}
+    assert meta["citation_title"] == "Bakü Katliamı Gerçeği (31 Mart-1 Nisan 1918)"
+    assert meta["citation_author"] == "Neciyev, Elçin"
 
 
 def test_map_draws_outlines_and_linked_dots_from_register_coordinates(site):

@@ -25,7 +25,7 @@
     <xsl:variable name="href" select="ed:entity-href(.)"/>
     <xsl:choose>
       <xsl:when test="exists($entry) and not(ed:inside-link(.))">
-        <a class="ent ent-{$kind}" id="{ed:mention-anchor(.)}" href="{$kind}.html#{$entry/@xml:id}"
+        <a class="ent ent-{$kind}{' ent-machine'[ed:is-machine-tagged(current())]}" id="{ed:mention-anchor(.)}" href="{$kind}.html#{$entry/@xml:id}"
             data-entry="{$entry/@xml:id}" aria-describedby="card-{$entry/@xml:id}">
           <xsl:apply-templates mode="ed:html"/>
         </a>
@@ -79,7 +79,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="ed:is-dated-mention(.) and not(ed:inside-link(.))">
-        <a class="ent ent-date" id="{ed:mention-anchor(.)}" href="chronology.html#{ed:chronology-anchor(.)}"
+        <a class="ent ent-date{' ent-machine'[ed:is-machine-tagged(current())]}" id="{ed:mention-anchor(.)}" href="chronology.html#{ed:chronology-anchor(.)}"
             data-date="{string-join((@when, @from, @notBefore) ! string(), '') || (if (@to or @notAfter) then ' – ' || (@to, @notAfter)[1] else '')}">
           <xsl:sequence select="$content"/>
         </a>

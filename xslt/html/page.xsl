@@ -81,6 +81,8 @@
     <xsl:param name="body-class" as="xs:string" select="''"/>
     <xsl:param name="content" as="node()*" select="()"/>
     <xsl:param name="content-request" as="element()?" select="()"/>
+    <!-- More of the head: a text's citation metadata. -->
+    <xsl:param name="meta" as="node()*" select="()"/>
     <xsl:variable name="site" select="ed:site-title()"/>
     <html lang="{$ed:page-lang}">
       <head>
@@ -89,9 +91,10 @@
         <title><xsl:value-of select="string-join(distinct-values(($title, $site)), ' · ')"/></title>
         <link rel="stylesheet" href="assets/edition.css"/>
         <script src="assets/edition.js" defer=""></script>
+        <xsl:sequence select="$meta"/>
       </head>
       <!-- The script's own UI string (the popover's close button). -->
-      <body data-close-label="{ed:label('close')}" data-entry-label="{ed:label('card-entry')}" data-date-label="{ed:label('card-date')}">
+      <body data-close-label="{ed:label('close')}" data-entry-label="{ed:label('card-entry')}" data-date-label="{ed:label('card-date')}" data-machine-label="{ed:label('machine-tagged')}">
         <xsl:if test="$body-class ne ''"><xsl:attribute name="class" select="$body-class"/></xsl:if>
         <a class="skip-link" href="#main"><xsl:call-template name="ed:label-lang"/><xsl:value-of select="ed:label('skip')"/></a>
         <xsl:if test="$content/descendant-or-self::*[@id = 'notes-head']">

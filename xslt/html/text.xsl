@@ -15,6 +15,7 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:title($doc)"/>
       <xsl:with-param name="body-class" select="'text-page'"/>
+      <xsl:with-param name="meta"><xsl:call-template name="ed:citation-meta"><xsl:with-param name="doc" select="$doc"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="content">
         <article class="edition-text" lang="{$ed:page-lang}" aria-labelledby="title">
           <xsl:variable name="texts" select="ed:texts($doc)"/>
@@ -46,6 +47,7 @@
           </xsl:choose>
           <xsl:apply-templates select="$doc/*/tei:standOff" mode="ed:html"/>
           <xsl:call-template name="ed:notes-list"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
+          <xsl:call-template name="ed:about"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
           <xsl:call-template name="ed:cite"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
         </article>
         <xsl:call-template name="ed:entry-cards"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
@@ -349,7 +351,12 @@
         <xsl:value-of select="ed:label('cite-edition')"/>
         <xsl:text>. </xsl:text>
         <span class="cite-url" data-page="{$id}.html"><xsl:value-of select="$url"/></span>
+        <span class="cite-accessed" data-label="{ed:label('cite-accessed')}" hidden=""></span>
       </p>
+      <xsl:call-template name="ed:cite-formats">
+        <xsl:with-param name="doc" select="$doc"/>
+        <xsl:with-param name="url" select="$url"/>
+      </xsl:call-template>
       <p>
         <a href="tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml"><xsl:value-of select="ed:label('download-tei')"/></a>
         <xsl:for-each select="$licence">

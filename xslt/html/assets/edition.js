@@ -71,6 +71,12 @@
       p.textContent = ent.getAttribute("data-date");
       div.appendChild(p);
     }
+    if (ent.classList.contains("ent-machine")) {
+      var machine = document.createElement("p");
+      machine.className = "card-machine";
+      machine.textContent = document.body.getAttribute("data-machine-label") || "";
+      div.appendChild(machine);
+    }
     var more = document.createElement("p");
     var a = document.createElement("a");
     a.href = ent.getAttribute("href");
@@ -142,9 +148,30 @@
         document.body.classList.toggle("no-highlight", !on);
       });
     }
+    // The address (when the build had no base URL) and the date accessed
+    // (which a build cannot know) go into the citation and its formats.
     var url = document.querySelector(".cite-url");
-    if (url && !/^https?:/.test(url.textContent) && /^https?:/.test(location.protocol)) {
-      url.textContent = new URL(url.getAttribute("data-page"), location.href).href;
+    if (!url) return;
+    var address = url.textContent;
+    if (!/^https?:/.test(address) && /^https?:/.test(location.protocol)) {
+      address = new URL(url.getAttribute("data-page"), location.href).href;
+      url.textContent = address;
+    }
+    var today = new Date().toISOString().slice(0, 10);
+    var accessed = document.querySelector(".cite-accessed");
+    if (accessed) { accessed.textContent = " (" + accessed.getAttribute("data-label") + " " + today + ")"; accessed.hidden = false; }
+    var bibtex = document.querySelector(".cite-bibtex");
+    if (bibtex) {
+      bibtex.textContent = bibtex.textContent.replace(/url = \{[^}]*\}\n\}$/, "url = {" + address + "},\n  urldate = {" + today + "}\n}");
+    }
+    var csl = document.querySelector(".cite-csl");
+    if (csl) {
+      try {
+        var item = JSON.parse(csl.textContent);
+        item.URL = address;
+        item.accessed = { "date-parts": [today.split("-").map(Number)] };
+        csl.textContent = JSON.stringify(item, null, 2);
+      } catch (e) { /* left as built */ }
     }
   });
 }());
