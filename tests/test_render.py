@@ -388,7 +388,7 @@ def test_without_registers_pages_render_without_entries(sheets, tmp_path):
     site = tmp_path / "html"
     assert not page(site, "sample.html").cssselect("[data-entry]")
     assert "tei/registers.xml" in text_of(page(site, "persons.html").cssselect("main")[0])
-    assert not page(site, "map.html").cssselect("svg circle")
+    assert not page(site, "map.html").cssselect("svg g.places circle")
 
 
 HOSTILE_TEXT = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'

@@ -38,6 +38,7 @@
     <xsl:variable name="pages" select="ed:texts($doc)//tei:pb/@n ! normalize-space(.)[. ne '']"/>
     <xsl:variable name="names" select="ed:texts($doc)//(tei:persName | tei:placeName | tei:orgName | tei:date)[not(ancestor::tei:teiHeader)]"/>
     <xsl:variable name="machine" select="$names[ed:is-machine-tagged(.)]"/>
+    <xsl:variable name="changes" select="$header/tei:encodingDesc/tei:editorialDecl//tei:p[normalize-space()]"/>
     <section class="about" id="about" aria-labelledby="about-head">
       <h2 id="about-head"><xsl:value-of select="ed:label('about-text')"/></h2>
       <xsl:for-each select="ed:source($doc)">
@@ -51,7 +52,6 @@
           <xsl:value-of select="replace(ed:label(if (ed:pages-counted($doc)) then 'pages-counted' else 'pages-printed'), '\{1\}', $range)"/>
         </p>
       </xsl:if>
-      <xsl:variable name="changes" select="$header/tei:encodingDesc/tei:editorialDecl//tei:p[normalize-space()]"/>
       <xsl:if test="exists($changes)">
         <p><strong><xsl:value-of select="ed:label('about-made')"/>:</strong></p>
         <ul class="about-changes">
@@ -69,7 +69,11 @@
           <xsl:value-of select="replace(replace(ed:label('names-tagged'), '\{1\}', string(count($names))), '\{2\}', string(count($machine)))"/>
         </p>
       </xsl:if>
-      <p class="about-principles"><xsl:value-of select="ed:label('about-principles')"/></p>
+      <!-- The principles refer to the changes listed: a header that lists
+           none (TEI from elsewhere) gets no promise about them. -->
+      <xsl:if test="exists($changes)">
+        <p class="about-principles"><xsl:value-of select="ed:label('about-principles')"/></p>
+      </xsl:if>
     </section>
   </xsl:template>
 

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The map of places mentioned, drawn at build time as inline SVG from the
-     vendored Natural Earth outline (no tiles, no CDN, no script): an
+     vendored Natural Earth outline (no tiles, no CDN; assets/map.js adds
+     zoom, pan and label placement, see there): an
      equirectangular projection scaled by cos(mid-latitude), which keeps the
      region's shapes recognisable. Each dot links to its register entry; a
      list below gives the same places as text. Per text (ed:map-parts): the
@@ -107,7 +108,8 @@
             <xsl:text>). </xsl:text>
             <xsl:value-of select="ed:label('map-source')"/>
           </figcaption>
-          <div class="map-legend">
+        </figure>
+        <div class="map-legend">
             <h2><xsl:value-of select="ed:label('map-legend')"/></h2>
             <p><svg xmlns="http://www.w3.org/2000/svg" class="legend-dot" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><circle cx="7" cy="7" r="5"/></svg>
               <xsl:text> </xsl:text><xsl:value-of select="ed:label('map-legend-dot')"/></p>
@@ -115,8 +117,7 @@
               <xsl:text> </xsl:text><xsl:value-of select="ed:label('map-scale')"/>: <span class="scale-text">200 km</span></p>
             <p class="map-help" hidden=""><xsl:value-of select="ed:label('map-legend-pan')"/></p>
           </div>
-          <script src="assets/map.js" defer=""></script>
-        </figure>
+        <script src="assets/map.js" defer=""></script>
         <xsl:call-template name="ed:place-list">
           <xsl:with-param name="head" select="ed:label('places')"/>
           <xsl:with-param name="places" select="$on-map"/>

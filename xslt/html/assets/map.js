@@ -33,7 +33,7 @@
   var scaleBar = svg.querySelector(".scale-bar");
   var scaleLine = scaleBar && scaleBar.querySelector("line");
   var scaleText = scaleBar && scaleBar.querySelector("text");
-  var legendScale = figure.querySelector(".scale-text");
+  var legendScale = document.querySelector(".map-legend .scale-text");
 
   // Screen pixels per map unit.
   function pixels() { return svg.getBoundingClientRect().width / view.w; }
@@ -143,7 +143,7 @@
 
   var controls = figure.querySelector(".map-controls");
   controls.hidden = false;
-  figure.querySelector(".map-help").hidden = false;
+  document.querySelector(".map-legend .map-help").hidden = false;
   controls.addEventListener("click", function (e) {
     var b = e.target.closest("button[data-zoom]");
     if (!b) return;
