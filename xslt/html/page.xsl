@@ -154,6 +154,18 @@
       <xsl:sort select="@sort"/>
       <xsl:sequence select="node()"/>
     </xsl:for-each>
+    <section class="about" id="about-edition" aria-labelledby="about-edition-head">
+      <h2 id="about-edition-head"><xsl:value-of select="ed:label('about-edition')"/></h2>
+      <p><xsl:value-of select="ed:label('edition-made')"/></p>
+      <p><xsl:value-of select="ed:label('about-principles')"/></p>
+      <p><xsl:value-of select="ed:label('edition-tagging')"/></p>
+      <p><xsl:value-of select="ed:label('edition-licence')"/></p>
+      <h3><xsl:value-of select="ed:label('cite-the-edition')"/></h3>
+      <xsl:variable name="url" select="if ($base-url ne '') then $base-url || 'index.html' else 'index.html'"/>
+      <p class="citation"><xsl:value-of select="$ed:edition-name"/>. <xsl:value-of select="ed:label('cite-edition')"/>. <span class="cite-url" data-page="index.html"><xsl:value-of select="$url"/></span><span class="cite-accessed" data-label="{ed:label('cite-accessed')}" hidden=""></span></p>
+      <pre class="cite-bibtex" tabindex="0"><xsl:value-of select="string-join(('@misc{edition,', '  title = {' || ed:bibtex-escape($ed:edition-name) || '},',
+          '  note = {' || ed:bibtex-escape(ed:label('cite-edition')) || '},', '  url = {' || $url || '}', '}'), '&#10;')"/></pre>
+    </section>
   </xsl:template>
 
   <!-- A text's card on the index, sorted by its title. -->
@@ -176,6 +188,8 @@
           <a href="{$id}.html"><xsl:value-of select="ed:label('read')"/></a>
           <xsl:text> · </xsl:text>
           <a href="tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml"><xsl:value-of select="ed:label('download-tei')"/></a>
+          <xsl:text> · </xsl:text>
+          <a href="{$id}.html#about"><xsl:value-of select="ed:label('about-text')"/></a>
         </p>
       </article>
     </card>
