@@ -199,6 +199,11 @@
       var ids = Object.keys(sets[0]).map(Number).filter(function (r) {
         return sets.every(function (s) { return s[r]; }) && (onlyText === null || Math.floor(r / index.base) === onlyText);
       }).sort(function (x, y) { return x - y; });
+      // The records of the texts of the first candidates, fetched at once
+      // rather than one text after another.
+      var first = {};
+      ids.slice(0, LIMIT).forEach(function (r) { first[Math.floor(r / index.base)] = true; });
+      Object.keys(first).forEach(function (n) { load("t-" + n); });
       return verify(ids, terms, kind, run);
     });
   }
