@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-import shutil
 import tempfile
 import threading
 import time
@@ -55,7 +54,7 @@ from typing import IO, Iterable, Sequence
 
 from lxml import etree
 
-from . import tei
+from . import search_index, tei
 from .errors import EditionError, InputError, Issue
 from .paths import DOC_ID, check_doc_id, inside
 from .resources import shipped
@@ -471,13 +470,9 @@ class Renderer:
             self._site_ready = True
         params = {} if task.parts is None else {"parts": self.sheets.processor.parse_xml(xml_file_name=str(task.parts))}
         if task.page == "search-index":
-            target = inside(self.job.out, "search-index.js")
             head, tail = _call(self.executable, _template("search-index"), params, path=None, returning="strings")
-            with tei.atomic_file(target) as tmp, open(tmp, "wb") as fh:
-                fh.write(head.encode("utf-8"))
-                with open(task.records, "rb") as records:
-                    shutil.copyfileobj(records, fh, 1 << 20)
-                fh.write(tail.encode("utf-8"))
+            written = search_index.write(self.job.out, head, tail, task.records)
+            return SitePageOutput(task.page, written, time.perf_counter() - start, _messages(self.executable))
         else:
             target = inside(self.job.out, f"{task.page}.html")
             params["page"] = self.sheets.processor.make_string_value(task.page)

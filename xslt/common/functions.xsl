@@ -78,6 +78,18 @@
     <xsl:sequence select="string($text)"/>
   </xsl:function>
 
+  <xsl:function name="ed:has-label" as="xs:boolean">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="exists($ed:label-texts($key))"/>
+  </xsl:function>
+
+  <!-- An entry's kind (@type: city, party …) in the page's language, or as
+       the register writes it when labels.xml has no word for it. -->
+  <xsl:function name="ed:kind-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="if (ed:has-label('type-' || $type)) then ed:label('type-' || $type) else $type"/>
+  </xsl:function>
+
   <!-- Numbers counted once per document in reading order, read in O(1) with
        accumulator-before(): a note's position (ids of marker and note),
        an entity mention's position (its id, so registers link to the exact
@@ -176,14 +188,27 @@
     <xsl:sequence select="($note/@n[normalize-space()] ! string(), string($note/accumulator-before('ed:note')))[1]"/>
   </xsl:function>
 
+  <!-- A note's anchors follow its label, so that #fn7 is the note the reader
+       sees as 7: "fn7" / "fnref7" when the label is letters and digits and no
+       other note of the document has it; else (a "*", a label used twice)
+       "fn-" / "fnref-" and the note's position, which never clash with those. -->
+  <xsl:key name="ed:note-by-label" match="tei:note" use="ed:note-label(.)"/>
+
+  <xsl:function name="ed:note-key" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="label" select="ed:note-label($note)"/>
+    <xsl:sequence select="if (matches($label, '^[\p{L}\p{N}]+$') and count(key('ed:note-by-label', $label, root($note))) = 1)
+        then $label else '-' || $note/accumulator-before('ed:note')"/>
+  </xsl:function>
+
   <xsl:function name="ed:note-anchor" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="'fn' || $note/accumulator-before('ed:note')"/>
+    <xsl:sequence select="'fn' || ed:note-key($note)"/>
   </xsl:function>
 
   <xsl:function name="ed:note-ref-anchor" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="'fnref' || $note/accumulator-before('ed:note')"/>
+    <xsl:sequence select="'fnref' || ed:note-key($note)"/>
   </xsl:function>
 
   <xsl:function name="ed:mention-anchor" as="xs:string">
@@ -227,6 +252,36 @@
     <xsl:sequence select="normalize-space(($entry/*[@type = 'preferred'], $entry/(tei:persName | tei:placeName | tei:orgName))[1])"/>
   </xsl:function>
 
+  <!-- A person's name as an index lists it: "Şaumyan, Stephan" (surname
+       first: the last word that is not a title such as Paşa or Bey, with
+       the words after it), or the name as it is when it is one word or its
+       only name comes first ("Cemal Paşa"). -->
+  <xsl:variable name="ed:titles-after-name" as="xs:string*"
+      select="('paşa', 'pasa', 'bey', 'beg', 'bek', 'efendi', 'ağa', 'aga', 'han', 'hanım', 'hoca', 'sultan', 'şah')"/>
+
+  <xsl:function name="ed:index-name" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="words" select="tokenize(normalize-space($name), ' ')"/>
+    <xsl:variable name="at" select="(for $i in reverse(1 to count($words)) return $i[not(lower-case(translate($words[$i], 'Iİ', 'ıi')) = $ed:titles-after-name)])[1]"/>
+    <!-- A ruler ("I. Aleksandr", "Ivan IV.") keeps his name as it is. -->
+    <xsl:sequence select="if (count($words) le 1 or empty($at) or $at = 1 or $words = $words[matches(., '^[IVXLC]+\.?$')]) then normalize-space($name)
+        else string-join($words[position() ge $at], ' ') || ', ' || string-join($words[position() lt $at], ' ')"/>
+  </xsl:function>
+
+  <!-- The sort key of a person in an index: surname first, regnal numbers
+       left out ("I. Aleksandr" sorts under A). -->
+  <xsl:function name="ed:person-sort-key" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="ed:sort-key(string-join(tokenize(ed:index-name($name), ' ')[not(matches(., '^[IVXLC]+\.?$'))], ' '))"/>
+  </xsl:function>
+
+  <!-- An author cited by the texts (person/@role "author"), not a person of
+       the history they tell. -->
+  <xsl:function name="ed:is-cited-author" as="xs:boolean">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="tokenize($entry/@role) = 'author'"/>
+  </xsl:function>
+
   <!-- Which register page an entry or mention belongs to. -->
   <xsl:function name="ed:register-of" as="xs:string">
     <xsl:param name="node" as="element()"/>
@@ -241,7 +296,8 @@
        event) and never the header. -->
   <xsl:function name="ed:is-dated-mention" as="xs:boolean">
     <xsl:param name="date" as="element(tei:date)"/>
-    <xsl:sequence select="exists($date/ancestor::tei:text) and empty($date/ancestor::tei:bibl)
+    <xsl:sequence select="exists($date/ancestor::tei:text)
+        and empty($date/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:listBibl])
         and exists($date/(@when, @from, @to, @notBefore, @notAfter))"/>
   </xsl:function>
 
@@ -321,29 +377,56 @@
   </xsl:function>
 
   <!-- A sentence ends at '.', '!', '?' or '…', perhaps with a closing quote
-       or bracket, before whitespace. Both functions find sentence ends with
-       tokenize(), one pass from the left that stops where it may: an
-       anchored regex ('^.*…', '^(.*?…)(\s.*)?$') backtracks over the rest
-       of the paragraph for every mention, and was most of the chronology's
-       time. -->
+       or bracket, before whitespace, unless the next word begins with a
+       small letter, or the '.' ends an abbreviation: a single letter (an
+       initial "M.", "s. 25", "I. Aleksandr"), a Roman numeral ("XIX.
+       yüzyıl"), a word with a dot inside ("a.g.e.") or a word of
+       $ed:abbreviations ("bkz.", "vd.", "Prof."). Each candidate end is
+       judged by the word before it and the letter after it; the pieces come
+       from one analyze-string() per text, which does not backtrack over the
+       rest of the paragraph. -->
+  <xsl:variable name="ed:abbreviations" as="xs:string*" select="(
+      'age', 'agm', 'agb', 'bkz', 'bk', 'bs', 'c', 'cit', 'çev', 'der', 'doç', 'dr', 'ed', 'eds', 'haz', 'hz',
+      'ibid', 'krş', 'karş', 'no', 'nr', 'op', 'pp', 'prof', 'sf', 'ss', 'st', 'trans', 'vb', 'vd', 'vol', 'vs',
+      'yay', 'yy', 'yrd', 'gen', 'mr', 'mrs', 'jr', 'sn', 'çev', 'cf', 'ca', 'vgl', 'hg', 'hrsg', 'bd')"/>
+  <xsl:variable name="ed:sentence-end-regex" as="xs:string" select="'[.!?…][”’&quot;)]?\s+'"/>
+
+  <!-- Is the match $end (a piece of analyze-string with $ed:sentence-end-regex)
+       a sentence end, given the text before it and the text after it? -->
+  <xsl:function name="ed:is-sentence-end" as="xs:boolean">
+    <xsl:param name="end" as="xs:string"/>
+    <xsl:param name="before" as="xs:string"/>
+    <xsl:param name="after" as="xs:string"/>
+    <xsl:variable name="word" select="replace(tokenize($before, '\s+')[last()], '^[(\[“‘&quot;]+', '')"/>
+    <xsl:sequence select="not(matches($after, '^\p{Ll}')) and not(starts-with($end, '.') and (
+        matches($word, '^\p{L}$') or matches($word, '^[IVXLCDM]+$') or matches($word, '\p{L}\.\p{L}')
+        or lower-case($word) = $ed:abbreviations))"/>
+  </xsl:function>
+
+  <!-- The text split at its sentence ends: strings, each ending in its
+       sentence end's punctuation and whitespace (the last one may end in
+       neither). -->
+  <xsl:function name="ed:sentences" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="pieces" select="analyze-string($text, $ed:sentence-end-regex)/*"/>
+    <xsl:variable name="ends" select="for $i in 1 to count($pieces) return
+        $i[$pieces[$i]/self::*:match][ed:is-sentence-end(string($pieces[$i]), string($pieces[$i - 1]), string($pieces[$i + 1]))]"/>
+    <xsl:sequence select="for $k in 1 to count($ends) + 1 return
+        string-join($pieces[position() gt ($ends[$k - 1], 0)[1] and position() le ($ends[$k], count($pieces))[1]], '')"/>
+  </xsl:function>
+
   <!-- The text after the last sentence end (all of it if there is none),
        without leading whitespace. -->
   <xsl:function name="ed:sentence-start" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace((tokenize($text, '[.!?…][”’&quot;)]?\s+')[last()], '')[1], '^\s+', '')"/>
+    <xsl:sequence select="replace((ed:sentences($text)[last()], '')[1], '^\s+', '')"/>
   </xsl:function>
 
   <!-- The text up to and including the first sentence end (all of it if
-       there is none). -->
+       there is none), without the whitespace after it. -->
   <xsl:function name="ed:sentence-end" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:variable name="head" select="(tokenize($text, '[.!?…][”’&quot;)]?\s')[1], '')[1]"/>
-    <xsl:variable name="end" select="string-length($head) + 1"/>
-    <xsl:sequence select="
-        if ($end gt string-length($text)) then $text
-        else if (substring($text, $end + 1, 1) = ('”', '’', '&quot;', ')') and matches(substring($text, $end + 2, 1), '^\s$'))
-          then $head || substring($text, $end, 2)
-        else $head || substring($text, $end, 1)"/>
+    <xsl:sequence select="replace((ed:sentences($text)[1], '')[1], '\s+$', '')"/>
   </xsl:function>
 
   <!-- Readings. A choice shows one child: the first of corr/expan/reg

@@ -25,6 +25,7 @@
     <xsl:param name="parts" as="document-node()?" tunnel="yes"/>
     <xsl:variable name="rows" select="$parts/parts/row"/>
     <h1><xsl:value-of select="ed:label('chronology')"/></h1>
+    <p class="legend"><xsl:value-of select="ed:label('chronology-legend')"/></p>
     <xsl:choose>
       <xsl:when test="empty($rows)"><p class="empty"><xsl:value-of select="ed:label('no-dates')"/></p></xsl:when>
       <xsl:otherwise>
@@ -78,12 +79,33 @@
     </xsl:for-each-group>
   </xsl:function>
 
-  <!-- ISO dates as written in the TEI: 1918-03-31, 1917-11-01 – 1918-02-28,
-       with "~" for an inferred (conjectural) date. -->
+  <!-- A date as precisely as the TEI gives it, in the page's language:
+       "31 Mart 1918", "Temmuz 1903" (a month, never "1903-07", which reads
+       as a range), "1918"; a span from/to with a dash; notBefore/notAfter
+       as "between … and …"; an inferred date (cert low/medium, evidence
+       conjecture) says so in words, as the legend above the table explains. -->
   <xsl:function name="ed:date-label" as="xs:string">
     <xsl:param name="date" as="element(tei:date)"/>
-    <xsl:variable name="range" select="string-join(($date/(@from, @notBefore)[1], $date/(@to, @notAfter)[1]) ! string(), ' – ')"/>
-    <xsl:sequence select="(if ($date/@cert = ('low', 'medium') or $date/@evidence = 'conjecture') then '~' else '')
-        || ($date/@when ! string(), $range)[. ne ''][1]"/>
+    <xsl:variable name="from" select="$date/(@from, @notBefore)[1]"/>
+    <xsl:variable name="to" select="$date/(@to, @notAfter)[1]"/>
+    <xsl:variable name="span" select="
+        if (exists($date/@when)) then ed:iso-date-label($date/@when)
+        else if ($date/@notBefore and $date/@notAfter and empty($date/(@from, @to)))
+          then replace(replace(ed:label('date-between'), '\{1\}', ed:iso-date-label($from)), '\{2\}', ed:iso-date-label($to))
+        else string-join(($from, $to) ! ed:iso-date-label(.), ' – ')"/>
+    <xsl:sequence select="$span || (if ($date/@cert = ('low', 'medium') or $date/@evidence = 'conjecture') then ' (' || ed:label('date-inferred') || ')' else '')"/>
+  </xsl:function>
+
+  <!-- 1918-03-31 → 31 Mart 1918; 1903-07 → Temmuz 1903; else as written. -->
+  <xsl:function name="ed:iso-date-label" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:variable name="parts" select="analyze-string($iso, '^(-?\d{4})(-(\d{2}))?(-(\d{2}))?$')//*:group"/>
+    <xsl:variable name="month" select="$parts[@nr = 3]/string()"/>
+    <xsl:sequence select="
+        if (empty($parts) or ($month and not(xs:integer($month) = 1 to 12))) then $iso
+        else string-join((
+            $parts[@nr = 5] ! string(xs:integer(.)),
+            $month[.] ! ed:label('month-' || .),
+            $parts[@nr = 1]/string()), ' ')"/>
   </xsl:function>
 </xsl:stylesheet>

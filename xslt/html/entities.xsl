@@ -25,7 +25,7 @@
     <xsl:variable name="href" select="ed:entity-href(.)"/>
     <xsl:choose>
       <xsl:when test="exists($entry) and not(ed:inside-link(.))">
-        <a class="ent ent-{$kind}" id="{ed:mention-anchor(.)}" href="{$kind}.html#{$entry/@xml:id}"
+        <a class="ent ent-{$kind}{' ent-machine'[ed:is-machine-tagged(current())]}" id="{ed:mention-anchor(.)}" href="{$kind}.html#{$entry/@xml:id}"
             data-entry="{$entry/@xml:id}" aria-describedby="card-{$entry/@xml:id}">
           <xsl:apply-templates mode="ed:html"/>
         </a>
@@ -79,7 +79,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="ed:is-dated-mention(.) and not(ed:inside-link(.))">
-        <a class="ent ent-date" id="{ed:mention-anchor(.)}" href="chronology.html#{ed:chronology-anchor(.)}"
+        <a class="ent ent-date{' ent-machine'[ed:is-machine-tagged(current())]}" id="{ed:mention-anchor(.)}" href="chronology.html#{ed:chronology-anchor(.)}"
             data-date="{string-join((@when, @from, @notBefore) ! string(), '') || (if (@to or @notAfter) then ' – ' || (@to, @notAfter)[1] else '')}">
           <xsl:sequence select="$content"/>
         </a>
@@ -117,10 +117,15 @@
     <p class="entry-name"><strong><xsl:value-of select="ed:entry-name(.)"/></strong>
       <xsl:text> (</xsl:text>
       <xsl:value-of select="ed:label(if ($register = 'persons') then 'kind-person' else if ($register = 'places') then 'kind-place' else 'kind-org')"/>
-      <xsl:if test="@type"><xsl:text>, </xsl:text><xsl:value-of select="@type"/></xsl:if>
+      <xsl:if test="normalize-space(@type)"><xsl:text>, </xsl:text><xsl:value-of select="ed:kind-label(normalize-space(@type))"/></xsl:if>
       <xsl:text>)</xsl:text>
     </p>
-    <xsl:variable name="variants" select="*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type = 'preferred')]"/>
+    <!-- Not a variant that is another name broken by a hyphen at a line end
+         in the source ("Şa-umyan" beside "Şaumyan"). -->
+    <xsl:variable name="names" select="*[self::tei:persName or self::tei:placeName or self::tei:orgName]"/>
+    <xsl:variable name="keys" select="$names ! (., tokenize(normalize-space(.), ' ')) ! ed:sort-key(.)"/>
+    <xsl:variable name="variants" select="$names[not(@type = 'preferred')][not(. is $names[1] and empty($names[@type = 'preferred']))]
+        [not(contains(., '-') and ed:sort-key(replace(., '-', '')) = $keys)]"/>
     <xsl:if test="exists($variants)">
       <p class="entry-variants"><xsl:value-of select="ed:label('variants')"/>: <xsl:for-each select="$variants">
           <span>
@@ -134,7 +139,7 @@
       <p class="entry-geo"><xsl:value-of select="ed:label('coordinates')"/>: <xsl:value-of select="string-join(tokenize(normalize-space(.), '\s+'), ', ')"/></p>
     </xsl:for-each>
     <xsl:for-each select="tei:idno[@type = 'geonames'][matches(normalize-space(.), '^\d+$')]">
-      <p class="entry-geonames"><a href="https://www.geonames.org/{normalize-space(.)}"><xsl:value-of select="ed:label('geonames')"/> <xsl:value-of select="normalize-space(.)"/></a></p>
+      <p class="entry-geonames"><a href="https://www.geonames.org/{normalize-space(.)}"><xsl:value-of select="ed:label('geonames') || ' ' || normalize-space(.)"/></a></p>
     </xsl:for-each>
     <p class="entry-link"><a href="{$register}.html#{@xml:id}"><xsl:value-of select="ed:label('register-entry')"/></a></p>
   </xsl:template>

@@ -41,6 +41,7 @@
   <xsl:include href="map.xsl"/>
   <xsl:include href="bibliography.xsl"/>
   <xsl:include href="search.xsl"/>
+  <xsl:include href="about.xsl"/>
 
   <!-- Absolute URL the site will be published at (ending in '/'), used in the
        "Cite this" block. Empty: the block shows the page's own address,

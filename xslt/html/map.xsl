@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The map of places mentioned, drawn at build time as inline SVG from the
-     vendored Natural Earth outline (no tiles, no CDN, no script): an
+     vendored Natural Earth outline (no tiles, no CDN; assets/map.js adds
+     zoom, pan and label placement, see there): an
      equirectangular projection scaled by cos(mid-latitude), which keeps the
      region's shapes recognisable. Each dot links to its register entry; a
      list below gives the same places as text. Per text (ed:map-parts): the
@@ -47,7 +48,7 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:for-each select="distinct-values($doc//tei:text//(tei:persName | tei:placeName | tei:orgName)/ed:entry-id(.))">
       <xsl:if test="exists($ed:registers) and exists(key('ed:entry', ., $ed:registers)/self::tei:place)">
-        <mentioned entry="{.}"/>
+        <mentioned entry="{.}" count="{count($doc//tei:text//tei:placeName[ed:entry-id(.) = current()])}"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:function>
@@ -63,7 +64,12 @@
       <xsl:with-param name="content">
         <h1><xsl:value-of select="ed:label('map')"/></h1>
         <p><xsl:value-of select="ed:label('map-intro')"/></p>
-        <figure class="map">
+        <figure class="map" data-km-per-unit="{111.32 div $ed:pixels-per-degree}">
+          <p class="map-controls" role="group" aria-label="{ed:label('map-controls')}" hidden="">
+            <button type="button" data-zoom="in" aria-label="{ed:label('map-zoom-in')}">+</button>
+            <button type="button" data-zoom="out" aria-label="{ed:label('map-zoom-out')}">−</button>
+            <button type="button" data-zoom="reset"><xsl:value-of select="ed:label('map-reset')"/></button>
+          </p>
           <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$ed:map-width} {$ed:map-height}" role="group" aria-labelledby="map-caption">
             <rect class="sea" x="0" y="0" width="{$ed:map-width}" height="{$ed:map-height}"/>
             <g class="land">
@@ -71,15 +77,28 @@
                 <path d="{string-join(ring ! ed:ring-path(.), ' ')}"><title><xsl:value-of select="@name"/></title></path>
               </xsl:for-each>
             </g>
-            <g class="places">
-              <xsl:for-each select="$on-map">
+            <!-- Most-mentioned places first: their labels are placed first
+                 (assets/map.js), and their dots are drawn last, on top. -->
+            <xsl:variable name="ranked" as="element(tei:place)*">
+              <xsl:perform-sort select="$on-map">
+                <xsl:sort select="sum(key('ed:mentioned', string(@xml:id), $parts)/@count)" data-type="number" order="descending"/>
                 <xsl:sort select="ed:sort-key(ed:entry-name(.))"/>
+              </xsl:perform-sort>
+            </xsl:variable>
+            <g class="places">
+              <xsl:for-each select="reverse($ranked)">
                 <xsl:variable name="ll" select="ed:lat-lon(.)"/>
-                <a href="places.html#{@xml:id}" aria-label="{ed:entry-name(.)}">
-                  <circle cx="{ed:x($ll[2])}" cy="{ed:y($ll[1])}" r="4"/>
+                <xsl:variable name="count" select="sum(key('ed:mentioned', string(@xml:id), $parts)/@count)"/>
+                <a href="places.html#{@xml:id}" aria-label="{ed:entry-name(.)} ({$count} {ed:label('mentions-count')})"
+                    data-rank="{count($ranked) - position() + 1}">
+                  <circle cx="{ed:x($ll[2])}" cy="{ed:y($ll[1])}" r="{format-number(min((7, 2.5 + math:sqrt($count) * 0.6)), '0.#')}"/>
                   <text x="{ed:x($ll[2])}" y="{ed:y($ll[1])}" dx="6" dy="4"><xsl:value-of select="ed:entry-name(.)"/></text>
                 </a>
               </xsl:for-each>
+            </g>
+            <g class="scale-bar" aria-hidden="true">
+              <line x1="10" y1="{$ed:map-height - 12}" x2="{format-number(10 + 200 div (111.32 div $ed:pixels-per-degree), '0.#')}" y2="{$ed:map-height - 12}"/>
+              <text x="10" y="{$ed:map-height - 17}">200 km</text>
             </g>
           </svg>
           <figcaption id="map-caption">
@@ -90,6 +109,15 @@
             <xsl:value-of select="ed:label('map-source')"/>
           </figcaption>
         </figure>
+        <div class="map-legend">
+            <h2><xsl:value-of select="ed:label('map-legend')"/></h2>
+            <p><svg xmlns="http://www.w3.org/2000/svg" class="legend-dot" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><circle cx="7" cy="7" r="5"/></svg>
+              <xsl:text> </xsl:text><xsl:value-of select="ed:label('map-legend-dot')"/></p>
+            <p><svg xmlns="http://www.w3.org/2000/svg" class="legend-scale" width="40" height="10" viewBox="0 0 40 10" aria-hidden="true"><line x1="1" y1="5" x2="39" y2="5"/></svg>
+              <xsl:text> </xsl:text><xsl:value-of select="ed:label('map-scale')"/>: <span class="scale-text">200 km</span></p>
+            <p class="map-help" hidden=""><xsl:value-of select="ed:label('map-legend-pan')"/></p>
+          </div>
+        <script src="assets/map.js" defer=""></script>
         <xsl:call-template name="ed:place-list">
           <xsl:with-param name="head" select="ed:label('places')"/>
           <xsl:with-param name="places" select="$on-map"/>

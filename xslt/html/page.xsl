@@ -81,6 +81,8 @@
     <xsl:param name="body-class" as="xs:string" select="''"/>
     <xsl:param name="content" as="node()*" select="()"/>
     <xsl:param name="content-request" as="element()?" select="()"/>
+    <!-- More of the head: a text's citation metadata. -->
+    <xsl:param name="meta" as="node()*" select="()"/>
     <xsl:variable name="site" select="ed:site-title()"/>
     <html lang="{$ed:page-lang}">
       <head>
@@ -89,11 +91,15 @@
         <title><xsl:value-of select="string-join(distinct-values(($title, $site)), ' · ')"/></title>
         <link rel="stylesheet" href="assets/edition.css"/>
         <script src="assets/edition.js" defer=""></script>
+        <xsl:sequence select="$meta"/>
       </head>
       <!-- The script's own UI string (the popover's close button). -->
-      <body data-close-label="{ed:label('close')}">
+      <body data-close-label="{ed:label('close')}" data-entry-label="{ed:label('card-entry')}" data-date-label="{ed:label('card-date')}" data-machine-label="{ed:label('machine-tagged')}">
         <xsl:if test="$body-class ne ''"><xsl:attribute name="class" select="$body-class"/></xsl:if>
         <a class="skip-link" href="#main"><xsl:call-template name="ed:label-lang"/><xsl:value-of select="ed:label('skip')"/></a>
+        <xsl:if test="$content/descendant-or-self::*[@id = 'notes-head']">
+          <a class="skip-link" href="#notes-head"><xsl:call-template name="ed:label-lang"/><xsl:value-of select="ed:label('skip-notes')"/></a>
+        </xsl:if>
         <header class="site-header">
           <xsl:call-template name="ed:label-lang"/>
           <p class="site-title"><a href="index.html"><xsl:value-of select="$site"/></a></p>
@@ -148,6 +154,18 @@
       <xsl:sort select="@sort"/>
       <xsl:sequence select="node()"/>
     </xsl:for-each>
+    <section class="about" id="about-edition" aria-labelledby="about-edition-head">
+      <h2 id="about-edition-head"><xsl:value-of select="ed:label('about-edition')"/></h2>
+      <p><xsl:value-of select="ed:label('edition-made')"/></p>
+      <p><xsl:value-of select="ed:label('about-principles')"/></p>
+      <p><xsl:value-of select="ed:label('edition-tagging')"/></p>
+      <p><xsl:value-of select="ed:label('edition-licence')"/></p>
+      <h3><xsl:value-of select="ed:label('cite-the-edition')"/></h3>
+      <xsl:variable name="url" select="if ($base-url ne '') then $base-url || 'index.html' else 'index.html'"/>
+      <p class="citation"><xsl:value-of select="$ed:edition-name"/>. <xsl:value-of select="ed:label('cite-edition')"/>. <span class="cite-url" data-page="index.html"><xsl:value-of select="$url"/></span><span class="cite-accessed" data-label="{ed:label('cite-accessed')}" hidden=""></span></p>
+      <pre class="cite-bibtex" tabindex="0"><xsl:value-of select="string-join(('@misc{edition,', '  title = {' || ed:bibtex-escape($ed:edition-name) || '},',
+          '  note = {' || ed:bibtex-escape(ed:label('cite-edition')) || '},', '  url = {' || $url || '}', '}'), '&#10;')"/></pre>
+    </section>
   </xsl:template>
 
   <!-- A text's card on the index, sorted by its title. -->
@@ -170,6 +188,8 @@
           <a href="{$id}.html"><xsl:value-of select="ed:label('read')"/></a>
           <xsl:text> · </xsl:text>
           <a href="tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml"><xsl:value-of select="ed:label('download-tei')"/></a>
+          <xsl:text> · </xsl:text>
+          <a href="{$id}.html#about"><xsl:value-of select="ed:label('about-text')"/></a>
         </p>
       </article>
     </card>

@@ -27,23 +27,50 @@
           <input type="search" id="q" name="q" autocomplete="off" aria-describedby="search-hint"/>
           <button type="submit"><xsl:value-of select="ed:label('search-button')"/></button>
           <p id="search-hint" class="hint"><xsl:value-of select="ed:label('search-hint')"/></p>
+          <!-- Filters: the texts are filled in by search.js from the index
+               (this page is made without the texts' parts). -->
+          <p class="search-filters">
+            <label for="search-text"><xsl:value-of select="ed:label('search-in-text')"/></label>
+            <select id="search-text" name="t">
+              <option value=""><xsl:value-of select="ed:label('search-all-texts')"/></option>
+            </select>
+            <label for="search-kind"><xsl:value-of select="ed:label('search-kind')"/></label>
+            <select id="search-kind" name="k">
+              <option value=""><xsl:value-of select="ed:label('search-any-kind')"/></option>
+              <xsl:for-each select="('persons', 'places', 'organisations')">
+                <option value="{.}"><xsl:value-of select="ed:label('search-kind-' || .)"/></option>
+              </xsl:for-each>
+            </select>
+          </p>
         </form>
         <noscript><p><xsl:value-of select="ed:label('search-nojs')"/></p></noscript>
         <p id="search-status" role="status"></p>
         <ol id="search-results" class="search-results"></ol>
-        <script src="search-index.js"></script>
-        <script src="assets/search.js"></script>
+        <!-- Deferred, so that they run after assets/edition.js (the
+             folding they share). -->
+        <script src="search-index.js" defer=""></script>
+        <script src="assets/search.js" defer=""></script>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The file around the records: two strings, the head (ending in the
-       records array's "[") and the tail. $parts holds a <text> per text. -->
+  <!-- search-index.js: the texts (in reading order of the parts) and the
+       names of every register entry (so that a query for a variant, or
+       another spelling the register knows, finds the entry's mentions).
+       Returned as head and tail: Python (edition.search_index) writes the
+       words and records in shards between them. $parts holds a <text> per
+       text. -->
   <xsl:template name="ed:search-index" as="xs:string+">
     <xsl:param name="parts" as="document-node()?"/>
     <xsl:variable name="texts" select="map:merge($parts/parts/text ! map{ string(@id): map{ 'title': string(@title), 'url': @id || '.html' } })"/>
-    <xsl:sequence select="'window.EDITION_SEARCH_INDEX = {&quot;texts&quot;:' || serialize($texts, $ed:json) || ',&quot;records&quot;:['"/>
-    <xsl:sequence select="']};&#10;'"/>
+    <xsl:variable name="entities" select="array{
+        $ed:registers//(tei:person | tei:place | tei:org)[@xml:id] ! map{
+            'k': ed:register-of(.),
+            'n': array{ distinct-values((ed:entry-name(.), (tei:persName | tei:placeName | tei:orgName) ! normalize-space(.))[. ne '']) } }
+      }"/>
+    <xsl:sequence select="'window.EDITION_SEARCH_INDEX = {&quot;texts&quot;:' || serialize($texts, $ed:json)
+        || ',&quot;entities&quot;:' || serialize($entities, $ed:json) || ','"/>
+    <xsl:sequence select="'};&#10;'"/>
   </xsl:template>
 
   <xsl:variable name="ed:json" as="map(*)" select="map{ 'method': 'json', 'indent': false() }"/>
@@ -60,12 +87,23 @@
     <xsl:variable name="records" select="array{
         (
           ed:texts($doc)//(tei:p | tei:head | tei:item | tei:ab | tei:l)[not(ancestor::tei:note)] ! map{
-              'd': ed:doc-id(.), 'a': ed:block-anchor(.), 'p': ed:page-of(.), 'x': ed:plain(.) },
+              'd': ed:doc-id(.), 'a': ed:block-anchor(.), 'p': ed:page-of(.), 'x': ed:plain(.), 'm': ed:search-names(.) },
           ed:texts($doc)//tei:note ! map{
-              'd': ed:doc-id(.), 'a': ed:note-anchor(.), 'p': ed:page-of(.), 'n': ed:note-label(.), 'x': ed:plain(.) }
+              'd': ed:doc-id(.), 'a': ed:note-anchor(.), 'p': ed:page-of(.), 'n': ed:note-label(.), 'x': ed:plain(.),
+              'm': ed:search-names(.) }
         )[?x ne '']
       }"/>
     <xsl:variable name="json" select="serialize($records, $ed:json)"/>
     <xsl:sequence select="substring($json, 2, string-length($json) - 2)"/>
+  </xsl:function>
+
+  <!-- The names in a block, by kind, as [register, text] pairs: the filter
+       "person/place/organisation" keeps a hit only where it is such a name.
+       Names inside a note anchored in the block belong to the note. -->
+  <xsl:function name="ed:search-names" as="array(*)">
+    <xsl:param name="block" as="element()"/>
+    <xsl:variable name="own-notes" select="$block/ancestor-or-self::tei:note"/>
+    <xsl:sequence select="array{ $block//(tei:persName | tei:placeName | tei:orgName)
+        [not(ancestor::tei:note except $own-notes)][not(ed:is-unshown(.))] ! [ed:register-of(.), ed:plain(.)] }"/>
   </xsl:function>
 </xsl:stylesheet>

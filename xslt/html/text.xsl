@@ -15,6 +15,7 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:title($doc)"/>
       <xsl:with-param name="body-class" select="'text-page'"/>
+      <xsl:with-param name="meta"><xsl:call-template name="ed:citation-meta"><xsl:with-param name="doc" select="$doc"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="content">
         <article class="edition-text" lang="{$ed:page-lang}" aria-labelledby="title">
           <xsl:variable name="texts" select="ed:texts($doc)"/>
@@ -46,6 +47,7 @@
           </xsl:choose>
           <xsl:apply-templates select="$doc/*/tei:standOff" mode="ed:html"/>
           <xsl:call-template name="ed:notes-list"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
+          <xsl:call-template name="ed:about"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
           <xsl:call-template name="ed:cite"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
         </article>
         <xsl:call-template name="ed:entry-cards"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
@@ -61,7 +63,7 @@
       <h1 id="title"><xsl:value-of select="ed:title($doc)"/></h1>
       <xsl:for-each select="ed:subtitle($doc)"><p class="subtitle"><xsl:value-of select="."/></p></xsl:for-each>
       <xsl:variable name="authors" select="ed:authors($doc)"/>
-      <xsl:if test="exists($authors)"><p class="author"><xsl:value-of select="string-join($authors, '; ')"/></p></xsl:if>
+      <p class="author"><xsl:value-of select="(string-join($authors, '; ')[. ne ''], ed:label('author-unknown'))[1]"/></p>
     </header>
   </xsl:template>
 
@@ -73,6 +75,11 @@
       <xsl:when test="tei:docTitle">
         <header class="title-block">
           <xsl:apply-templates select="tei:pb[not(preceding-sibling::tei:div)] | tei:docTitle | tei:docAuthor" mode="ed:html"/>
+          <!-- No author on the title page: the header's, or that none is known
+               (a reader should not wonder whether a line went missing). -->
+          <xsl:if test="empty(tei:docAuthor)">
+            <p class="author"><xsl:value-of select="(string-join(ed:authors(.), '; ')[. ne ''], ed:label('author-unknown'))[1]"/></p>
+          </xsl:if>
           <xsl:variable name="affiliations" select="ed:title-stmt(.)/tei:author/tei:affiliation"/>
           <xsl:if test="exists($affiliations) and empty(tei:docAuthor//tei:note)">
             <p class="affiliation"><xsl:value-of select="string-join($affiliations ! normalize-space(), '; ')"/></p>
@@ -349,7 +356,12 @@
         <xsl:value-of select="ed:label('cite-edition')"/>
         <xsl:text>. </xsl:text>
         <span class="cite-url" data-page="{$id}.html"><xsl:value-of select="$url"/></span>
+        <span class="cite-accessed" data-label="{ed:label('cite-accessed')}" hidden=""></span>
       </p>
+      <xsl:call-template name="ed:cite-formats">
+        <xsl:with-param name="doc" select="$doc"/>
+        <xsl:with-param name="url" select="$url"/>
+      </xsl:call-template>
       <p>
         <a href="tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml"><xsl:value-of select="ed:label('download-tei')"/></a>
         <xsl:for-each select="$licence">

@@ -202,7 +202,15 @@
   </xsl:function>
 
   <xsl:template match="text()" mode="ed:inline"><xsl:sequence select="ed:text-of(.)"/></xsl:template>
+  <!-- A page that begins inside a word: the word stays whole, the marker
+       follows it ("olduklarını [s. 4] bildirince", not "ol[s. 4]duklarını"). -->
+  <xsl:template match="text()[$page-markers][preceding-sibling::node()[1][self::tei:pb][ed:is-word-break(.)]]" mode="ed:inline">
+    <xsl:variable name="text" select="ed:text-of(.)"/>
+    <xsl:variable name="rest-of-word" select="(tokenize($text, '\s')[1], '')[1]"/>
+    <xsl:sequence select="$rest-of-word || ' ' || ed:page-marker(preceding-sibling::node()[1]) || substring($text, string-length($rest-of-word) + 1)"/>
+  </xsl:template>
   <xsl:template match="tei:note" mode="ed:inline"><xsl:sequence select="'[' || ed:note-label(.) || ']'"/></xsl:template>
+  <xsl:template match="tei:pb[ed:is-word-break(.)][following-sibling::node()[1][self::text()]]" mode="ed:inline"/>
   <xsl:template match="tei:pb" mode="ed:inline">
     <xsl:variable name="space" select="if (ed:is-word-break(.)) then '' else ' '"/>
     <xsl:sequence select="if ($page-markers) then $space || ed:page-marker(.) || $space else ''"/>

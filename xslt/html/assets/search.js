@@ -1,67 +1,255 @@
-/* Full-text search over window.EDITION_SEARCH_INDEX (search-index.js).
-   Turkish-aware: query and text are lower-cased with Turkish rules
-   (I → ı, İ → i) and then folded (ç→c, ğ→g, ı→i, ö→o, ş→s, ü→u, â→a …), so
-   "samahi", "ŞAMAHI" and "Şamahı" all find Şamahı. Results are built with
+/* Full-text search over the sharded index (search-index.js and search/*.js,
+   written by edition.search_index). A query is words (whole words, found
+   after Turkish folding, see EditionText in edition.js), "quoted phrases"
+   and word beginnings (kafkas*); every one must occur in a block (a
+   paragraph, heading, item or note). A word or phrase that is a name the
+   registers know (preferred form or variant) also finds the entry's other
+   names: "Yerevan" finds Erivan. Only the word shards of the query's words
+   and the records of texts with candidates are loaded. Results are built with
    textContent only. */
 (function () {
   "use strict";
-  var index = window.EDITION_SEARCH_INDEX || { texts: {}, records: [] };
-  var FOLD = { "ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u" };
-
-  function fold(s) {
-    return s.replace(/İ/g, "i").replace(/I/g, "ı").toLocaleLowerCase("tr")
-      .replace(/[çğıöşüâîû]/g, function (c) { return FOLD[c]; })
-      .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  }
-  // fold() keeps one character per character (the combining dot of a
-  // lower-cased İ is dropped before it can appear), so offsets in the folded
-  // text are offsets in the original.
-  var folded = index.records.map(function (r) { return fold(r.x); });
+  var T = window.EditionText;
+  var index = window.EDITION_SEARCH_INDEX || { texts: {}, entities: [], order: [], shards: [], base: 1000000 };
+  var LIMIT = 100;
 
   var form = document.querySelector("form.search");
   var input = document.getElementById("q");
+  var textFilter = document.getElementById("search-text");
+  var kindFilter = document.getElementById("search-kind");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var english = document.documentElement.lang === "en";
 
-  function snippet(text, at, length) {
-    var start = Math.max(0, at - 60), end = Math.min(text.length, at + length + 100);
+  // The register's names by their folded words.
+  var names = {};
+  index.entities.forEach(function (e, i) {
+    e.n.forEach(function (n) {
+      var key = T.words(n).join(" ");
+      if (key) (names[key] = names[key] || []).push(i);
+    });
+  });
+
+  index.order.forEach(function (id, i) {
+    var option = document.createElement("option");
+    option.value = String(i);
+    option.textContent = (index.texts[id] || { title: id }).title;
+    textFilter.appendChild(option);
+  });
+
+  // Loading the shards: each is a script calling EDITION_SEARCH_PART.
+  var parts = {}, loading = {};
+  window.EDITION_SEARCH_PART = function (name, data) { parts[name] = data; };
+  function load(name) {
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = "search/" + name + ".js";
+        script.onload = function () { resolve(parts[name] || null); };
+        script.onerror = function () { resolve(null); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[name];
+  }
+
+  function shardKey(word) {
+    return Array.from(word).slice(0, 2).map(function (c) {
+      return /^[a-z0-9]$/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
+    }).join("");
+  }
+  // The shards that may hold a word (a prefix shorter than a key: every
+  // shard it begins).
+  function shardsOf(word, prefix) {
+    var key = shardKey(word);
+    return index.shards.filter(function (s) { return prefix && Array.from(word).length < 2 ? s.indexOf(key) === 0 : s === key; });
+  }
+
+  // Query → terms; a term is a list of alternatives {words, prefix, kind}.
+  function parse(query) {
+    var q = query.replace(/[“”„«»]/g, "\"");
+    var raw = [], m, re = /"([^"]*)"?|(\S+)/g;
+    while ((m = re.exec(q)) !== null) {
+      var s = m[1] !== undefined ? m[1] : m[2];
+      var prefix = m[1] === undefined && /\*$/.test(s);
+      var words = T.words(s.replace(/\*+$/, ""));
+      if (words.length) raw.push({ words: words, prefix: prefix, quoted: m[1] !== undefined });
+    }
+    // A query of several plain words that together are a register name is
+    // that name ("Stepan Şaumyan"), not two words.
+    if (raw.length > 1 && raw.every(function (t) { return !t.quoted && !t.prefix; })) {
+      var all = raw.reduce(function (a, t) { return a.concat(t.words); }, []);
+      if (names[all.join(" ")]) raw = [{ words: all, prefix: false }];
+    }
+    return raw.map(function (t) {
+      var alternatives = [{ words: t.words, prefix: t.prefix, kind: null }];
+      var seen = {}; seen[t.words.join(" ") + (t.prefix ? "*" : "")] = true;
+      if (!t.prefix) {
+        (names[t.words.join(" ")] || []).forEach(function (i) {
+          var e = index.entities[i];
+          e.n.forEach(function (n) {
+            var words = T.words(n), key = words.join(" ");
+            alternatives.forEach(function (a) { if (a.words.join(" ") === key) a.kind = a.kind || e.k; });
+            if (seen[key]) return;
+            seen[key] = true;
+            alternatives.push({ words: words, prefix: false, kind: e.k });
+          });
+        });
+      }
+      return alternatives;
+    });
+  }
+
+  // Records (as numbers) holding every word of an alternative.
+  function candidates(alt) {
+    return Promise.all(alt.words.map(function (w, j) {
+      var prefix = alt.prefix && j === alt.words.length - 1;
+      return Promise.all(shardsOf(w, prefix).map(function (s) { return load("w-" + s); })).then(function (shards) {
+        var found = {};
+        shards.forEach(function (shard) {
+          if (!shard) return;
+          if (!prefix) { (shard[w] || []).forEach(function (r) { found[r] = true; }); return; }
+          Object.keys(shard).forEach(function (k) {
+            if (k.indexOf(w) === 0) shard[k].forEach(function (r) { found[r] = true; });
+          });
+        });
+        return found;
+      });
+    })).then(function (sets) {
+      return Object.keys(sets[0]).filter(function (r) { return sets.every(function (s) { return s[r]; }); }).map(Number);
+    });
+  }
+
+  function union(lists) {
+    var all = {};
+    lists.forEach(function (l) { l.forEach(function (r) { all[r] = true; }); });
+    return all;
+  }
+
+  // Where the alternatives of the terms stand in a record, or null when a
+  // term is missing (or, with a kind, is not in a name of that kind).
+  function matches(record, terms, kind) {
+    // Tokens are kept on the record: the next query on it needs no folding.
+    var toks = record.t || (record.t = T.tokens(record.x)), ranges = [];
+    var kindNames = kind ? (record.m || []).filter(function (m) { return m[0] === kind; }).map(function (m) { return T.tokens(m[1]); }) : null;
+    for (var i = 0; i < terms.length; i++) {
+      var found = [];
+      terms[i].forEach(function (alt, a) {
+        if (kindNames && !kindNames.some(function (nt) { return T.find(nt, alt).length; })) return;
+        // The words as typed (the first alternative) come first in the line.
+        found = found.concat(T.find(toks, alt).map(function (r) { return [r[0], r[1], a === 0]; }));
+      });
+      if (!found.length) return null;
+      ranges = ranges.concat(found);
+    }
+    return ranges.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  // A keyword-in-context line: the first hit with some words either side,
+  // every hit in it marked.
+  function kwic(text, ranges) {
+    var first = ranges.filter(function (r) { return r[2]; })[0] || ranges[0];
+    var start = Math.max(0, first[0] - 70), end = Math.min(text.length, first[1] + 110);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    if (end < text.length) { var cut = text.lastIndexOf(" ", end); if (cut > first[1]) end = cut; }
     var p = document.createElement("p");
-    p.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, at)));
-    var mark = document.createElement("mark");
-    mark.textContent = text.slice(at, at + length);
-    p.appendChild(mark);
-    p.appendChild(document.createTextNode(text.slice(at + length, end) + (end < text.length ? "…" : "")));
+    p.className = "kwic";
+    var at = start;
+    p.appendChild(document.createTextNode(start > 0 ? "… " : ""));
+    ranges.forEach(function (r) {
+      if (r[0] < at || r[0] < start || r[1] > end) return;
+      p.appendChild(document.createTextNode(text.slice(at, r[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(r[0], r[1]);
+      p.appendChild(mark);
+      at = r[1];
+    });
+    p.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? " …" : "")));
     return p;
   }
 
-  function run(query) {
-    var terms = fold(query).split(/\s+/).filter(Boolean);
-    list.textContent = "";
-    if (!terms.length) { status.textContent = ""; return; }
-    var hits = 0;
-    index.records.forEach(function (r, i) {
-      var f = folded[i];
-      if (!terms.every(function (t) { return f.indexOf(t) >= 0; })) return;
-      hits += 1;
-      if (hits > 200) return;
-      var text = index.texts[r.d] || { title: r.d, url: r.d + ".html" };
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = text.url + "#" + r.a;
-      a.textContent = text.title + (r.p ? " · s. " + r.p : "") + (r.n ? (english ? " · note " : " · not ") + r.n : "");
-      li.appendChild(a);
-      li.appendChild(snippet(r.x, f.indexOf(terms[0]), terms[0].length));
-      list.appendChild(li);
-    });
-    status.textContent = english ? hits + " results" : hits + " sonuç";
+  function result(record, textNumber, ranges, terms) {
+    var id = index.order[textNumber];
+    var text = index.texts[id] || { title: id, url: id + ".html" };
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    var alternatives = terms.reduce(function (all, t) { return all.concat(t); }, []);
+    a.href = text.url + "?h=" + encodeURIComponent(T.encode(alternatives)) + "#" + encodeURIComponent(record.a);
+    a.textContent = text.title;
+    li.appendChild(a);
+    var where = document.createElement("span");
+    where.className = "where";
+    where.textContent = (record.p ? " · s. " + record.p : "") + (record.n ? (english ? " · note " : " · not ") + record.n : "");
+    li.appendChild(where);
+    li.appendChild(kwic(record.x, ranges));
+    return li;
   }
 
+  var current = 0;
+  function run(query) {
+    var run = ++current;
+    var terms = parse(query);
+    list.textContent = "";
+    if (!terms.length) { status.textContent = ""; return Promise.resolve(); }
+    var onlyText = textFilter.value === "" ? null : Number(textFilter.value);
+    var kind = kindFilter.value || null;
+    return Promise.all(terms.map(function (alts) {
+      return Promise.all(alts.map(candidates)).then(union);
+    })).then(function (sets) {
+      var ids = Object.keys(sets[0]).map(Number).filter(function (r) {
+        return sets.every(function (s) { return s[r]; }) && (onlyText === null || Math.floor(r / index.base) === onlyText);
+      }).sort(function (x, y) { return x - y; });
+      // The records of the texts of the first candidates, fetched at once
+      // rather than one text after another.
+      var first = {};
+      ids.slice(0, LIMIT).forEach(function (r) { first[Math.floor(r / index.base)] = true; });
+      Object.keys(first).forEach(function (n) { load("t-" + n); });
+      return verify(ids, terms, kind, run);
+    });
+  }
+
+  // Candidates in order, text by text, until LIMIT results are shown.
+  function verify(ids, terms, kind, run) {
+    var shown = 0, i = 0;
+    function next() {
+      if (run !== current) return null;
+      if (i >= ids.length || shown >= LIMIT) {
+        var more = i < ids.length;
+        status.textContent = shown + (more ? "+" : "") + (english ? (shown === 1 && !more ? " result" : " results") : " sonuç");
+        status.setAttribute("data-done", "true");
+        return null;
+      }
+      var textNumber = Math.floor(ids[i] / index.base);
+      return load("t-" + textNumber).then(function (records) {
+        if (run !== current) return null;
+        for (; i < ids.length && Math.floor(ids[i] / index.base) === textNumber && shown < LIMIT; i++) {
+          var record = records && records[ids[i] % index.base];
+          var ranges = record && matches(record, terms, kind);
+          if (!ranges) continue;
+          list.appendChild(result(record, textNumber, ranges, terms));
+          shown += 1;
+        }
+        return next();
+      });
+    }
+    status.removeAttribute("data-done");
+    return next();
+  }
+
+  function search() {
+    var params = new URLSearchParams();
+    params.set("q", input.value);
+    if (textFilter.value) params.set("t", textFilter.value);
+    if (kindFilter.value) params.set("k", kindFilter.value);
+    history.replaceState(null, "", "?" + params.toString());
+    return run(input.value);
+  }
+  window.editionSearch = function (query) { input.value = query; return search(); };
+
   var params = new URLSearchParams(location.search);
+  if (params.get("t")) textFilter.value = params.get("t");
+  if (params.get("k")) kindFilter.value = params.get("k");
   if (params.get("q")) { input.value = params.get("q"); run(input.value); }
-  form.addEventListener("submit", function (e) {
-    e.preventDefault();
-    run(input.value);
-    history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-  });
+  form.addEventListener("submit", function (e) { e.preventDefault(); search(); });
+  [textFilter, kindFilter].forEach(function (f) { f.addEventListener("change", function () { if (input.value) search(); }); });
 }());

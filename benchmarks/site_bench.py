@@ -1,0 +1,109 @@
+"""Reader's benchmark of the HTML site: how fast the largest page is ready
+and how fast a search answers, in Debian's chromium through Playwright.
+
+    python benchmarks/site_bench.py                       # the shipped tei/
+    python benchmarks/site_bench.py /tmp/s1000/tei        # any folder of TEI (+ registers.xml)
+    python benchmarks/site_bench.py --queries Kars "31 Mart" Yerevan kafkas*
+
+The folder is rendered once (CPU and wall seconds printed) into a temporary
+folder, served from 127.0.0.1, and then:
+
+* every HTML page is loaded; "ready" is the time from navigation start to the
+  end of the load event (scripts run, map labels placed), from the browser's
+  Navigation Timing, the median of --runs loads; the largest page (bytes) and
+  the slowest page are reported. Target: under 500 ms.
+* each query runs on search.html (`editionSearch`), from the call to the
+  results shown (status marked done), shards loaded over HTTP on the first
+  run (cold) and from the page's cache after (warm). Target: under 50 ms.
+
+Timings never go in unit tests; on a shared machine, compare runs made at
+the same time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+QUERIES = ["Kars", "Bakü'de", "Yerevan", '"31 Mart"', "kafkas*", "Şaumyan Bakü"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def render_site(tei_dir: Path, out: Path) -> tuple[float, float]:
+    from edition.render import RenderOptions, render
+
+    files = sorted(p for p in tei_dir.glob("*.xml") if p.name != "registers.xml")
+    start, cpu = time.perf_counter(), time.process_time()
+    result = render(files, out, RenderOptions(), registers=tei_dir / "registers.xml")
+    if result.failed:
+        raise SystemExit(f"{len(result.failed)} documents not rendered: {result.failed[0].message}")
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("tei", nargs="?", type=Path, default=ROOT / "tei")
+    parser.add_argument("--queries", nargs="+", default=QUERIES)
+    parser.add_argument("--runs", type=int, default=5, help="loads per page and searches per query (median)")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="site-bench-") as tmp:
+        wall, cpu = render_site(args.tei, Path(tmp))
+        site = Path(tmp) / "html"
+        print(f"render: {wall:.2f} s wall, {cpu:.2f} s CPU (this process)")
+        handler = functools.partial(QuietHandler, directory=str(site))
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        pages = sorted(site.glob("*.html"), key=lambda p: -p.stat().st_size)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
+                page = browser.new_page(viewport={"width": 1366, "height": 900})
+                ready = {}
+                for html in pages:
+                    times = []
+                    for _ in range(args.runs):
+                        page.goto(base + html.name, wait_until="load")
+                        times.append(page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
+                                                   " return n.loadEventEnd - n.startTime; }"))
+                    ready[html.name] = statistics.median(times)
+                largest = pages[0].name
+                slowest = max(ready, key=ready.get)
+                print(f"largest page: {largest} ({pages[0].stat().st_size / 1e6:.2f} MB) ready in {ready[largest]:.0f} ms"
+                      f" (median of {args.runs})")
+                print(f"slowest page: {slowest} ready in {ready[slowest]:.0f} ms")
+                for name in sorted(ready, key=ready.get, reverse=True):
+                    print(f"  {name:40s} {ready[name]:7.0f} ms")
+                print("search (ms from query to results shown; cold = shards fetched, warm = cached):")
+                for query in args.queries:
+                    page.goto(base + "search.html", wait_until="load")
+                    times = []
+                    for _ in range(args.runs):
+                        times.append(page.evaluate("""async q => { const t = performance.now();
+                            await window.editionSearch(q); return performance.now() - t; }""", query))
+                    hits = page.text_content("#search-status")
+                    print(f"  {query!s:20s} cold {times[0]:6.1f}  warm {statistics.median(times[1:] or times):6.1f}   {hits}")
+                browser.close()
+        finally:
+            httpd.shutdown()
+            httpd.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

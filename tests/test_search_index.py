@@ -1,0 +1,71 @@
+"""edition.search_index: the folding and word splitting the site's search
+uses, and the shards it writes (every word of every record can be found
+through its shard, and nothing else)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, strategies as st
+
+from edition import search_index
+from edition.search_index import fold, shard_key, words
+
+
+def test_turkish_folding_and_case():
+    assert fold("İSTANBUL") == "istanbul"
+    assert fold("ŞAMAHI") == fold("Şamahı") == "samahi"
+    assert fold("Iğdır") == "igdir"
+    assert fold("Gâvur") == "gavur"
+
+
+def test_apostrophes_and_hyphens_separate_words():
+    assert words("Bakü'de") == words("Bakü’de") == words("Bakü\u02bcde") == ["baku", "de"]
+    assert words("Türkiye-Kafkasya ilişkileri") == ["turkiye", "kafkasya", "iliskileri"]
+
+
+def test_whole_words_keep_apart_what_substrings_mix():
+    assert "kars" not in words("karşı bakımından Erivan")
+    assert "van" not in words("Erivan")
+
+
+@given(st.text())
+def test_folding_keeps_one_character_per_character_for_latin_text(text):
+    latin = "".join(c for c in text if c.isascii() or c in "çğıöşüâîûÇĞİÖŞÜÂÎÛéèà")
+    assert len(fold(latin)) == len(latin)
+
+
+def test_shard_keys_are_file_names():
+    assert shard_key("kafkasya") == "ka"
+    assert shard_key("a") == "a"
+    assert shard_key("баку") == "_431_430"
+
+
+def _load(path: Path) -> tuple[str, object]:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("EDITION_SEARCH_PART(") and text.endswith(");\n")
+    name, data = json.loads("[" + text[len("EDITION_SEARCH_PART("):-3] + "]")
+    return name, data
+
+
+def test_every_word_of_every_record_is_in_its_shard(tmp_path):
+    records = [
+        {"d": "one", "a": "t1", "p": "1", "x": "Bakü’de Kars ve karşı", "m": []},
+        {"d": "one", "a": "t2", "p": "2", "x": "Erivan", "m": [["places", "Erivan"]]},
+        {"d": "two", "a": "t1", "p": "", "x": "Kars’a 31 Mart", "m": []},
+    ]
+    members = tmp_path / "records.part"
+    members.write_text(",".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    written = search_index.write(tmp_path / "out", 'window.EDITION_SEARCH_INDEX = {"texts":{},', "};\n", members)
+    out = tmp_path / "out"
+    assert written[0] == out / "search-index.js"
+    index = json.loads((out / "search-index.js").read_text(encoding="utf-8").split("=", 1)[1].strip().rstrip(";"))
+    assert index["order"] == ["one", "two"] and index["base"] == search_index.RECORD_BASE
+    shards = {key: _load(out / "search" / f"w-{key}.js")[1] for key in index["shards"]}
+    assert shards["ka"] == {"kars": [0, search_index.RECORD_BASE], "karsi": [0]}
+    assert shards["er"] == {"erivan": [1]}
+    assert shards["31"] == {"31": [search_index.RECORD_BASE]}
+    assert _load(out / "search" / "t-1.js") == ("t-1", [records[2]])
+    found = {word for shard in shards.values() for word in shard}
+    assert found == {w for r in records for w in words(r["x"])}
