@@ -76,6 +76,10 @@ class PdfOptions:
     short_line: float = 0.25
     # Running heads and feet sit in this share of the page height at the edge.
     edge_band: float = 0.12
+    # A gutter is at least this many times the type size wide, and wider than
+    # the word spaces next to it: a justified line spreads its spaces evenly,
+    # so spaces of a few lines that happen to line up are no gutter.
+    column_gap: float = 1.0
 
 
 @dataclass
@@ -415,8 +419,11 @@ def _without(text: str, number: str) -> str:
 
 # --- 4. columns ----------------------------------------------------------------
 
-def _gutter(rows: list[Row], left: float, right: float) -> tuple[float, float] | None:
-    """The widest vertical strip near the middle that (almost) no row crosses."""
+def _gutter(rows: list[Row], left: float, right: float, options: PdfOptions) -> tuple[float, float] | None:
+    """The widest vertical strip near the middle that (almost) no row crosses,
+    if it is a gutter: an em wide at least, with rows on both sides, an aligned
+    left edge on the right, and (almost) no row whose gap there is just one of
+    its word spaces."""
     if len(rows) < 4 or right - left < 100:
         return None
     step = 2.0
@@ -442,12 +449,15 @@ def _gutter(rows: list[Row], left: float, right: float) -> tuple[float, float] |
             if best is None or b - start > best[1] - best[0]:
                 best = (start, b)
             start = None
-    if best is None or (best[1] - best[0]) * step < 6:
+    size = statistics.median(r.size for r in rows)
+    if best is None or (best[1] - best[0]) * step < max(6, options.column_gap * size):
         return None
     x0, x1 = left + best[0] * step, left + best[1] * step
     lefts = sum(1 for r in rows if r.x1 <= x0 + step)
     rights = sum(1 for r in rows if r.x0 >= x1 - step)
     both = sum(1 for r in rows if any(g.x1 <= x0 + step for g in r.glyphs) and any(g.x0 >= x1 - step for g in r.glyphs))
+    if sum(1 for r in rows if _word_space_at(r, x0, x1, options)) > limit:
+        return None
     # A right column has an aligned left edge: many rows start their right part
     # right after the gap. Lines of one column that leave the middle free
     # (short footnotes) start their words anywhere.
@@ -459,20 +469,43 @@ def _gutter(rows: list[Row], left: float, right: float) -> tuple[float, float] |
     return x0, x1
 
 
+def _word_space_at(row: Row, x0: float, x1: float, options: PdfOptions) -> bool:
+    """Whether the row's gap over the strip x0..x1 is one of its word spaces: no
+    wider than the spaces next to it, as every space of a justified line is."""
+    glyphs = sorted((g for g in row.glyphs if not g.text.isspace()), key=lambda g: g.x0)
+    at = next((k for k, (a, b) in enumerate(zip(glyphs, glyphs[1:])) if a.x1 <= x0 + 2 and b.x0 >= x1 - 2), None)
+    if at is None:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:])]
+    spaces = [d for d in gaps if d > options.space_gap * row.size]
+    k = sum(1 for d in gaps[:at] if d > options.space_gap * row.size)
+    # The spaces just before and after it (a two-column row: the last of the
+    # left line, the first of the right one).
+    near = spaces[max(k - 1, 0):k] + spaces[k + 1:k + 2]
+    return any(gaps[at] <= 1.1 * d for d in near)
+
+
+def _in_strip(row: Row, x0: float, x1: float) -> bool:
+    """Whether some of the row's text stands in the strip x0..x1."""
+    return any(g.x1 > x0 + 0.5 and g.x0 < x1 - 0.5 for g in row.glyphs if not g.text.isspace())
+
+
 def reading_order(rows: list[Row], options: PdfOptions) -> tuple[list[Line], int]:
     """Rows cut into column lines, in reading order (bands of left then right)."""
     if not rows:
         return [], 1
     left = min(r.x0 for r in rows)
     right = max(r.x1 for r in rows)
-    gutter = _gutter(rows, left, right)
+    gutter = _gutter(rows, left, right, options)
     pieces: list[list[tuple[Row, int]]] = [[]]  # bands of (row piece, column)
     for row in rows:
         if gutter is None:
             pieces[-1].append((row, 0))
             continue
         mid = (gutter[0] + gutter[1]) / 2
-        crossing = any(g.x0 < mid < g.x1 for g in row.glyphs)
+        # A row whose text stands in the gutter (a title, a line set across
+        # both columns) is read whole, never cut at a word space into halves.
+        crossing = _in_strip(row, *gutter)
         if crossing:
             pieces.append([(row, 0)])
             pieces.append([])
