@@ -393,6 +393,12 @@ def test_a_line_across_both_columns_is_read_whole():
     lines, columns = reading_order(rows, PdfOptions())
     assert columns == 2
     assert [(line.text, line.column) for line in lines] == [("w0 w1 w2", 0)] + [("w0 w1", 0)] * 4 + [("w2 w3", 1)] * 4
+    # A left line reaching into the gutter (short of its middle) is still a
+    # two-column row: its gap there is wider than an em and than its spaces.
+    rows = [_row(760 - 12.5 * k, two) for k in range(9)] + [_row(640, [(60, 150), (153, 293), (310, 535)])]
+    lines, columns = reading_order(rows, PdfOptions())
+    assert columns == 2
+    assert [(line.text, line.column) for line in lines] == [("w0 w1", 0)] * 10 + [("w2 w3", 1)] * 9 + [("w2", 1)]
 
 
 def test_unmapped_glyphs_are_visible_and_reported(tmp_path):

@@ -15,7 +15,9 @@ of "(N) …" lines), so the PDF goes through the same stages as a text:
    pages', or text repeated on other pages: :func:`running_heads`), the
    footnotes (rows in a smaller size at the foot of the page), the body;
 4. columns: a vertical gutter no body row crosses splits rows into a left
-   and a right column; rows that cross it (titles) cut the page in bands;
+   and a right column; rows that cross it (titles) cut the page in bands.
+   A gutter is an em wide and not made of word spaces that line up
+   (:func:`_gutter`): a wrong one would reorder the lines;
 5. blocks: a paragraph starts at an indented line, after a wider gap, after
    a line ending well short of the column's edge, or where the type changes
    between heading (bold or larger) and text; blocks are separated by a blank
@@ -456,7 +458,7 @@ def _gutter(rows: list[Row], left: float, right: float, options: PdfOptions) -> 
     lefts = sum(1 for r in rows if r.x1 <= x0 + step)
     rights = sum(1 for r in rows if r.x0 >= x1 - step)
     both = sum(1 for r in rows if any(g.x1 <= x0 + step for g in r.glyphs) and any(g.x0 >= x1 - step for g in r.glyphs))
-    if sum(1 for r in rows if _word_space_at(r, x0, x1, options)) > limit:
+    if sum(1 for r in rows if _word_space_at(r, x0 + step, x1 - step, options)) > limit:
         return None
     # A right column has an aligned left edge: many rows start their right part
     # right after the gap. Lines of one column that leave the middle free
@@ -469,25 +471,30 @@ def _gutter(rows: list[Row], left: float, right: float, options: PdfOptions) -> 
     return x0, x1
 
 
-def _word_space_at(row: Row, x0: float, x1: float, options: PdfOptions) -> bool:
-    """Whether the row's gap over the strip x0..x1 is one of its word spaces: no
-    wider than the spaces next to it, as every space of a justified line is."""
+def _gap_over(row: Row, x0: float, x1: float, options: PdfOptions) -> tuple[float, list[float]] | None:
+    """The row's gap over x0..x1, if it has one, and the word spaces next to it
+    (in a two-column row: the last of the left line, the first of the right one)."""
     glyphs = sorted((g for g in row.glyphs if not g.text.isspace()), key=lambda g: g.x0)
-    at = next((k for k, (a, b) in enumerate(zip(glyphs, glyphs[1:])) if a.x1 <= x0 + 2 and b.x0 >= x1 - 2), None)
+    at = next((k for k, (a, b) in enumerate(zip(glyphs, glyphs[1:])) if a.x1 <= x0 and b.x0 >= x1), None)
     if at is None:
-        return False
+        return None
     gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:])]
     spaces = [d for d in gaps if d > options.space_gap * row.size]
     k = sum(1 for d in gaps[:at] if d > options.space_gap * row.size)
-    # The spaces just before and after it (a two-column row: the last of the
-    # left line, the first of the right one).
-    near = spaces[max(k - 1, 0):k] + spaces[k + 1:k + 2]
-    return any(gaps[at] <= 1.1 * d for d in near)
+    return gaps[at], spaces[max(k - 1, 0):k] + spaces[k + 1:k + 2]
 
 
-def _in_strip(row: Row, x0: float, x1: float) -> bool:
-    """Whether some of the row's text stands in the strip x0..x1."""
-    return any(g.x1 > x0 + 0.5 and g.x0 < x1 - 0.5 for g in row.glyphs if not g.text.isspace())
+def _word_space_at(row: Row, x0: float, x1: float, options: PdfOptions) -> bool:
+    """Whether the row's gap over x0..x1 is one of its word spaces: narrower
+    than an em, or no wider than the spaces on both sides of it, as every space
+    of a justified line is. (The two lines of a two-column row space their
+    words each their own way, so one loose line does not make its gutter gap a
+    word space.)"""
+    found = _gap_over(row, x0, x1, options)
+    if found is None:
+        return False
+    gap, near = found
+    return gap < options.column_gap * row.size or (bool(near) and all(gap <= 1.1 * d for d in near))
 
 
 def reading_order(rows: list[Row], options: PdfOptions) -> tuple[list[Line], int]:
@@ -503,9 +510,12 @@ def reading_order(rows: list[Row], options: PdfOptions) -> tuple[list[Line], int
             pieces[-1].append((row, 0))
             continue
         mid = (gutter[0] + gutter[1]) / 2
-        # A row whose text stands in the gutter (a title, a line set across
-        # both columns) is read whole, never cut at a word space into halves.
-        crossing = _in_strip(row, *gutter)
+        # A row whose text runs through the gutter (a title, a line set across
+        # both columns) is read whole, never cut at a word space into halves;
+        # any gap of an em or more there is the gutter, however loose the line.
+        gap = _gap_over(row, mid, mid, options)
+        crossing = any(g.x0 < mid < g.x1 for g in row.glyphs) or (
+            gap is not None and gap[0] < options.column_gap * row.size)
         if crossing:
             pieces.append([(row, 0)])
             pieces.append([])
