@@ -342,6 +342,12 @@ def make_pages(path: Path, paragraphs: list[str], per_page: int) -> None:
                      "A guozğkşneprm rlgtuehvjhçc a.",
                      "A cdç yfo null hvkoeö yçceşşöybv aagimprryış a aaaaa aaaaaa aaaaa aaaaaaaaa aaaaaaa."],
          per_page=4)
+# Two loose lines whose spaces meet in a strip that two other lines each reach
+# into a part of: no gutter either.
+@example(paragraphs=["A a a.", "Üzüınu şjanvc tlyukpghvnfi. Keiykş i ja ğb jfşjl aergğdm aaaaaaa aaaaaaaaaaa "
+                     "aaaaaaaaaaa aaaaaaaaaaa aaaaa. Aa aaaaa aaaaa aaaaaaaaa aaaaaaaaaaa aaaaaaaaaaa. A aa aa aa "
+                     "aaaaa aaaaa aaaaa aaaaaaaa aaaaaaaaaa aaaaaaa. Aaaaaaaaaa a a."],
+         per_page=4)
 def test_property_every_letter_kept(tmp_path, paragraphs, per_page):
     path = tmp_path / "uretilmis.pdf"
     make_pages(path, paragraphs, per_page)

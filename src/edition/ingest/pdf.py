@@ -458,7 +458,12 @@ def _gutter(rows: list[Row], left: float, right: float, options: PdfOptions) -> 
     lefts = sum(1 for r in rows if r.x1 <= x0 + step)
     rights = sum(1 for r in rows if r.x0 >= x1 - step)
     both = sum(1 for r in rows if any(g.x1 <= x0 + step for g in r.glyphs) and any(g.x0 >= x1 - step for g in r.glyphs))
-    if sum(1 for r in rows if _word_space_at(r, x0 + step, x1 - step, options)) > limit:
+    # Counted by bins, different rows may each reach into a part of the strip;
+    # a gutter is crossed, all of it, by (almost) no row: no text in it, and
+    # no gap over it that is just a word space.
+    crossed = sum(1 for r in rows if any(g.x1 > x0 + step and g.x0 < x1 - step for g in r.glyphs if not g.text.isspace())
+                  or _word_space_at(r, x0 + step, x1 - step, options))
+    if crossed > limit:
         return None
     # A right column has an aligned left edge: many rows start their right part
     # right after the gap. Lines of one column that leave the middle free
