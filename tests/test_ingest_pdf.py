@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import reportlab
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from reportlab.pdfbase import pdfmetrics
@@ -336,6 +336,18 @@ def make_pages(path: Path, paragraphs: list[str], per_page: int) -> None:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(paragraphs=st.lists(paragraph, min_size=1, max_size=6), per_page=st.integers(min_value=3, max_value=40))
+# Four justified lines on one page whose word spaces line up near the middle:
+# once read as two columns, the last line came before the right halves.
+@example(paragraphs=["A a a. A a a a a gğfşi a. A a bçzglbsük üiunlnnpöeb hcşcşürhşdfs nmcndtdbdğrr. "
+                     "A guozğkşneprm rlgtuehvjhçc a.",
+                     "A cdç yfo null hvkoeö yçceşşöybv aagimprryış a aaaaa aaaaaa aaaaa aaaaaaaaa aaaaaaa."],
+         per_page=4)
+# Two loose lines whose spaces meet in a strip that two other lines each reach
+# into a part of: no gutter either.
+@example(paragraphs=["A a a.", "Üzüınu şjanvc tlyukpghvnfi. Keiykş i ja ğb jfşjl aergğdm aaaaaaa aaaaaaaaaaa "
+                     "aaaaaaaaaaa aaaaaaaaaaa aaaaa. Aa aaaaa aaaaa aaaaaaaaa aaaaaaaaaaa aaaaaaaaaaa. A aa aa aa "
+                     "aaaaa aaaaa aaaaa aaaaaaaa aaaaaaaaaa aaaaaaa. Aaaaaaaaaa a a."],
+         per_page=4)
 def test_property_every_letter_kept(tmp_path, paragraphs, per_page):
     path = tmp_path / "uretilmis.pdf"
     make_pages(path, paragraphs, per_page)
@@ -344,6 +356,55 @@ def test_property_every_letter_kept(tmp_path, paragraphs, per_page):
     assert [ch for ch in got if ch.isalnum()] == [ch for ch in "".join(paragraphs) if ch.isalnum()]
     pages = -(-sum(len(_lines(p, 455)) for p in paragraphs) // per_page)
     assert [pb.get("n") for pb in root.iter(T + "pb")][1:] == [str(100 + k) for k in range(1, pages)]
+
+
+def _row(y: float, words: list[tuple[float, float]]) -> "Row":
+    from edition.ingest.pdf import Glyph, Row
+
+    return Row([Glyph(f"w{k}", x0, x1, y, y + 10, 10, False) for k, (x0, x1) in enumerate(words)], y, 10)
+
+
+@pytest.mark.parametrize("gap, space", [(8.0, 5.0), (12.0, 12.0)])
+def test_word_spaces_lined_up_on_a_short_page_are_no_gutter(gap, space):
+    """Lines of one column whose spaces meet in a strip near the middle, with
+    aligned words after it, stay whole and in order. A strip narrower than an
+    em is no gutter (8 pt in 10 pt type, however much wider than the other
+    spaces); nor is one wider than an em where each row's gap there is as wide
+    as its other spaces (12 pt: a loose justified line)."""
+    from edition.ingest.pdf import PdfOptions, reading_order
+
+    def line(y: float, x0: float, ends: list[float]) -> "Row":
+        # Words ending at ``ends`` and at 530; the space after the word ending
+        # at the strip (282 - gap) is ``gap``, every other one ``space``.
+        starts = [x0] + [e + (gap if e == 282 - gap else space) for e in ends]
+        return _row(y, list(zip(starts, ends + [530.0])))
+
+    rows = [line(760, 75, [180, 282 - gap]),
+            line(747.5, 60, [200 - gap, 282 - gap]),
+            line(735, 75, [150, 282 - gap, 400]),
+            _row(722.5, [(60, 106)])]
+    lines, columns = reading_order(rows, PdfOptions())
+    assert columns == 1
+    assert [(line.text, line.column) for line in lines] == [
+        ("w0 w1 w2", 0), ("w0 w1 w2", 0), ("w0 w1 w2 w3", 0), ("w0", 0)]
+
+
+def test_a_line_across_both_columns_is_read_whole():
+    """On a two-column page a line set across the gutter (an abstract) is not
+    cut at the word space that happens to be in the middle."""
+    from edition.ingest.pdf import PdfOptions, reading_order
+
+    two = [(60, 150), (153, 285), (310, 420), (423, 535)]
+    rows = [_row(760, [(60, 200), (204, 295), (299, 535)])] + [_row(740 - 12.5 * k, two) for k in range(4)]
+    lines, columns = reading_order(rows, PdfOptions())
+    assert columns == 2
+    assert [(line.text, line.column) for line in lines] == [("w0 w1 w2", 0)] + [("w0 w1", 0)] * 4 + [("w2 w3", 1)] * 4
+    # A left line reaching into the gutter (short of its middle) is still a
+    # two-column row: its gap there is wider than an em and than its spaces.
+    rows = [_row(760 - 12.5 * k, two) for k in range(9)] + [_row(640, [(60, 150), (153, 293), (310, 535)])]
+    lines, columns = reading_order(rows, PdfOptions())
+    assert columns == 2
+    assert [(line.text, line.column) for line in lines] == [("w0 w1", 0)] * 10 + [("w2 w3", 1)] * 9 + [("w2", 1)]
 
 
 def test_unmapped_glyphs_are_visible_and_reported(tmp_path):

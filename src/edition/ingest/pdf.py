@@ -15,7 +15,9 @@ of "(N) …" lines), so the PDF goes through the same stages as a text:
    pages', or text repeated on other pages: :func:`running_heads`), the
    footnotes (rows in a smaller size at the foot of the page), the body;
 4. columns: a vertical gutter no body row crosses splits rows into a left
-   and a right column; rows that cross it (titles) cut the page in bands;
+   and a right column; rows that cross it (titles) cut the page in bands.
+   A gutter is an em wide and not made of word spaces that line up
+   (:func:`_gutter`): a wrong one would reorder the lines;
 5. blocks: a paragraph starts at an indented line, after a wider gap, after
    a line ending well short of the column's edge, or where the type changes
    between heading (bold or larger) and text; blocks are separated by a blank
@@ -76,6 +78,10 @@ class PdfOptions:
     short_line: float = 0.25
     # Running heads and feet sit in this share of the page height at the edge.
     edge_band: float = 0.12
+    # A gutter is at least this many times the type size wide, and wider than
+    # the word spaces next to it: a justified line spreads its spaces evenly,
+    # so spaces of a few lines that happen to line up are no gutter.
+    column_gap: float = 1.0
 
 
 @dataclass
@@ -415,8 +421,11 @@ def _without(text: str, number: str) -> str:
 
 # --- 4. columns ----------------------------------------------------------------
 
-def _gutter(rows: list[Row], left: float, right: float) -> tuple[float, float] | None:
-    """The widest vertical strip near the middle that (almost) no row crosses."""
+def _gutter(rows: list[Row], left: float, right: float, options: PdfOptions) -> tuple[float, float] | None:
+    """The widest vertical strip near the middle that (almost) no row crosses,
+    if it is a gutter: an em wide at least, with rows on both sides, an aligned
+    left edge on the right, and (almost) no row whose gap there is just one of
+    its word spaces."""
     if len(rows) < 4 or right - left < 100:
         return None
     step = 2.0
@@ -442,12 +451,20 @@ def _gutter(rows: list[Row], left: float, right: float) -> tuple[float, float] |
             if best is None or b - start > best[1] - best[0]:
                 best = (start, b)
             start = None
-    if best is None or (best[1] - best[0]) * step < 6:
+    size = statistics.median(r.size for r in rows)
+    if best is None or (best[1] - best[0]) * step < max(6, options.column_gap * size):
         return None
     x0, x1 = left + best[0] * step, left + best[1] * step
     lefts = sum(1 for r in rows if r.x1 <= x0 + step)
     rights = sum(1 for r in rows if r.x0 >= x1 - step)
     both = sum(1 for r in rows if any(g.x1 <= x0 + step for g in r.glyphs) and any(g.x0 >= x1 - step for g in r.glyphs))
+    # Counted by bins, different rows may each reach into a part of the strip;
+    # a gutter is crossed, all of it, by (almost) no row: no text in it, and
+    # no gap over it that is just a word space.
+    crossed = sum(1 for r in rows if any(g.x1 > x0 + step and g.x0 < x1 - step for g in r.glyphs if not g.text.isspace())
+                  or _word_space_at(r, x0 + step, x1 - step, options))
+    if crossed > limit:
+        return None
     # A right column has an aligned left edge: many rows start their right part
     # right after the gap. Lines of one column that leave the middle free
     # (short footnotes) start their words anywhere.
@@ -459,20 +476,51 @@ def _gutter(rows: list[Row], left: float, right: float) -> tuple[float, float] |
     return x0, x1
 
 
+def _gap_over(row: Row, x0: float, x1: float, options: PdfOptions) -> tuple[float, list[float]] | None:
+    """The row's gap over x0..x1, if it has one, and the word spaces next to it
+    (in a two-column row: the last of the left line, the first of the right one)."""
+    glyphs = sorted((g for g in row.glyphs if not g.text.isspace()), key=lambda g: g.x0)
+    at = next((k for k, (a, b) in enumerate(zip(glyphs, glyphs[1:])) if a.x1 <= x0 and b.x0 >= x1), None)
+    if at is None:
+        return None
+    gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:])]
+    spaces = [d for d in gaps if d > options.space_gap * row.size]
+    k = sum(1 for d in gaps[:at] if d > options.space_gap * row.size)
+    return gaps[at], spaces[max(k - 1, 0):k] + spaces[k + 1:k + 2]
+
+
+def _word_space_at(row: Row, x0: float, x1: float, options: PdfOptions) -> bool:
+    """Whether the row's gap over x0..x1 is one of its word spaces: narrower
+    than an em, or no wider than the spaces on both sides of it, as every space
+    of a justified line is. (The two lines of a two-column row space their
+    words each their own way, so one loose line does not make its gutter gap a
+    word space.)"""
+    found = _gap_over(row, x0, x1, options)
+    if found is None:
+        return False
+    gap, near = found
+    return gap < options.column_gap * row.size or (bool(near) and all(gap <= 1.1 * d for d in near))
+
+
 def reading_order(rows: list[Row], options: PdfOptions) -> tuple[list[Line], int]:
     """Rows cut into column lines, in reading order (bands of left then right)."""
     if not rows:
         return [], 1
     left = min(r.x0 for r in rows)
     right = max(r.x1 for r in rows)
-    gutter = _gutter(rows, left, right)
+    gutter = _gutter(rows, left, right, options)
     pieces: list[list[tuple[Row, int]]] = [[]]  # bands of (row piece, column)
     for row in rows:
         if gutter is None:
             pieces[-1].append((row, 0))
             continue
         mid = (gutter[0] + gutter[1]) / 2
-        crossing = any(g.x0 < mid < g.x1 for g in row.glyphs)
+        # A row whose text runs through the gutter (a title, a line set across
+        # both columns) is read whole, never cut at a word space into halves;
+        # any gap of an em or more there is the gutter, however loose the line.
+        gap = _gap_over(row, mid, mid, options)
+        crossing = any(g.x0 < mid < g.x1 for g in row.glyphs) or (
+            gap is not None and gap[0] < options.column_gap * row.size)
         if crossing:
             pieces.append([(row, 0)])
             pieces.append([])
