@@ -215,7 +215,7 @@ def test_strace_sees_no_open_of_the_dtd(scratch, command):
             "render": ["render", str(path), "--output-dir", str(scratch.root / "output")]}[command]
     subprocess.run(["strace", "-f", "-e", "trace=open,openat,openat2", "-o", str(log),
                     sys.executable, "-c", "from edition.cli import main; main()", *args],
-                   cwd=scratch.root, capture_output=True, timeout=9, check=False)
+                   cwd=scratch.root, capture_output=True, timeout=60, check=False)
     trace = log.read_text(errors="replace")
     assert "openat" in trace  # strace worked
     assert str(scratch.secret) not in trace
