@@ -28,6 +28,7 @@ from .hyphenation import Lexicon
 from .inline import find_markers, quote_spans, whole_quote
 from .layout import LayoutOptions, RawNote, analyse
 from .lines import Line, decode_raw
+from .repairs import Repairer, reg_template, wrap_repairs
 
 __all__ = ["IngestOptions", "IngestResult", "ingest_bytes", "ingest_file"]
 
@@ -39,6 +40,9 @@ class IngestOptions:
     citations: bool = True
     # Wrap balanced quotations in q / whole quoted paragraphs in quote.
     quotations: bool = True
+    # Repair extraction damage (legacy font letters, ligatures, words split
+    # inside a line) as choice/orig/reg; see .repairs.
+    repairs: bool = True
 
 
 @dataclass
@@ -119,6 +123,8 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
     raw_blocks = blocks_mod.merge_broken_paragraphs(raw_blocks)
     main_lang = options.main_language
     builder = blocks_mod.Builder(doc_id, lexicon, main_lang)
+    repairer = Repairer.for_document([l.text for l in lines], lexicon, main_lang, options.repairs)
+    builder.objects.repairer = repairer
     builder.build(raw_blocks)
     warnings: list[Issue] = []
 
@@ -159,7 +165,8 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
                               "ingest-note-unanchored"))
 
     for f in builder.fills + note_fills:
-        spans: list[Span] = []
+        # Repairs first and highest: no other span may cut a repaired word.
+        spans: list[Span] = [Span(s, e, reg_template(p), priority=100) for s, e, p in f.flow.repairs]
         if options.quotations and f.kind in ("p", "item", "note", "head"):
             spans += quote_spans(f.flow)
         if options.citations and f.kind in ("p", "item", "note"):
@@ -202,10 +209,12 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
         keywords=builder.keywords,
         languages=languages,
         running_heads=layout.running_heads,
+        repairs=repairer.made,
         page_numbers_from_text=meta.page_numbers == "from-running-head" or any(True for _ in layout.running_heads),
     )
     root.append(build_header(facts, meta))
     root.append(builder.text)
+    wrap_repairs(root)
     _drop_empty(root)
     return IngestResult(root.getroottree(), warnings)
 

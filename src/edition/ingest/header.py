@@ -20,6 +20,7 @@ from ..config import check_keys
 from ..errors import InputError
 from ..paths import read_regular_file
 from .lines import XML_FORBIDDEN
+from .repairs import RESP_ID
 from ..tei import XML_LANG, el, sub
 
 LANGUAGE_NAMES = {"tr": "Turkish", "en": "English", "de": "German", "fr": "French", "ru": "Russian", "az": "Azerbaijani"}
@@ -244,6 +245,27 @@ class HeaderFacts:
     languages: set[str]
     running_heads: list[str]
     page_numbers_from_text: bool
+    # Repairs of extraction damage (.repairs.Repair), in text order.
+    repairs: list = field(default_factory=list)
+
+
+REPAIR_KINDS = {
+    "font": "letters of a legacy Turkish font mapping (ý, þ, ð, Ý, Þ, Ð, Đ) read as ı, ş, ğ, İ, Ş, Ğ, İ",
+    "ligature": "ligatures spelt out",
+    "split": "words split inside a line by the extractor joined (the joined form is written elsewhere in the text)",
+}
+
+
+def repairs_statement(repairs: list) -> str:
+    """One sentence naming what was repaired, how often, and the first lines."""
+    parts = []
+    for kind, what in REPAIR_KINDS.items():
+        made = [r for r in repairs if r.kind == kind]
+        if made:
+            lines = ", ".join(str(n) for n in sorted({r.line_no for r in made})[:5])
+            parts.append(f"{what}: {len(made)} (raw lines {lines}{', …' if len({r.line_no for r in made}) > 5 else ''})")
+    return ("Extraction damage is repaired visibly as choice/orig/reg (the printed form in orig, "
+            "the reading in reg resp=\"#" + RESP_ID + "\"): " + "; ".join(parts) + ".")
 
 
 def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
@@ -273,6 +295,11 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         rs = sub(title_stmt, "respStmt")
         sub(rs, "resp", resp)
         sub(rs, "name", name)
+    if facts.repairs:
+        # What the reg elements' @resp points at.
+        rs = sub(title_stmt, "respStmt", xml_id=RESP_ID)
+        sub(rs, "resp", "repair of text-extraction damage (choice/orig/reg)")
+        sub(rs, "name", "edition ingest")
 
     pub = sub(file_desc, "publicationStmt")
     sub(pub, "publisher", meta.publisher)
@@ -315,6 +342,8 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         "marker digits are removed from the text.")
     sub(decl, "p", "Running heads and printed page numbers are removed from the text"
         + (f" (running head: “{facts.running_heads[0]}”)." if facts.running_heads else "."))
+    if facts.repairs:
+        sub(decl, "p", repairs_statement(facts.repairs))
 
     prof = sub(header, "profileDesc")
     lang_usage = sub(prof, "langUsage")
