@@ -42,7 +42,7 @@ TURKISH_LETTERS = set("abcçdefgğhıijklmnoöprsştuüvyzâîûqwx" "ABCÇDEFG�
 # change the grammar ("zaman da" ≠ "zamanda").
 CLITICS = {"de", "da", "te", "ta", "ki", "mi", "mı", "mu", "mü", "dahi", "ile"}
 WORD = re.compile(r"[^\W\d_]+")
-DAMAGED_WORD = re.compile(r"[^\W\d_]*[" + "".join(FONT_DAMAGE) + "][^\W\d_]*")
+DAMAGED_WORD = re.compile(r"[^\W\d_]*[" + "".join(FONT_DAMAGE) + r"][^\W\d_]*")
 LIGATURE_WORD = re.compile(r"[^\W\d_]*[" + "".join(LIGATURES) + r"][^\W\d_]*")
 # Two letter runs with one space between them, the second in lower case; the
 # first stands alone (start of line or after a space/opening punctuation).
