@@ -145,3 +145,21 @@ def test_property_damaged_text_repairs_back_and_keeps_the_print(words):
     if any(ch in DAMAGE for ch in sentence) and sum(damaged.count(c) for c in FONT_DAMAGE) >= 3:
         assert " ".join(sentence.split()) in reading
     assert "".join(printed_text(root.find(TEI + "text")).itertext()).count(".") >= 1
+
+
+def test_split_word_with_font_damage_is_one_repair():
+    text = "Kafkasya’nýn sýnýrý görüþmeleri görüþme yapýldý\nGö rüþme yeri\n"
+    out, spans = repairer_for(text).repair_line("Gö rüþme yeri", 2)
+    assert out == "Görüşme yeri"
+    assert spans == [(0, 7, "Gö rüþme")]
+
+
+def test_layout_stages_read_repaired_lines(tei_all):  # noqa: F811
+    """A damaged all-capitals heading is still a heading (layout reads the
+    repaired line), and its printed form stays in orig."""
+    text = "GÝRÝÞ\n\nKafkasya’nýn daðlarý ve ýlýk sýnýrlarý burada anlatýlýr.\n"
+    root = ingest_bytes(text.encode(), "h.txt").tree.getroot()
+    assert_valid(tei_all, root.getroottree())
+    head = root.find(f".//{TEI}head")
+    assert head is not None and head.findtext(f"{TEI}choice/{TEI}orig") == "GÝRÝÞ"
+    assert tei_text_chars(root) == raw_chars(text)

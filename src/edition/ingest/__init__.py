@@ -12,7 +12,7 @@ The stages, in order (each a plain function over the previous one's result):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -72,6 +72,12 @@ def ingest_file(path: Path, options: IngestOptions = IngestOptions(), *, root: P
     return ingest_bytes(data, Path(path).name, meta, options, display_path=str(path))
 
 
+def without_label(text: str) -> str:
+    """A note's first line without its printed label "(N)"."""
+    text = text.lstrip()
+    return text[text.index(")") + 1 :].lstrip()
+
+
 def _note_element(note: RawNote, doc_id: str, builder: blocks_mod.Builder) -> tuple[etree._Element, list[Flow]]:
     label = note.label
     ident = f"{doc_id}-n0" if label.startswith("*") else f"{doc_id}-n{label}"
@@ -84,9 +90,8 @@ def _note_element(note: RawNote, doc_id: str, builder: blocks_mod.Builder) -> tu
                 continue
             if k == 0 and j == 0:
                 # The printed label "(N)" is the marker: removed like the body's digits.
-                text = line.text.lstrip()
-                text = text[text.index(")") + 1 :].lstrip()
-                line = Line(line.no, text)
+                line = replace(line, text=without_label(line.text),
+                               printed=None if line.printed is None else without_label(line.printed))
             flow.add_line(line, 0)
         flows.append(flow)
     return element, flows
@@ -112,6 +117,11 @@ def ingest_bytes(
 
 def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, path: str, doc_id: str) -> IngestResult:
     lines = decode_raw(data, path)
+    # Repairs decided on the printed text's evidence; every later stage reads
+    # the repaired lines (the printed text rides along on each line).
+    repairer = Repairer.for_document([l.text for l in lines], Lexicon.from_lines([l.text for l in lines]),
+                                     options.main_language, options.repairs)
+    lines = repairer.repair_lines(lines)
     layout = analyse(lines, LayoutOptions(first_page=meta.first_page))
     lexicon = Lexicon.from_lines([l.text for l in lines])
     raw_blocks = blocks_mod.split_blocks(layout.units)
@@ -123,7 +133,6 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
     raw_blocks = blocks_mod.merge_broken_paragraphs(raw_blocks)
     main_lang = options.main_language
     builder = blocks_mod.Builder(doc_id, lexicon, main_lang)
-    repairer = Repairer.for_document([l.text for l in lines], lexicon, main_lang, options.repairs)
     builder.objects.repairer = repairer
     builder.build(raw_blocks)
     warnings: list[Issue] = []

@@ -134,12 +134,14 @@ class Flow:
             self.origins.extend([unit] * len(text))
 
     def add_line(self, line: Line, unit: int) -> None:
-        content = self.objects.escape(" ".join(line.text.split()))
+        repairs: list[tuple[int, int, str]] = []
+        repairer = self.objects.repairer
+        source = line.printed if line.printed is not None and repairer is not None else line.text
+        content = self.objects.escape(" ".join(source.split()))
         if not content:
             return
-        repairs: list[tuple[int, int, str]] = []
-        if self.objects.repairer is not None:
-            content, repairs = self.objects.repairer.repair_line(content, line.no)
+        if repairer is not None:
+            content, repairs = repairer.repair_line(content, line.no)
         if not self.first_line:
             self.first_line = line.no
         if not self._has_text:

@@ -16,7 +16,10 @@ a time as the line enters a flow (:meth:`.flow.Flow.add_line`):
   as often as the first part stands alone, and the second part is not a
   clitic written apart by Turkish spelling ("de/da", "ki", "mi").
 
-The flow holds the repaired reading, so markers, quotations, citations and
+The lines are repaired once before layout (:meth:`Repairer.repair_lines`), so
+page, note and heading detection and the hyphenation lexicon read real words;
+the flows repair the printed line again to know where each repair is. The
+flow holds the repaired reading, so markers, quotations, citations and
 annotate see real words; each repair is remembered with the printed form and
 becomes ``<choice><orig>printed</orig><reg resp="#edition-ingest">repaired</reg>
 </choice>`` (:func:`repair_spans`, :func:`wrap_repairs`): nothing printed is lost.
@@ -26,10 +29,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..tei import TEI, el
 from .hyphenation import Lexicon, turkish_lower
+from .lines import Line
 
 #: The responsibility the reg elements point at (a respStmt in the header).
 RESP_ID = "edition-ingest"
@@ -67,6 +71,8 @@ class Repairer:
     systematic_font_damage: bool = False
     enabled: bool = True
     made: list[Repair] = field(default_factory=list)
+    # The words split words are judged against (default: ``lexicon``).
+    split_lexicon: Lexicon | None = None
 
     @classmethod
     def for_document(cls, lines: list[str], lexicon: Lexicon, language: str = "tr", enabled: bool = True) -> "Repairer":
@@ -74,7 +80,18 @@ class Repairer:
         sound = Counter(ch for text in lines for ch in text if ch in set(FONT_DAMAGE.values()))
         systematic = (language == "tr" and sum(damaged.values()) >= 3
                       and sum(damaged.values()) > sum(sound.values()))
-        return cls(lexicon, systematic, enabled and language == "tr")
+        repairer = cls(lexicon, systematic, enabled and language == "tr")
+        # Split words are judged against the document's words with their font
+        # damage repaired ("Gö rüþme" against "görüþmeleri" read "görüşmeleri").
+        if damaged:
+            repairer.split_lexicon = Lexicon.from_lines([repairer._font_view(text) for text in lines])
+        return repairer
+
+    def _font_view(self, text: str) -> str:
+        """``text`` with its font damage repaired where decided (same length)."""
+        if not any(ch in FONT_DAMAGE for ch in text):
+            return text
+        return DAMAGED_WORD.sub(lambda m: self._font_reading(m.group()) or m.group(), text)
 
     # -- decisions ----------------------------------------------------------
 
@@ -89,14 +106,24 @@ class Repairer:
     def _joins(self, left: str, right: str) -> bool:
         if turkish_lower(right) in CLITICS:
             return False
-        joined = self.lexicon.words.get(turkish_lower(left + right), 0)
-        return joined >= 1 and joined >= self.lexicon.words.get(turkish_lower(left), 0)
+        words = (self.split_lexicon or self.lexicon).words
+        joined = words.get(turkish_lower(left + right), 0)
+        return joined >= 1 and joined >= words.get(turkish_lower(left), 0)
 
     # -- one line -----------------------------------------------------------
 
-    def repair_line(self, text: str, line_no: int) -> tuple[str, list[tuple[int, int, str]]]:
+    def repair_lines(self, lines: list[Line]) -> list[Line]:
+        """The lines as the later stages read them (layout, blocks, the
+        lexicon): repaired, with the printed text kept on the line."""
+        out = []
+        for line in lines:
+            reading, spans = self.repair_line(line.text, line.no, record=False)
+            out.append(replace(line, text=reading, printed=line.text) if spans else line)
+        return out
+
+    def repair_line(self, text: str, line_no: int, record: bool = True) -> tuple[str, list[tuple[int, int, str]]]:
         """The line's repaired reading and its repairs as (start, end, printed)
-        over the *repaired* text."""
+        over the *repaired* text; ``record`` adds them to :attr:`made`."""
         if not self.enabled:
             return text, []
         edits: list[tuple[int, int, str, str, str]] = []  # start, end, printed, reading, kind
@@ -109,14 +136,23 @@ class Repairer:
             reading = self._font_reading(m.group())
             if reading is not None:
                 edits.append((m.start(), m.end(), m.group(), reading, "font"))
+        # Splits are judged on the font-repaired letters (one for one, so the
+        # offsets hold): "Gö rüþme" joins as "Görüşme", one repair.
+        view = list(text)
+        for start, end, _printed, reading, kind in edits:
+            if kind == "font":
+                view[start:end] = reading
+        view_text = "".join(view)
         pos = 0
         while True:
-            m = SPLIT_PAIR.search(text, pos)
+            m = SPLIT_PAIR.search(view_text, pos)
             if m is None:
                 break
-            if (not any(s < m.end() and m.start() < e for s, e, *_ in edits)
+            inside = [x for x in edits if x[0] < m.end() and m.start() < x[1]]
+            if (all(x[4] == "font" and m.start() <= x[0] and x[1] <= m.end() for x in inside)
                     and self._joins(m.group(1), m.group(2))):
-                edits.append((m.start(), m.end(), m.group(), m.group(1) + m.group(2), "split"))
+                edits = [x for x in edits if x not in inside]
+                edits.append((m.start(), m.end(), text[m.start():m.end()], m.group(1) + m.group(2), "split"))
                 pos = m.end()
             else:
                 pos = m.end(1) + 1
@@ -132,7 +168,8 @@ class Repairer:
             spans.append((length, length + len(reading), printed))
             length += len(reading)
             cursor = end
-            self.made.append(Repair(line_no, kind, printed, reading))
+            if record:
+                self.made.append(Repair(line_no, kind, printed, reading))
         out.append(text[cursor:])
         return "".join(out), spans
 
