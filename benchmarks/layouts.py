@@ -1,10 +1,10 @@
 """Ingest of other journals' layouts, scored against the clean text's TEI.
 
-    python benchmarks/make_layout_variants.py          # writes benchmarks/data/layouts/
-    python benchmarks/layouts.py [--json output/layouts.json]
+    python benchmarks/layouts.py [--json output/layouts.json] [--data DIR]
 
-For each variant ``<id>--<variant>.txt`` (see make_layout_variants.py) the
-TEI ingest makes of it is compared with the TEI of the clean raw/<id>.txt:
+For each variant of each raw/<id>.txt (made in memory by
+make_layout_variants.py, or read from DIR as ``<id>--<variant>.txt``) the TEI
+ingest makes of it is compared with the TEI of the clean raw/<id>.txt:
 
 * notes: notes anchored after the same word as in the clean TEI / clean notes;
 * hyphenation: words of the reading (reg, not orig) equal to the clean
@@ -163,16 +163,26 @@ def added_lines(raw: str, clean: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data" / "layouts")
+    parser.add_argument("--data", type=Path, help="read <id>--<variant>.txt files from here")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     cpu, wall = time.process_time(), time.perf_counter()
     rows = []
-    for path in sorted(args.data.glob("*--*.txt")):
-        doc, variant = path.stem.split("--", 1)
+    if args.data:
+        cases = [(p.stem.split("--", 1), p.read_text(encoding="utf-8")) for p in sorted(args.data.glob("*--*.txt"))]
+    else:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from make_layout_variants import VARIANTS
+        cases = []
+        for raw_path in sorted((ROOT / "raw").glob("*.txt")):
+            lines = raw_path.read_text(encoding="utf-8").split("\n")
+            cases += [([raw_path.stem, name], "\n".join(make(lines, raw_path.stem))) for name, make in VARIANTS.items()]
+    cleans: dict[str, etree._Element] = {}
+    for (doc, variant), raw in cases:
         clean_raw = ROOT / "raw" / f"{doc}.txt"
-        clean = ingest_file(clean_raw).tree.getroot()
-        raw = path.read_text(encoding="utf-8")
+        if doc not in cleans:
+            cleans[doc] = ingest_file(clean_raw).tree.getroot()
+        clean = cleans[doc]
         result = ingest_bytes(raw.encode(), f"{doc}.txt", Metadata.load(clean_raw.with_suffix(".toml")))
         added = added_lines(raw, clean_raw.read_text(encoding="utf-8"))
         row = {"document": doc, "variant": variant, **score(clean, result.tree.getroot(), raw, added),

@@ -13,7 +13,9 @@ journal name, volume, issue, year and DOI written into the variants are
 synthetic test values (the DOI uses Crossref's test prefix 10.5555), not facts
 about the articles.
 
-    python benchmarks/make_layout_variants.py [--out benchmarks/data/layouts]
+    python benchmarks/make_layout_variants.py --out output/layouts
+
+(benchmarks/layouts.py makes them in memory; the files are for reading them.)
 """
 
 from __future__ import annotations
@@ -125,7 +127,7 @@ VARIANTS = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "data" / "layouts")
+    parser.add_argument("--out", type=Path, default=ROOT / "output" / "layouts")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for raw in sorted((ROOT / "raw").glob("*.txt")):
