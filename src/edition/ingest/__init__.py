@@ -26,7 +26,7 @@ from .flow import Flow, Span, TooManyObjects, fill
 from .header import HeaderFacts, Metadata, build_header
 from .hyphenation import Lexicon
 from .inline import find_markers, quote_spans, whole_quote
-from .layout import LayoutOptions, RawNote, analyse
+from .layout import LayoutOptions, RawNote, analyse, strip_note_label
 from .lines import Line, decode_raw
 from .repairs import Repairer, reg_template, wrap_repairs
 
@@ -72,12 +72,6 @@ def ingest_file(path: Path, options: IngestOptions = IngestOptions(), *, root: P
     return ingest_bytes(data, Path(path).name, meta, options, display_path=str(path))
 
 
-def without_label(text: str) -> str:
-    """A note's first line without its printed label "(N)"."""
-    text = text.lstrip()
-    return text[text.index(")") + 1 :].lstrip()
-
-
 def _note_element(note: RawNote, doc_id: str, builder: blocks_mod.Builder) -> tuple[etree._Element, list[Flow]]:
     label = note.label
     ident = f"{doc_id}-n0" if label.startswith("*") else f"{doc_id}-n{label}"
@@ -90,8 +84,8 @@ def _note_element(note: RawNote, doc_id: str, builder: blocks_mod.Builder) -> tu
                 continue
             if k == 0 and j == 0:
                 # The printed label "(N)" is the marker: removed like the body's digits.
-                line = replace(line, text=without_label(line.text),
-                               printed=None if line.printed is None else without_label(line.printed))
+                line = replace(line, text=strip_note_label(line.text),
+                               printed=None if line.printed is None else strip_note_label(line.printed))
             flow.add_line(line, 0)
         flows.append(flow)
     return element, flows
@@ -219,6 +213,7 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
         languages=languages,
         running_heads=layout.running_heads,
         repairs=repairer.made,
+        note_form=layout.note_form,
         page_numbers_from_text=meta.page_numbers == "from-running-head" or any(True for _ in layout.running_heads),
     )
     root.append(build_header(facts, meta))

@@ -247,12 +247,23 @@ class HeaderFacts:
     page_numbers_from_text: bool
     # Repairs of extraction damage (.repairs.Repair), in text order.
     repairs: list = field(default_factory=list)
+    # How note labels are printed (.layout.NOTE_LABEL_FORMS key), None without notes.
+    note_form: str | None = None
 
 
 REPAIR_KINDS = {
     "font": "letters of a legacy Turkish font mapping (ý, þ, ð, Ý, Þ, Ð, Đ) read as ı, ş, ğ, İ, Ş, Ğ, İ",
     "ligature": "ligatures spelt out",
     "split": "words split inside a line by the extractor joined (the joined form is written elsewhere in the text)",
+}
+
+
+# The printed "(N)" form is the one the statement on footnotes above assumes.
+NOTE_FORM_STATEMENTS = {
+    "superscript": "Footnote labels are printed as superscript digits at the start of each note; "
+                   "a label is read only in sequence and after its marker.",
+    "bare": "Footnote labels are printed as bare digits at the start of each note; a label is read "
+            "only in sequence, after its marker, and not on a numbered heading.",
 }
 
 
@@ -342,6 +353,8 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         "marker digits are removed from the text.")
     sub(decl, "p", "Running heads and printed page numbers are removed from the text"
         + (f" (running head: “{facts.running_heads[0]}”)." if facts.running_heads else "."))
+    if facts.note_form in NOTE_FORM_STATEMENTS:
+        sub(decl, "p", NOTE_FORM_STATEMENTS[facts.note_form])
     if facts.repairs:
         sub(decl, "p", repairs_statement(facts.repairs))
 
