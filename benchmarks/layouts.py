@@ -15,8 +15,12 @@ ingest makes of it is compared with the TEI of the clean raw/<id>.txt:
 * characters kept: letters and digits of the variant's raw text found in its
   TEI as printed (orig, not reg) / those of the raw text — the running heads,
   page numbers and banner lines a variant adds are the only ones allowed to go;
-* repairs made (choice elements) and repairs wrong (a reg that is not a word
-  of the clean reading).
+* damaged: words the variant changed inside its lines (a split word counts
+  once; a soft hyphen counts though it needs no choice; a font-damaged word
+  with an apostrophe suffix is one word here and two repairs);
+  repairs made (choice elements; the clean first text has 3 of its own) and
+  repairs wrong (the word of the reading a reg falls in is not a word of the
+  clean reading).
 
 Prints one row per variant with CPU and wall seconds of the whole run.
 """
@@ -149,6 +153,21 @@ INLINE = {"reg", "orig", "choice", "pb", "q", "hi", "title", "author", "date", "
 SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
+def damaged_spots(raw: str, clean: str) -> int | None:
+    """Places the variant changed inside lines (font damage, splits, soft
+    hyphens): differing runs of words line by line; None when the variant
+    adds or removes lines (heads, banner), where this does not apply."""
+    a, b = clean.split("\n"), raw.split("\n")
+    if len(a) != len(b):
+        return None
+    spots = 0
+    for x, y in zip(a, b):
+        if x != y:
+            ops = difflib.SequenceMatcher(None, x.split(), y.split(), autojunk=False).get_opcodes()
+            spots += sum(max(1, min(i2 - i1, j2 - j1)) for op, i1, i2, j1, j2 in ops if op != "equal")
+    return spots
+
+
 def added_lines(raw: str, clean: str) -> str:
     """The lines a variant inserted into the clean text (heads, numbers,
     banner); lines it changed are not among them."""
@@ -186,10 +205,12 @@ def main() -> int:
         result = ingest_bytes(raw.encode(), f"{doc}.txt", Metadata.load(clean_raw.with_suffix(".toml")))
         added = added_lines(raw, clean_raw.read_text(encoding="utf-8"))
         row = {"document": doc, "variant": variant, **score(clean, result.tree.getroot(), raw, added),
+               "damaged": damaged_spots(raw, clean_raw.read_text(encoding="utf-8")),
                "warnings": len(result.warnings)}
         rows.append(row)
         print(f"{doc:28} {variant:20} notes {row['notes']:>6} hyph {row['hyphenation']} pages {row['pages']:>6} "
-              f"heads {row['headings']:>6} kept {row['chars kept']:>12} repairs {row['repairs']:>4} wrong {row['wrong']:>3}"
+              f"heads {row['headings']:>6} kept {row['chars kept']:>12} damaged {row['damaged'] if row['damaged'] is not None else '-':>4} "
+              f"repairs {row['repairs']:>4} wrong {row['wrong']:>3}"
               + (f" {row['wrong examples']}" if row["wrong"] else ""))
     print(f"cpu {time.process_time() - cpu:.2f} s, wall {time.perf_counter() - wall:.2f} s")
     if args.json:

@@ -94,3 +94,50 @@ def test_shipped_text_in_other_layouts_has_the_same_structure(variants, variant)
     assert len(a) == len(b) and [y - x for x, y in zip(a, a[1:])] == [y - x for x, y in zip(b, b[1:])]
     if variant != "font-damage":
         assert heads(root) == heads(clean)
+    if variant.startswith("heads-"):
+        # The printed numbers (from 101), whether the heads are at the top or
+        # the foot of the page (where a number belongs to the page it closes).
+        assert b == list(range(101, 101 + len(b)))
+
+
+TRILINGUAL = """Kafkasya’da Sınırlar
+
+Özet
+
+Bu çalışmada Kafkasya’daki sınırların nasıl çizildiği ve bu sürecin bölge halkları
+üzerindeki etkileri ele alınmaktadır. Arşiv belgeleri ve hatıratlar birlikte incelenmiştir.
+
+Anahtar Kelimeler: Kafkasya, sınır, antlaşma
+
+Abstract
+
+This study examines how the borders in the Caucasus were drawn and what effects this
+process had on the peoples of the region. Archival documents and memoirs are read together.
+
+Keywords: Caucasus, border, treaty
+
+Аннотация
+
+В статье рассматривается, как были проведены границы на Кавказе и какое влияние этот
+процесс оказал на народы региона. Архивные документы и мемуары изучаются вместе.
+
+Ключевые слова: Кавказ, граница, договор
+
+Giriş
+
+Sınırlar meselesi uzun bir geçmişe sahiptir ve burada kısaca anlatılmaktadır.
+"""
+
+
+def test_trilingual_abstracts_have_their_languages(tei_all):  # noqa: F811
+    result = ingest_bytes(TRILINGUAL.encode(), "uc-dil.txt")
+    root = result.tree.getroot()
+    assert_valid(tei_all, result.tree)
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    abstracts = [d.get(xml_lang) for d in root.iter(TEI + "div") if d.get("type") == "abstract"]
+    assert abstracts == ["tr", "en", "ru"]
+    keywords = {k.get(xml_lang) for k in root.iter(TEI + "keywords")}
+    assert {"tr", "en", "ru"} <= keywords
+    idents = [l.get("ident") for l in root.iter(TEI + "language")]
+    assert "ru" in idents
+    assert tei_text_chars(root) == raw_chars(TRILINGUAL)

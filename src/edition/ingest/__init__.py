@@ -26,7 +26,8 @@ from .flow import Flow, Span, TooManyObjects, fill
 from .header import HeaderFacts, Metadata, build_header
 from .hyphenation import Lexicon
 from .inline import find_markers, quote_spans, whole_quote
-from .layout import LayoutOptions, RawNote, analyse, strip_note_label
+from .facts import page_facts, split_banner
+from .layout import LayoutOptions, PageBreak, RawNote, analyse, strip_note_label
 from .lines import Line, decode_raw
 from .repairs import Repairer, reg_template, wrap_repairs
 
@@ -111,6 +112,10 @@ def ingest_bytes(
 
 def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, path: str, doc_id: str) -> IngestResult:
     lines = decode_raw(data, path)
+    banner, lines = split_banner(lines)
+    if not lines:
+        raise InputError("the text holds only a download site's banner lines, no article.",
+                         path=path, line=banner[0].no, hint="Check that this is the whole article.")
     # Repairs decided on the printed text's evidence; every later stage reads
     # the repaired lines (the printed text rides along on each line).
     repairer = Repairer.for_document([l.text for l in lines], Lexicon.from_lines([l.text for l in lines]),
@@ -195,7 +200,7 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
         lang = div.get(XML_LANG)
         if lang is None:
             guess = blocks_mod.language_of("".join(div.itertext()))
-            if guess and guess != main_lang and guess in ("en",):
+            if guess and guess != main_lang and guess in ("en", "ru"):
                 div.set(XML_LANG, guess)
                 lang = guess
         if lang:
@@ -214,6 +219,10 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
         running_heads=layout.running_heads,
         repairs=repairer.made,
         note_form=layout.note_form,
+        heads_at_foot=layout.heads_at_foot,
+        banner=banner,
+        page_facts=page_facts(banner, layout.running_heads, lines),
+        printed_pages=_printed_pages(layout),
         page_numbers_from_text=meta.page_numbers == "from-running-head" or any(True for _ in layout.running_heads),
     )
     root.append(build_header(facts, meta))
@@ -221,6 +230,14 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
     wrap_repairs(root)
     _drop_empty(root)
     return IngestResult(root.getroottree(), warnings)
+
+
+def _printed_pages(layout) -> tuple[str, str] | None:
+    """First and last page number, when the text prints them (running heads)."""
+    if not layout.running_heads:
+        return None
+    numbers = [u.n for u in layout.units if isinstance(u, PageBreak)]
+    return (numbers[0], numbers[-1]) if numbers else None
 
 
 def _unwrap_outer_q(p: etree._Element) -> None:

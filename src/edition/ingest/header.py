@@ -249,6 +249,14 @@ class HeaderFacts:
     repairs: list = field(default_factory=list)
     # How note labels are printed (.layout.NOTE_LABEL_FORMS key), None without notes.
     note_form: str | None = None
+    # Running heads printed at the foot of the page.
+    heads_at_foot: bool = False
+    # A download site's lines before the title, removed from the text (.facts).
+    banner: list = field(default_factory=list)
+    # Journal, volume, issue, year, pages, DOI printed in the text (.facts.PageFacts).
+    page_facts: object = None
+    # The first and last printed page numbers (pb/@n), when printed.
+    printed_pages: tuple[str, str] | None = None
 
 
 REPAIR_KINDS = {
@@ -277,6 +285,33 @@ def repairs_statement(repairs: list) -> str:
             parts.append(f"{what}: {len(made)} (raw lines {lines}{', …' if len({r.line_no for r in made}) > 5 else ''})")
     return ("Extraction damage is repaired visibly as choice/orig/reg (the printed form in orig, "
             "the reading in reg resp=\"#" + RESP_ID + "\"): " + "; ".join(parts) + ".")
+
+
+def _bibl_struct(page, title: str | None, authors: list[str], printed: tuple[str, str] | None) -> etree._Element:
+    """The article as printed: analytic (title, authors, DOI) and monogr
+    (journal, volume, issue, year, pages), only with facts the page gives."""
+    struct = el("biblStruct")
+    analytic = sub(struct, "analytic")
+    for name in authors:
+        sub(analytic, "author", name)
+    sub(analytic, "title", title or "", level="a")
+    if page.doi:
+        sub(analytic, "idno", page.doi, type="DOI")
+    monogr = sub(struct, "monogr")
+    sub(monogr, "title", page.journal, level="j")
+    imprint = sub(monogr, "imprint")
+    if page.volume:
+        sub(imprint, "biblScope", page.volume, unit="volume")
+    if page.issue:
+        sub(imprint, "biblScope", page.issue, unit="issue")
+    first, last = (page.first_page, page.last_page) if page.first_page else (printed or (None, None))
+    if first and last:
+        sub(imprint, "biblScope", f"{first}–{last}", unit="page", **{"from": first, "to": last})
+    if page.year:
+        sub(imprint, "date", page.year, when=page.year)
+    if not len(imprint):
+        sub(imprint, "date", "not stated")  # imprint needs one child; nothing is invented
+    return struct
 
 
 def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
@@ -328,10 +363,18 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         sub(bibl, "author", name)
     if not authors:
         sub(bibl, "author", "unknown")
-    if meta.description:
+    page = facts.page_facts
+    found = page is not None and page.found
+    # An editor's "… not stated in the text" is contradicted by facts the page prints.
+    if meta.description and not (found and "not stated in the text" in meta.description):
         sub(bibl, "note", meta.description)
+    if found and page.doi and not page.journal:
+        sub(bibl, "idno", page.doi, type="DOI")
     sub(bibl, "ref", f"raw/{facts.raw_name}", target=f"../raw/{facts.raw_name}")
     sub(bibl, "idno", hashlib.sha256(facts.raw_bytes).hexdigest(), type="sha256")
+
+    if found and page.journal:
+        source.append(_bibl_struct(page, main_title, authors, facts.printed_pages))
 
     enc = sub(header, "encodingDesc")
     decl = sub(enc, "editorialDecl")
@@ -353,6 +396,15 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         "marker digits are removed from the text.")
     sub(decl, "p", "Running heads and printed page numbers are removed from the text"
         + (f" (running head: “{facts.running_heads[0]}”)." if facts.running_heads else "."))
+    if facts.heads_at_foot:
+        sub(decl, "p", "Running heads and page numbers are printed at the foot of the page: each "
+            "number is that of the page it closes.")
+    if facts.banner:
+        sub(decl, "p", "Lines of a download site before the title are removed from the text (raw lines "
+            f"{facts.banner[0].no}–{facts.banner[-1].no}): " + "; ".join(f"“{l.stripped}”" for l in facts.banner) + ".")
+    if found:
+        read = ", ".join(f"{name.replace('_', ' ')} ({where})" for name, where in page.sources.items())
+        sub(decl, "p", f"Bibliographic facts read from the printed page into sourceDesc: {read}.")
     if facts.note_form in NOTE_FORM_STATEMENTS:
         sub(decl, "p", NOTE_FORM_STATEMENTS[facts.note_form])
     if facts.repairs:

@@ -186,6 +186,8 @@ class Layout:
     warnings: list[tuple[int, str]]
     # How the note labels are printed (a key of NOTE_LABEL_FORMS), None without notes.
     note_form: str | None = None
+    # Running heads and page numbers printed at the foot of the page.
+    heads_at_foot: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,7 +231,8 @@ def _find_running_heads(lines: list[Line]) -> dict[int, tuple[str, str | None]]:
         if s and len(s) < 120 and (i == 0 or lines[i - 1].blank) and (i + 1 >= len(lines) or lines[i + 1].blank):
             counts.setdefault(s, []).append(i)
     for s, where in counts.items():
-        if len(where) >= 3 and not PAGE_NUMBER.match(s):
+        # (a repeated sentence is text, however often an author writes it)
+        if len(where) >= 3 and not PAGE_NUMBER.match(s) and not s.endswith((".", ",", ";", ":", "!", "?")):
             for i in where:
                 heads.setdefault(i, ("header", None))
     return heads
@@ -281,14 +284,25 @@ def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layo
 
     def start_page(i: int) -> None:
         page_starts.append(i)
-        if pending_page_after_head is not None:
+        if pending_page_after_head:
             page_numbers[i] = pending_page_after_head
         units.append(PageBreak("", lines[i].no))
+
+    # Running heads at the foot of the page (the text ends with one): a page
+    # number there is the number of the page it closes, not of the next.
+    last_line = max((i for i, line in enumerate(lines) if not line.blank), default=-1)
+    heads_at_foot = last_line in heads and any(
+        heads.get(k, ("", None))[0] == "pageNum" for k in range(max(0, last_line - 4), last_line + 1))
 
     for i, line in enumerate(lines):
         if i in heads:
             kind, number = heads[i]
-            if kind == "pageNum" and number is not None:
+            if kind == "pageNum" and number is not None and heads_at_foot:
+                if page_starts:
+                    page_numbers.setdefault(page_starts[-1], number)
+                if pending_page_after_head is None:
+                    pending_page_after_head = ""
+            elif kind == "pageNum" and number is not None:
                 pending_page_after_head = number
             elif pending_page_after_head is None:
                 pending_page_after_head = ""
@@ -371,7 +385,7 @@ def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layo
         close_block()
 
     _number_pages(units, page_starts, page_numbers, options.first_page)
-    return Layout(units, running_heads, warnings, note_form)
+    return Layout(units, running_heads, warnings, note_form, heads_at_foot)
 
 
 def _last_text(note: RawNote) -> str:

@@ -13,8 +13,9 @@ a time as the line enters a flow (:meth:`.flow.Flow.add_line`):
 - **ligatures** (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ): presentation forms, always spelt out;
 - **words split inside a line** ("Gö rüşme", "Fa kat", "Rus ya"): two words
   are joined when the joined form is written elsewhere in the document at least
-  as often as the first part stands alone, and the second part is not a
-  clitic written apart by Turkish spelling ("de/da", "ki", "mi").
+  as often as the first part stands alone, both parts have two letters or more,
+  and the second part is not a clitic written apart by Turkish spelling
+  ("de/da", "ki", "mi").
 
 The lines are repaired once before layout (:meth:`Repairer.repair_lines`), so
 page, note and heading detection and the hyphenation lexicon read real words;
@@ -104,7 +105,9 @@ class Repairer:
         return None
 
     def _joins(self, left: str, right: str) -> bool:
-        if turkish_lower(right) in CLITICS:
+        # An extractor's split leaves two fragments of two letters or more;
+        # a one-letter word ("o", "a") is a word.
+        if len(left) < 2 or len(right) < 2 or turkish_lower(right) in CLITICS:
             return False
         words = (self.split_lexicon or self.lexicon).words
         joined = words.get(turkish_lower(left + right), 0)
