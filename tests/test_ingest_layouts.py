@@ -141,3 +141,22 @@ def test_trilingual_abstracts_have_their_languages(tei_all):  # noqa: F811
     idents = [l.get("ident") for l in root.iter(TEI + "language")]
     assert "ru" in idents
     assert tei_text_chars(root) == raw_chars(TRILINGUAL)
+
+
+def test_close_call_between_label_forms_is_a_warning_with_its_line():
+    # Two superscript-labelled notes and two bare-labelled ones: read as one
+    # form, and the editor is told where the other begins.
+    text = ("Giriş\n\nBirinci cümle burada biter.¹ İkinci cümle de biter.²\n\n"
+            "¹ Yazar Adı, Kitap, İstanbul, 2001, s. 5.\n² Yazar Adı, Kitap, İstanbul, 2001, s. 6.\n\n"
+            " Yeni sayfada üçüncü cümle.1 Dördüncü cümle.2\n\n"
+            "1 Başka Yazar, Makale, Ankara, 1999, s. 1.\n2 Başka Yazar, Makale, Ankara, 1999, s. 2.\n")
+    result = ingest_bytes(text.encode(), "iki.txt")
+    undecided = [w for w in result.warnings if w.rule == "ingest-layout-undecided"]
+    assert len(undecided) == 1
+    assert undecided[0].line == 10 and "read as superscript" in undecided[0].message
+
+
+def test_recognised_is_what_the_header_says():
+    result = ingest_bytes(article("¹", "²", "¹", "²").encode(), "forms.txt")
+    decl = [p.text for p in result.tree.getroot().find(f".//{TEI}editorialDecl").findall(TEI + "p")]
+    assert result.recognised and all(s in decl for s in result.recognised)

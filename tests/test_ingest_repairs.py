@@ -163,3 +163,12 @@ def test_layout_stages_read_repaired_lines(tei_all):  # noqa: F811
     head = root.find(f".//{TEI}head")
     assert head is not None and head.findtext(f"{TEI}choice/{TEI}orig") == "GÝRÝÞ"
     assert tei_text_chars(root) == raw_chars(text)
+
+
+def test_undecided_font_letters_are_warnings_with_their_line():
+    text = "Giriş\n\nKafkasya’nın ılık dağları şöyle anlatılır.\nPrag’da Nový Svět ile Þórr adları geçer.\n"
+    result = ingest_bytes(text.encode(), "u.txt")
+    undecided = [(w.line, w.message.split("”")[0].lstrip("“")) for w in result.warnings
+                 if w.rule == "ingest-repair-undecided"]
+    assert undecided == [(4, "Nový"), (4, "Þórr")]
+    assert choices(result.tree.getroot()) == []

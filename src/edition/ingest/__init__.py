@@ -23,7 +23,7 @@ from ..tei import NSMAP, TEI, XML_ID, XML_LANG, el, sub
 from . import blocks as blocks_mod
 from .citations import author_date_spans, note_bibl_spans
 from .flow import Flow, Span, TooManyObjects, fill
-from .header import HeaderFacts, Metadata, build_header
+from .header import HeaderFacts, Metadata, build_header, layout_statements
 from .hyphenation import Lexicon
 from .inline import find_markers, quote_spans, whole_quote
 from .facts import page_facts, split_banner
@@ -50,6 +50,9 @@ class IngestOptions:
 class IngestResult:
     tree: etree._ElementTree
     warnings: list[Issue] = field(default_factory=list)
+    # What ingest recognised beyond the first texts' layout (note label form,
+    # heads at the foot, banner, facts, repairs): the sentences of editorialDecl.
+    recognised: list[str] = field(default_factory=list)
 
 
 # A raw article is some tens of KB; ingest is linear, but a file this large is
@@ -226,10 +229,18 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
         page_numbers_from_text=meta.page_numbers == "from-running-head" or any(True for _ in layout.running_heads),
     )
     root.append(build_header(facts, meta))
+    for line_no, word, reading in repairer.undecided:
+        warnings.append(Issue(path, line_no, None, "warning",
+                              f"“{word}” holds letters of a legacy Turkish font mapping but is left as printed: "
+                              + (f"“{reading}” is not a word of this text." if reading else
+                                 "its mapped form has letters Turkish has not.")
+                              + " Correct it by hand if it is damaged.", "ingest-repair-undecided"))
+    for line_no, message in layout.warnings:
+        warnings.append(Issue(path, line_no, None, "warning", message, "ingest-layout-undecided"))
     root.append(builder.text)
     wrap_repairs(root)
     _drop_empty(root)
-    return IngestResult(root.getroottree(), warnings)
+    return IngestResult(root.getroottree(), warnings, layout_statements(facts))
 
 
 def _printed_pages(layout) -> tuple[str, str] | None:

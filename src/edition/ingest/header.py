@@ -314,6 +314,28 @@ def _bibl_struct(page, title: str | None, authors: list[str], printed: tuple[str
     return struct
 
 
+def layout_statements(facts: HeaderFacts) -> list[str]:
+    """What ingest recognised beyond the first texts' layout, one sentence per
+    decision: a p each in editorialDecl, and IngestResult.recognised."""
+    out = []
+    if facts.heads_at_foot:
+        out.append("Running heads and page numbers are printed at the foot of the page: each "
+                   "number is that of the page it closes.")
+    if facts.banner:
+        out.append("Lines of a download site before the title are removed from the text (raw lines "
+                   f"{facts.banner[0].no}–{facts.banner[-1].no}): "
+                   + "; ".join(f"“{l.stripped}”" for l in facts.banner) + ".")
+    page = facts.page_facts
+    if page is not None and page.found:
+        read = ", ".join(f"{name.replace('_', ' ')} ({where})" for name, where in page.sources.items())
+        out.append(f"Bibliographic facts read from the printed page into sourceDesc: {read}.")
+    if facts.note_form in NOTE_FORM_STATEMENTS:
+        out.append(NOTE_FORM_STATEMENTS[facts.note_form])
+    if facts.repairs:
+        out.append(repairs_statement(facts.repairs))
+    return out
+
+
 def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
     header = el("teiHeader")
     file_desc = sub(header, "fileDesc")
@@ -396,19 +418,8 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         "marker digits are removed from the text.")
     sub(decl, "p", "Running heads and printed page numbers are removed from the text"
         + (f" (running head: “{facts.running_heads[0]}”)." if facts.running_heads else "."))
-    if facts.heads_at_foot:
-        sub(decl, "p", "Running heads and page numbers are printed at the foot of the page: each "
-            "number is that of the page it closes.")
-    if facts.banner:
-        sub(decl, "p", "Lines of a download site before the title are removed from the text (raw lines "
-            f"{facts.banner[0].no}–{facts.banner[-1].no}): " + "; ".join(f"“{l.stripped}”" for l in facts.banner) + ".")
-    if found:
-        read = ", ".join(f"{name.replace('_', ' ')} ({where})" for name, where in page.sources.items())
-        sub(decl, "p", f"Bibliographic facts read from the printed page into sourceDesc: {read}.")
-    if facts.note_form in NOTE_FORM_STATEMENTS:
-        sub(decl, "p", NOTE_FORM_STATEMENTS[facts.note_form])
-    if facts.repairs:
-        sub(decl, "p", repairs_statement(facts.repairs))
+    for statement in layout_statements(facts):
+        sub(decl, "p", statement)
 
     prof = sub(header, "profileDesc")
     lang_usage = sub(prof, "langUsage")

@@ -132,16 +132,27 @@ def _heading_shaped(lines: list[Line], i: int) -> bool:
     return len(" ".join(para)) < 160 and not any(_terminal(t) or t.endswith(("-", ",", ";")) for t in para)
 
 
-def _choose_note_form(lines: list[Line], heads: dict) -> tuple[str | None, dict[int, str]]:
+def _choose_note_form(lines: list[Line], heads: dict, warnings: list[tuple[int, str]]) -> tuple[str | None, dict[int, str]]:
     """The label form of the document's notes and their start lines: the form
-    finding most numbered notes, the printed "(N)" form on a tie."""
+    finding most numbered notes, the printed "(N)" form on a tie. When another
+    form finds numbered notes too, the choice is reported with its line."""
+    found: dict[str, dict[int, str]] = {}
     best: tuple[str | None, dict[int, str]] = (None, {})
     best_count = 0
     for form in NOTE_LABEL_FORMS:
         starts = _note_starts(lines, heads, form)
         count = sum(1 for label in starts.values() if not label.startswith("*"))
+        found[form] = {i: l for i, l in starts.items() if not l.startswith("*")}
         if count > best_count or (best[0] is None and starts):
             best, best_count = (form, starts), count
+    for form, starts in found.items():
+        # Only a close call is worth the editor's look (37 "(N)" notes beside a
+        # numbered list of 4 is not).
+        if form != best[0] and starts and 2 * len(starts) >= best_count:
+            first = min(starts)
+            warnings.append((lines[first].no, f"footnote labels could also be read as {form} digits "
+                             f"({len(starts)} notes, from this line); they are read as {best[0]} "
+                             f"({best_count} notes). Check the notes of this text."))
     return best
 
 
@@ -252,7 +263,7 @@ def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layo
     running_heads = sorted({lines[i].stripped for i, (kind, _) in heads.items() if kind == "header"})
 
     # Pass 1: which lines are note starts, in the document's label form.
-    note_form, note_start = _choose_note_form(lines, heads)
+    note_form, note_start = _choose_note_form(lines, heads, warnings)
 
     def body_has_marker(start: int, end: int, label: str) -> bool:
         text = " ".join(l.text for l in lines[start:end])

@@ -72,8 +72,12 @@ class Repairer:
     systematic_font_damage: bool = False
     enabled: bool = True
     made: list[Repair] = field(default_factory=list)
+    # Words with legacy-font letters left as printed: (line, word, mapped form
+    # or None when it has non-Turkish letters), once per word.
+    undecided: list[tuple[int, str, str | None]] = field(default_factory=list)
     # The words split words are judged against (default: ``lexicon``).
     split_lexicon: Lexicon | None = None
+    _undecided_words: set = field(default_factory=set)
 
     @classmethod
     def for_document(cls, lines: list[str], lexicon: Lexicon, language: str = "tr", enabled: bool = True) -> "Repairer":
@@ -139,6 +143,10 @@ class Repairer:
             reading = self._font_reading(m.group())
             if reading is not None:
                 edits.append((m.start(), m.end(), m.group(), reading, "font"))
+            elif record and m.group() not in self._undecided_words:
+                self._undecided_words.add(m.group())
+                mapped = "".join(FONT_DAMAGE.get(ch, ch) for ch in m.group())
+                self.undecided.append((line_no, m.group(), mapped if set(mapped) <= TURKISH_LETTERS else None))
         # Splits are judged on the font-repaired letters (one for one, so the
         # offsets hold): "Gö rüþme" joins as "Görüşme", one repair.
         view = list(text)
