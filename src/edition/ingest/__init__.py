@@ -121,11 +121,12 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
                          path=path, line=banner[0].no, hint="Check that this is the whole article.")
     # Repairs decided on the printed text's evidence; every later stage reads
     # the repaired lines (the printed text rides along on each line).
-    repairer = Repairer.for_document([l.text for l in lines], Lexicon.from_lines([l.text for l in lines]),
-                                     options.main_language, options.repairs)
-    lines = repairer.repair_lines(lines)
-    layout = analyse(lines, LayoutOptions(first_page=meta.first_page))
     lexicon = Lexicon.from_lines([l.text for l in lines])
+    repairer = Repairer.for_document([l.text for l in lines], lexicon, options.main_language, options.repairs)
+    repaired = repairer.repair_lines(lines)
+    if any(line.printed is not None for line in repaired):
+        lines, lexicon = repaired, Lexicon.from_lines([l.text for l in repaired])
+    layout = analyse(lines, LayoutOptions(first_page=meta.first_page))
     raw_blocks = blocks_mod.split_blocks(layout.units)
     if not any(block.lines for block in raw_blocks):
         first = next((line.no for line in lines if not line.blank), None)

@@ -135,8 +135,10 @@ class Flow:
 
     def add_line(self, line: Line, unit: int) -> None:
         repairs: list[tuple[int, int, str]] = []
-        repairer = self.objects.repairer
-        source = line.printed if line.printed is not None and repairer is not None else line.text
+        # Only a line the repairs changed (.repairs.Repairer.repair_lines) is
+        # repaired again from its printed form, to know where each repair is.
+        repairer = self.objects.repairer if line.printed is not None else None
+        source = line.printed if repairer is not None else line.text
         content = self.objects.escape(" ".join(source.split()))
         if not content:
             return

@@ -22,6 +22,7 @@ note blocks) in reading order, which the block stage turns into TEI.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ MARKER_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[.,;:!?”’\"»)\]…](?<!\d[.,])))"
 GLUED_MARKER = re.compile(MARKER_BEFORE + r"(\d{1,3}(?!\d)(?![.,]\d)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))")
 
 
+@functools.lru_cache(maxsize=4096)  # labels are few (1…999, *): compiled once each
 def marker_pattern(label: str) -> re.Pattern[str]:
     """The regex of a glued footnote marker with this label (in digits or
     superscript digits)."""

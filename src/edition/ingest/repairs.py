@@ -81,10 +81,10 @@ class Repairer:
 
     @classmethod
     def for_document(cls, lines: list[str], lexicon: Lexicon, language: str = "tr", enabled: bool = True) -> "Repairer":
-        damaged = Counter(ch for text in lines for ch in text if ch in FONT_DAMAGE)
-        sound = Counter(ch for text in lines for ch in text if ch in set(FONT_DAMAGE.values()))
-        systematic = (language == "tr" and sum(damaged.values()) >= 3
-                      and sum(damaged.values()) > sum(sound.values()))
+        whole = "\n".join(lines)
+        damaged = sum(whole.count(ch) for ch in FONT_DAMAGE)
+        sound = sum(whole.count(ch) for ch in set(FONT_DAMAGE.values()))
+        systematic = language == "tr" and damaged >= 3 and damaged > sound
         repairer = cls(lexicon, systematic, enabled and language == "tr")
         # Split words are judged against the document's words with their font
         # damage repaired ("Gö rüþme" against "görüþmeleri" read "görüşmeleri").
@@ -124,13 +124,15 @@ class Repairer:
         lexicon): repaired, with the printed text kept on the line."""
         out = []
         for line in lines:
-            reading, spans = self.repair_line(line.text, line.no, record=False)
+            reading, spans = self.repair_line(line.text, line.no, record=False, report_undecided=True)
             out.append(replace(line, text=reading, printed=line.text) if spans else line)
         return out
 
-    def repair_line(self, text: str, line_no: int, record: bool = True) -> tuple[str, list[tuple[int, int, str]]]:
+    def repair_line(self, text: str, line_no: int, record: bool = True,
+                    report_undecided: bool = False) -> tuple[str, list[tuple[int, int, str]]]:
         """The line's repaired reading and its repairs as (start, end, printed)
-        over the *repaired* text; ``record`` adds them to :attr:`made`."""
+        over the *repaired* text; ``record`` adds them to :attr:`made`,
+        ``report_undecided`` the words left as printed to :attr:`undecided`."""
         if not self.enabled:
             return text, []
         edits: list[tuple[int, int, str, str, str]] = []  # start, end, printed, reading, kind
@@ -143,7 +145,7 @@ class Repairer:
             reading = self._font_reading(m.group())
             if reading is not None:
                 edits.append((m.start(), m.end(), m.group(), reading, "font"))
-            elif record and m.group() not in self._undecided_words:
+            elif report_undecided and m.group() not in self._undecided_words:
                 self._undecided_words.add(m.group())
                 mapped = "".join(FONT_DAMAGE.get(ch, ch) for ch in m.group())
                 self.undecided.append((line_no, m.group(), mapped if set(mapped) <= TURKISH_LETTERS else None))
