@@ -18,13 +18,25 @@ def alnum(text: str) -> Counter:
 
 
 def tei_text_chars(root: etree._Element) -> Counter:
-    """Letters and digits of <text>, plus each note's printed label twice
-    (once as the marker in the text, once as "(N)" before the note)."""
-    text = root.find(TEI + "text")
+    """Letters and digits of <text> as printed (a repair's orig, not its reg),
+    plus each note's printed label twice (once as the marker in the text, once
+    as "(N)" before the note)."""
+    text = printed_text(root.find(TEI + "text"))
     counts = alnum("".join(text.itertext()))
     for note in text.iter(TEI + "note"):
         counts += alnum(note.get("n", "")) + alnum(note.get("n", ""))
     return counts
+
+
+def printed_text(text: etree._Element) -> etree._Element:
+    """A copy of ``text`` with the readings of ingest's repairs removed: the
+    printed form (orig) stays."""
+    text = etree.fromstring(etree.tostring(text))
+    for reg in list(text.iter(TEI + "reg")):
+        if reg.getparent().tag == TEI + "choice" and reg.get("resp") == "#edition-ingest":
+            assert not (reg.tail or "").strip()
+            reg.getparent().remove(reg)
+    return text
 
 
 def raw_chars(raw: str, running_heads: list[str] = ()) -> Counter:

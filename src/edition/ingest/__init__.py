@@ -12,7 +12,7 @@ The stages, in order (each a plain function over the previous one's result):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -23,11 +23,13 @@ from ..tei import NSMAP, TEI, XML_ID, XML_LANG, el, sub
 from . import blocks as blocks_mod
 from .citations import author_date_spans, note_bibl_spans
 from .flow import Flow, Span, TooManyObjects, fill
-from .header import HeaderFacts, Metadata, build_header
+from .header import HeaderFacts, Metadata, build_header, layout_statements
 from .hyphenation import Lexicon
 from .inline import find_markers, quote_spans, whole_quote
-from .layout import LayoutOptions, RawNote, analyse
+from .facts import page_facts, split_banner
+from .layout import LayoutOptions, PageBreak, RawNote, analyse, strip_note_label
 from .lines import Line, decode_raw
+from .repairs import Repairer, reg_template, wrap_repairs
 
 __all__ = ["IngestOptions", "IngestResult", "ingest_bytes", "ingest_file"]
 
@@ -39,12 +41,18 @@ class IngestOptions:
     citations: bool = True
     # Wrap balanced quotations in q / whole quoted paragraphs in quote.
     quotations: bool = True
+    # Repair extraction damage (legacy font letters, ligatures, words split
+    # inside a line) as choice/orig/reg; see .repairs.
+    repairs: bool = True
 
 
 @dataclass
 class IngestResult:
     tree: etree._ElementTree
     warnings: list[Issue] = field(default_factory=list)
+    # What ingest recognised beyond the first texts' layout (note label form,
+    # heads at the foot, banner, facts, repairs): the sentences of editorialDecl.
+    recognised: list[str] = field(default_factory=list)
 
 
 # A raw article is some tens of KB; ingest is linear, but a file this large is
@@ -80,9 +88,8 @@ def _note_element(note: RawNote, doc_id: str, builder: blocks_mod.Builder) -> tu
                 continue
             if k == 0 and j == 0:
                 # The printed label "(N)" is the marker: removed like the body's digits.
-                text = line.text.lstrip()
-                text = text[text.index(")") + 1 :].lstrip()
-                line = Line(line.no, text)
+                line = replace(line, text=strip_note_label(line.text),
+                               printed=None if line.printed is None else strip_note_label(line.printed))
             flow.add_line(line, 0)
         flows.append(flow)
     return element, flows
@@ -108,8 +115,18 @@ def ingest_bytes(
 
 def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, path: str, doc_id: str) -> IngestResult:
     lines = decode_raw(data, path)
-    layout = analyse(lines, LayoutOptions(first_page=meta.first_page))
+    banner, lines = split_banner(lines)
+    if not lines:
+        raise InputError("the text holds only a download site's banner lines, no article.",
+                         path=path, line=banner[0].no, hint="Check that this is the whole article.")
+    # Repairs decided on the printed text's evidence; every later stage reads
+    # the repaired lines (the printed text rides along on each line).
     lexicon = Lexicon.from_lines([l.text for l in lines])
+    repairer = Repairer.for_document([l.text for l in lines], lexicon, options.main_language, options.repairs)
+    repaired = repairer.repair_lines(lines)
+    if any(line.printed is not None for line in repaired):
+        lines, lexicon = repaired, Lexicon.from_lines([l.text for l in repaired])
+    layout = analyse(lines, LayoutOptions(first_page=meta.first_page))
     raw_blocks = blocks_mod.split_blocks(layout.units)
     if not any(block.lines for block in raw_blocks):
         first = next((line.no for line in lines if not line.blank), None)
@@ -119,6 +136,7 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
     raw_blocks = blocks_mod.merge_broken_paragraphs(raw_blocks)
     main_lang = options.main_language
     builder = blocks_mod.Builder(doc_id, lexicon, main_lang)
+    builder.objects.repairer = repairer
     builder.build(raw_blocks)
     warnings: list[Issue] = []
 
@@ -159,7 +177,8 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
                               "ingest-note-unanchored"))
 
     for f in builder.fills + note_fills:
-        spans: list[Span] = []
+        # Repairs first and highest: no other span may cut a repaired word.
+        spans: list[Span] = [Span(s, e, reg_template(p), priority=100) for s, e, p in f.flow.repairs]
         if options.quotations and f.kind in ("p", "item", "note", "head"):
             spans += quote_spans(f.flow)
         if options.citations and f.kind in ("p", "item", "note"):
@@ -185,7 +204,7 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
         lang = div.get(XML_LANG)
         if lang is None:
             guess = blocks_mod.language_of("".join(div.itertext()))
-            if guess and guess != main_lang and guess in ("en",):
+            if guess and guess != main_lang and guess in ("en", "ru"):
                 div.set(XML_LANG, guess)
                 lang = guess
         if lang:
@@ -202,12 +221,35 @@ def _ingest(data: bytes, raw_name: str, meta: Metadata, options: IngestOptions, 
         keywords=builder.keywords,
         languages=languages,
         running_heads=layout.running_heads,
+        repairs=repairer.made,
+        note_form=layout.note_form,
+        heads_at_foot=layout.heads_at_foot,
+        banner=banner,
+        page_facts=page_facts(banner, layout.running_heads, lines),
+        printed_pages=_printed_pages(layout),
         page_numbers_from_text=meta.page_numbers == "from-running-head" or any(True for _ in layout.running_heads),
     )
     root.append(build_header(facts, meta))
+    for line_no, word, reading in repairer.undecided:
+        warnings.append(Issue(path, line_no, None, "warning",
+                              f"“{word}” holds letters of a legacy Turkish font mapping but is left as printed: "
+                              + (f"“{reading}” is not a word of this text." if reading else
+                                 "its mapped form has letters Turkish has not.")
+                              + " Correct it by hand if it is damaged.", "ingest-repair-undecided"))
+    for line_no, message in layout.warnings:
+        warnings.append(Issue(path, line_no, None, "warning", message, "ingest-layout-undecided"))
     root.append(builder.text)
+    wrap_repairs(root)
     _drop_empty(root)
-    return IngestResult(root.getroottree(), warnings)
+    return IngestResult(root.getroottree(), warnings, layout_statements(facts))
+
+
+def _printed_pages(layout) -> tuple[str, str] | None:
+    """First and last page number, when the text prints them (running heads)."""
+    if not layout.running_heads:
+        return None
+    numbers = [u.n for u in layout.units if isinstance(u, PageBreak)]
+    return (numbers[0], numbers[-1]) if numbers else None
 
 
 def _unwrap_outer_q(p: etree._Element) -> None:

@@ -33,6 +33,14 @@ KNOWN_HEADS: dict[str, tuple[str, str | None]] = {
     "summary": ("abstract", "en"),
     "résumé": ("abstract", "fr"),
     "extended abstract": ("extended", "en"),
+    # Russian, the third language of trilingual abstracts in Turkish journals.
+    "аннотация": ("abstract", "ru"),
+    "резюме": ("abstract", "ru"),
+    "реферат": ("abstract", "ru"),
+    "введение": ("body", "ru"),
+    "заключение": ("body", "ru"),
+    "литература": ("bibliography", "ru"),
+    "список литературы": ("bibliography", "ru"),
     "genişletilmiş özet": ("extended", "tr"),
     "giriş": ("body", None),
     "sonuç": ("body", None),
@@ -53,7 +61,7 @@ KNOWN_HEADS: dict[str, tuple[str, str | None]] = {
     "acknowledgements": ("acknowledgement", "en"),
 }
 KEYWORDS = re.compile(
-    r"^(?P<label>(?:Anahtar\s+(?:Kelime(?:ler)?|Sözcük(?:ler)?)|Key\s*-?\s*words?|Keywords))\s*[:：]\s*",
+    r"^(?P<label>(?:Anahtar\s+(?:Kelime(?:ler)?|Sözcük(?:ler)?)|Key\s*-?\s*words?|Keywords|Ключевые\s+слова))\s*[:：]\s*",
     re.IGNORECASE,
 )
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?P<rest>\S.*)$")
@@ -82,10 +90,14 @@ def terminal(text: str) -> bool:
 
 
 def language_of(text: str) -> str | None:
-    """'en' or 'tr' by function words, None when too short to tell."""
+    """'ru' by its Cyrillic letters, 'en' or 'tr' by function words, None when
+    too short to tell."""
     words = re.findall(r"[^\W\d_]+", text.lower())
     if len(words) < 8:
         return None
+    letters = "".join(words)
+    if sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff") > 0.8 * len(letters):
+        return "ru"
     en = sum(w in ENGLISH for w in words)
     tr = sum(w in TURKISH for w in words)
     if en > 2 * tr and en >= 3:
@@ -465,7 +477,8 @@ class Builder:
     def keywords_block(self, block: RawBlock) -> None:
         flow = self.flow_of(block)
         m = KEYWORDS.match(OBJECT_CHARS.sub("", flow.text))
-        lang = "en" if m and m.group("label").lower().startswith("key") else "tr"
+        label = m.group("label").lower() if m else ""
+        lang = "en" if label.startswith("key") else "ru" if label.startswith("ключ") else "tr"
         parent = self.container if self.container is not None else self.current()
         pbs, flow = self.leading_pbs(flow)
         for pb in pbs:

@@ -29,6 +29,9 @@ from .lines import Line
 OBJECT_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 OBJECT_CLASS = "[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
 OBJECT_CHARS = re.compile(OBJECT_CLASS)
+SOFT_HYPHEN = "\u00ad"
+# A hyphen after a letter (or a repaired word's last letter), or a soft hyphen.
+LINE_END_HYPHEN = re.compile(r"[^\W_]-$|\u00ad$")
 MAX_OBJECTS = sum(hi - lo + 1 for lo, hi in OBJECT_RANGES)
 
 
@@ -60,6 +63,8 @@ class Objects:
 
     def __init__(self) -> None:
         self._items: list[etree._Element | str] = []
+        # Repairs each line entering a flow (.repairs.Repairer), or None.
+        self.repairer = None
 
     def _add(self, item: etree._Element | str) -> str:
         if len(self._items) >= MAX_OBJECTS:
@@ -103,6 +108,8 @@ class Flow:
     def __init__(self, objects: Objects, lexicon: Lexicon) -> None:
         self.objects = objects
         self.lexicon = lexicon
+        # Repairs made in this flow: (start, end, printed form) over ``text``.
+        self.repairs: list[tuple[int, int, str]] = []
         self.origins: list[int] = []
         self.first_line = 0
         self.pending_objects: list[str] = []
@@ -127,9 +134,16 @@ class Flow:
             self.origins.extend([unit] * len(text))
 
     def add_line(self, line: Line, unit: int) -> None:
-        content = self.objects.escape(" ".join(line.text.split()))
+        repairs: list[tuple[int, int, str]] = []
+        # Only a line the repairs changed (.repairs.Repairer.repair_lines) is
+        # repaired again from its printed form, to know where each repair is.
+        repairer = self.objects.repairer if line.printed is not None else None
+        source = line.printed if repairer is not None else line.text
+        content = self.objects.escape(" ".join(source.split()))
         if not content:
             return
+        if repairer is not None:
+            content, repairs = repairer.repair_line(content, line.no)
         if not self.first_line:
             self.first_line = line.no
         if not self._has_text:
@@ -139,7 +153,8 @@ class Flow:
         elif self._ends_with_hyphen:
             # The hyphen ends the last line added, which is the last part.
             left = self._last_content[:-1]
-            if keeps_hyphen(left, content, self.lexicon):
+            # A soft hyphen (U+00AD) at a line end is a line-break hyphen by definition.
+            if not self._last_content.endswith(SOFT_HYPHEN) and keeps_hyphen(left, content, self.lexicon):
                 self._push("".join(self.pending_objects), unit)
             else:
                 # Drop the line-end hyphen; the word continues after any page break.
@@ -153,9 +168,12 @@ class Flow:
             self._push("".join(self.pending_objects), unit)
             self.pending_objects.clear()
             self._push(content, unit)
+        if repairs:
+            at = len(self.origins) - len(content)
+            self.repairs.extend((at + start, at + end, printed) for start, end, printed in repairs)
         self._has_text = True
         self._last_content = content
-        self._ends_with_hyphen = bool(re.search(r"[^\W_]-$", content))
+        self._ends_with_hyphen = bool(LINE_END_HYPHEN.search(content))
 
     def add_page_break(self, pb: etree._Element, unit: int) -> None:
         """A page break inside the block: in-word (break="no") if a word is split."""
@@ -187,6 +205,8 @@ class Flow:
         part.origins = self.origins[start:end]
         part.first_line = self.first_line
         part._has_text = bool(part.text.strip())
+        stop = len(text) if end is None else (end if end >= 0 else len(text) + end)
+        part.repairs = [(s - start, e - start, p) for s, e, p in self.repairs if start <= s and e <= stop]
         return part
 
     def strip(self) -> "Flow":
@@ -197,6 +217,9 @@ class Flow:
     def replace_span(self, start: int, end: int, replacement: str) -> None:
         unit = self.origins[start] if start < len(self.origins) else (self.origins[-1] if self.origins else 0)
         self.text = self.text[:start] + replacement + self.text[end:]
+        delta = len(replacement) - (end - start)
+        self.repairs = [(s, e, p) if e <= start else (s + delta, e + delta, p)
+                        for s, e, p in self.repairs if e <= start or s >= end]
         self.origins = self.origins[:start] + [unit] * len(replacement) + self.origins[end:]
 
 

@@ -20,6 +20,7 @@ from ..config import check_keys
 from ..errors import InputError
 from ..paths import read_regular_file
 from .lines import XML_FORBIDDEN
+from .repairs import RESP_ID
 from ..tei import XML_LANG, el, sub
 
 LANGUAGE_NAMES = {"tr": "Turkish", "en": "English", "de": "German", "fr": "French", "ru": "Russian", "az": "Azerbaijani"}
@@ -244,6 +245,95 @@ class HeaderFacts:
     languages: set[str]
     running_heads: list[str]
     page_numbers_from_text: bool
+    # Repairs of extraction damage (.repairs.Repair), in text order.
+    repairs: list = field(default_factory=list)
+    # How note labels are printed (.layout.NOTE_LABEL_FORMS key), None without notes.
+    note_form: str | None = None
+    # Running heads printed at the foot of the page.
+    heads_at_foot: bool = False
+    # A download site's lines before the title, removed from the text (.facts).
+    banner: list = field(default_factory=list)
+    # Journal, volume, issue, year, pages, DOI printed in the text (.facts.PageFacts).
+    page_facts: object = None
+    # The first and last printed page numbers (pb/@n), when printed.
+    printed_pages: tuple[str, str] | None = None
+
+
+REPAIR_KINDS = {
+    "font": "letters of a legacy Turkish font mapping (ý, þ, ð, Ý, Þ, Ð, Đ) read as ı, ş, ğ, İ, Ş, Ğ, İ",
+    "ligature": "ligatures spelt out",
+    "split": "words split inside a line by the extractor joined (the joined form is written elsewhere in the text)",
+}
+
+
+# The printed "(N)" form is the one the statement on footnotes above assumes.
+NOTE_FORM_STATEMENTS = {
+    "superscript": "Footnote labels are printed as superscript digits at the start of each note; "
+                   "a label is read only in sequence and after its marker.",
+    "bare": "Footnote labels are printed as bare digits at the start of each note; a label is read "
+            "only in sequence, after its marker, and not on a numbered heading.",
+}
+
+
+def repairs_statement(repairs: list) -> str:
+    """One sentence naming what was repaired, how often, and the first lines."""
+    parts = []
+    for kind, what in REPAIR_KINDS.items():
+        made = [r for r in repairs if r.kind == kind]
+        if made:
+            lines = ", ".join(str(n) for n in sorted({r.line_no for r in made})[:5])
+            parts.append(f"{what}: {len(made)} (raw lines {lines}{', …' if len({r.line_no for r in made}) > 5 else ''})")
+    return ("Extraction damage is repaired visibly as choice/orig/reg (the printed form in orig, "
+            "the reading in reg resp=\"#" + RESP_ID + "\"): " + "; ".join(parts) + ".")
+
+
+def _bibl_struct(page, title: str | None, authors: list[str], printed: tuple[str, str] | None) -> etree._Element:
+    """The article as printed: analytic (title, authors, DOI) and monogr
+    (journal, volume, issue, year, pages), only with facts the page gives."""
+    struct = el("biblStruct")
+    analytic = sub(struct, "analytic")
+    for name in authors:
+        sub(analytic, "author", name)
+    sub(analytic, "title", title or "", level="a")
+    if page.doi:
+        sub(analytic, "idno", page.doi, type="DOI")
+    monogr = sub(struct, "monogr")
+    sub(monogr, "title", page.journal, level="j")
+    imprint = sub(monogr, "imprint")
+    if page.volume:
+        sub(imprint, "biblScope", page.volume, unit="volume")
+    if page.issue:
+        sub(imprint, "biblScope", page.issue, unit="issue")
+    first, last = (page.first_page, page.last_page) if page.first_page else (printed or (None, None))
+    if first and last:
+        sub(imprint, "biblScope", f"{first}–{last}", unit="page", **{"from": first, "to": last})
+    if page.year:
+        sub(imprint, "date", page.year, when=page.year)
+    if not len(imprint):
+        sub(imprint, "date", "not stated")  # imprint needs one child; nothing is invented
+    return struct
+
+
+def layout_statements(facts: HeaderFacts) -> list[str]:
+    """What ingest recognised beyond the first texts' layout, one sentence per
+    decision: a p each in editorialDecl, and IngestResult.recognised."""
+    out = []
+    if facts.heads_at_foot:
+        out.append("Running heads and page numbers are printed at the foot of the page: each "
+                   "number is that of the page it closes.")
+    if facts.banner:
+        out.append("Lines of a download site before the title are removed from the text (raw lines "
+                   f"{facts.banner[0].no}–{facts.banner[-1].no}): "
+                   + "; ".join(f"“{l.stripped}”" for l in facts.banner) + ".")
+    page = facts.page_facts
+    if page is not None and page.found:
+        read = ", ".join(f"{name.replace('_', ' ')} ({where})" for name, where in page.sources.items())
+        out.append(f"Bibliographic facts read from the printed page into sourceDesc: {read}.")
+    if facts.note_form in NOTE_FORM_STATEMENTS:
+        out.append(NOTE_FORM_STATEMENTS[facts.note_form])
+    if facts.repairs:
+        out.append(repairs_statement(facts.repairs))
+    return out
 
 
 def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
@@ -273,6 +363,11 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         rs = sub(title_stmt, "respStmt")
         sub(rs, "resp", resp)
         sub(rs, "name", name)
+    if facts.repairs:
+        # What the reg elements' @resp points at.
+        rs = sub(title_stmt, "respStmt", xml_id=RESP_ID)
+        sub(rs, "resp", "repair of text-extraction damage (choice/orig/reg)")
+        sub(rs, "name", "edition ingest")
 
     pub = sub(file_desc, "publicationStmt")
     sub(pub, "publisher", meta.publisher)
@@ -290,10 +385,18 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         sub(bibl, "author", name)
     if not authors:
         sub(bibl, "author", "unknown")
-    if meta.description:
+    page = facts.page_facts
+    found = page is not None and page.found
+    # An editor's "… not stated in the text" is contradicted by facts the page prints.
+    if meta.description and not (found and "not stated in the text" in meta.description):
         sub(bibl, "note", meta.description)
+    if found and page.doi and not page.journal:
+        sub(bibl, "idno", page.doi, type="DOI")
     sub(bibl, "ref", f"raw/{facts.raw_name}", target=f"../raw/{facts.raw_name}")
     sub(bibl, "idno", hashlib.sha256(facts.raw_bytes).hexdigest(), type="sha256")
+
+    if found and page.journal:
+        source.append(_bibl_struct(page, main_title, authors, facts.printed_pages))
 
     enc = sub(header, "encodingDesc")
     decl = sub(enc, "editorialDecl")
@@ -315,6 +418,8 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         "marker digits are removed from the text.")
     sub(decl, "p", "Running heads and printed page numbers are removed from the text"
         + (f" (running head: “{facts.running_heads[0]}”)." if facts.running_heads else "."))
+    for statement in layout_statements(facts):
+        sub(decl, "p", statement)
 
     prof = sub(header, "profileDesc")
     lang_usage = sub(prof, "langUsage")

@@ -22,6 +22,7 @@ note blocks) in reading order, which the block stage turns into TEI.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -29,16 +30,132 @@ from dataclasses import dataclass, field
 from .lines import Line
 
 NOTE_START = re.compile(r"^\s*\((\d{1,3}|\*{1,3})\)\s*(.*)$")
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+# How footnote labels are printed at the start of a note: "(1)" (our first
+# texts), a superscript "¹", or a bare "1", "1." or "1)". A document uses one
+# form, chosen by :func:`_choose_note_form`; its name goes into the header.
+NOTE_LABEL_FORMS = {
+    "parenthesised": NOTE_START,
+    "superscript": re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*{1,3})\s*(.*)$"),
+    "bare": re.compile(r"^\s*(\d{1,3}|\*{1,3})[.)]?\s+(.*)$"),
+}
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 # A note marker glued to the word or punctuation before it ("oldu.1", "Litovsk10").
 MARKER_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[.,;:!?”’\"»)\]…](?<!\d[.,])))"
 
 
+# Any glued marker, in digits or superscript digits (see marker_pattern).
+GLUED_MARKER = re.compile(MARKER_BEFORE + r"(\d{1,3}(?!\d)(?![.,]\d)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))")
+
+
+@functools.lru_cache(maxsize=4096)  # labels are few (1…999, *): compiled once each
 def marker_pattern(label: str) -> re.Pattern[str]:
-    """The regex of a glued footnote marker with this label."""
+    """The regex of a glued footnote marker with this label (in digits or
+    superscript digits)."""
     if label.startswith("*"):
         return re.compile(r"(?<=[^\W\d_.])" + re.escape(label) + r"(?!\*)")
-    return re.compile(MARKER_BEFORE + re.escape(label) + r"(?![\d])(?![.,]\d)")
+    superscript = re.escape(label.translate(TO_SUPERSCRIPT))
+    return re.compile(MARKER_BEFORE + "(?:" + re.escape(label) + r"(?![\d])(?![.,]\d)|"
+                      + superscript + f"(?![{SUPERSCRIPT_DIGITS}]))")
+
+
+def strip_note_label(text: str) -> str:
+    """A note's first line without its printed label, in whatever form."""
+    for pattern in NOTE_LABEL_FORMS.values():
+        m = pattern.match(text)
+        if m:
+            return m.group(2)
+    return text.lstrip()
+
+
+def _first_markers(lines: list[Line]) -> dict[str, int]:
+    """Label -> index of the first line holding it as a glued marker (one pass)."""
+    first: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        for m in GLUED_MARKER.finditer(line.text):
+            first.setdefault(m.group(1).translate(FROM_SUPERSCRIPT), i)
+    return first
+
+
+def _note_starts(lines: list[Line], heads: dict, form: str) -> dict[int, str]:
+    """Lines that start notes in this label form: labels follow the sequence
+    1, 2, 3 …; outside the printed "(N)" form a label counts only when its
+    marker is printed before it and its line is not a numbered heading (a
+    numbered list or heading is no note). An author's star note "(*)" is read
+    in every form."""
+    pattern = NOTE_LABEL_FORMS[form]
+    first_marker = _first_markers(lines) if form != "parenthesised" else {}
+    expected = 1
+    star_seen = False
+    note_start: dict[int, str] = {}
+    # A note may follow the previous note's last line directly; the "zone" of
+    # a note block lasts until a line with a leading space (a possible page start).
+    zone_open = False
+    for i, line in enumerate(lines):
+        if i in heads:
+            continue
+        if line.indented:
+            zone_open = False
+        m = pattern.match(line.text)
+        star = NOTE_START.match(line.text)
+        if star and star.group(1).startswith("*"):
+            m = star
+        if not m or not m.group(2).strip():
+            continue
+        label = m.group(1).translate(FROM_SUPERSCRIPT)
+        if label.startswith("*"):
+            if not (star_seen or i == 0):
+                star_seen = True
+                note_start[i] = label
+                zone_open = True
+        elif int(label) == expected and (i == 0 or lines[i - 1].blank or zone_open):
+            # (a label right under the last note's line is a note, whatever its shape)
+            heading = (i == 0 or lines[i - 1].blank) and _heading_shaped(lines, i)
+            if form != "parenthesised" and (first_marker.get(label, i) >= i or heading):
+                continue
+            note_start[i] = label
+            expected += 1
+            zone_open = True
+    return note_start
+
+
+def _heading_shaped(lines: list[Line], i: int) -> bool:
+    """Is the paragraph starting at line i a numbered heading ("1. Giriş"):
+    short and not ending a sentence, where a note ends with its full stop?"""
+    para = []
+    for line in lines[i : i + 4]:
+        if line.blank:
+            break
+        para.append(line.stripped)
+    else:
+        return False
+    return len(" ".join(para)) < 160 and not any(_terminal(t) or t.endswith(("-", ",", ";")) for t in para)
+
+
+def _choose_note_form(lines: list[Line], heads: dict, warnings: list[tuple[int, str]]) -> tuple[str | None, dict[int, str]]:
+    """The label form of the document's notes and their start lines: the form
+    finding most numbered notes, the printed "(N)" form on a tie. When another
+    form finds numbered notes too, the choice is reported with its line."""
+    found: dict[str, dict[int, str]] = {}
+    best: tuple[str | None, dict[int, str]] = (None, {})
+    best_count = 0
+    for form in NOTE_LABEL_FORMS:
+        starts = _note_starts(lines, heads, form)
+        count = sum(1 for label in starts.values() if not label.startswith("*"))
+        found[form] = {i: l for i, l in starts.items() if not l.startswith("*")}
+        if count > best_count or (best[0] is None and starts):
+            best, best_count = (form, starts), count
+    for form, starts in found.items():
+        # Only a close call is worth the editor's look (37 "(N)" notes beside a
+        # numbered list of 4 is not).
+        if form != best[0] and starts and 2 * len(starts) >= best_count:
+            first = min(starts)
+            warnings.append((lines[first].no, f"footnote labels could also be read as {form} digits "
+                             f"({len(starts)} notes, from this line); they are read as {best[0]} "
+                             f"({best_count} notes). Check the notes of this text."))
+    return best
 
 
 @dataclass
@@ -80,6 +197,10 @@ class Layout:
     units: list[Unit]
     running_heads: list[str]
     warnings: list[tuple[int, str]]
+    # How the note labels are printed (a key of NOTE_LABEL_FORMS), None without notes.
+    note_form: str | None = None
+    # Running heads and page numbers printed at the foot of the page.
+    heads_at_foot: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,7 +244,8 @@ def _find_running_heads(lines: list[Line]) -> dict[int, tuple[str, str | None]]:
         if s and len(s) < 120 and (i == 0 or lines[i - 1].blank) and (i + 1 >= len(lines) or lines[i + 1].blank):
             counts.setdefault(s, []).append(i)
     for s, where in counts.items():
-        if len(where) >= 3 and not PAGE_NUMBER.match(s):
+        # (a repeated sentence is text, however often an author writes it)
+        if len(where) >= 3 and not PAGE_NUMBER.match(s) and not s.endswith((".", ",", ";", ":", "!", "?")):
             for i in where:
                 heads.setdefault(i, ("header", None))
     return heads
@@ -142,32 +264,8 @@ def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layo
     heads = _find_running_heads(lines)
     running_heads = sorted({lines[i].stripped for i, (kind, _) in heads.items() if kind == "header"})
 
-    # Pass 1: which lines are note starts (labels must follow the sequence).
-    expected = 1
-    star_seen = False
-    note_start: dict[int, str] = {}
-    # A note may follow the previous note's last line directly; the "zone" of
-    # a note block lasts until a line with a leading space (a possible page start).
-    zone_open = False
-    for i, line in enumerate(lines):
-        if i in heads:
-            continue
-        if line.indented:
-            zone_open = False
-        m = NOTE_START.match(line.text)
-        if not m or not m.group(2).strip():
-            continue
-        label = m.group(1)
-        if label.startswith("*"):
-            if star_seen or i == 0:
-                continue
-            star_seen = True
-            note_start[i] = label
-            zone_open = True
-        elif int(label) == expected and (i == 0 or lines[i - 1].blank or zone_open):
-            note_start[i] = label
-            expected += 1
-            zone_open = True
+    # Pass 1: which lines are note starts, in the document's label form.
+    note_form, note_start = _choose_note_form(lines, heads, warnings)
 
     def body_has_marker(start: int, end: int, label: str) -> bool:
         text = " ".join(l.text for l in lines[start:end])
@@ -199,14 +297,25 @@ def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layo
 
     def start_page(i: int) -> None:
         page_starts.append(i)
-        if pending_page_after_head is not None:
+        if pending_page_after_head:
             page_numbers[i] = pending_page_after_head
         units.append(PageBreak("", lines[i].no))
+
+    # Running heads at the foot of the page (the text ends with one): a page
+    # number there is the number of the page it closes, not of the next.
+    last_line = max((i for i, line in enumerate(lines) if not line.blank), default=-1)
+    heads_at_foot = last_line in heads and any(
+        heads.get(k, ("", None))[0] == "pageNum" for k in range(max(0, last_line - 4), last_line + 1))
 
     for i, line in enumerate(lines):
         if i in heads:
             kind, number = heads[i]
-            if kind == "pageNum" and number is not None:
+            if kind == "pageNum" and number is not None and heads_at_foot:
+                if page_starts:
+                    page_numbers.setdefault(page_starts[-1], number)
+                if pending_page_after_head is None:
+                    pending_page_after_head = ""
+            elif kind == "pageNum" and number is not None:
                 pending_page_after_head = number
             elif pending_page_after_head is None:
                 pending_page_after_head = ""
@@ -289,7 +398,7 @@ def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layo
         close_block()
 
     _number_pages(units, page_starts, page_numbers, options.first_page)
-    return Layout(units, running_heads, warnings)
+    return Layout(units, running_heads, warnings, note_form, heads_at_foot)
 
 
 def _last_text(note: RawNote) -> str:

@@ -42,6 +42,9 @@ class Line:
     text: str
     # True when a form feed stood before this line: an explicit page start.
     after_form_feed: bool = False
+    # The line as printed when ``text`` is its repaired reading (.repairs):
+    # the flows encode the difference as choice/orig/reg.
+    printed: str | None = None
 
     @property
     def stripped(self) -> str:

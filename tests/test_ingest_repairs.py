@@ -1,0 +1,174 @@
+"""Repairs of extraction damage (.repairs): legacy font letters, ligatures,
+soft hyphens at line ends and words split inside a line, each kept visible as
+choice/orig/reg; the printed form is never lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from edition.ingest import IngestOptions, ingest_bytes, ingest_file
+from edition.ingest.hyphenation import Lexicon
+from edition.ingest.repairs import FONT_DAMAGE, Repairer
+from edition.tei import TEI
+
+from ingest_helpers import printed_text, raw_chars, tei_text_chars
+from test_ingest_shapes import assert_valid, tei_all  # noqa: F401 (fixture)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def choices(root) -> list[tuple[str, str]]:
+    return [(c.findtext(TEI + "orig"), c.findtext(TEI + "reg")) for c in root.iter(TEI + "choice")]
+
+
+def body_text(root) -> str:
+    """The text as the editions show it: the reg readings, not the origs."""
+    text = etree.fromstring(etree.tostring(root.find(TEI + "text")))
+    for orig in list(text.iter(TEI + "orig")):
+        orig.getparent().remove(orig)
+    return " ".join("".join(text.itertext()).split())
+
+
+def repairer_for(text: str) -> Repairer:
+    lines = text.split("\n")
+    return Repairer.for_document(lines, Lexicon.from_lines(lines))
+
+
+def test_split_word_joined_when_attested_in_the_document():
+    text = "Fakat görüşme yapıldı.\nFa kat bu sefer olmadı.\n"
+    out, spans = repairer_for(text).repair_line("Fa kat bu sefer olmadı.", 2)
+    assert out == "Fakat bu sefer olmadı."
+    assert spans == [(0, 5, "Fa kat")]
+
+
+@pytest.mark.parametrize("pair", ["zaman da", "için de", "söz konusu", "bir araya"])
+def test_split_not_joined_for_clitics_and_common_words(pair):
+    left, right = pair.split()
+    # Both parts are common words of the document; the joined form occurs once.
+    text = "\n".join([f"{left} bir {right} iki"] * 5 + [f"{left}{right} bir kez", pair])
+    out, spans = repairer_for(text).repair_line(pair, 7)
+    assert (out, spans) == (pair, [])
+
+
+def test_split_not_joined_when_unattested():
+    out, spans = repairer_for("Gö rüşme yeri.\n").repair_line("Gö rüşme yeri.", 1)
+    assert spans == []
+
+
+def test_font_damage_repaired_when_the_word_is_attested():
+    text = "Kafkasya ordusu ilerledi.\nKafkasya’da ýlýk bir hava.\nılık bir gün\n"
+    out, spans = repairer_for(text).repair_line("ýlýk bir hava.", 2)
+    assert out == "ılık bir hava."
+    assert spans == [(0, 4, "ýlýk")]
+
+
+def test_systematic_font_damage_repaired_without_attestation():
+    text = "Kafkasya’nýn Sovyetleþtirilmesi ve Türkiye’nin daðlarý\nÝstanbul\n"
+    repairer = repairer_for(text)
+    assert repairer.systematic_font_damage
+    out, _ = repairer.repair_line("Kafkasya’nýn Sovyetleþtirilmesi ve daðlarý Ýstanbul", 1)
+    assert out == "Kafkasya’nın Sovyetleştirilmesi ve dağları İstanbul"
+
+
+def test_foreign_words_with_those_letters_are_left_alone():
+    # Icelandic and Czech words: the mapped form holds letters Turkish has not.
+    text = "Þórr ve Dvořáký ve Nový\n" * 3
+    repairer = repairer_for(text)
+    out, spans = repairer.repair_line("Þórr ve Dvořáký", 1)
+    assert spans == [] and out == "Þórr ve Dvořáký"
+    # A lone ý in an otherwise sound Turkish text is not evidence of damage.
+    sound = "Kafkasya’nın ılık dağları Nový ışık şiş\n"
+    assert repairer_for(sound).repair_line("Nový", 1) == ("Nový", [])
+
+
+def test_ligatures_spelt_out():
+    out, spans = repairer_for("ﬁkir\n").repair_line("ﬁkir ve ﬂüt", 1)
+    assert out == "fikir ve flüt"
+    assert [s[2] for s in spans] == ["ﬁkir", "ﬂüt"]
+
+
+def test_repairs_off_by_option():
+    data = "Giriş\n\nFakat bu.\nFa kat şu.\n".encode()
+    root = ingest_bytes(data, "x.txt", options=IngestOptions(repairs=False)).tree.getroot()
+    assert choices(root) == []
+
+
+ARTICLE = ("Giriş\n\nKafkasya’da görüşme yapıldı. Fakat sonuç alınamadı ve ﬁkir\n"
+           "değişti. Gö rüşme yeniden yapıldı.1 Fa kat bu kez de sonuç yok; bu ge\u00ad\n"
+           "lişme önemlidir. ılık bir gün ýlýk geçti.\n\n"
+           "(1) Yazar Adı, Kitap, İstanbul, 2001, s. 5.\n")
+
+
+def test_document_repairs_are_choices_and_valid_tei(tei_all):  # noqa: F811
+    result = ingest_bytes(ARTICLE.encode(), "rep.txt")
+    root = result.tree.getroot()
+    assert_valid(tei_all, result.tree)
+    assert choices(root) == [("ﬁkir", "fikir"), ("Gö rüşme", "Görüşme"), ("Fa kat", "Fakat"), ("ýlýk", "ılık")]
+    for reg in root.iter(TEI + "reg"):
+        assert reg.get("resp") == "#edition-ingest"
+    assert root.find(f".//{TEI}respStmt[@{{http://www.w3.org/XML/1998/namespace}}id='edition-ingest']") is not None
+    decl = " ".join(root.find(f".//{TEI}editorialDecl").itertext())
+    assert "words split inside a line by the extractor joined" in decl and "raw lines 4" in decl
+    shown = body_text(root)
+    # The soft hyphen at the line end joins the word; the note is still anchored.
+    assert "Görüşme yeniden yapıldı." in shown and "gelişme önemlidir" in shown
+    assert root.find(f".//{TEI}note[@n='1']") is not None
+    assert tei_text_chars(root) == raw_chars(ARTICLE)
+
+
+def test_shipped_text_repairs_are_the_three_split_words_of_page_5():
+    """The only change ingest's repairs make to the shipped texts (reviewed)."""
+    baku = ingest_file(ROOT / "raw" / "baku-katliami-1918.txt").tree.getroot()
+    assert choices(baku) == [("Gö rüşme", "Görüşme"), ("Fa kat", "Fakat"), ("Rus ya", "Rusya")]
+    kafkasya = ingest_file(ROOT / "raw" / "kafkasya-sovyetlestirilmesi.txt").tree.getroot()
+    assert choices(kafkasya) == []
+
+
+TURKISH = st.text(alphabet="abcçdefgğhıijklmnoöprsştuüvyz", min_size=2, max_size=9)
+DAMAGE = {v: k for k, v in FONT_DAMAGE.items() if k != "Đ"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(TURKISH, min_size=6, max_size=40))
+def test_property_damaged_text_repairs_back_and_keeps_the_print(words):
+    sentence = " ".join(words)
+    text = "Giriş\n\n" + sentence + ".\n"
+    damaged = "".join(DAMAGE.get(ch, ch) for ch in text)
+    root = ingest_bytes(damaged.encode(), "d.txt").tree.getroot()
+    assert tei_text_chars(root) == raw_chars(damaged)
+    reading = body_text(root)
+    if any(ch in DAMAGE for ch in sentence) and sum(damaged.count(c) for c in FONT_DAMAGE) >= 3:
+        assert " ".join(sentence.split()) in reading
+    assert "".join(printed_text(root.find(TEI + "text")).itertext()).count(".") >= 1
+
+
+def test_split_word_with_font_damage_is_one_repair():
+    text = "Kafkasya’nýn sýnýrý görüþmeleri görüþme yapýldý\nGö rüþme yeri\n"
+    out, spans = repairer_for(text).repair_line("Gö rüþme yeri", 2)
+    assert out == "Görüşme yeri"
+    assert spans == [(0, 7, "Gö rüþme")]
+
+
+def test_layout_stages_read_repaired_lines(tei_all):  # noqa: F811
+    """A damaged all-capitals heading is still a heading (layout reads the
+    repaired line), and its printed form stays in orig."""
+    text = "GÝRÝÞ\n\nKafkasya’nýn daðlarý ve ýlýk sýnýrlarý burada anlatýlýr.\n"
+    root = ingest_bytes(text.encode(), "h.txt").tree.getroot()
+    assert_valid(tei_all, root.getroottree())
+    head = root.find(f".//{TEI}head")
+    assert head is not None and head.findtext(f"{TEI}choice/{TEI}orig") == "GÝRÝÞ"
+    assert tei_text_chars(root) == raw_chars(text)
+
+
+def test_undecided_font_letters_are_warnings_with_their_line():
+    text = "Giriş\n\nKafkasya’nın ılık dağları şöyle anlatılır.\nPrag’da Nový Svět ile Þórr adları geçer.\n"
+    result = ingest_bytes(text.encode(), "u.txt")
+    undecided = [(w.line, w.message.split("”")[0].lstrip("“")) for w in result.warnings
+                 if w.rule == "ingest-repair-undecided"]
+    assert undecided == [(4, "Nový"), (4, "Þórr")]
+    assert choices(result.tree.getroot()) == []
