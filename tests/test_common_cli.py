@@ -72,11 +72,11 @@ def test_quiet_and_verbose_exclude_each_other():
 
 
 def test_library_errors_become_sentences():
-    assert _common.error_message(EditionError("no raw texts to build", path="p/raw", hint="Put texts there")) == \
+    assert str(EditionError("no raw texts to build", path="p/raw", hint="Put texts there")) == \
         "p/raw: no raw texts to build. Put texts there."
-    assert _common.error_message(EditionError("bad date", path="a.xml", line=3, col=4)) == \
+    assert str(EditionError("bad date", path="a.xml", line=3, col=4)) == \
         "a.xml: line 3, column 4: bad date."
-    assert _common.error_message(EditionError("Is it?")) == "Is it?"
+    assert str(EditionError("Is it?")) == "Is it?"
 
 
 def test_build_in_an_empty_folder_says_what_to_do(tmp_path, monkeypatch):

@@ -184,7 +184,7 @@ def test_raw_metadata_keys_are_checked_the_same_way(tmp_path):
     path = write(tmp_path / "baku.toml", '[source]\ndescription = "x"\n\nautors = ["A. B."]\n')
     with pytest.raises(ConfigError) as caught:
         Metadata.load(path)
-    assert str(caught.value) == (f"{path}: line 4: unknown key 'source.autors' "
+    assert str(caught.value) == (f"{path}: line 4: unknown key 'source.autors'. "
                                  "Did you mean 'source.authors'? Every key is listed in docs/raw-metadata.md.")
     path.write_text('[edition]\nlicense = "CC BY"\n')
     with pytest.raises(ConfigError, match="unknown key 'edition.license'.*'edition.licence'"):

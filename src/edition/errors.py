@@ -10,6 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def sentence(text: str) -> str:
+    """``text`` ending as a sentence does (messages and hints are printed as sentences)."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…:" else text + "."
+
+
 @dataclass(frozen=True, order=True)
 class Issue:
     """One diagnostic, printed as ``path:line:col: severity: message [rule]``."""
@@ -62,12 +68,11 @@ class EditionError(Exception):
     def as_issue(self, rule: str, path: str | None = None) -> "Issue":
         """This error as a diagnostic line (message and hint), for reports
         that go on after one document fails."""
-        text = self.message
-        if self.hint:
-            text += ("" if text.endswith((".", "!", "?", "…")) else ".") + " " + self.hint
+        text = f"{sentence(self.message)} {self.hint}" if self.hint else self.message
         return Issue(self.path or path or "", self.line, self.col, "error", text, rule)
 
     def __str__(self) -> str:
+        """``path: line N, column M: message. Hint.``: what the CLI prints."""
         loc = ""
         if self.path:
             loc = self.path
@@ -76,10 +81,7 @@ class EditionError(Exception):
                 if self.col is not None:
                     loc += f", column {self.col}"
             loc += ": "
-        text = loc + self.message
-        if self.hint:
-            text += " " + self.hint
-        return text
+        return loc + sentence(self.message) + (f" {sentence(self.hint)}" if self.hint else "")
 
 
 class InputError(EditionError):

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from ..errors import EditionError, Issue
+from ..errors import EditionError, Issue, sentence
 from ..paths import Project
 
 
@@ -54,25 +54,6 @@ def os_error_message(exc: OSError) -> str:
     return one_line(f"{text} {advice}".strip())
 
 
-def sentence(text: str) -> str:
-    """``text`` ending as a sentence does."""
-    text = text.rstrip()
-    return text if not text or text[-1] in ".!?…:" else text + "."
-
-
-def error_message(exc: EditionError) -> str:
-    """``path: line N: message. Hint.`` (the library's message made a sentence)."""
-    loc = ""
-    if exc.path:
-        loc = exc.path
-        if exc.line is not None:
-            loc += f": line {exc.line}"
-            if exc.col is not None:
-                loc += f", column {exc.col}"
-        loc += ": "
-    return loc + sentence(exc.message) + (f" {sentence(exc.hint)}" if exc.hint else "")
-
-
 @contextlib.contextmanager
 def library_errors() -> Iterator[None]:
     """Turn library errors and faults of the environment (disk full, read-only
@@ -81,7 +62,7 @@ def library_errors() -> Iterator[None]:
     try:
         yield
     except EditionError as exc:
-        raise EditionClickError(one_line(error_message(exc))) from None
+        raise EditionClickError(one_line(str(exc))) from None
     except MemoryError:
         raise EditionClickError("out of memory. Pass fewer files or fewer --jobs.") from None
     except OSError as exc:
