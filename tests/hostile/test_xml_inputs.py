@@ -202,6 +202,7 @@ def test_commands_never_open_what_a_document_points_to(scratch, command, case):
 
 
 @pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
+@pytest.mark.case_seconds(90)  # strace -f slows a Saxon start several-fold; the no-hang cases are elsewhere
 @pytest.mark.parametrize("command", ["validate", "render"])
 def test_strace_sees_no_open_of_the_dtd(scratch, command):
     """libxml2 opens files in C, out of the audit hook's sight: strace sees them."""
