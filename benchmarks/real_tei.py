@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -34,18 +33,11 @@ import tempfile
 import time
 from pathlib import Path
 
+# the CPU clocks of the validate benchmark (run from benchmarks/, its folder is on sys.path)
+from validate_bench import children_cpu, own_cpu
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDERS = (ROOT.parent / "shared" / "real-tei", Path("/work/corpus/files"))
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def own_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 def jing_lines(jing: str, rng: Path, path: Path) -> tuple[list[int], float]:

@@ -37,3 +37,4 @@ def raw_files() -> list[Path]:
 @pytest.fixture(scope="session")
 def tei_files() -> list[Path]:
     return sorted(p for p in (ROOT / "tei").glob("*.xml") if p.name != "registers.xml")
+

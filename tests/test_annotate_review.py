@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from click.testing import CliRunner
 
 from edition.annotate.registers import Register
 from edition.annotate.review import Decision, apply_decisions, load_decisions
+from project_helpers import make_project
 from edition.cli import main
 from edition.errors import InputError
 
@@ -24,11 +24,7 @@ TEXT = (
 
 @pytest.fixture
 def project(tmp_path):
-    (tmp_path / "raw").mkdir()
-    (tmp_path / "raw" / "ornek.txt").write_text(TEXT, encoding="utf-8")
-    shutil.copytree(ROOT / "xslt", tmp_path / "xslt")
-    (tmp_path / "tei").mkdir()
-    return tmp_path
+    return make_project(tmp_path, TEXT)
 
 
 def rows(path: Path) -> list[dict]:

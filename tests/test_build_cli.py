@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from project_helpers import make_project
 from edition.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,12 +22,7 @@ TEXT = (
 
 @pytest.fixture
 def project(tmp_path):
-    (tmp_path / "raw").mkdir()
-    (tmp_path / "raw" / "ornek.txt").write_text(TEXT, encoding="utf-8")
-    shutil.copytree(ROOT / "xslt", tmp_path / "xslt")
-    (tmp_path / "tei").mkdir()
-    shutil.copy(ROOT / "tei" / "registers.xml", tmp_path / "tei" / "registers.xml")
-    return tmp_path
+    return make_project(tmp_path, TEXT, registers=True)
 
 
 def test_build_then_noop_then_broken(project):
