@@ -134,7 +134,7 @@ def test_day_range_with_a_glued_suffix_takes_the_year_from_context():
 
 
 def test_rumi_dates_agree_with_the_1917_reform():
-    from edition.annotate.calendars import rumi_to_gregorian
+    from edition.calendars import rumi_to_gregorian
 
     # the last Julian day and the first Gregorian one of the reform
     assert rumi_to_gregorian(1332, 2, 15).isoformat() == "1917-02-28"

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 from . import tei
 from .paths import inside
+from .turkish import fold_for_search
 
 #: Folder of the shards inside the HTML output.
 SHARD_FOLDER = "search"
@@ -34,23 +34,12 @@ SHARD_KEY_LENGTH = 2
 #: A record's place in the index: text number * RECORD_BASE + record number.
 RECORD_BASE = 1_000_000
 
-_TURKISH = str.maketrans({"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u",
-                          # A modifier-letter apostrophe is a letter to Unicode; here it is an apostrophe.
-                          "\u02bc": "'"})
 _WORD = re.compile(r"[^\W_]+")
-
-
-def fold(text: str) -> str:
-    """Turkish lower-casing (İ → i, I → ı), then Turkish letters and accents
-    folded to their base letter: what a reader may type without them."""
-    lower = text.replace("İ", "i").replace("I", "ı").lower()
-    decomposed = unicodedata.normalize("NFD", lower.translate(_TURKISH))
-    return "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
 
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order."""
-    return _WORD.findall(fold(text))
+    return _WORD.findall(fold_for_search(text))
 
 
 def shard_key(word: str) -> str:

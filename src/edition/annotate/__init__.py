@@ -31,7 +31,7 @@ from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE, NameFinder, _Cand, commo
 from .language import check_tei, document_language_problem, other_language
 from .references import title_zones
 from .registers import KINDS, Entry, Register
-from .turkish import fold
+from ..turkish import fold
 
 RESP = "#edition-annotate"
 OWN_TAGS = {"persName", "placeName", "orgName", "date", "roleName", "title"}

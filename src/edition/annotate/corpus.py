@@ -38,7 +38,7 @@ from . import AnnotateOptions, Occurrence, annotate
 from .given_names import given_names
 from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE
 from .registers import Entry, Register
-from .turkish import fold
+from ..turkish import fold
 
 MAX_ROUNDS = 4
 

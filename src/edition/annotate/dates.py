@@ -20,7 +20,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .calendars import (HIJRI_MONTHS, RUMI_ONLY_MONTHS, RUMI_YEARS, hijri_month_number, hijri_month_range,
+from ..calendars import (HIJRI_MONTHS, RUMI_ONLY_MONTHS, RUMI_YEARS, hijri_month_number, hijri_month_range,
                         hijri_to_gregorian, month_number, rumi_month_number, rumi_month_range, rumi_to_gregorian,
                         rumi_year_range)
 

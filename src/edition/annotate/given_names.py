@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from importlib.metadata import PackageNotFoundError, distribution
 
-from .turkish import fold
+from ..turkish import fold
 
 DATA_FILE = "gender_guesser/data/nam_dict.txt"
 

@@ -29,13 +29,12 @@ import bisect
 import functools
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .gazetteer import REGION_COUNTRIES, Gazetteer
 from .given_names import given_names
 from .registers import Entry, Register
-from .turkish import _CONFUSABLES_MAP, APOSTROPHES, CASE_SUFFIXES, fold
+from ..turkish import APOSTROPHES, CASE_SUFFIXES, fold, fold_same_length
 
 LETTER = r"[^\W\d_]"
 # A word: letters, inner hyphens (Brest-Litovsk, Cemiyet-i), then an optional
@@ -255,7 +254,7 @@ def _folded(text: str) -> str:
     """A text's fold, the same in every pass over it (a document's texts are
     a few hundred; its words are only needed where the rules run, see
     _rule_cands)."""
-    return _fold_same_length(text)
+    return fold_same_length(text)
 
 
 def _before(text: str, pos: int, window: int = 200) -> str:
@@ -1216,34 +1215,6 @@ class NameFinder:
         if re.match(r"(lar|ler)", after) and c.evidence != "register":
             return False
         return True
-
-
-# _fold_same_length in three C-speed passes: the look-alikes, Turkish capitals
-# and spaces before lower(), circumflexes and apostrophes after it.
-_BEFORE_LOWER = str.maketrans({**{k: "ı" if v == "I" else v for k, v in _CONFUSABLES_MAP.items()},
-                               "İ": "i", "I": "ı"})
-_SPACE_RE = re.compile(r"\s")
-_AFTER_LOWER = str.maketrans({"â": "a", "î": "i", "û": "u", **{a: "'" for a in APOSTROPHES}})
-
-
-def _fold_same_length(text: str) -> str:
-    """:func:`fold` without collapsing spaces or normalising, so offsets stay valid."""
-    quick = _SPACE_RE.sub(" ", text.translate(_BEFORE_LOWER)).lower().translate(_AFTER_LOWER)
-    if len(quick) == len(text) and text.isascii() or _fold_chars_agree(text, quick):
-        return quick
-    out = []
-    for ch in text:
-        f = fold(ch) if not ch.isspace() else " "
-        out.append(f if len(f) == 1 else ch.lower()[:1] or ch)
-    return "".join(out)
-
-
-def _fold_chars_agree(text: str, quick: str) -> bool:
-    """The quick fold is right when it kept the length and no character needs
-    Unicode normalisation on its own (rare outside PDF debris)."""
-    # each distinct non-ASCII character once: a paragraph repeats a few dozen
-    return len(quick) == len(text) and unicodedata.is_normalized("NFC", text) and \
-        not any(unicodedata.combining(ch) for ch in set(text) if ch > "\x7f")
 
 
 def common_words(texts) -> set[str]:

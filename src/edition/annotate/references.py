@@ -23,7 +23,7 @@ import functools
 import re
 
 from .given_names import given_names
-from .turkish import fold
+from ..turkish import fold
 
 _AUTHOR = (r"(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\.?|[A-ZÇĞİÖŞÜ]\.|de|van|von|der|el|al|ve|and|&|–|-)"
            r"(?:\s+(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\.?|[A-ZÇĞİÖŞÜ]\.|de|van|von|der|el|al|ve|and|&|–|-)){0,6}")

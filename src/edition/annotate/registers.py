@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..tei import NSMAP, TEI, XML_ID, XML_LANG, local, parse_file, serialize, sub, write_atomic
-from .turkish import ascii_slug, fold
+from ..turkish import ascii_slug, fold
 
 KINDS = {
     "person": ("listPerson", "person", "persName", "pers"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 
 from .registers import Entry, Register
-from .turkish import ascii_slug
+from ..turkish import ascii_slug
 
 SEED = """
 person||Stephan Şaumyan|Şaumyan;S. Şaumyan;Stepan Şaumyan;Şa-umyan|

@@ -21,7 +21,8 @@ from lxml import etree
 
 from ..tei import XML_LANG, el, sub
 from .flow import OBJECT_CHARS, Flow, Objects
-from .hyphenation import Lexicon, turkish_lower
+from ..turkish import ascii_letters, ends_sentence, lower as turkish_lower
+from .hyphenation import Lexicon
 from .layout import BlankUnit, NoteBlock, PageBreak, TextUnit, Unit
 from .lines import Line
 
@@ -84,9 +85,8 @@ def known_head(text: str) -> tuple[str, str | None] | None:
 
 
 def terminal(text: str) -> bool:
-    t = OBJECT_CHARS.sub("", text).rstrip()
-    t = re.sub(r"(?<=[.!?:;”\"’)])\d{1,3}$", "", t)
-    return t.endswith((".", "!", "?", ":", ";", "…", "”", "\"", "»"))
+    """Does this text (page-break characters aside) end a sentence?"""
+    return ends_sentence(OBJECT_CHARS.sub("", text))
 
 
 def language_of(text: str) -> str | None:
@@ -403,7 +403,7 @@ class Builder:
         while self.sections and self.sections[-1][0] >= depth:
             self.sections.pop()
         parent = self.sections[-1][1] if self.sections else parent_root
-        slug = block.number or re.sub(r"[^a-z0-9]+", "-", _ascii(norm_head(block.text)))[:30].strip("-") or "x"
+        slug = block.number or re.sub(r"[^a-z0-9]+", "-", ascii_letters(norm_head(block.text)))[:30].strip("-") or "x"
         div = el("div", xml_id=self.section_id(slug), **attrs)
         flow = self.flow_of(block)
         pbs, flow = self.leading_pbs(flow)
@@ -615,11 +615,6 @@ class Builder:
             sub(self.body, "div", type="section")
             sub(self.body[0], "p")
             self.text.insert(1 if len(self.front) else 0, self.body)
-
-
-def _ascii(text: str) -> str:
-    table = str.maketrans("çğıöşüâîûÇĞİÖŞÜ", "cgiosuaiuCGIOSU")
-    return text.translate(table)
 
 
 def _all_caps(text: str) -> bool:

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import re
 
-from ..annotate.calendars import GREGORIAN_MONTHS, month_number
+from ..turkish import GREGORIAN_MONTHS, lower as turkish_lower, month_number
 from ..tei import el
 from .flow import OBJECT_CHARS, OBJECT_CLASS, Flow, Span
-from .hyphenation import turkish_lower
 
-# one month table for ingest and annotate (annotate/calendars.py)
+# one month table for ingest and annotate (edition/turkish.py)
 MONTHS = GREGORIAN_MONTHS
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 YEAR = r"(?:1[4-9]\d\d|20\d\d)"

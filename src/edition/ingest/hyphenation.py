@@ -22,13 +22,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..turkish import lower as turkish_lower
+
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 VOWELS = set("aeıioöuüâîûAEIİOÖUÜÂÎÛ")
 APOSTROPHES = "’'"
-
-
-def turkish_lower(text: str) -> str:
-    return text.replace("I", "ı").replace("İ", "i").lower()
 
 
 @dataclass

@@ -27,6 +27,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from ..turkish import ends_sentence
 from .lines import Line
 
 NOTE_START = re.compile(r"^\s*\((\d{1,3}|\*{1,3})\)\s*(.*)$")
@@ -131,7 +132,7 @@ def _heading_shaped(lines: list[Line], i: int) -> bool:
         para.append(line.stripped)
     else:
         return False
-    return len(" ".join(para)) < 160 and not any(_terminal(t) or t.endswith(("-", ",", ";")) for t in para)
+    return len(" ".join(para)) < 160 and not any(ends_sentence(t) or t.endswith(("-", ",", ";")) for t in para)
 
 
 def _choose_note_form(lines: list[Line], heads: dict, warnings: list[tuple[int, str]]) -> tuple[str | None, dict[int, str]]:
@@ -251,13 +252,6 @@ def _find_running_heads(lines: list[Line]) -> dict[int, tuple[str, str | None]]:
     return heads
 
 
-def _terminal(text: str) -> bool:
-    """Does this line end a sentence (ignoring a trailing note marker)?"""
-    t = text.rstrip()
-    t = re.sub(r"(?<=[.!?:;”\"’)])\d{1,3}$", "", t)
-    return t.endswith((".", "!", "?", ":", ";", "…", ".”", ".\"", "”", "\""))
-
-
 def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layout:
     """Split the lines into text, blank lines, page breaks and note blocks."""
     warnings: list[tuple[int, str]] = []
@@ -347,7 +341,7 @@ def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layo
                     resumes = True
                 else:
                     resumes = body_has_marker(i, nxt, note_start[nxt])
-            elif prev_blank and current is not None and _terminal(_last_text(current)):
+            elif prev_blank and current is not None and ends_sentence(_last_text(current)):
                 if nxt is not None:
                     resumes = body_has_marker(i, nxt, note_start[nxt])
             if not resumes:
@@ -358,7 +352,7 @@ def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layo
                 trailing_blank = bool(last) and last[-1].blank
                 while last and last[-1].blank:
                     last.pop()
-                if trailing_blank and (line.indented or _terminal(last[-1].text if last else "")):
+                if trailing_blank and (line.indented or ends_sentence(last[-1].text if last else "")):
                     current.paragraphs.append([line])
                 else:
                     last.append(line)

@@ -33,7 +33,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..tei import TEI, el
-from .hyphenation import Lexicon, turkish_lower
+from ..turkish import lower as turkish_lower
+from .hyphenation import Lexicon
 from .lines import Line
 
 #: The responsibility the reg elements point at (a respStmt in the header).

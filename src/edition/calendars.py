@@ -1,4 +1,4 @@
-"""Month names and calendars: the one place that turns a written month into a number.
+"""Calendars: Rumi and Hijri dates as Gregorian dates (the month names live in :mod:`edition.turkish`).
 
 Three calendars occur in Turkish historiography:
 
@@ -13,8 +13,8 @@ Three calendars occur in Turkish historiography:
 * Hijri (lunar), converted by the arithmetical (tabular) calendar, which can
   differ from the observed month by a day: such values carry ``cert="medium"``.
 
-:func:`month_number` is what ingest (``ingest/citations.py``) and annotate
-(:mod:`.dates`) call for every Gregorian month name.
+Month names become numbers in :func:`edition.turkish.month_number` (and its
+Rumi and Hijri siblings), re-exported here for the date rules.
 """
 
 from __future__ import annotations
@@ -22,47 +22,16 @@ from __future__ import annotations
 import datetime
 import math
 
-GREGORIAN_MONTHS = {
-    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "aprel": 4, "mayıs": 5, "haziran": 6,
-    "temmuz": 7, "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}
-# Rumi months that are no Gregorian month names (Mart … Eylül and Şubat are shared)
-RUMI_ONLY_MONTHS = {
-    "teşrinievvel": 10, "teşrin-i evvel": 10, "teşrinisani": 11, "teşrin-i sani": 11,
-    "kânunuevvel": 12, "kanunuevvel": 12, "kânun-ı evvel": 12, "kanun-ı evvel": 12,
-    "kânunusani": 1, "kanunusani": 1, "kânun-ı sani": 1, "kanun-ı sani": 1,
-}
-RUMI_MONTHS = {**{k: v for k, v in GREGORIAN_MONTHS.items() if k in (
-    "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "şubat")}, **RUMI_ONLY_MONTHS}
-HIJRI_MONTHS = {
-    "muharrem": 1, "safer": 2, "rebiülevvel": 3, "rebiyülevvel": 3, "rebiülahir": 4, "rebiülâhir": 4,
-    "rebiyülahir": 4, "cemaziyelevvel": 5, "cemaziyülevvel": 5, "cemaziyelahir": 6, "cemaziyelâhir": 6,
-    "cemaziyülahir": 6, "recep": 7, "receb": 7, "şaban": 8, "ramazan": 9, "şevval": 10,
-    "zilkade": 11, "zilkâde": 11, "zilkaade": 11, "zilhicce": 12,
-}
+from .turkish import (GREGORIAN_MONTHS, HIJRI_MONTHS, RUMI_MONTHS, RUMI_ONLY_MONTHS, hijri_month_number,
+                      month_number, rumi_month_number)
+
 # Years that, with a Turkish month name, are Rumi rather than Gregorian: the
 # Rumi count began in 1256 (1840) and ended in 1341 (1925).
 RUMI_YEARS = range(1256, 1342)
 REFORM_YEAR = 1333  # from 1 Mart 1333, the first day of that Rumi year, the days are Gregorian
 
 
-def _lower(word: str) -> str:
-    return word.replace("İ", "i").replace("I", "ı").lower()
 
-
-def month_number(name: str) -> int:
-    """1–12 for a Gregorian month name in Turkish, Azerbaijani or English (KeyError otherwise)."""
-    return GREGORIAN_MONTHS[_lower(name)]
-
-
-def rumi_month_number(name: str) -> int:
-    return RUMI_MONTHS[_lower(name)]
-
-
-def hijri_month_number(name: str) -> int:
-    return HIJRI_MONTHS[_lower(name)]
 
 
 def _from_julian(year: int, month: int, day: int) -> datetime.date:

@@ -1,8 +1,8 @@
-"""Turkish case folding and suffixes (edition.annotate.turkish)."""
+"""Turkish case folding and suffixes (edition.turkish)."""
 
 import pytest
 
-from edition.annotate.turkish import ascii_slug, fold, lower, split_apostrophe, strip_suffix
+from edition.turkish import ascii_slug, fold, lower, split_apostrophe, strip_suffix
 
 
 def test_dotted_and_dotless_i():
