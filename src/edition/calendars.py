@@ -22,8 +22,15 @@ from __future__ import annotations
 import datetime
 import math
 
-from .turkish import (GREGORIAN_MONTHS, HIJRI_MONTHS, RUMI_MONTHS, RUMI_ONLY_MONTHS, hijri_month_number,
-                      month_number, rumi_month_number)
+from .turkish import (
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    RUMI_MONTHS,
+    RUMI_ONLY_MONTHS,
+    hijri_month_number,
+    month_number,
+    rumi_month_number,
+)
 
 # Years that, with a Turkish month name, are Rumi rather than Gregorian: the
 # Rumi count began in 1256 (1840) and ended in 1341 (1925).

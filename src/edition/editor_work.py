@@ -88,7 +88,7 @@ class EditorWork:
     edited: set[str]
 
     @classmethod
-    def from_state(cls, state: dict) -> "EditorWork":
+    def from_state(cls, state: dict) -> EditorWork:
         return cls(dict(state.get("written", {})), set(state.get("edited", [])))
 
     def save(self, state: dict) -> None:

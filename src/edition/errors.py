@@ -65,7 +65,7 @@ class EditionError(Exception):
         self.col = col
         self.hint = hint
 
-    def as_issue(self, rule: str, path: str | None = None) -> "Issue":
+    def as_issue(self, rule: str, path: str | None = None) -> Issue:
         """This error as a diagnostic line (message and hint), for reports
         that go on after one document fails."""
         text = f"{sentence(self.message)} {self.hint}" if self.hint else self.message

@@ -30,10 +30,10 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from . import __version__
 from .editor_work import EditorWork
@@ -228,7 +228,7 @@ def _decisions_key(project: Project) -> str:
     return sha256(path.read_bytes()) if path.exists() else ""
 
 
-def _annotate_stage(project: Project, options: BuildOptions, report: "BuildReport", docs_state: dict,
+def _annotate_stage(project: Project, options: BuildOptions, report: BuildReport, docs_state: dict,
                     todo: list[Path], settled: list[Path], digests: dict[Path, str], tick,
                     work: EditorWork) -> None:
     """Annotate ``todo`` (and whichever ``settled`` documents the registers'

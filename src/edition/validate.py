@@ -44,17 +44,16 @@ import functools
 import hashlib
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from lxml import etree
 
-from . import __version__
-from . import schematron
+from . import __version__, schematron
 from .errors import EditionError, InputError, Issue
-from .schema_build import EDITION_ELEMENTS, EDITION_RNG, TEI_ALL_RNG, build
 from .paths import input_root, read_regular_file
+from .schema_build import EDITION_ELEMENTS, EDITION_RNG, TEI_ALL_RNG, build
 from .tei import TEI, TEI_NS, XML_ID, XML_LANG, local, parse_bytes, write_atomic
 
 #: Built-in schema names; anything else in ``ValidateOptions.schemas`` is a file.
@@ -279,7 +278,7 @@ def _plain_syntax(message: str) -> str:
 # -------------------------------------------------------------- schemas
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compile(rng_path: str, digest: str) -> etree.RelaxNG:
     """One compiled grammar per file content per process."""
     del digest  # part of the cache key only
@@ -554,7 +553,7 @@ class Register:
     entries: dict
 
     @classmethod
-    def load(cls, path: Path) -> "Register | None":
+    def load(cls, path: Path) -> Register | None:
         try:
             tree = parse_bytes(path.read_bytes(), str(path))
         except (OSError, InputError):
@@ -873,7 +872,7 @@ def _schema_file(name: str) -> Path:
     return path
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _xsd(path: str, digest: str):
     """A project's W3C XML Schema, once per content per process. xmlschema may
     read the schema's own includes and imports from its folder only, never

@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..tei import TEI, el, local
+from ..turkish import fold
 from .dates import DateContext, find_dates, parse_date
 from .gazetteer import Gazetteer, gazetteer
-from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE, NameFinder, _Cand, common_words
 from .language import check_tei, document_language_problem, other_language
+from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE, NameFinder, _Cand, common_words
 from .references import title_zones
 from .registers import KINDS, Entry, Register
-from ..turkish import fold
 
 RESP = "#edition-annotate"
 OWN_TAGS = {"persName", "placeName", "orgName", "date", "roleName", "title"}

@@ -27,18 +27,18 @@ import pickle
 import tempfile
 import zlib
 from collections import Counter
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from ..errors import EditionError, Issue
 from ..tei import TEI, parse_file, serialize
+from ..turkish import fold
 from . import AnnotateOptions, Occurrence, annotate
 from .given_names import given_names
 from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE
 from .registers import Entry, Register
-from ..turkish import fold
 
 MAX_ROUNDS = 4
 

@@ -20,9 +20,18 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from ..calendars import (HIJRI_MONTHS, RUMI_ONLY_MONTHS, RUMI_YEARS, hijri_month_number, hijri_month_range,
-                        hijri_to_gregorian, month_number, rumi_month_number, rumi_month_range, rumi_to_gregorian,
-                        rumi_year_range)
+from ..calendars import (
+    HIJRI_MONTHS,
+    RUMI_ONLY_MONTHS,
+    RUMI_YEARS,
+    hijri_month_number,
+    hijri_to_gregorian,
+    month_number,
+    rumi_month_number,
+    rumi_month_range,
+    rumi_to_gregorian,
+    rumi_year_range,
+)
 
 _TR_MONTH_ALT = "Ocak|Şubat|Mart|Nisan|Aprel|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık"
 _EN_MONTH_ALT = "|".join(name for name in calendar.month_name if name)
@@ -110,7 +119,7 @@ class DateContext:
     last_year: int | None = None
     day_month_year: dict[tuple[int, int], int] = field(default_factory=dict)
 
-    def copy(self) -> "DateContext":
+    def copy(self) -> DateContext:
         return DateContext(self.last_year, dict(self.day_month_year))
 
     def year_for(self, day: int | None, month: int) -> int | None:

@@ -31,10 +31,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from ..turkish import APOSTROPHES, CASE_SUFFIXES, fold, fold_same_length
 from .gazetteer import REGION_COUNTRIES, Gazetteer
 from .given_names import given_names
 from .registers import Entry, Register
-from ..turkish import APOSTROPHES, CASE_SUFFIXES, fold, fold_same_length
 
 LETTER = r"[^\W\d_]"
 # A word: letters, inner hyphens (Brest-Litovsk, Cemiyet-i), then an optional
@@ -178,7 +178,7 @@ GLUED_CASE_END = re.compile(r"(?:n[ıiuü]n|[ıiuü]n|[dt][ae]n)$")
 RULER_OF_PLACE_AFTER = re.compile(r"\s+(?:melik(?:i|liği|leri)|hanı|kralı|krallığı|beyi|hakimi|hâkimi)\b")
 # peoples and confessions a church as a body is named after ("Ermeni Kilisesi")
 CHURCH_BODY_WORDS = {"ermeni", "gürcü", "rus", "rum", "süryani", "keldani", "alban", "ortodoks", "katolik",
-                     "protestan", "apostolik", "gregoryen", "ortodoks", "anglikan", "lutheran", "nesturi",
+                     "protestan", "apostolik", "gregoryen", "anglikan", "lutheran", "nesturi",
                      "armenian", "georgian", "russian", "orthodox", "catholic", "apostolic"}
 PLACE_EVENT_HEADS = {"antlaşması", "antlaşma", "mütarekesi", "konferansı", "savaşı", "katliamı"}
 
@@ -399,7 +399,7 @@ class _RegisterMatcher:
 _BASE_AUTOMATON: list = [frozenset(), None]
 
 
-def _compile(keys) -> "ahocorasick.Automaton | None":
+def _compile(keys) -> ahocorasick.Automaton | None:
     import ahocorasick
 
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
@@ -497,7 +497,7 @@ class NameFinder:
         self._pattern = None
         self._generation += 1
 
-    def _register_pattern(self) -> "_RegisterMatcher":
+    def _register_pattern(self) -> _RegisterMatcher:
         if self._pattern is None:
             plain = {fold(n) for e in self._register.entries.values() for n in e.names() if n}
             # "Millî Birlik" + "in" is written "Millî Birliğin": final k softens
@@ -985,7 +985,7 @@ class NameFinder:
                 or PLACE_NOUN_AFTER.match(text, end) is not None  # "Lenkeran kalesi" at a sentence start
             if not names_an_event and (
                     not before or before[-1] in ".!?:;“\"(" or re.match(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]", text[end:])
-                    and not re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() in self.gaz):
+                    and re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() not in self.gaz):
                 # "Genç Bilim Adamları", "Verimli topraklar" at a sentence start
                 return None
         # a person's name that happens to be a town: "(Golden, 1996" is an author,
@@ -1171,7 +1171,7 @@ class NameFinder:
                                  _SPACES_RE.sub(" ", _folded(text)))
         return chosen
 
-    def _reusable(self, found: "_Found") -> bool:
+    def _reusable(self, found: _Found) -> bool:
         """Would find() answer as it did? Its answer is a function of the text,
         the matcher's keys and the register's answers to the questions it
         asked: the same when the register answers them the same and no key

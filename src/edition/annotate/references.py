@@ -22,8 +22,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .given_names import given_names
 from ..turkish import fold
+from .given_names import given_names
 
 _AUTHOR = (r"(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\.?|[A-ZÇĞİÖŞÜ]\.|de|van|von|der|el|al|ve|and|&|–|-)"
            r"(?:\s+(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\.?|[A-ZÇĞİÖŞÜ]\.|de|van|von|der|el|al|ve|and|&|–|-)){0,6}")

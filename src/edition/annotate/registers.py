@@ -151,7 +151,7 @@ class Register:
                       geonames=geonames, geo=geo, candidate=True, role=role)
         return self.add(entry)
 
-    def copy(self) -> "Register":
+    def copy(self) -> Register:
         """An independent copy (entries and their variant lists copied; the
         name index copied as is, so lookups answer exactly as here)."""
         twin = Register()
@@ -163,7 +163,7 @@ class Register:
         twin.version = self.version
         return twin
 
-    def changes_since(self, base: "Register") -> list[tuple]:
+    def changes_since(self, base: Register) -> list[tuple]:
         """What was added relative to ``base``, in the order it was added:
         ``("entry", Entry)`` for new entries, ``("variant", id, name, lang)``
         for new variant names of entries ``base`` has."""
@@ -217,14 +217,14 @@ class Register:
         write_atomic(path, serialize(self.to_tree()))
 
     @classmethod
-    def load(cls, path: str | Path) -> "Register":
+    def load(cls, path: str | Path) -> Register:
         p = Path(path)
         if not p.exists():
             return cls()
         return cls.from_tree(parse_file(p), str(p))
 
     @classmethod
-    def from_tree(cls, tree, path: str = "<registers>") -> "Register":
+    def from_tree(cls, tree, path: str = "<registers>") -> Register:
         reg = cls()
         root = tree.getroot() if hasattr(tree, "getroot") else tree
         for kind, (list_tag, item_tag, name_tag, _prefix) in KINDS.items():

@@ -36,8 +36,8 @@ from lxml import etree
 
 from ..errors import InputError
 from ..tei import TEI, parse_file
-from .registers import KINDS, Entry, Register
 from ..turkish import fold
+from .registers import KINDS, Entry, Register
 
 DECISIONS_FILE = Path("review") / "decisions.tsv"
 COLUMNS = ("decision", "kind", "name", "entry", "value", "count", "contexts")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import sys
 
-from .registers import Entry, Register
 from ..turkish import ascii_slug
+from .registers import Entry, Register
 
 SEED = """
 person||Stephan Şaumyan|Şaumyan;S. Şaumyan;Stepan Şaumyan;Şa-umyan|

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from ..errors import EditionError, Issue, sentence
+from ..errors import EditionError, Issue
 from ..paths import Project
 
 

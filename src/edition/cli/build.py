@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import sentence
 from ..pipeline import BuildOptions, build, check, raw_texts
 from ._common import (
     EditionClickError,
@@ -17,7 +18,6 @@ from ._common import (
     library_errors,
     print_issues,
     resolve_jobs,
-    sentence,
     shown,
 )
 

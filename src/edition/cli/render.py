@@ -6,10 +6,20 @@ from pathlib import Path
 
 import click
 
+from ..errors import sentence
 from ..pipeline import render_jobs
 from ..render import CHOICE_READINGS, FORMATS, NOTE_PLACEMENTS, RenderOptions, render
-from ._common import (EditionClickError, Reporter, common_options, find_project, jobs_option, library_errors,
-                      print_issues, resolve_jobs, sentence, shown)
+from ._common import (
+    EditionClickError,
+    Reporter,
+    common_options,
+    find_project,
+    jobs_option,
+    library_errors,
+    print_issues,
+    resolve_jobs,
+    shown,
+)
 
 
 @click.command("render")

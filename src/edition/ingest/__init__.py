@@ -22,11 +22,11 @@ from ..paths import check_readable, doc_id_from_path, read_regular_file
 from ..tei import NSMAP, TEI, XML_ID, XML_LANG, el, sub
 from . import blocks as blocks_mod
 from .citations import author_date_spans, note_bibl_spans
+from .facts import page_facts, split_banner
 from .flow import Flow, Span, TooManyObjects, fill
 from .header import HeaderFacts, Metadata, build_header, layout_statements
 from .hyphenation import Lexicon
 from .inline import find_markers, quote_spans, whole_quote
-from .facts import page_facts, split_banner
 from .layout import LayoutOptions, PageBreak, RawNote, analyse, strip_note_label
 from .lines import Line, decode_raw
 from .repairs import Repairer, reg_template, wrap_repairs

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..tei import XML_LANG, el, sub
+from ..turkish import ascii_letters, ends_sentence
+from ..turkish import lower as turkish_lower
 from .flow import OBJECT_CHARS, Flow, Objects
-from ..turkish import ascii_letters, ends_sentence, lower as turkish_lower
 from .hyphenation import Lexicon
 from .layout import BlankUnit, NoteBlock, PageBreak, TextUnit, Unit
 from .lines import Line

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 
-from ..turkish import GREGORIAN_MONTHS, lower as turkish_lower, month_number
 from ..tei import el
+from ..turkish import GREGORIAN_MONTHS, month_number
+from ..turkish import lower as turkish_lower
 from .flow import OBJECT_CHARS, OBJECT_CLASS, Flow, Span
 
 # one month table for ingest and annotate (edition/turkish.py)

@@ -198,7 +198,7 @@ class Flow:
         """The text as the reader sees it (see :meth:`Objects.plain`)."""
         return self.objects.plain(self.text)
 
-    def slice(self, start: int, end: int | None = None) -> "Flow":
+    def slice(self, start: int, end: int | None = None) -> Flow:
         part = Flow(self.objects, self.lexicon)
         text = self.text
         part.text = text[start:end]
@@ -209,7 +209,7 @@ class Flow:
         part.repairs = [(s - start, e - start, p) for s, e, p in self.repairs if start <= s and e <= stop]
         return part
 
-    def strip(self) -> "Flow":
+    def strip(self) -> Flow:
         start = len(self.text) - len(self.text.lstrip(" "))
         end = len(self.text.rstrip(" "))
         return self.slice(start, end)

@@ -7,8 +7,8 @@ neither gives is left out or said to be unknown, never guessed.
 from __future__ import annotations
 
 import difflib
-import json
 import hashlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -19,9 +19,9 @@ from lxml import etree
 from ..config import check_keys
 from ..errors import InputError
 from ..paths import read_regular_file
+from ..tei import XML_LANG, el, sub
 from .lines import XML_FORBIDDEN
 from .repairs import RESP_ID
-from ..tei import XML_LANG, el, sub
 
 LANGUAGE_NAMES = {"tr": "Turkish", "en": "English", "de": "German", "fr": "French", "ru": "Russian", "az": "Azerbaijani"}
 
@@ -203,7 +203,7 @@ class Metadata:
     responsibility: tuple[tuple[str, str], ...] = field(default=(("TEI encoding", "edition project"),))
 
     @classmethod
-    def load(cls, path: Path, *, root: Path | None = None) -> "Metadata":
+    def load(cls, path: Path, *, root: Path | None = None) -> Metadata:
         if not path.exists() and not path.is_symlink():
             return cls()
         data = read_regular_file(path, limit=MAX_METADATA_BYTES, root=root)

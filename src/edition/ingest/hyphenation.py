@@ -37,7 +37,7 @@ class Lexicon:
     hyphenated: Counter
 
     @classmethod
-    def from_lines(cls, lines: list[str]) -> "Lexicon":
+    def from_lines(cls, lines: list[str]) -> Lexicon:
         words: Counter = Counter()
         hyphenated: Counter = Counter()
         for text in lines:

@@ -81,7 +81,7 @@ class Repairer:
     _undecided_words: set = field(default_factory=set)
 
     @classmethod
-    def for_document(cls, lines: list[str], lexicon: Lexicon, language: str = "tr", enabled: bool = True) -> "Repairer":
+    def for_document(cls, lines: list[str], lexicon: Lexicon, language: str = "tr", enabled: bool = True) -> Repairer:
         whole = "\n".join(lines)
         damaged = sum(whole.count(ch) for ch in FONT_DAMAGE)
         sound = sum(whole.count(ch) for ch in set(FONT_DAMAGE.values()))
@@ -191,7 +191,7 @@ class Repairer:
         return Counter(r.kind for r in self.made)
 
 
-def reg_template(printed: str) -> "etree._Element":  # noqa: F821 - lxml type in a string
+def reg_template(printed: str) -> etree._Element:  # noqa: F821 - lxml type in a string
     """A span element for a repaired reading; :func:`wrap_repairs` makes it a choice."""
     reg = el("reg", resp=f"#{RESP_ID}")
     reg.set(PRINTED_ATTR, printed)
