@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 
 from edition.annotate.registers import Register
 from edition.annotate.review import Decision, apply_decisions, load_decisions
+from edition.annotate.review_page import write_review_page
+from edition.paths import Project
 from project_helpers import make_project
 from edition.cli import main
 from edition.errors import InputError
@@ -38,21 +41,47 @@ def build(project: Path, *extra: str):
     return result
 
 
+def page_rows(page: Path) -> dict[str, dict[str, str]]:
+    """The review page's candidate rows: entry id → data attributes and chosen decision."""
+    root = lxml.html.fromstring(page.read_bytes())
+    out = {}
+    for tr in root.cssselect("tr[data-entry]"):
+        chosen = tr.cssselect("select option[selected]")
+        out[tr.get("data-entry")] = {"name": tr.get("data-name"), "count": tr.get("data-count"),
+                                     "decision": chosen[0].get("value") if chosen else tr.get("data-decision", ""),
+                                     "contexts": tr.text_content()}
+    return out
+
+
 def test_review_loop(project, monkeypatch):
     build(project)
     monkeypatch.chdir(project)
-    listed = CliRunner().invoke(main, ["review"])
+    listed = CliRunner().invoke(main, ["review", "--html"])
     assert listed.exit_code == 0, listed.output
     table = {r["name"]: r for r in rows(project / "review" / "decisions.tsv")}
     # candidates listed with counts and contexts, none decided
     assert {"Denikin", "Dizak", "Varanda", "Hacı Kerim Bey"} <= set(table)
     assert table["Denikin"]["count"] == "2" and "[Denikin]" in table["Denikin"]["contexts"]
     assert all(not r["decision"] for r in table.values())
+    # the review page lists the same candidates, in context, undecided
+    page = project / "output" / "review" / "index.html"
+    assert "output/review/index.html: the review page." in listed.output
+    shown_rows = page_rows(page)
+    assert {r["entry"] for r in table.values()} == set(shown_rows)
+    denikin_id = table["Denikin"]["entry"]
+    assert shown_rows[denikin_id]["count"] == "2" and "ornek.xml" in shown_rows[denikin_id]["contexts"]
+    assert all(r["decision"] == "" for r in shown_rows.values())
 
-    # the editor decides: accept, reject, retype, link
+    # the editor decides, in bulk on the command line (two at once) and in the file
+    ids = {name: table[name]["entry"] for name in ("Denikin", "Varanda", "Dizak", "Hacı Kerim Bey")}
+    bulk = CliRunner().invoke(main, ["review", "--decide", "accept", "--entry", ids["Denikin"],
+                                     "--entry", ids["Hacı Kerim Bey"]])
+    assert bulk.exit_code == 0, bulk.output
+    assert "accept recorded for 2 entries." in bulk.output
     decided = {"Denikin": ("accept", ""), "Varanda": ("reject", ""), "Dizak": ("retype", "org"),
                "Hacı Kerim Bey": ("link", "Q-TEST-1")}
     text = (project / "review" / "decisions.tsv").read_text(encoding="utf-8").splitlines()
+    assert {line.split("\t")[2] for line in text[1:] if line.startswith("accept\t")} == {"Denikin", "Hacı Kerim Bey"}
     out = [text[0]]
     for line in text[1:]:
         cells = line.split("\t")
@@ -60,6 +89,10 @@ def test_review_loop(project, monkeypatch):
             cells[0], cells[4] = decided[cells[2]]
         out.append("\t".join(cells))
     (project / "review" / "decisions.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    # the page shows the decisions as recorded
+    CliRunner().invoke(main, ["review", "--html"])
+    assert {shown_rows_d["name"]: shown_rows_d["decision"] for shown_rows_d in page_rows(page).values()
+            if shown_rows_d["decision"]} == {name: d for name, (d, _v) in decided.items()}
 
     build(project)
     tei = (project / "tei" / "ornek.xml").read_text(encoding="utf-8")
@@ -87,6 +120,13 @@ def test_review_loop(project, monkeypatch):
     CliRunner().invoke(main, ["review"])
     refreshed = {r["name"]: r for r in rows(project / "review" / "decisions.tsv")}
     assert {n: (r["decision"], r["value"]) for n, r in refreshed.items() if r["decision"]} == decided
+    # after the rebuild, the page lists the applied decisions apart, and no candidate decided
+    write_review_page(Project.find(project))
+    after = page_rows(page)
+    assert {r["name"]: r["decision"] for r in after.values() if r["decision"]} == {
+        name: d for name, (d, _v) in decided.items()}
+    assert "Denikin" not in {r["name"] for eid, r in after.items()
+                             if lxml.html.fromstring(page.read_bytes()).cssselect(f"select[id='decision-{eid}']")}
 
 
 def test_merge_and_bad_rows(tmp_path):
@@ -117,3 +157,69 @@ def test_cli_bad_decisions_file_is_one_error_line(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
         "Error: review/decisions.tsv: line 2: retype needs a kind in the value column, not 'city'.")
+
+
+# -- steps alone ---------------------------------------------------------------
+
+def tei(body: str) -> bytes:
+    return ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>' + body
+            + "</body></text></TEI>").encode()
+
+
+def test_keyword_in_context_cuts_the_block_around_the_tag_and_leaves_footnotes_out():
+    from edition.annotate.review import keyword_in_context
+    from edition.tei import parse_bytes
+
+    root = parse_bytes(tei('<p>Önce   <hi>çok</hi> şey oldu<note>bir dipnot</note> ve '
+                           '<persName ref="r#p">Şaumyan</persName>’ın adamları <lb/>geldi.</p>')).getroot()
+    name = root.find(".//{http://www.tei-c.org/ns/1.0}persName")
+    # whitespace collapsed, but kept where the text has it next to the tag
+    assert keyword_in_context(name) == ("Önce çok şey oldu ve ", "Şaumyan", "’ın adamları geldi.")
+    # cut at word boundaries, marked
+    assert keyword_in_context(name, width=8) == ("…ve ", "Şaumyan", "’ın…")
+    # inside a footnote, the footnote is the context
+    note = parse_bytes(tei('<p>Metin<note>Bkz. <persName ref="r#k">Kazemzadeh</persName>, 1951.</note> devam.</p>'))
+    inner = note.getroot().find(".//{http://www.tei-c.org/ns/1.0}persName")
+    assert keyword_in_context(inner) == ("Bkz. ", "Kazemzadeh", ", 1951.")
+
+
+def test_mentions_have_their_page_and_line_and_list_uncertain_tags(tmp_path):
+    from edition.annotate.review import mentions
+
+    path = tmp_path / "x.xml"
+    path.write_bytes(tei('<pb n="7"/><p>A <placeName ref="registers.xml#place-a">Kars</placeName>\n'
+                         '<pb n="8"/><date when="1918-03-31" cert="medium" resp="#edition-annotate">31 Mart</date> '
+                         '<date when="1918">1918</date> <seg cert="low">belki</seg></p>'))
+    found = list(mentions(path))
+    assert [(m.tag, m.text, m.page, m.line, m.entry, m.cert) for m in found] == [
+        ("placeName", "Kars", "7", 1, "place-a", None),
+        ("date", "31 Mart", "8", 2, "", "medium"),
+        ("seg", "belki", "8", 2, "", "low")]
+    assert found[1].value == "when=1918-03-31" and found[0].context() == "A [Kars] 31 Mart 1918 belki"
+
+
+def test_decide_records_one_decision_for_matching_rows():
+    from edition.annotate.review import decide
+
+    rows = [Decision("", "place", "Goşa", "place-gosa"), Decision("", "place", "Kabardey", "place-kabardey"),
+            Decision("", "org", "2. Kolordu", "org-2-kolordu")]
+    out, matched = decide(rows, "Retype", ["place-*"], "org")
+    assert matched == 2 and [(d.action, d.value) for d in out] == [("retype", "org"), ("retype", "org"), ("", "")]
+    with pytest.raises(InputError, match=r"^place-gosa: retype needs a kind in the value column, not 'city'\."):
+        decide(rows, "retype", ["place-gosa"], "city")
+    with pytest.raises(InputError, match="no candidate entry matches pers-\\*"):
+        decide(rows, "accept", ["pers-*"])
+
+
+def test_cli_decide_without_entry_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tei").mkdir()
+    result = CliRunner().invoke(main, ["review", "--decide", "accept"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: --decide and --entry go together: name the decision and the entries it is for.")
+    nothing = CliRunner().invoke(main, ["review", "--decide", "accept", "--entry", "place-*"])
+    assert nothing.exit_code == 1
+    assert nothing.output.strip().splitlines()[-1] == (
+        "Error: no candidate entry matches place-*. Name entries by their id in review/decisions.tsv "
+        "(wildcards: place-*).")
