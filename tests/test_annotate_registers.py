@@ -26,8 +26,10 @@ SHIPPED_TEXTS = sorted(p for p in (ROOT / "tei").glob("*.xml") if p.name != "reg
 
 REGISTERS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>
 <listPlace>
-<place xml:id="place-tiflis" type="city"><placeName type="preferred">Tiflis</placeName><idno type="geonames">611717</idno></place>
-<place xml:id="place-tbilisi"><placeName type="preferred">Tbilisi</placeName><placeName type="variant">Tiflisi</placeName>
+<place xml:id="place-tiflis" type="city"><placeName type="preferred">Tiflis</placeName>
+<idno type="geonames">611717</idno></place>
+<place xml:id="place-tbilisi"><placeName type="preferred">Tbilisi</placeName>
+<placeName type="variant">Tiflisi</placeName>
 <location><geo>41.69 44.83</geo></location><idno type="geonames">611717</idno></place>
 </listPlace></body></text></TEI>"""
 

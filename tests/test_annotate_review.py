@@ -8,14 +8,14 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
+from project_helpers import make_project
 
 from edition.annotate.registers import Register
 from edition.annotate.review import Decision, apply_decisions, load_decisions
 from edition.annotate.review_page import write_review_page
-from edition.paths import Project
-from project_helpers import make_project
 from edition.cli import main
 from edition.errors import InputError
+from edition.paths import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (
