@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from project_helpers import make_project
 
-from edition.annotate.registers import Register
+from edition.annotate.registers import Entry, Register
 from edition.annotate.review import Decision, apply_decisions, load_decisions
 from edition.annotate.review_page import write_review_page
 from edition.cli import main
@@ -223,3 +223,46 @@ def test_cli_decide_without_entry_is_a_usage_error(tmp_path, monkeypatch):
     assert nothing.output.strip().splitlines()[-1] == (
         "Error: no candidate entry matches place-*. Name entries by their id in review/decisions.tsv "
         "(wildcards: place-*).")
+
+
+def test_merge_and_link_to_a_known_authority_end_to_end(project, monkeypatch):
+    build(project)
+    monkeypatch.chdir(project)
+    baku = Register.load(project / "tei" / "registers.xml").lookup("Bakü", "place")
+    assert baku is not None and baku.geonames
+    runner = CliRunner()
+    # a spelling of another entry, and an entry linked to an id Bakü already has
+    for args in (["--decide", "merge", "--value", "place-tiflis", "--entry", "place-kuzey-kafkasya"],
+                 ["--decide", "link", "--value", baku.geonames, "--entry", "place-dizak"]):
+        result = runner.invoke(main, ["review", *args])
+        assert result.exit_code == 0, result.output
+    build(project)
+    register = Register.load(project / "tei" / "registers.xml")
+    tei = (project / "tei" / "ornek.xml").read_text(encoding="utf-8")
+    # one entry each: the names are variants, the texts point at the survivor
+    assert {"place-kuzey-kafkasya", "place-dizak"}.isdisjoint(register.entries)
+    assert register.lookup("Kuzey Kafkasya", "place").id == "place-tiflis"
+    assert register.lookup("Dizak", "place") is register.by_authority("place", baku.geonames)
+    assert "#place-dizak" not in tei and "#place-kuzey-kafkasya" not in tei
+    assert f'<placeName ref="registers.xml#{baku.id}" resp="#edition-annotate">Dizak</placeName>' in tei
+    authorities = [e.geonames for e in register.entries.values() if e.geonames]
+    assert len(authorities) == len(set(authorities))
+    snapshot = {p.name: p.read_bytes() for p in (project / "tei").glob("*.xml")}
+    build(project)
+    assert {p.name: p.read_bytes() for p in (project / "tei").glob("*.xml")} == snapshot
+
+
+def test_review_apply_records_cited_authors(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tei").mkdir()
+    Register([Entry("pers-kazemzadeh", "person", "Firuz Kazemzadeh"), Entry("pers-saumyan", "person", "Şaumyan")]
+             ).save(tmp_path / "tei" / "registers.xml")
+    (tmp_path / "tei" / "x.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>'
+        '<persName ref="registers.xml#pers-saumyan">Şaumyan</persName> geldi (<bibl><author>'
+        '<persName ref="registers.xml#pers-kazemzadeh">Kazemzadeh</persName></author>, 1951</bibl>).'
+        '</p></body></text></TEI>', encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", "--apply"])
+    assert result.exit_code == 0, result.output
+    register = Register.load(tmp_path / "tei" / "registers.xml")
+    assert register.entries["pers-kazemzadeh"].role == "author" and register.entries["pers-saumyan"].role is None

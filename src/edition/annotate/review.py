@@ -34,7 +34,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -278,9 +278,10 @@ def _value_of(node: etree._Element) -> str:
                     if node.get(k))
 
 
-def mentions(path: Path) -> Iterator[Mention]:
-    """Every name tag and every low-certainty tag of a TEI text, in reading
-    order, with its page (the last ``pb/@n`` before it) and context."""
+def mentions(path: Path, entries: Container[str] | None = None) -> Iterator[Mention]:
+    """Every name tag (of the ``entries`` given, else all) and every
+    low-certainty tag of a TEI text, in reading order, with its page (the last
+    ``pb/@n`` before it) and context."""
     root = parse_file(path).getroot()
     text = root.find(TEI + "text")
     page: str | None = None
@@ -290,12 +291,13 @@ def mentions(path: Path) -> Iterator[Mention]:
         if node.tag == TEI + "pb":
             page = node.get("n") or page
             continue
-        if node.tag not in NAME_TAGS and node.get("cert") not in UNCERTAIN:
+        entry = (node.get("ref") or "").rsplit("#", 1)[-1] if node.tag in NAME_TAGS else ""
+        named = bool(entry) and (entries is None or entry in entries)
+        if not named and node.get("cert") not in UNCERTAIN:
             continue
         before, keyword, after = keyword_in_context(node)
-        yield Mention(path.name, page, node.sourceline, local(node), keyword,
-                      (node.get("ref") or "").rsplit("#", 1)[-1], node.get("cert"), _value_of(node),
-                      before, after)
+        yield Mention(path.name, page, node.sourceline, local(node), keyword, entry, node.get("cert"),
+                      _value_of(node), before, after)
 
 
 def review_rows(register: Register, tei_paths: list[Path], decisions: list[Decision]) -> list[Decision]:
@@ -305,7 +307,7 @@ def review_rows(register: Register, tei_paths: list[Path], decisions: list[Decis
     contexts: dict[str, list[str]] = {}
     candidates = {eid for eid, e in register.entries.items() if e.candidate}
     for path in tei_paths:
-        for mention in mentions(path):
+        for mention in mentions(path, candidates):
             if mention.entry not in candidates:
                 continue
             counts[mention.entry] = counts.get(mention.entry, 0) + 1

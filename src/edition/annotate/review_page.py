@@ -129,7 +129,7 @@ class ReviewData:
         data = cls(register, decisions)
         candidates = {eid for eid, e in register.entries.items() if e.candidate}
         for path in texts:
-            for mention in mentions(path):
+            for mention in mentions(path, candidates):
                 if mention.entry in candidates:
                     data.by_entry[mention.entry].append(mention)
                 if mention.cert in UNCERTAIN:
