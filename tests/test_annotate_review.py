@@ -266,3 +266,21 @@ def test_review_apply_records_cited_authors(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     register = Register.load(tmp_path / "tei" / "registers.xml")
     assert register.entries["pers-kazemzadeh"].role == "author" and register.entries["pers-saumyan"].role is None
+
+
+def test_review_warns_of_entries_merged_for_one_authority_id(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "registers.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><listPlace>'
+        '<place xml:id="place-erivan"><placeName type="preferred">Erivan</placeName><idno type="geonames">616052</idno>'
+        '</place><place xml:id="place-revan"><placeName type="preferred">Revan</placeName>'
+        '<idno type="geonames">616052</idno></place></listPlace></body></text></TEI>', encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", "--apply"])
+    assert result.exit_code == 0, result.output
+    assert ("tei/registers.xml: warning: place-revan has the authority id of place-erivan and was merged into it; "
+            "refer to place-erivan and save the registers (edition review --apply) to drop place-revan. "
+            "[register-same-authority]") in result.output.splitlines()
+    saved = Register.load(tmp_path / "tei" / "registers.xml")
+    assert list(saved.entries) == ["place-erivan"] and saved.merged == {}
+    assert saved.lookup("Revan", "place").id == "place-erivan"

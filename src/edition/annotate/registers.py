@@ -29,7 +29,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import InputError, Issue
 from ..tei import NSMAP, TEI, XML_ID, XML_LANG, local, parse_file, serialize, sub, write_atomic
 from ..turkish import ascii_slug, fold
 
@@ -371,3 +371,12 @@ def mark_cited_authors(register: Register, texts: Iterable[etree._Element]) -> l
             entry.role = role
             changed.append(entry.id)
     return changed
+
+
+def merged_issues(register: Register, path: str) -> list[Issue]:
+    """A warning for each entry merged into another because they share an
+    authority id: a reference to the old id must be changed to the survivor."""
+    return [Issue(path, None, None, "warning",
+                  f"{old} has the authority id of {new} and was merged into it; refer to {new} and "
+                  f"save the registers (edition review --apply) to drop {old}.", "register-same-authority")
+            for old, new in sorted(register.merged.items())]

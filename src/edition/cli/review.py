@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..annotate.registers import Register, mark_cited_authors
+from ..annotate.registers import Register, mark_cited_authors, merged_issues
 from ..annotate.review import (
     ACTIONS,
     DECISIONS_FILE,
@@ -19,7 +19,7 @@ from ..annotate.review import (
 )
 from ..annotate.review_page import write_review_page
 from ..tei import parse_file, serialize, write_atomic
-from ._common import Reporter, common_options, find_project, library_errors, shown
+from ._common import Reporter, common_options, find_project, library_errors, print_issues, shown
 
 
 def _apply(register: Register, registers_path: Path, decisions: list[Decision], texts: list[Path]) -> None:
@@ -28,7 +28,8 @@ def _apply(register: Register, registers_path: Path, decisions: list[Decision], 
     apply_decisions(register, decisions)
     mark_cited_authors(register, (parse_file(p).getroot() for p in texts))
     after = serialize(register.to_tree())
-    if after != before:
+    # entries merged on load (one authority id) are saved merged too
+    if after != before or register.merged:
         write_atomic(registers_path, after)
 
 
@@ -76,6 +77,7 @@ def command(tei_files: tuple[Path, ...], registers_path: Path | None, decisions_
     decisions_path = decisions_path or shown(project.root / DECISIONS_FILE)
     with library_errors():
         register = Register.load(registers_path)
+        print_issues(merged_issues(register, str(registers_path)))
         decisions = load_decisions(decisions_path)
         paths = list(tei_files) or sorted(p for p in registers_path.parent.glob("*.xml")
                                           if p.resolve() != registers_path.resolve())
