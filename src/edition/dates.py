@@ -1,0 +1,592 @@
+"""Dates: calendar expressions in Turkish and English text, normalised to ISO 8601.
+
+The one place where dates are read. Ingest's references (:mod:`edition.ingest.citations`)
+and annotate's running text (:mod:`edition.annotate`) both call it:
+
+* :func:`parse_date` — the date normaliser: the ISO attributes (``when``,
+  ``from``/``to``, ``notBefore``/``notAfter``, ``calendar``, ``cert``,
+  ``evidence``) of a string that is wholly one date ("4 Ocak 1919", "1951");
+* :func:`find_dates` — every date in a running text, left to right.
+
+Both run the same table of :class:`DateRule` (a pattern and the handler that
+turns its match into attributes), in order: longer, more specific expressions
+first; a later rule never takes text an earlier one matched.
+
+A day and month without a year ("31 Mart’ta") take their year from a
+:class:`DateContext` that the caller carries through the document in reading
+order: first the year of the same day and month written out earlier ("31 Mart
+1918" → later "31 Mart" is 1918), else the nearest preceding explicit year;
+such dates get ``cert="medium"`` and ``evidence="conjecture"`` (TEI: the value
+is the encoder's inference). So do a Hijri date converted by the tabular
+calendar and a bare "sene" year read as Rumi.
+
+Spans end before an apostrophe: ``<date when="1918-03-31">31 Mart 1918</date>’de``.
+Numbers that are not years are left alone: "1.000", "48 asker", page ranges
+("s. 17-19"), archive references ("f. 176").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import functools
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .calendars import (
+    HIJRI_MONTHS,
+    RUMI_ONLY_MONTHS,
+    RUMI_YEARS,
+    hijri_month_number,
+    hijri_to_gregorian,
+    month_number,
+    rumi_month_number,
+    rumi_month_range,
+    rumi_to_gregorian,
+    rumi_year_range,
+)
+
+Attributes = dict[str, str]
+_T = TypeVar("_T")
+
+_TR_MONTH_ALT = "Ocak|Şubat|Mart|Nisan|Aprel|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık"
+_EN_MONTH_ALT = "|".join(name for name in calendar.month_name if name)
+M = rf"(?:{_TR_MONTH_ALT}|{_EN_MONTH_ALT})"
+
+
+def _names_alt(names: Mapping[str, int]) -> str:
+    """A regex alternation of month names, capitalised as written (longest first)."""
+    out = []
+    for name in sorted(names, key=len, reverse=True):
+        cap = name[:1].upper() + name[1:]
+        out.append(re.escape(cap).replace(r"\ ", r"\s?").replace(r"\-", r"-?"))
+    return "|".join(out)
+
+
+RUMI_M = _names_alt(RUMI_ONLY_MONTHS)
+HIJRI_M = _names_alt(HIJRI_MONTHS)
+# any month a Rumi date may name: the Rumi-only ones and the shared Mart … Şubat
+ANY_RUMI_M = rf"(?:{RUMI_M}|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Şubat)"
+# a case suffix glued to a month name ("Nisanda", "Mayısında"): the word stays whole
+GLUED = r"(?:[ıiuü]n(?:daki|deki|da|de|dan|den|a|e)|[ıiuü]|da|de|ta|te|dan|den|tan|ten)"
+YILLAR = (r"(?:yıllarındaki|yıllarından|yıllarında|yıllarına|yıllarının|yılları|yıllardaki|yıllardan|yıllarda"
+          r"|yıllara|yıllar)")
+SENE = r"(?:senesindeki|senesinde|senesinden|senesine|senesi|sene)"
+# A month gloss in parentheses, as in "2 Aprel (Nisan) 2004".
+GLOSS = rf"(?:\s*\({M}\))?"
+DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# a digit, dot-digit or letter right before/after means the number is part of something else
+NB = r"(?<![\d.,/:])(?<!\w)"
+NA = r"(?![\d]|\.\d|,\d|\w)"
+DASH = r"\s*[-–—]\s*"
+ROMAN = r"(?:X{0,2}(?:IX|IV|V?I{0,3}))"
+# the year of a Rumi or Hijri date written before its Gregorian one ("7 Mart 1334/1918")
+OTHER_YEAR = r"(?:1[12][0-9]{2}|13[0-4][0-9])"
+RUMI_YEAR = r"(?:12[5-9][0-9]|13[0-4][0-9])"
+
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+# the value of a date that is the encoder's inference, not what the text says (TEI att.global.responsibility)
+INFERRED = {"cert": "medium", "evidence": "conjecture"}
+
+
+def roman_to_int(text: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        val = ROMAN_VALUES[ch]
+        total = total - val if val < prev else total + val
+        prev = max(prev, val)
+    return total
+
+
+# Parts of a year: (notBefore month-day, notAfter month-day). Seasons follow the
+# meteorological convention (spring = March–May); "beginning"/"end" of a year
+# are its first and last quarter.
+# Each part in the case forms a date phrase takes ("baharı", "baharında",
+# "baharına", "baharından", "baharındaki"); longer forms first.
+YEAR_PARTS = [
+    (r"ilkbahar(?:ındaki|ından|ında|ına|ı|da)|bahar(?:ındaki|ından|ında|ına|ı|da)", ("03-01", "05-31")),
+    (r"yaz(?:ındaki|ından|ında|ına|ı)", ("06-01", "08-31")),
+    (r"sonbahar(?:ındaki|ından|ında|ına|ı|da)|güz(?:ündeki|ünden|ünde|üne|ü)", ("09-01", "11-30")),
+    (r"başlarından|başlarındaki|başlarında|başlarına doğru|başlarına|başları|başından|başında|başı"
+     r"|ilk aylarında", ("01-01", "03-31")),
+    (r"ortalarından|ortalarındaki|ortalarında|ortalarına|ortaları|ortasından|ortasında|ortası",
+     ("04-01", "09-30")),
+    (r"sonlarından|sonlarındaki|sonlarında|sonlarına doğru|sonlarına|sonları|sonundan|sonunda|sonuna doğru"
+     r"|sonuna|sonu", ("10-01", "12-31")),
+    (r"ilk yarısından|ilk yarısında|ilk yarısı", ("01-01", "06-30")),
+    (r"ikinci yarısından|ikinci yarısında|ikinci yarısı|son yarısında", ("07-01", "12-31")),
+    # quarters, as news text counts them
+    (r"ilk çeyreğinde|ilk çeyreği|birinci çeyreğinde|birinci çeyreği", ("01-01", "03-31")),
+    (r"ikinci çeyreğinde|ikinci çeyreği", ("04-01", "06-30")),
+    (r"üçüncü çeyreğinde|üçüncü çeyreği", ("07-01", "09-30")),
+    (r"son çeyreğinde|son çeyreği|dördüncü çeyreğinde|dördüncü çeyreği", ("10-01", "12-31")),
+]
+# Parts of a century as (first year offset, last year offset) within 1..100.
+CENTURY_PARTS = [
+    (r"başlarından|başlarında|başlarına|başları|başından|başında|başına|başı", (1, 25)),
+    (r"ortalarında|ortalarına|ortaları|ortasında|ortasına|ortası", (34, 66)),
+    (r"sonlarından|sonlarında|sonlarına doğru|sonlarına|sonları|sonunda|sonuna|sonu", (76, 100)),
+    (r"ilk yarısından|ilk yarısında|ilk yarısı", (1, 50)),
+    (r"ikinci yarısından|ikinci yarısında|ikinci yarısı", (51, 100)),
+]
+YIL = r"(?:yılının|yılında|yılından|yılına|yılı|yılın|yıl)"
+
+
+@dataclass
+class DateContext:
+    """What the text has said so far: the last explicit year and, per day+month,
+    the year it was written with."""
+
+    last_year: int | None = None
+    day_month_year: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def copy(self) -> DateContext:
+        return DateContext(self.last_year, dict(self.day_month_year))
+
+    def year_for(self, day: int | None, month: int) -> int | None:
+        if day is not None and (day, month) in self.day_month_year:
+            return self.day_month_year[(day, month)]
+        return self.last_year
+
+    def saw(self, year: int, day: int | None = None, month: int | None = None) -> None:
+        self.last_year = year
+        if day is not None and month is not None:
+            self.day_month_year.setdefault((day, month), year)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    attrs: tuple[tuple[str, str], ...]
+
+    @property
+    def attributes(self) -> Attributes:
+        return dict(self.attrs)
+
+
+def iso_value(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """The ISO 8601 value of a Gregorian date to the precision written; None for a day the month lacks."""
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _alt(parts: list[tuple[str, tuple[str, str]]] | list[tuple[str, tuple[int, int]]]) -> str:
+    return "|".join(f"(?:{p})" for p, _ in parts)
+
+
+# --- the handlers: one match → its attributes ------------------------------------------------
+
+Match = re.Match[str]
+Handler = Callable[[Match, DateContext], Attributes | None]
+
+
+def _range(a: str | None, b: str | None, **extra: str) -> Attributes | None:
+    return {"from": a, "to": b, **extra} if a and b else None
+
+
+def _when(value: str | None, **extra: str) -> Attributes | None:
+    return {"when": value, **extra} if value else None
+
+
+def _year_month(m: Match, ctx: DateContext) -> Attributes | None:
+    """"Ocak 1918", "1921 yılı Ocak ayında", "1797 Haziranında"."""
+    y = int(m["y"])
+    ctx.saw(y)
+    return _when(iso_value(y, month_number(m["m"])))
+
+
+def _decade(m: Match, ctx: DateContext) -> Attributes | None:
+    y = int(m["y"])
+    return {"notBefore": f"{y:04d}", "notAfter": f"{y + 9:04d}"}
+
+
+def _short_year_range(m: Match, ctx: DateContext) -> Attributes | None:
+    """"1917-18", "1917/18": the second year takes the first one's century."""
+    y1 = int(m["y1"])
+    y2 = y1 // 100 * 100 + int(m["y2"])
+    if y2 <= y1:
+        return None
+    ctx.saw(y2)
+    return {"from": f"{y1:04d}", "to": f"{y2:04d}"}
+
+
+def _day_month_range(m: Match, ctx: DateContext) -> Attributes | None:
+    """"31 Mart-1 Nisan 1918"."""
+    y = int(m["y"])
+    m1, m2 = month_number(m["m1"]), month_number(m["m2"])
+    ctx.saw(y, int(m["d1"]), m1)
+    ctx.saw(y, int(m["d2"]), m2)
+    return _range(iso_value(y, m1, int(m["d1"])), iso_value(y, m2, int(m["d2"])))
+
+
+def _day_range(m: Match, ctx: DateContext) -> Attributes | None:
+    """"28-29 Kasım 1920"."""
+    y, mo = int(m["y"]), month_number(m["m"])
+    ctx.saw(y, int(m["d1"]), mo)
+    ctx.saw(y, int(m["d2"]), mo)
+    return _range(iso_value(y, mo, int(m["d1"])), iso_value(y, mo, int(m["d2"])))
+
+
+def _day_month_year(m: Match, ctx: DateContext) -> Attributes | None:
+    """"31 Mart 1918", "March 3, 1918"."""
+    y, mo, d = int(m["y"]), month_number(m["m"]), int(m["d"])
+    ctx.saw(y, d, mo)
+    return _when(iso_value(y, mo, d))
+
+
+def _month_range(m: Match, ctx: DateContext) -> Attributes | None:
+    """"Temmuz-Ağustos 1914"."""
+    y = int(m["y"])
+    ctx.saw(y)
+    return _range(iso_value(y, month_number(m["m1"])), iso_value(y, month_number(m["m2"])))
+
+
+def _day_range_no_year(m: Match, ctx: DateContext) -> Attributes | None:
+    """"3-4 Nisanda": the year from the context, inferred."""
+    mo = month_number(m["m"])
+    y = ctx.year_for(int(m["d1"]), mo)
+    if y is None:
+        return None
+    return _range(iso_value(y, mo, int(m["d1"])), iso_value(y, mo, int(m["d2"])), **INFERRED)
+
+
+def _month_no_year(m: Match, ctx: DateContext) -> Attributes | None:
+    """"Ağustos ayında": the year from the context, inferred."""
+    mo = month_number(m["m"])
+    y = ctx.year_for(None, mo)
+    if y is None:
+        return None
+    return _when(iso_value(y, mo), **INFERRED)
+
+
+def _day_month_no_year(m: Match, ctx: DateContext) -> Attributes | None:
+    """"31 Mart’ta": the year from the context, inferred."""
+    mo, d = month_number(m["m"]), int(m["d"])
+    y = ctx.year_for(d, mo)
+    if y is None:
+        return None
+    return _when(iso_value(y, mo, d), **INFERRED)
+
+
+def _century(m: Match, ctx: DateContext) -> Attributes | None:
+    """"XX. yüzyıl", "19. yüzyılda", "19th century", "XIX. yüzyılın başlarında"."""
+    groups = m.groupdict()
+    n_text = groups.get("rn") or groups.get("n")
+    if not n_text:
+        return None
+    n = roman_to_int(n_text) if groups.get("rn") else int(n_text)
+    lo, hi = _part(CENTURY_PARTS, groups["part"]) if groups.get("part") else (1, 100)
+    base = (n - 1) * 100
+    if not 1 <= n <= 21:
+        return None
+    return {"notBefore": f"{base + lo:04d}", "notAfter": f"{base + hi:04d}"}
+
+
+def _year_part(m: Match, ctx: DateContext) -> Attributes | None:
+    """"1920 baharında", "1917 sonlarında"."""
+    y = int(m["y"])
+    ctx.saw(y)
+    lo, hi = _part(YEAR_PARTS, m["part"])
+    return {"notBefore": f"{y:04d}-{lo}", "notAfter": f"{y:04d}-{hi}"}
+
+
+def _year_range(m: Match, ctx: DateContext) -> Attributes | None:
+    """"1800-1825", "1918-1920 yıllarında"."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if y2 <= y1:
+        return None
+    ctx.saw(y2)
+    return {"from": f"{y1:04d}", "to": f"{y2:04d}"}
+
+
+def _year(m: Match, ctx: DateContext) -> Attributes | None:
+    y = int(m["y"])
+    ctx.saw(y)
+    return {"when": f"{y:04d}"}
+
+
+def _part(parts: list[tuple[str, tuple[_T, _T]]], text: str) -> tuple[_T, _T]:
+    for pattern, value in parts:
+        if re.fullmatch(pattern, text):
+            return value
+    raise KeyError(text)
+
+
+# --- Rumi and Hijri: the Gregorian value in @when, the calendar in @calendar ------------------
+
+
+def _calendar_of(month: str) -> str:
+    try:
+        hijri_month_number(month)
+        return "hijri"
+    except KeyError:
+        return "rumi"
+
+
+def _convert(cal: str, y: int, month: str, d: int) -> datetime.date:
+    if cal == "hijri":
+        return hijri_to_gregorian(y, hijri_month_number(month), d)
+    return rumi_to_gregorian(y, rumi_month_number(month), d)
+
+
+def _other_calendar(handler: Handler) -> Handler:
+    """A handler whose month or day the calendar may not have: no date then."""
+
+    @functools.wraps(handler)
+    def guarded(m: Match, ctx: DateContext) -> Attributes | None:
+        try:
+            return handler(m, ctx)
+        except (KeyError, ValueError):
+            return None
+
+    return guarded
+
+
+def _converted(cal: str, date: datetime.date, ctx: DateContext) -> Attributes:
+    ctx.saw(date.year, date.day, date.month)
+    attrs = {"when": date.isoformat(), "calendar": cal}
+    if cal == "hijri":
+        attrs.update(INFERRED)  # the tabular calendar may be a day off the observed month
+    return attrs
+
+
+@_other_calendar
+def _dual_both_days(m: Match, ctx: DateContext) -> Attributes | None:
+    """"12 Nisan 1293/24 Nisan 1877": the Gregorian half as written."""
+    y, mo, d = int(m["y"]), month_number(m["m"]), int(m["d"])
+    when = iso_value(y, mo, d)
+    ctx.saw(y, d, mo)
+    return _when(when, calendar=_calendar_of(m["m1"]))
+
+
+@_other_calendar
+def _dual_gregorian_year(m: Match, ctx: DateContext) -> Attributes | None:
+    """"7 Mart 1334/1918": converted, and the Gregorian year must agree."""
+    cal = _calendar_of(m["m1"])
+    date = _convert(cal, int(m["y1"]), m["m1"], int(m["d1"]))
+    if abs(date.year - int(m["y"])) > 1:
+        return None  # the two years do not belong together
+    return _converted(cal, date, ctx)
+
+
+@_other_calendar
+def _hijri_date(m: Match, ctx: DateContext) -> Attributes | None:
+    return _converted("hijri", _convert("hijri", int(m["y"]), m["m"], int(m["d"])), ctx)
+
+
+@_other_calendar
+def _rumi_date(m: Match, ctx: DateContext) -> Attributes | None:
+    cal = _calendar_of(m["m"])
+    return _converted(cal, _convert(cal, int(m["y"]), m["m"], int(m["d"])), ctx)
+
+
+@_other_calendar
+def _rumi_month(m: Match, ctx: DateContext) -> Attributes | None:
+    """"Mart 1334" is March 1918; before the reform a Rumi month straddles two Gregorian ones."""
+    first, last = rumi_month_range(int(m["y"]), rumi_month_number(m["m"]))
+    ctx.saw(first.year)
+    if first.day == 1 and (last + datetime.timedelta(days=1)).day == 1:
+        return {"when": first.isoformat()[:7], "calendar": "rumi"}
+    return {"notBefore": first.isoformat(), "notAfter": last.isoformat(), "calendar": "rumi"}
+
+
+@_other_calendar
+def _sene(m: Match, ctx: DateContext) -> Attributes | None:
+    """"1294 senesinde": a year in the Rumi range is read as Rumi (inferred), a later one as Gregorian."""
+    y = int(m["y"])
+    if y in RUMI_YEARS:
+        first, last = rumi_year_range(y)
+        ctx.saw(first.year)
+        return {"notBefore": first.isoformat(), "notAfter": last.isoformat(), "calendar": "rumi", **INFERRED}
+    if y < 1500:
+        return None
+    ctx.saw(y)
+    return {"when": f"{y:04d}"}
+
+
+# --- when a match is no date -------------------------------------------------------------------
+
+Veto = Callable[[str, Match], bool]
+
+# "s. 1918", "f. 1918" would be page/folio numbers; "N:48", "No. 1918" numbers.
+_NOT_YEAR_BEFORE = re.compile(r"(?:\b[sfdSp]\.|\bss\.|\bNo\.?|\bN:|\bSayı|\biş\.|\bpp?\.)\s*$")
+
+# A year of publication is no date of the text's history (the held-out
+# conventions, docs/annotate.md): "…, Ankara, 1993, s. 310", "(Suny, 2010)",
+# "(Bournoutian 2004: 18)", "; Köse 2014)".
+_PUBLISHED_IN = re.compile(r"[A-ZÇĞİÖŞÜ][\w.\-]*\.?,\s*$")
+_AFTER_PUBLISHED = re.compile(r"\s*(?:,\s*(?:s|ss|pp?|C|c|Cilt|cilt|Vol|vol|No|no|S)\b\.?|[.;)]|,?\s*$)")
+_CITED_BY = re.compile(r"(?:^|[(;]|\bbkz\.?|\bBkz\.?)\s*(?:[A-ZÇĞİÖŞÜ][\w’'\-.]*\s*(?:ve|and|&|–|-)?\s*){1,4},?\s*$")
+_AFTER_CITED = re.compile(r"[a-z]?\s*(?::\s*\d|[),;])")
+
+
+def page_or_number(text: str, m: Match) -> bool:
+    """A year-like number after "s.", "f.", "No." is a page, folio or number."""
+    return _NOT_YEAR_BEFORE.search(text[max(0, m.start() - 12):m.start()]) is not None
+
+
+def publication_year(text: str, m: Match) -> bool:
+    """A year that dates a cited work, not the history told."""
+    if page_or_number(text, m):
+        return True
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 80):start]
+    after = text[end:end + 20]
+    if _PUBLISHED_IN.search(before) and _AFTER_PUBLISHED.match(after):
+        return True
+    return bool(_CITED_BY.search(before) and _AFTER_CITED.match(after))
+
+
+def no_century_number(text: str, m: Match) -> bool:
+    """". yüzyıl" with no number before the dot (the Roman numeral matched empty)."""
+    return m["rn"] == "" and not m["n"]
+
+
+# --- the rules -----------------------------------------------------------------------------------
+
+# What each rule needs to find anything; a rule whose trigger is absent from
+# a text is not run (most text slots have no month name and no century).
+HAS_MONTH = re.compile(rf"{M}|{RUMI_M}|{HIJRI_M}")
+HAS_CENTURY = re.compile(r"yüzyıl|asır|[Cc]entury")
+HAS_YEAR = re.compile(YEAR)
+
+
+@dataclass(frozen=True)
+class DateRule:
+    """One kind of date expression: its pattern, what it needs in the text to
+    be worth running, the checks that veto a match, and its handler."""
+
+    name: str
+    pattern: str
+    read: Handler
+    trigger: re.Pattern[str] = HAS_MONTH
+    vetoes: tuple[Veto, ...] = ()
+
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    @functools.cached_property
+    def compiled_any_case(self) -> re.Pattern[str]:
+        # a string known to be a date (a reference's date field) may write its month in any case
+        return re.compile(self.pattern, re.IGNORECASE)
+
+
+_DUAL_HEAD = rf"{NB}(?P<d1>{DAY})\s+(?P<m1>{ANY_RUMI_M}|{HIJRI_M})\s+(?P<y1>{OTHER_YEAR})\s*/\s*"
+
+# Order matters: longer, more specific expressions first; a later rule never
+# takes text an earlier one matched.
+RULES: tuple[DateRule, ...] = (
+    # double dating, the whole expression one date: "12 Nisan 1293/24 Nisan 1877", "7 Mart 1334/1918",
+    # "15 Muharrem 1244/1828"
+    DateRule("dual-dmy-dmy", rf"{_DUAL_HEAD}(?P<d>{DAY})\s+(?P<m>{M})\s+(?P<y>{YEAR}){NA}", _dual_both_days),
+    DateRule("dual-dmy-y", rf"{_DUAL_HEAD}(?P<y>{YEAR}){NA}", _dual_gregorian_year),
+    # a Rumi or Hijri date alone: "20 Teşrinievvel 1275", "3 Rebiülahir 1276", "7 Mart 1334"
+    DateRule("hijri-dmy", rf"{NB}(?P<d>{DAY})\s+(?P<m>{HIJRI_M})\s+(?P<y>1[0-4][0-9]{{2}}){NA}", _hijri_date),
+    DateRule("rumi-dmy", rf"{NB}(?P<d>{DAY})\s+(?P<m>{ANY_RUMI_M})\s+(?P<y>{RUMI_YEAR}){NA}", _rumi_date),
+    DateRule("rumi-my", rf"(?<!\w)(?P<m>{ANY_RUMI_M})\s+(?P<y>{RUMI_YEAR}){NA}", _rumi_month),
+    DateRule("sene", rf"{NB}(?P<y>1[2-9][0-9]{{2}})\s+{SENE}(?!\w)", _sene, HAS_YEAR),
+    DateRule("dmy-dmy", rf"{NB}(?P<d1>{DAY})\s+(?P<m1>{M}){DASH}(?P<d2>{DAY})\s+(?P<m2>{M}){GLOSS}\s*"
+             rf"(?P<y>{YEAR}){NA}", _day_month_range),
+    DateRule("d-dmy", rf"{NB}(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m>{M}){GLOSS}\s*(?P<y>{YEAR}){NA}", _day_range),
+    DateRule("dmy", rf"{NB}(?P<d>{DAY})\s+(?P<m>{M}){GLOSS}\s*,?\s*(?P<y>{YEAR}){NA}", _day_month_year),
+    DateRule("mdy-en", rf"(?<!\w)(?P<m>{_EN_MONTH_ALT})\s+(?P<d>{DAY}),\s*(?P<y>{YEAR}){NA}", _day_month_year),
+    DateRule("my-my", rf"(?<!\w)(?P<m1>{M}){DASH}(?P<m2>{M})\s+(?P<y>{YEAR}){NA}", _month_range),
+    DateRule("y-month", rf"{NB}(?P<y>{YEAR})\s+yılı(?:nın)?\s+(?P<m>{M})\s+ayı(?:nda|ndan|na)?(?!\w)", _year_month),
+    DateRule("my", rf"(?<!\w)(?P<m>{M}){GLOSS}\s+(?P<y>{YEAR}){NA}", _year_month),
+    # "Ağustos ayında": a month named as such, its year from the context
+    DateRule("month", rf"(?<!\w)(?P<m>{_TR_MONTH_ALT})\s+ayı(?:ndaki|ndan|nda|nın|na|)(?!\w)", _month_no_year),
+    DateRule("y-m-glued", rf"{NB}(?P<y>{YEAR})\s+(?P<m>{_TR_MONTH_ALT}){GLUED}(?!\w)", _year_month),
+    DateRule("d-dm", rf"{NB}(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?:{GLUED})?(?!\w)",
+             _day_range_no_year),
+    DateRule("dm", rf"{NB}(?P<d>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?:{GLUED})?(?!\w)", _day_month_no_year),
+    DateRule("century-part", rf"(?<!\w)(?:(?P<rn>{ROMAN})|(?P<n>[12]?[0-9]))\.\s+(?:yüzyıl|asır)(?:ın|ının)?\s+"
+             rf"(?P<part>{_alt(CENTURY_PARTS)})(?!\w)", _century, HAS_CENTURY),
+    DateRule("century", rf"(?<!\w)(?:(?P<rn>{ROMAN})|(?P<n>[12]?[0-9]))\.\s+(?:yüzyıl|asır)"
+             rf"(?:da|de|ın|ının|ında|ına|dan)?(?!\w)", _century, HAS_CENTURY, (no_century_number,)),
+    DateRule("century-en", r"(?<!\w)(?P<n>[12]?[0-9])(?:st|nd|rd|th)\s+[Cc]entury(?!\w)", _century, HAS_CENTURY),
+    DateRule("y-part", rf"{NB}(?P<y>{YEAR})\s+(?:{YIL}\s+)?(?P<part>{_alt(YEAR_PARTS)})(?!\w)", _year_part,
+             HAS_YEAR),
+    DateRule("decade", rf"{NB}(?P<y>1[0-9]{{2}}0|20[0-9]0)[’']?(?:li|lı|lu|lü)\s+{YILLAR}(?!\w)", _decade, HAS_YEAR),
+    DateRule("decade-ler", rf"{NB}(?P<y>1[0-9]{{2}}0|20[0-9]0)[’']?(?:lerdeki|lerde|lerden|lerin|lere|ler)(?!\w)",
+             _decade, HAS_YEAR),
+    DateRule("y-y", rf"{NB}(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})(?:\s+{YILLAR})?{NA}", _year_range, HAS_YEAR,
+             (page_or_number,)),
+    # short ranges: "1917-18", "1917/18", "1878-81 yıllarında"
+    DateRule("y-yy", rf"{NB}(?P<y1>{YEAR})(?:{DASH}|/)(?P<y2>[0-9]{{2}})(?:\s+{YILLAR})?(?![\d\w]|\.\d|,\d|/\d)",
+             _short_year_range, HAS_YEAR),
+    DateRule("y-yil", rf"{NB}(?P<y>{YEAR})\s+{YIL}(?!\w)", _year, HAS_YEAR, (page_or_number,)),
+    DateRule("y", rf"{NB}(?P<y>{YEAR}){NA}(?!/\d)", _year, HAS_YEAR, (publication_year,)),
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    rule: DateRule
+    match: Match
+
+
+def _matches(text: str, any_case: bool) -> list[_Found]:
+    """Each rule's matches on text no earlier rule took, vetoes applied."""
+    present = {trigger: trigger.search(text) is not None for trigger in (HAS_MONTH, HAS_CENTURY, HAS_YEAR)}
+    if not any(present.values()):
+        return []
+    found: list[_Found] = []
+    taken = [False] * (len(text) + 1)
+    for rule in RULES:
+        if not present[rule.trigger] and not any_case:
+            continue
+        pattern = rule.compiled_any_case if any_case else rule.compiled
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if any(taken[start:end]) or any(veto(text, m) for veto in rule.vetoes):
+                continue
+            found.append(_Found(start, end, rule, m))
+            for i in range(start, end):
+                taken[i] = True
+    return sorted(found, key=lambda f: f.start)
+
+
+def _read(found: list[_Found], ctx: DateContext) -> list[DateMatch]:
+    # attributes are computed in reading order so the context sees earlier years first
+    matches = []
+    for f in found:
+        try:
+            attrs = f.rule.read(f.match, ctx)
+        except KeyError:
+            continue  # a month name matched in any case that is none ("Mayis")
+        if attrs:
+            matches.append(DateMatch(f.start, f.end, tuple(attrs.items())))
+    return matches
+
+
+def find_dates(text: str, ctx: DateContext | None = None) -> list[DateMatch]:
+    """Every calendar expression in ``text``, left to right, non-overlapping."""
+    return _read(_matches(text, any_case=False), ctx if ctx is not None else DateContext())
+
+
+def parse_date(text: str, ctx: DateContext | None = None) -> Attributes | None:
+    """The date normaliser: the ISO attributes of a string that is wholly one
+    date ("4 Ocak 1919", "1951", "7 Mart 1334/1918"), else None."""
+    text = text.strip()
+    for any_case in (False, True):
+        found = _read(_matches(text, any_case), ctx if ctx is not None else DateContext())
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+            return found[0].attributes
+    return None
+
+
+__all__ = ["DateContext", "DateMatch", "DateRule", "RULES", "find_dates", "parse_date", "iso_value",
+           "INFERRED"]
