@@ -47,6 +47,25 @@ EXAMPLE_OF_RULE = {
     "y-yy": "1917-18",
     "y-yil": "1918 yılında",
     "y": "1918",
+    # abbreviated, partial and cross-year ranges; seasons; parts of months and decades
+    "dmy-dmy-y": "31 Aralık 1917-1 Ocak 1918",
+    "my-my-y": "Haziran 1908-Nisan 1909",
+    "my-part": "Nisan 1920 sonunda",
+    "y-month-part": "1918 yılı Eylül ayının ortalarında",
+    "y-mm": "1918 Haziran-Temmuz",
+    "month-part": "Eylül ayının sonlarında",
+    "season-en": "spring of 1917",
+    "y-y-winter": "1919-1920 kışında",
+    "y-winter": "1918 kışında",
+    "decade-part": "1990’lı yılların başında",
+    "century-yy": "XIX. yy.",
+    "y/y": "1905/1906",
+    "numeric-dmy": "30.10.1918",
+    # other calendars
+    "rumi-my-my": "Mart-Nisan 1334",
+    "dual-y-y": "1334/1918",
+    "hijri-y": "H. 1228",
+    "archive-hijri-y": "1228",
 }
 
 
@@ -103,11 +122,13 @@ def test_year_vetoes():
 
 def test_inferred_values_say_so():
     ctx = DateContext(last_year=1918)
-    for text in ("31 Mart’ta", "3-4 Nisanda", "Ağustos ayında", "29 Zilkade 1243", "1294 senesinde"):
+    for text in ("31 Mart’ta", "3-4 Nisanda", "Ağustos ayında", "29 Zilkade 1243", "1294 senesinde",
+                 "Nisan sonunda", "1918 kışında", "H. 1228", "BOA, C.HR, 12/580, 1228"):
         (m,) = find_dates(text, ctx.copy())
         assert INFERRED.items() <= m.attributes.items(), text
-    (m,) = find_dates("31 Mart 1918")
-    assert "cert" not in m.attributes
+    for text in ("31 Mart 1918", "7 Mart 1334/1918", "1919-1920 kışında", "Nisan 1920 sonunda", "1228"):
+        (m,) = find_dates(text)
+        assert "cert" not in m.attributes, text
 
 
 @given(st.text(alphabet="0123456789 -/.,’'MartNisanyılındaXV", max_size=60))

@@ -16,9 +16,21 @@ A day and month without a year ("31 Mart’ta") take their year from a
 :class:`DateContext` that the caller carries through the document in reading
 order: first the year of the same day and month written out earlier ("31 Mart
 1918" → later "31 Mart" is 1918), else the nearest preceding explicit year;
-such dates get ``cert="medium"`` and ``evidence="conjecture"`` (TEI: the value
-is the encoder's inference). So do a Hijri date converted by the tabular
-calendar and a bare "sene" year read as Rumi.
+such dates get ``cert="medium"`` and ``evidence="conjecture"`` (TEI
+att.global.responsibility: the value is the encoder's inference, :data:`INFERRED`).
+So do every value the text does not fix by itself: a Hijri date or year
+converted by the tabular calendar, a bare "sene" year read as Rumi, a bare year
+in an Ottoman archive reference read as Hijri, "1918 kışında" read as the
+winter that begins in December 1918.
+
+Kinds of expression (one :class:`DateRule` each, see :data:`RULES`): a day,
+month and year, in Turkish, Azerbaijani or English; ranges of days, months and
+years, abbreviated ("1917-18", "1917/18", "3-4 Nisanda"), over two years
+("Haziran 1908-Nisan 1909") or with "ve"/"and" ("June and November 1918");
+double dating ("7 Mart 1334/1918", "12 Nisan 1293/24 Nisan 1877",
+"1334/1918"), Rumi and Hijri dates, months and years (``@calendar``, the
+Gregorian value in the ISO attributes); seasons, parts of years, months,
+decades and centuries (``notBefore``/``notAfter``); numeric dates ("30.10.1918").
 
 Spans end before an apostrophe: ``<date when="1918-03-31">31 Mart 1918</date>’de``.
 Numbers that are not years are left alone: "1.000", "48 asker", page ranges
@@ -41,6 +53,7 @@ from .calendars import (
     RUMI_YEARS,
     hijri_month_number,
     hijri_to_gregorian,
+    hijri_year_range,
     month_number,
     rumi_month_number,
     rumi_month_range,
@@ -71,13 +84,23 @@ HIJRI_M = _names_alt(HIJRI_MONTHS)
 ANY_RUMI_M = rf"(?:{RUMI_M}|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Şubat)"
 # a case suffix glued to a month name ("Nisanda", "Mayısında"): the word stays whole
 GLUED = r"(?:[ıiuü]n(?:daki|deki|da|de|dan|den|a|e)|[ıiuü]|da|de|ta|te|dan|den|tan|ten)"
-YILLAR = (r"(?:yıllarındaki|yıllarından|yıllarında|yıllarına|yıllarının|yılları|yıllardaki|yıllardan|yıllarda"
-          r"|yıllara|yıllar)")
+YILLAR = (r"(?:yıllarındaki|yıllarından|yıllarında|yıllarına|yıllarının|yılların|yılları|yıllardaki|yıllardan"
+          r"|yıllarda|yıllara|yıllar)")
+# "Temmuz-Ağustos 1920 aylarında": the months' own word is part of the date
+AYLAR = r"(?:\s+(?:aylarındaki|aylarından|aylarında|aylarına|aylarının|ayları))?"
+# "3 ve 4 Nisan", "June and November 1918": two days or months written as one date
+AND = r"(?:\s+(?:ve|ile|and)\s+)"
 SENE = r"(?:senesindeki|senesinde|senesinden|senesine|senesi|sene)"
 # A month gloss in parentheses, as in "2 Aprel (Nisan) 2004".
 GLOSS = rf"(?:\s*\({M}\))?"
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# a Roman century number ("XIX"), never empty
+ROMAN_CENTURY = r"(?=[IVX])(?:X{0,2}(?:IX|IV|V?I{0,3}))"
+# "yüzyıl", "asır"/"asrın", "yy." with a case ending
+CENTURY_WORD = r"(?:yüzyıl|asır|asr(?=ın|ı|a|da))"
+# the number of a century: "XIX.", "XIX", "19.", "19." without the space
+CENTURY_NUMBER = rf"(?:(?P<rn>{ROMAN_CENTURY})\.?|(?P<n>[12]?[0-9])\.)\s*"
 # a digit, dot-digit or letter right before/after means the number is part of something else
 NB = r"(?<![\d.,/:])(?<!\w)"
 NA = r"(?![\d]|\.\d|,\d|\w)"
@@ -134,6 +157,24 @@ CENTURY_PARTS = [
     (r"ikinci yarısından|ikinci yarısında|ikinci yarısı", (51, 100)),
 ]
 YIL = r"(?:yılının|yılında|yılından|yılına|yılı|yılın|yıl)"
+# Parts of a month as (first day, last day; 0 = the month's last day): the
+# first, middle and last ten days, a convention like the seasons'.
+MONTH_PARTS = [
+    (r"başlarından|başlarındaki|başlarında|başlarına|başları|başından|başında|başına|başı", (1, 10)),
+    (r"ortalarından|ortalarındaki|ortalarında|ortalarına|ortaları|ortasından|ortasında|ortasına|ortası", (11, 20)),
+    (r"sonlarından|sonlarındaki|sonlarında|sonlarına doğru|sonlarına|sonları|sonundan|sonunda|sonuna doğru|sonuna"
+     r"|sonu", (21, 0)),
+]
+# Parts of a decade ("1990’lı yılların başında") as year offsets.
+DECADE_PARTS = [
+    (r"başlarından|başlarında|başlarına|başları|başından|başında|başı", (0, 3)),
+    (r"ortalarından|ortalarında|ortalarına|ortaları|ortasında|ortası", (3, 6)),
+    (r"sonlarından|sonlarında|sonlarına doğru|sonlarına|sonları|sonundan|sonunda|sonuna|sonu", (6, 9)),
+]
+# Winter crosses the year (meteorological: 1 December to the end of February).
+KIS = r"kış(?:ındaki|ından|ında|ına|ı)"
+SEASONS_EN = {"spring": ("03-01", "05-31"), "summer": ("06-01", "08-31"), "autumn": ("09-01", "11-30"),
+              "fall": ("09-01", "11-30")}
 
 
 @dataclass
@@ -309,6 +350,93 @@ def _year_range(m: Match, ctx: DateContext) -> Attributes | None:
     return {"from": f"{y1:04d}", "to": f"{y2:04d}"}
 
 
+def _cross_year_range(m: Match, ctx: DateContext) -> Attributes | None:
+    """"Haziran 1908-Nisan 1909", "31 Aralık 1917-1 Ocak 1918": a range over two years."""
+    groups = m.groupdict()
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    m1, m2 = month_number(m["m1"]), month_number(m["m2"])
+    d1 = int(groups["d1"]) if groups.get("d1") else None
+    d2 = int(groups["d2"]) if groups.get("d2") else None
+    a, b = iso_value(y1, m1, d1), iso_value(y2, m2, d2)
+    if a is None or b is None or b <= a:
+        return None
+    ctx.saw(y2)
+    return {"from": a, "to": b}
+
+
+def _winter_end(year: int) -> str:
+    return f"{year:04d}-02-{calendar.monthrange(year, 2)[1]:02d}"
+
+
+def _winter_of_years(m: Match, ctx: DateContext) -> Attributes | None:
+    """"1919-1920 kışında", "1917-18 kışı": December of the first year to February of the second."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if y2 != y1 + 1:
+        return None
+    ctx.saw(y2)
+    return {"notBefore": f"{y1:04d}-12-01", "notAfter": _winter_end(y2)}
+
+
+def _winter_of_year(m: Match, ctx: DateContext) -> Attributes | None:
+    """"1918 kışında": which winter is the reader's inference (the one that begins in December)."""
+    y = int(m["y"])
+    ctx.saw(y)
+    return {"notBefore": f"{y:04d}-12-01", "notAfter": _winter_end(y + 1), **INFERRED}
+
+
+def _season_en(m: Match, ctx: DateContext) -> Attributes | None:
+    """"spring of 1917", "the autumn of 1918"."""
+    y = int(m["y"])
+    season = m["season"].lower()
+    ctx.saw(y)
+    if season == "winter":
+        return {"notBefore": f"{y:04d}-12-01", "notAfter": _winter_end(y + 1), **INFERRED}
+    lo, hi = SEASONS_EN[season]
+    return {"notBefore": f"{y:04d}-{lo}", "notAfter": f"{y:04d}-{hi}"}
+
+
+def _month_part_value(y: int, mo: int, part: str, **extra: str) -> Attributes:
+    first, last = _part(MONTH_PARTS, part)
+    last = last or calendar.monthrange(y, mo)[1]
+    return {"notBefore": f"{y:04d}-{mo:02d}-{first:02d}", "notAfter": f"{y:04d}-{mo:02d}-{last:02d}", **extra}
+
+
+def _month_part(m: Match, ctx: DateContext) -> Attributes | None:
+    """"Nisan 1920 sonunda", "1918 yılı Eylül ayının ortalarında"; without a year
+    ("Eylül ayının sonlarında", "Mayıs başında") the year is the context's, inferred."""
+    mo = month_number(m["m"])
+    if m.groupdict().get("y"):
+        y = int(m["y"])
+        ctx.saw(y)
+        return _month_part_value(y, mo, m["part"])
+    known = ctx.year_for(None, mo)
+    return None if known is None else _month_part_value(known, mo, m["part"], **INFERRED)
+
+
+def _decade_part(m: Match, ctx: DateContext) -> Attributes | None:
+    """"1990’lı yılların başında"."""
+    y = int(m["y"])
+    lo, hi = _part(DECADE_PARTS, m["part"])
+    return {"notBefore": f"{y + lo:04d}", "notAfter": f"{y + hi:04d}"}
+
+
+def _numeric_date(m: Match, ctx: DateContext) -> Attributes | None:
+    """"30.10.1918", "30/10/1918" (day first, as Turkish writes it)."""
+    y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+    ctx.saw(y, d, mo)
+    return _when(iso_value(y, mo, d))
+
+
+def _year_pair(m: Match, ctx: DateContext) -> Attributes | None:
+    """"1905/1906": two consecutive years (a fiscal or school year)."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if y2 != y1 + 1:
+        return None
+    ctx.saw(y2)
+    return {"from": f"{y1:04d}", "to": f"{y2:04d}"}
+
+
 def _year(m: Match, ctx: DateContext) -> Attributes | None:
     y = int(m["y"])
     ctx.saw(y)
@@ -401,6 +529,46 @@ def _rumi_month(m: Match, ctx: DateContext) -> Attributes | None:
 
 
 @_other_calendar
+def _rumi_month_range(m: Match, ctx: DateContext) -> Attributes | None:
+    """"Mart-Nisan 1334": from the first day of one Rumi month to the last of the other."""
+    y = int(m["y"])
+    first, _ = rumi_month_range(y, rumi_month_number(m["m1"]))
+    _, last = rumi_month_range(y, rumi_month_number(m["m2"]))
+    if last <= first:
+        return None
+    ctx.saw(last.year)
+    return {"notBefore": first.isoformat(), "notAfter": last.isoformat(), "calendar": "rumi"}
+
+
+def _other_year_range(y: int, gregorian: int | None) -> Attributes | None:
+    """The Gregorian span of a Rumi or Hijri year, checked against the Gregorian year written with it."""
+    if gregorian is not None and y in RUMI_YEARS and gregorian - y in (584, 585):
+        first, last = rumi_year_range(y)
+        return {"notBefore": first.isoformat(), "notAfter": last.isoformat(), "calendar": "rumi"}
+    first, last = hijri_year_range(y)
+    if gregorian is not None and not first.year <= gregorian <= last.year:
+        return None
+    # the tabular calendar may be a day off the observed months
+    return {"notBefore": first.isoformat(), "notAfter": last.isoformat(), "calendar": "hijri", **INFERRED}
+
+
+@_other_calendar
+def _dual_year(m: Match, ctx: DateContext) -> Attributes | None:
+    """"1334/1918", "1244/1828": a Rumi (or else Hijri) year and the Gregorian year it falls in."""
+    attrs = _other_year_range(int(m["y1"]), int(m["y"]))
+    if attrs is not None:
+        ctx.saw(int(m["y"]))
+    return attrs
+
+
+@_other_calendar
+def _hijri_year(m: Match, ctx: DateContext) -> Attributes | None:
+    """"H. 1228", "hicri 1228", or a year in an Ottoman archive reference ("BOA, C.HR, 12/580, 1228"):
+    the Hijri year (inferred: by the tabular calendar, and without the "H." by the reference's kind)."""
+    return _other_year_range(int(m["y"]), None)
+
+
+@_other_calendar
 def _sene(m: Match, ctx: DateContext) -> Attributes | None:
     """"1294 senesinde": a year in the Rumi range is read as Rumi (inferred), a later one as Gregorian."""
     y = int(m["y"])
@@ -419,20 +587,28 @@ def _sene(m: Match, ctx: DateContext) -> Attributes | None:
 Veto = Callable[[str, Match], bool]
 
 # "s. 1918", "f. 1918" would be page/folio numbers; "N:48", "No. 1918" numbers.
-_NOT_YEAR_BEFORE = re.compile(r"(?:\b[sfdSp]\.|\bss\.|\bNo\.?|\bN:|\bSayı|\biş\.|\bpp?\.)\s*$")
+# Archive shelfmarks likewise: "Dos. 2061", "Kls. 528", "Gömlek 12"; and the end of a page range ("s. 1008-1015").
+_NOT_YEAR_BEFORE = re.compile(r"(?:\b[sfdSpF]\.|\bss\.|\bNo\.?|\bN:|\bSayı|\biş\.|\bpp?\.|\bDos\.|\bDosya|\bKls\.|"
+                              r"\bKlasör|\bGöm\.|\bGömlek|\bvr\.|\bVarak|\bDefter|\bBelge|\bop\.|\bdelo)"
+                              r"\s*(?:\d+\s*[-–]\s*)?$")
 
 # A year of publication is no date of the text's history (the held-out
 # conventions, docs/annotate.md): "…, Ankara, 1993, s. 310", "(Suny, 2010)",
 # "(Bournoutian 2004: 18)", "; Köse 2014)".
 _PUBLISHED_IN = re.compile(r"[A-ZÇĞİÖŞÜ][\w.\-]*\.?,\s*$")
 _AFTER_PUBLISHED = re.compile(r"\s*(?:,\s*(?:s|ss|pp?|C|c|Cilt|cilt|Vol|vol|No|no|S)\b\.?|[.;)]|,?\s*$)")
-_CITED_BY = re.compile(r"(?:^|[(;]|\bbkz\.?|\bBkz\.?)\s*(?:[A-ZÇĞİÖŞÜ][\w’'\-.]*\s*(?:ve|and|&|–|-)?\s*){1,4},?\s*$")
+# an author's name may start with a particle ("de Waal 2003: 169")
+_CITED_BY = re.compile(r"(?:^|[(;]|\bbkz\.?|\bBkz\.?)\s*(?:(?:de|van|von|der|du|le|la|al|el|di|da)\s+)?"
+                       r"(?:[A-ZÇĞİÖŞÜ][\w’'\-.]*\s*(?:ve|and|&|–|-)?\s*){1,4},?\s*$")
 _AFTER_CITED = re.compile(r"[a-z]?\s*(?::\s*\d|[),;])")
+# "Swietochowski (1985: 21)", "…’e göre … (1951: 122)": the year of a work cited, with its page
+_AUTHOR_PAREN = re.compile(r"\(\s*$")
+_PAGE_AFTER = re.compile(r"[a-z]?\s*:\s*\d+\s*(?:[-–]\s*\d+\s*)?[),;]")
 
 
 def page_or_number(text: str, m: Match) -> bool:
     """A year-like number after "s.", "f.", "No." is a page, folio or number."""
-    return _NOT_YEAR_BEFORE.search(text[max(0, m.start() - 12):m.start()]) is not None
+    return _NOT_YEAR_BEFORE.search(text[max(0, m.start() - 20):m.start()]) is not None
 
 
 def publication_year(text: str, m: Match) -> bool:
@@ -444,12 +620,27 @@ def publication_year(text: str, m: Match) -> bool:
     after = text[end:end + 20]
     if _PUBLISHED_IN.search(before) and _AFTER_PUBLISHED.match(after):
         return True
+    if _AUTHOR_PAREN.search(before) and _PAGE_AFTER.match(after):
+        return True
     return bool(_CITED_BY.search(before) and _AFTER_CITED.match(after))
 
 
-def no_century_number(text: str, m: Match) -> bool:
-    """". yüzyıl" with no number before the dot (the Roman numeral matched empty)."""
-    return m["rn"] == "" and not m["n"]
+# "15 Temmuz Şehitler Köprüsü", "29 Ekim Cumhuriyet Bayramı": a day and month that name a bridge, a
+# square, a holiday are part of a name, not a date
+_NAMED_AFTER = re.compile(r"\s+(?:[A-ZÇĞİÖŞÜ][\w’'\-]*\s+){0,3}(?:Köprüsü|Bayramı|Caddesi|Cad\.|Meydanı|Bulvarı|"
+                          r"Stadyumu|Stadı|Üniversitesi|Mahallesi|Parkı|Anıtı|Marşı|Vakfı|Derneği|Lisesi|Okulu)(?!\w)")
+
+
+def part_of_a_name(text: str, m: Match) -> bool:
+    return _NAMED_AFTER.match(text, m.end()) is not None
+
+
+# an Ottoman archive reference: the archive's name or a shelfmark ("12/580") earlier in the same part
+_ARCHIVE_BEFORE = re.compile(r"(?:\bBOA\b|\bBBA\b|\bATASE\b|\bTSMA\b|\b[A-Z]{1,4}\.[A-Z]{1,5}\b|\d+/\d+)[^;()]*$")
+
+
+def not_in_archive_reference(text: str, m: Match) -> bool:
+    return _ARCHIVE_BEFORE.search(text[max(0, m.start() - 80):m.start()]) is None
 
 
 # --- the rules -----------------------------------------------------------------------------------
@@ -457,7 +648,7 @@ def no_century_number(text: str, m: Match) -> bool:
 # What each rule needs to find anything; a rule whose trigger is absent from
 # a text is not run (most text slots have no month name and no century).
 HAS_MONTH = re.compile(rf"{M}|{RUMI_M}|{HIJRI_M}")
-HAS_CENTURY = re.compile(r"yüzyıl|asır|[Cc]entury")
+HAS_CENTURY = re.compile(r"yüzyıl|asır|asr|[Cc]entury|yy")
 HAS_YEAR = re.compile(YEAR)
 
 
@@ -494,37 +685,73 @@ RULES: tuple[DateRule, ...] = (
     # a Rumi or Hijri date alone: "20 Teşrinievvel 1275", "3 Rebiülahir 1276", "7 Mart 1334"
     DateRule("hijri-dmy", rf"{NB}(?P<d>{DAY})\s+(?P<m>{HIJRI_M})\s+(?P<y>1[0-4][0-9]{{2}}){NA}", _hijri_date),
     DateRule("rumi-dmy", rf"{NB}(?P<d>{DAY})\s+(?P<m>{ANY_RUMI_M})\s+(?P<y>{RUMI_YEAR}){NA}", _rumi_date),
+    DateRule("rumi-my-my", rf"(?<!\w)(?P<m1>{ANY_RUMI_M}){DASH}(?P<m2>{ANY_RUMI_M})\s+(?P<y>{RUMI_YEAR}){NA}",
+             _rumi_month_range),
     DateRule("rumi-my", rf"(?<!\w)(?P<m>{ANY_RUMI_M})\s+(?P<y>{RUMI_YEAR}){NA}", _rumi_month),
+    # a Rumi or Hijri year with its Gregorian one: "1334/1918"
+    DateRule("dual-y-y", rf"{NB}(?P<y1>{OTHER_YEAR})\s*/\s*(?P<y>{YEAR}){NA}", _dual_year, HAS_YEAR),
+    DateRule("hijri-y", rf"(?<!\w)(?P<marker>H\.\s?|[Hh]icri\s+)(?P<y>1[0-3][0-9]{{2}}){NA}", _hijri_year, HAS_YEAR),
+    DateRule("numeric-dmy", rf"{NB}(?P<d>{DAY})(?P<sep>[./])(?P<mo>1[0-2]|0?[1-9])(?P=sep)(?P<y>{YEAR}){NA}",
+             _numeric_date, HAS_YEAR),
     DateRule("sene", rf"{NB}(?P<y>1[2-9][0-9]{{2}})\s+{SENE}(?!\w)", _sene, HAS_YEAR),
+    DateRule("dmy-dmy-y", rf"{NB}(?P<d1>{DAY})\s+(?P<m1>{M})\s+(?P<y1>{YEAR}){DASH}(?P<d2>{DAY})\s+(?P<m2>{M})\s+"
+             rf"(?P<y2>{YEAR}){NA}", _cross_year_range),
+    DateRule("my-my-y", rf"(?<!\w)(?P<m1>{M})\s+(?P<y1>{YEAR}){DASH}(?P<m2>{M})\s+(?P<y2>{YEAR}){NA}",
+             _cross_year_range),
     DateRule("dmy-dmy", rf"{NB}(?P<d1>{DAY})\s+(?P<m1>{M}){DASH}(?P<d2>{DAY})\s+(?P<m2>{M}){GLOSS}\s*"
              rf"(?P<y>{YEAR}){NA}", _day_month_range),
-    DateRule("d-dmy", rf"{NB}(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m>{M}){GLOSS}\s*(?P<y>{YEAR}){NA}", _day_range),
+    DateRule("d-dmy", rf"{NB}(?P<d1>{DAY})(?:{DASH}|{AND})(?P<d2>{DAY})\s+(?P<m>{M}){GLOSS}\s*(?P<y>{YEAR}){NA}",
+             _day_range),
     DateRule("dmy", rf"{NB}(?P<d>{DAY})\s+(?P<m>{M}){GLOSS}\s*,?\s*(?P<y>{YEAR}){NA}", _day_month_year),
     DateRule("mdy-en", rf"(?<!\w)(?P<m>{_EN_MONTH_ALT})\s+(?P<d>{DAY}),\s*(?P<y>{YEAR}){NA}", _day_month_year),
-    DateRule("my-my", rf"(?<!\w)(?P<m1>{M}){DASH}(?P<m2>{M})\s+(?P<y>{YEAR}){NA}", _month_range),
-    DateRule("y-month", rf"{NB}(?P<y>{YEAR})\s+yılı(?:nın)?\s+(?P<m>{M})\s+ayı(?:nda|ndan|na)?(?!\w)", _year_month),
+    DateRule("my-my", rf"(?<!\w)(?P<m1>{M})(?:{DASH}|{AND})(?P<m2>{M})\s+(?P<y>{YEAR}){AYLAR}{NA}", _month_range),
+    DateRule("my-part", rf"(?<!\w)(?P<m>{_TR_MONTH_ALT})\s+(?P<y>{YEAR})\s+(?P<part>{_alt(MONTH_PARTS)})(?!\w)",
+             _month_part),
+    DateRule("y-month-part", rf"{NB}(?P<y>{YEAR})\s+(?:yılı(?:nın)?\s+)?(?P<m>{_TR_MONTH_ALT})\s+ayının\s+"
+             rf"(?P<part>{_alt(MONTH_PARTS)})(?!\w)", _month_part),
+    DateRule("y-month", rf"{NB}(?P<y>{YEAR})\s+(?:yılı(?:nın)?\s+)?(?P<m>{M})\s+ayı(?:nda|ndan|na)?(?!\w)",
+             _year_month),
+    DateRule("y-mm", rf"{NB}(?P<y>{YEAR})\s+(?P<m1>{_TR_MONTH_ALT}){DASH}(?P<m2>{_TR_MONTH_ALT}){AYLAR}(?!\w)",
+             _month_range),
     DateRule("my", rf"(?<!\w)(?P<m>{M}){GLOSS}\s+(?P<y>{YEAR}){NA}", _year_month),
     # "Ağustos ayında": a month named as such, its year from the context
+    DateRule("month-part", rf"(?<!\w)(?P<m>{_TR_MONTH_ALT})(?:\s+ayının)?\s+(?P<part>{_alt(MONTH_PARTS)})(?!\w)",
+             _month_part),
     DateRule("month", rf"(?<!\w)(?P<m>{_TR_MONTH_ALT})\s+ayı(?:ndaki|ndan|nda|nın|na|)(?!\w)", _month_no_year),
-    DateRule("y-m-glued", rf"{NB}(?P<y>{YEAR})\s+(?P<m>{_TR_MONTH_ALT}){GLUED}(?!\w)", _year_month),
+    # "1797 Haziranında", "1918 Mayıs’ında" (the suffix after the apostrophe left out)
+    DateRule("y-m-glued", rf"{NB}(?P<y>{YEAR})\s+(?P<m>{_TR_MONTH_ALT})(?:{GLUED})?(?!\w)", _year_month),
     DateRule("d-dm", rf"{NB}(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?:{GLUED})?(?!\w)",
              _day_range_no_year),
-    DateRule("dm", rf"{NB}(?P<d>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?:{GLUED})?(?!\w)", _day_month_no_year),
-    DateRule("century-part", rf"(?<!\w)(?:(?P<rn>{ROMAN})|(?P<n>[12]?[0-9]))\.\s+(?:yüzyıl|asır)(?:ın|ının)?\s+"
+    DateRule("dm", rf"{NB}(?P<d>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?:{GLUED})?(?!\w)", _day_month_no_year, HAS_MONTH,
+             (part_of_a_name,)),
+    DateRule("century-part", rf"(?<!\w){CENTURY_NUMBER}{CENTURY_WORD}(?:ın|ının)?\s+"
              rf"(?P<part>{_alt(CENTURY_PARTS)})(?!\w)", _century, HAS_CENTURY),
-    DateRule("century", rf"(?<!\w)(?:(?P<rn>{ROMAN})|(?P<n>[12]?[0-9]))\.\s+(?:yüzyıl|asır)"
-             rf"(?:da|de|ın|ının|ında|ına|dan)?(?!\w)", _century, HAS_CENTURY, (no_century_number,)),
+    DateRule("century", rf"(?<!\w){CENTURY_NUMBER}{CENTURY_WORD}"
+             rf"(?:da|de|ın|ının|ında|ına|dan|ından|ı|a)?(?!\w)", _century, HAS_CENTURY),
+    DateRule("century-yy", rf"(?<!\w){CENTURY_NUMBER}yy\.?(?=[’'\s,;.)]|$)", _century, HAS_CENTURY),
     DateRule("century-en", r"(?<!\w)(?P<n>[12]?[0-9])(?:st|nd|rd|th)\s+[Cc]entury(?!\w)", _century, HAS_CENTURY),
+    DateRule("season-en", rf"(?<!\w)(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+of\s+"
+             rf"(?P<y>{YEAR}){NA}", _season_en, HAS_YEAR),
+    DateRule("y-y-winter", rf"{NB}(?P<y1>{YEAR})(?:{DASH}|/)(?P<y2>{YEAR}|[0-9]{{2}})\s+(?:{YIL}\s+)?{KIS}(?!\w)",
+             _winter_of_years, HAS_YEAR),
+    DateRule("y-winter", rf"{NB}(?P<y>{YEAR})\s+(?:{YIL}\s+)?{KIS}(?!\w)", _winter_of_year, HAS_YEAR),
     DateRule("y-part", rf"{NB}(?P<y>{YEAR})\s+(?:{YIL}\s+)?(?P<part>{_alt(YEAR_PARTS)})(?!\w)", _year_part,
              HAS_YEAR),
+    DateRule("decade-part", rf"{NB}(?P<y>1[0-9]{{2}}0|20[0-9]0)[’']?(?:li|lı|lu|lü)\s+yılların\s+"
+             rf"(?P<part>{_alt(DECADE_PARTS)})(?!\w)", _decade_part, HAS_YEAR),
     DateRule("decade", rf"{NB}(?P<y>1[0-9]{{2}}0|20[0-9]0)[’']?(?:li|lı|lu|lü)\s+{YILLAR}(?!\w)", _decade, HAS_YEAR),
-    DateRule("decade-ler", rf"{NB}(?P<y>1[0-9]{{2}}0|20[0-9]0)[’']?(?:lerdeki|lerde|lerden|lerin|lere|ler)(?!\w)",
+    DateRule("decade-ler", rf"{NB}(?P<y>1[0-9]{{2}}0|20[0-9]0)[’']?(?:ler|lar)"
+             rf"(?:deki|daki|de|da|den|dan|in|ın|e|a)?(?!\w)",
              _decade, HAS_YEAR),
     DateRule("y-y", rf"{NB}(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})(?:\s+{YILLAR})?{NA}", _year_range, HAS_YEAR,
              (page_or_number,)),
     # short ranges: "1917-18", "1917/18", "1878-81 yıllarında"
     DateRule("y-yy", rf"{NB}(?P<y1>{YEAR})(?:{DASH}|/)(?P<y2>[0-9]{{2}})(?:\s+{YILLAR})?(?![\d\w]|\.\d|,\d|/\d)",
              _short_year_range, HAS_YEAR),
+    DateRule("y/y", rf"{NB}(?P<y1>{YEAR})/(?P<y2>{YEAR}){NA}", _year_pair, HAS_YEAR),
+    # a bare year in an Ottoman archive reference is Hijri ("BOA, C.HR, 12/580, 1228")
+    DateRule("archive-hijri-y", rf"{NB}(?P<y>1[12][0-9]{{2}}|13[0-3][0-9]){NA}(?!/\d)", _hijri_year, HAS_YEAR,
+             (not_in_archive_reference,)),
     DateRule("y-yil", rf"{NB}(?P<y>{YEAR})\s+{YIL}(?!\w)", _year, HAS_YEAR, (page_or_number,)),
     DateRule("y", rf"{NB}(?P<y>{YEAR}){NA}(?!/\d)", _year, HAS_YEAR, (publication_year,)),
 )

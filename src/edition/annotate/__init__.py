@@ -38,6 +38,7 @@ from ..tei import TEI, el, local
 from ..turkish import fold
 from .dates import (
     CALENDARS,
+    ISO_ATTRIBUTES,
     DateContext,
     DateMatch,
     complete_existing_dates,
@@ -89,10 +90,20 @@ class AnnotateOptions:
 
 @dataclass
 class Occurrence:
+    """A name or an uncertain date the annotator tagged, with its context.
+
+    A date whose value is the annotator's inference (``@cert``: the year taken
+    from the context, a tabular Hijri conversion, a bare "sene" year) is an
+    occurrence of kind ``"date"`` with no entry, its ``value`` (the ISO
+    attributes as written, "when=1918-03-31") and its ``cert``: the review
+    loop lists them with the candidate names (:func:`candidates_report`)."""
+
     entry_id: str
     kind: str
     name: str
     context: str
+    value: str = ""
+    cert: str | None = None
 
 
 @dataclass
@@ -148,7 +159,6 @@ def strip_own_markup(root: etree._Element, resp: str = RESP) -> list[etree._Elem
 # what the annotator writes on its own elements
 _OWN_ATTRIBUTES = {"ref", "resp", "when", "from", "to", "notBefore", "notAfter", "cert", "evidence",
                    "calendar", "level"}
-_ISO_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 # register id prefixes (KINDS) → the element the annotator writes for them
 _TAG_OF_PREFIX = {spec[3]: spec[2] for spec in KINDS.values()}
 
@@ -163,8 +173,8 @@ def _edited_by_hand(node: etree._Element) -> bool:
         return True  # a persName pointing at a place: retyped
     if tag == "date" and node.get("cert") is None:
         expected = parse_date("".join(node.itertext())) or {}
-        found = {k: node.get(k) for k in _ISO_ATTRIBUTES if node.get(k) is not None}
-        return found != {k: v for k, v in expected.items() if k in _ISO_ATTRIBUTES}
+        found = {k: node.get(k) for k in ISO_ATTRIBUTES if node.get(k) is not None}
+        return found != {k: v for k, v in expected.items() if k in ISO_ATTRIBUTES}
     return False
 
 
@@ -404,13 +414,22 @@ def wrap_spans(run: _Run) -> None:
     """Each slot's dates and names become elements; counted, and each name's
     occurrence kept for the candidates report."""
     for slot, dates, names in zip(run.slots, run.date_spans, run.name_spans, strict=True):
-        spans = [_date_span(run, d) for d in dates] + [_name_span(run, slot.text, n) for n in names]
+        spans = [_date_span(run, slot.text, d) for d in dates] + [_name_span(run, slot.text, n) for n in names]
         _wrap(slot, sorted(spans))
 
 
-def _date_span(run: _Run, found: DateMatch) -> Span:
+def _date_span(run: _Run, text: str, found: DateMatch) -> Span:
     run.result.counts["date"] += 1
-    return found.start, found.end, "date", date_attributes(found.attributes, run.calendars_used, run.options.resp)
+    attrs = date_attributes(found.attributes, run.calendars_used, run.options.resp)
+    if "cert" in attrs:
+        value = ";".join(f"{k}={v}" for k, v in attrs.items() if k in ISO_ATTRIBUTES or k == "calendar")
+        run.result.occurrences.append(Occurrence("", "date", text[found.start:found.end],
+                                                 _context(text, found.start, found.end), value, attrs["cert"]))
+    return found.start, found.end, "date", attrs
+
+
+def _context(text: str, start: int, end: int) -> str:
+    return " ".join(text[max(0, start - 40):min(len(text), end + 40)].split())
 
 
 def _name_span(run: _Run, text: str, name: NameSpan) -> Span:
@@ -421,9 +440,7 @@ def _name_span(run: _Run, text: str, name: NameSpan) -> Span:
         tag, attrs = NAME_TAG[entry.kind], {}
     attrs.update(ref=run.options.ref_prefix + entry.id, resp=run.options.resp)
     run.result.counts[tag] += 1
-    run.result.occurrences.append(Occurrence(
-        entry.id, entry.kind, text[start:end],
-        " ".join(text[max(0, start - 40):min(len(text), end + 40)].split())))
+    run.result.occurrences.append(Occurrence(entry.id, entry.kind, text[start:end], _context(text, start, end)))
     return start, end, tag, attrs
 
 
@@ -492,7 +509,9 @@ def _wrap(slot: _Slot, spans: list[Span]) -> None:
 
 
 def candidates_report(register: Register, occurrences: list[Occurrence]) -> list[tuple[str, str, int, str, str]]:
-    """Rows (kind, name, count, suggested id, contexts) for entries still marked candidate."""
+    """Rows (kind, name, count, suggested id, contexts) for entries still marked
+    candidate, then rows (``"date"``, text, count, value, contexts) for the
+    dates whose value was inferred (``@cert``)."""
     by_entry: dict[str, list[Occurrence]] = defaultdict(list)
     for occ in occurrences:
         by_entry[occ.entry_id].append(occ)
@@ -503,8 +522,19 @@ def candidates_report(register: Register, occurrences: list[Occurrence]) -> list
             continue
         contexts = " | ".join(list(dict.fromkeys(o.context for o in occs))[:3])
         rows.append((entry.kind, entry.preferred, len(occs), entry.id, contexts))
-    return sorted(rows, key=lambda r: (r[0], -r[2], r[3]))
+    return sorted(rows, key=lambda r: (r[0], -r[2], r[3])) + uncertain_dates_report(occurrences)
+
+
+def uncertain_dates_report(occurrences: list[Occurrence]) -> list[tuple[str, str, int, str, str]]:
+    """Rows ("date", text, count, value, contexts) for each inferred date value, most frequent first."""
+    by_value: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        if occ.kind == "date" and occ.cert is not None:
+            by_value[(occ.name, occ.value)].append(occ)
+    rows = [("date", name, len(occs), value, " | ".join(list(dict.fromkeys(o.context for o in occs))[:3]))
+            for (name, value), occs in by_value.items()]
+    return sorted(rows, key=lambda r: (-r[2], r[1], r[3]))
 
 
 __all__ = ["annotate", "AnnotateOptions", "AnnotateResult", "Occurrence", "strip_own_markup", "candidates_report",
-           "declare_calendars", "CALENDARS", "STEPS", "Register", "RESP"]
+           "uncertain_dates_report", "declare_calendars", "CALENDARS", "STEPS", "Register", "RESP"]

@@ -18,7 +18,7 @@ from lxml import etree
 from ..dates import Attributes, DateContext, DateMatch, find_dates, parse_date
 from ..tei import TEI, XML_ID, el
 
-_ISO_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
+ISO_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 
 # The calendars a ``date/@calendar`` may point to, declared in the header
 # (TEI: profileDesc/calendarDesc/calendar, the pointer is "#rumi").
@@ -45,7 +45,7 @@ def complete_existing_dates(text_el: etree._Element, ctx: DateContext, used: set
     """``date`` elements without a value and not annotate's own (ingest's in a
     ``bibl``, another tool's) get the normaliser's value, if their text is one date."""
     for node in text_el.iter(TEI + "date"):
-        if node.get("resp") or any(node.get(a) for a in _ISO_ATTRIBUTES):
+        if node.get("resp") or any(node.get(a) for a in ISO_ATTRIBUTES):
             continue
         found = parse_date("".join(node.itertext()), ctx.copy())
         if found:
@@ -90,5 +90,5 @@ def _calendar_desc(header: etree._Element) -> etree._Element:
     return desc
 
 
-__all__ = ["CALENDARS", "DateContext", "DateMatch", "find_dates", "parse_date", "date_attributes",
+__all__ = ["CALENDARS", "ISO_ATTRIBUTES", "DateContext", "DateMatch", "find_dates", "parse_date", "date_attributes",
            "complete_existing_dates", "declare_calendars"]
