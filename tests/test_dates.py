@@ -66,6 +66,7 @@ EXAMPLE_OF_RULE = {
     "dual-y-y": "1334/1918",
     "hijri-y": "H. 1228",
     "archive-hijri-y": "1228",
+    "century-range": "XVII-XVIII. yüzyıllarda",
 }
 
 

@@ -333,6 +333,15 @@ def _century(m: Match, ctx: DateContext) -> Attributes | None:
     return {"notBefore": f"{base + lo:04d}", "notAfter": f"{base + hi:04d}"}
 
 
+def _century_range(m: Match, ctx: DateContext) -> Attributes | None:
+    """"XVII-XVIII. yüzyıllarda", "18 ve 19. yüzyıllarda": the first century's start to the second's end."""
+    first = roman_to_int(m["rn1"]) if m["rn1"] else int(m["n1"])
+    last = roman_to_int(m["rn"]) if m["rn"] else int(m["n"])
+    if not 1 <= first < last <= 21:
+        return None
+    return {"notBefore": f"{(first - 1) * 100 + 1:04d}", "notAfter": f"{last * 100:04d}"}
+
+
 def _year_part(m: Match, ctx: DateContext) -> Attributes | None:
     """"1920 baharında", "1917 sonlarında"."""
     y = int(m["y"])
@@ -588,7 +597,7 @@ Veto = Callable[[str, Match], bool]
 
 # "s. 1918", "f. 1918" would be page/folio numbers; "N:48", "No. 1918" numbers.
 # Archive shelfmarks likewise: "Dos. 2061", "Kls. 528", "Gömlek 12"; and the end of a page range ("s. 1008-1015").
-_NOT_YEAR_BEFORE = re.compile(r"(?:\b[sfdSpF]\.|\bss\.|\bNo\.?|\bN:|\bSayı|\biş\.|\bpp?\.|\bDos\.|\bDosya|\bKls\.|"
+_NOT_YEAR_BEFORE = re.compile(r"(?:\b[sfdSpF]\.|\bss\.|\bNo\.?|\b[Nn]r\.?|\bN:|\bSayı|\biş\.|\bpp?\.|\bDos\.|\bDosya|\bKls\.|"
                               r"\bKlasör|\bGöm\.|\bGömlek|\bvr\.|\bVarak|\bDefter|\bBelge|\bop\.|\bdelo)"
                               r"\s*(?:\d+\s*[-–]\s*)?$")
 
@@ -602,8 +611,15 @@ _CITED_BY = re.compile(r"(?:^|[(;]|\bbkz\.?|\bBkz\.?)\s*(?:(?:de|van|von|der|du|
                        r"(?:[A-ZÇĞİÖŞÜ][\w’'\-.]*\s*(?:ve|and|&|–|-)?\s*){1,4},?\s*$")
 _AFTER_CITED = re.compile(r"[a-z]?\s*(?::\s*\d|[),;])")
 # "Swietochowski (1985: 21)", "…’e göre … (1951: 122)": the year of a work cited, with its page
+# "Altstadt (1992, s. 45)", "Sayı 12 (1998), s. 33": likewise
 _AUTHOR_PAREN = re.compile(r"\(\s*$")
-_PAGE_AFTER = re.compile(r"[a-z]?\s*:\s*\d+\s*(?:[-–]\s*\d+\s*)?[),;]")
+_PAGE_AFTER = re.compile(r"[a-z]?\s*(?::\s*|,\s*(?:s|ss|pp?)\.\s*)\d+\s*(?:[-–]\s*\d+\s*)?[),;]"
+                         r"|[a-z]?\)\s*,\s*(?:s|ss|pp?)\.\s*\d")
+# "London 1994, p. 150", "İstanbul 1928." (the reference's end): a place of publication without its comma
+_PLACE_BEFORE = re.compile(r"(?<![\w.])[A-ZÇĞİÖŞÜ][a-zçğıöşüé]+\s+$")
+_AFTER_PLACE_YEAR = re.compile(r"\s*(?:,\s*(?:s|ss|pp?|C|Cilt|Vol|No|S)\.\s*\d|\.?\s*$)")
+# "Voprosı istorii, 1991, No. 4": a journal's year before its issue
+_ISSUE_AFTER = re.compile(r"\s*,\s*(?:No|no|Nr|nr|Sayı|S|C|Cilt|Vol|vol|T)\.?\s*\d")
 
 
 def page_or_number(text: str, m: Match) -> bool:
@@ -621,6 +637,10 @@ def publication_year(text: str, m: Match) -> bool:
     if _PUBLISHED_IN.search(before) and _AFTER_PUBLISHED.match(after):
         return True
     if _AUTHOR_PAREN.search(before) and _PAGE_AFTER.match(after):
+        return True
+    if _PLACE_BEFORE.search(before) and _AFTER_PLACE_YEAR.match(after) and before.rstrip()[-1:] != ")":
+        return True
+    if _ISSUE_AFTER.match(after):
         return True
     return bool(_CITED_BY.search(before) and _AFTER_CITED.match(after))
 
@@ -724,6 +744,8 @@ RULES: tuple[DateRule, ...] = (
              _day_range_no_year),
     DateRule("dm", rf"{NB}(?P<d>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?:{GLUED})?(?!\w)", _day_month_no_year, HAS_MONTH,
              (part_of_a_name,)),
+    DateRule("century-range", rf"(?<!\w)(?:(?P<rn1>{ROMAN_CENTURY})\.?|(?P<n1>[12]?[0-9])\.?)\s*(?:[-–]|\s+ve\s+|\s+ile\s+)"
+             rf"{CENTURY_NUMBER}yüzyıl(?:lar|ları)(?:da|dan|ın|ında|ına|a|ı)?(?!\w)", _century_range, HAS_CENTURY),
     DateRule("century-part", rf"(?<!\w){CENTURY_NUMBER}{CENTURY_WORD}(?:ın|ının)?\s+"
              rf"(?P<part>{_alt(CENTURY_PARTS)})(?!\w)", _century, HAS_CENTURY),
     DateRule("century", rf"(?<!\w){CENTURY_NUMBER}{CENTURY_WORD}"
