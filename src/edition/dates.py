@@ -597,7 +597,8 @@ Veto = Callable[[str, Match], bool]
 
 # "s. 1918", "f. 1918" would be page/folio numbers; "N:48", "No. 1918" numbers.
 # Archive shelfmarks likewise: "Dos. 2061", "Kls. 528", "Gömlek 12"; and the end of a page range ("s. 1008-1015").
-_NOT_YEAR_BEFORE = re.compile(r"(?:\b[sfdSpF]\.|\bss\.|\bNo\.?|\b[Nn]r\.?|\bN:|\bSayı|\biş\.|\bpp?\.|\bDos\.|\bDosya|\bKls\.|"
+_NOT_YEAR_BEFORE = re.compile(r"(?:\b[sfdSpF]\.|\bss\.|\bNo\.?|\b[Nn]r\.?|\bN:|\bSayı|\biş\.|\bpp?\.|\bDos\.|\bDosya|"
+                              r"\bKls\.|"
                               r"\bKlasör|\bGöm\.|\bGömlek|\bvr\.|\bVarak|\bDefter|\bBelge|\bop\.|\bdelo)"
                               r"\s*(?:\d+\s*[-–]\s*)?$")
 
@@ -744,7 +745,8 @@ RULES: tuple[DateRule, ...] = (
              _day_range_no_year),
     DateRule("dm", rf"{NB}(?P<d>{DAY})\s+(?P<m>{_TR_MONTH_ALT})(?:{GLUED})?(?!\w)", _day_month_no_year, HAS_MONTH,
              (part_of_a_name,)),
-    DateRule("century-range", rf"(?<!\w)(?:(?P<rn1>{ROMAN_CENTURY})\.?|(?P<n1>[12]?[0-9])\.?)\s*(?:[-–]|\s+ve\s+|\s+ile\s+)"
+    DateRule("century-range", rf"(?<!\w)(?:(?P<rn1>{ROMAN_CENTURY})\.?|(?P<n1>[12]?[0-9])\.?)\s*"
+             rf"(?:[-–]|\s+ve\s+|\s+ile\s+)"
              rf"{CENTURY_NUMBER}yüzyıl(?:lar|ları)(?:da|dan|ın|ında|ına|a|ı)?(?!\w)", _century_range, HAS_CENTURY),
     DateRule("century-part", rf"(?<!\w){CENTURY_NUMBER}{CENTURY_WORD}(?:ın|ının)?\s+"
              rf"(?P<part>{_alt(CENTURY_PARTS)})(?!\w)", _century, HAS_CENTURY),
