@@ -671,6 +671,13 @@ def not_in_archive_reference(text: str, m: Match) -> bool:
 HAS_MONTH = re.compile(rf"{M}|{RUMI_M}|{HIJRI_M}")
 HAS_CENTURY = re.compile(r"yüzyıl|asır|asr|[Cc]entury|yy")
 HAS_YEAR = re.compile(YEAR)
+# rarer kinds: the word or sign without which the rule finds nothing
+HAS_WINTER = re.compile(r"kış")
+HAS_SEASON_EN = re.compile(r" of ")
+HAS_SLASH = re.compile(r"\d\s*/\s*\d")
+HAS_NUMERIC_DATE = re.compile(r"\d[./]\d{1,2}[./]\d")
+HAS_HIJRI_MARK = re.compile(r"H\.|[Hh]icri")
+HAS_ARCHIVE = re.compile(r"BOA|BBA|ATASE|TSMA|\d/\d|[A-Z]\.[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -710,10 +717,10 @@ RULES: tuple[DateRule, ...] = (
              _rumi_month_range),
     DateRule("rumi-my", rf"(?<!\w)(?P<m>{ANY_RUMI_M})\s+(?P<y>{RUMI_YEAR}){NA}", _rumi_month),
     # a Rumi or Hijri year with its Gregorian one: "1334/1918"
-    DateRule("dual-y-y", rf"{NB}(?P<y1>{OTHER_YEAR})\s*/\s*(?P<y>{YEAR}){NA}", _dual_year, HAS_YEAR),
-    DateRule("hijri-y", rf"(?<!\w)(?P<marker>H\.\s?|[Hh]icri\s+)(?P<y>1[0-3][0-9]{{2}}){NA}", _hijri_year, HAS_YEAR),
+    DateRule("dual-y-y", rf"{NB}(?P<y1>{OTHER_YEAR})\s*/\s*(?P<y>{YEAR}){NA}", _dual_year, HAS_SLASH),
+    DateRule("hijri-y", rf"(?<!\w)(?P<marker>H\.\s?|[Hh]icri\s+)(?P<y>1[0-3][0-9]{{2}}){NA}", _hijri_year, HAS_HIJRI_MARK),
     DateRule("numeric-dmy", rf"{NB}(?P<d>{DAY})(?P<sep>[./])(?P<mo>1[0-2]|0?[1-9])(?P=sep)(?P<y>{YEAR}){NA}",
-             _numeric_date, HAS_YEAR),
+             _numeric_date, HAS_NUMERIC_DATE),
     DateRule("sene", rf"{NB}(?P<y>1[2-9][0-9]{{2}})\s+{SENE}(?!\w)", _sene, HAS_YEAR),
     DateRule("dmy-dmy-y", rf"{NB}(?P<d1>{DAY})\s+(?P<m1>{M})\s+(?P<y1>{YEAR}){DASH}(?P<d2>{DAY})\s+(?P<m2>{M})\s+"
              rf"(?P<y2>{YEAR}){NA}", _cross_year_range),
@@ -755,10 +762,10 @@ RULES: tuple[DateRule, ...] = (
     DateRule("century-yy", rf"(?<!\w){CENTURY_NUMBER}yy\.?(?=[’'\s,;.)]|$)", _century, HAS_CENTURY),
     DateRule("century-en", r"(?<!\w)(?P<n>[12]?[0-9])(?:st|nd|rd|th)\s+[Cc]entury(?!\w)", _century, HAS_CENTURY),
     DateRule("season-en", rf"(?<!\w)(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+of\s+"
-             rf"(?P<y>{YEAR}){NA}", _season_en, HAS_YEAR),
+             rf"(?P<y>{YEAR}){NA}", _season_en, HAS_SEASON_EN),
     DateRule("y-y-winter", rf"{NB}(?P<y1>{YEAR})(?:{DASH}|/)(?P<y2>{YEAR}|[0-9]{{2}})\s+(?:{YIL}\s+)?{KIS}(?!\w)",
-             _winter_of_years, HAS_YEAR),
-    DateRule("y-winter", rf"{NB}(?P<y>{YEAR})\s+(?:{YIL}\s+)?{KIS}(?!\w)", _winter_of_year, HAS_YEAR),
+             _winter_of_years, HAS_WINTER),
+    DateRule("y-winter", rf"{NB}(?P<y>{YEAR})\s+(?:{YIL}\s+)?{KIS}(?!\w)", _winter_of_year, HAS_WINTER),
     DateRule("y-part", rf"{NB}(?P<y>{YEAR})\s+(?:{YIL}\s+)?(?P<part>{_alt(YEAR_PARTS)})(?!\w)", _year_part,
              HAS_YEAR),
     DateRule("decade-part", rf"{NB}(?P<y>1[0-9]{{2}}0|20[0-9]0)[’']?(?:li|lı|lu|lü)\s+yılların\s+"
@@ -772,9 +779,9 @@ RULES: tuple[DateRule, ...] = (
     # short ranges: "1917-18", "1917/18", "1878-81 yıllarında"
     DateRule("y-yy", rf"{NB}(?P<y1>{YEAR})(?:{DASH}|/)(?P<y2>[0-9]{{2}})(?:\s+{YILLAR})?(?![\d\w]|\.\d|,\d|/\d)",
              _short_year_range, HAS_YEAR),
-    DateRule("y/y", rf"{NB}(?P<y1>{YEAR})/(?P<y2>{YEAR}){NA}", _year_pair, HAS_YEAR),
+    DateRule("y/y", rf"{NB}(?P<y1>{YEAR})/(?P<y2>{YEAR}){NA}", _year_pair, HAS_SLASH),
     # a bare year in an Ottoman archive reference is Hijri ("BOA, C.HR, 12/580, 1228")
-    DateRule("archive-hijri-y", rf"{NB}(?P<y>1[12][0-9]{{2}}|13[0-3][0-9]){NA}(?!/\d)", _hijri_year, HAS_YEAR,
+    DateRule("archive-hijri-y", rf"{NB}(?P<y>1[12][0-9]{{2}}|13[0-3][0-9]){NA}(?!/\d)", _hijri_year, HAS_ARCHIVE,
              (not_in_archive_reference,)),
     DateRule("y-yil", rf"{NB}(?P<y>{YEAR})\s+{YIL}(?!\w)", _year, HAS_YEAR, (page_or_number,)),
     DateRule("y", rf"{NB}(?P<y>{YEAR}){NA}(?!/\d)", _year, HAS_YEAR, (publication_year,)),
@@ -794,10 +801,13 @@ def _matches(text: str, any_case: bool) -> list[_Found]:
     present = {trigger: trigger.search(text) is not None for trigger in (HAS_MONTH, HAS_CENTURY, HAS_YEAR)}
     if not any(present.values()):
         return []
+    if not any_case:
+        for trigger in {rule.trigger for rule in RULES} - present.keys():
+            present[trigger] = present[HAS_YEAR] and trigger.search(text) is not None
     found: list[_Found] = []
     taken = [False] * (len(text) + 1)
     for rule in RULES:
-        if not present[rule.trigger] and not any_case:
+        if not any_case and not present[rule.trigger]:
             continue
         pattern = rule.compiled_any_case if any_case else rule.compiled
         for m in pattern.finditer(text):
