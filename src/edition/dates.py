@@ -718,7 +718,8 @@ RULES: tuple[DateRule, ...] = (
     DateRule("rumi-my", rf"(?<!\w)(?P<m>{ANY_RUMI_M})\s+(?P<y>{RUMI_YEAR}){NA}", _rumi_month),
     # a Rumi or Hijri year with its Gregorian one: "1334/1918"
     DateRule("dual-y-y", rf"{NB}(?P<y1>{OTHER_YEAR})\s*/\s*(?P<y>{YEAR}){NA}", _dual_year, HAS_SLASH),
-    DateRule("hijri-y", rf"(?<!\w)(?P<marker>H\.\s?|[Hh]icri\s+)(?P<y>1[0-3][0-9]{{2}}){NA}", _hijri_year, HAS_HIJRI_MARK),
+    DateRule("hijri-y", rf"(?<!\w)(?P<marker>H\.\s?|[Hh]icri\s+)(?P<y>1[0-3][0-9]{{2}}){NA}", _hijri_year,
+             HAS_HIJRI_MARK),
     DateRule("numeric-dmy", rf"{NB}(?P<d>{DAY})(?P<sep>[./])(?P<mo>1[0-2]|0?[1-9])(?P=sep)(?P<y>{YEAR}){NA}",
              _numeric_date, HAS_NUMERIC_DATE),
     DateRule("sene", rf"{NB}(?P<y>1[2-9][0-9]{{2}})\s+{SENE}(?!\w)", _sene, HAS_YEAR),
