@@ -70,6 +70,9 @@ def test_every_ref_resolves_and_candidates_are_flagged(register):
     assert new is not None and new.candidate
     rows = candidates_report(register, result.occurrences)
     assert ("person", "Petrosyan", 1, new.id) == rows[0][:4]
+    # the dates whose year was inferred follow, for review: text, count, value, context
+    assert ("date", "31 Mart", 1, "when=1918-03-31") == rows[-1][:4]
+    assert "31 Mart’ta halk" in rows[-1][4]
     reg_xml = serialize(register.to_tree()).decode()
     assert f'<person xml:id="{new.id}" cert="low">' in reg_xml
 

@@ -36,7 +36,8 @@ CASES = [
     ("(25 Nisan1918)", "25 Nisan1918", {"when": "1918-04-25"}),
     ("March 3, 1918", "March 3, 1918", {"when": "1918-03-03"}),
     # short ranges, decades, a month with a glued suffix
-    ("1917-18 kışı", "1917-18", {"from": "1917", "to": "1918"}),
+    ("1917-18 kışı", "1917-18 kışı", {"notBefore": "1917-12-01", "notAfter": "1918-02-28"}),
+    ("1917-18 savaşı", "1917-18", {"from": "1917", "to": "1918"}),
     ("1917/18", "1917/18", {"from": "1917", "to": "1918"}),
     ("1878-81 yıllarında", "1878-81 yıllarında", {"from": "1878", "to": "1881"}),
     ("1918-1920 yıllarında", "1918-1920 yıllarında", {"from": "1918", "to": "1920"}),
@@ -61,6 +62,42 @@ CASES = [
                                             "cert": "medium", "evidence": "conjecture"}),
     ("15 Muharrem 1244/1828", "15 Muharrem 1244/1828", {"when": "1828-07-28", "calendar": "hijri",
                                                         "cert": "medium", "evidence": "conjecture"}),
+    # years with their Rumi or Hijri twin, a Hijri year said to be one
+    ("1334/1918 yılında", "1334/1918", {"notBefore": "1918-03-01", "notAfter": "1919-02-28", "calendar": "rumi"}),
+    ("1244/1828", "1244/1828", {"notBefore": "1828-07-14", "notAfter": "1829-07-02", "calendar": "hijri",
+                                "cert": "medium", "evidence": "conjecture"}),
+    ("H. 1228 tarihli", "H. 1228", {"notBefore": "1813-01-04", "notAfter": "1813-12-23", "calendar": "hijri",
+                                    "cert": "medium", "evidence": "conjecture"}),
+    ("BOA, C.HR, 12/580, 1228;", "1228", {"notBefore": "1813-01-04", "notAfter": "1813-12-23", "calendar": "hijri",
+                                          "cert": "medium", "evidence": "conjecture"}),
+    ("Mart-Nisan 1334", "Mart-Nisan 1334", {"notBefore": "1918-03-01", "notAfter": "1918-04-30", "calendar": "rumi"}),
+    # ranges over two years, with "and", with the months' own word
+    ("Haziran 1908-Nisan 1909 arasında", "Haziran 1908-Nisan 1909", {"from": "1908-06", "to": "1909-04"}),
+    ("31 Aralık 1917-1 Ocak 1918 gecesi", "31 Aralık 1917-1 Ocak 1918", {"from": "1917-12-31", "to": "1918-01-01"}),
+    ("between June and November 1918", "June and November 1918", {"from": "1918-06", "to": "1918-11"}),
+    ("3 ve 4 Nisan 1918 tarihlerinde", "3 ve 4 Nisan 1918", {"from": "1918-04-03", "to": "1918-04-04"}),
+    ("Temmuz-Ağustos 1920 aylarında", "Temmuz-Ağustos 1920 aylarında", {"from": "1920-07", "to": "1920-08"}),
+    ("1918 Haziran-Temmuz aylarında", "1918 Haziran-Temmuz aylarında", {"from": "1918-06", "to": "1918-07"}),
+    ("1905/1906", "1905/1906", {"from": "1905", "to": "1906"}),
+    # a year and a month named as such, or with an apostrophe
+    ("1920 Mart ayında", "1920 Mart ayında", {"when": "1920-03"}),
+    ("1918 Mayıs’ında", "1918 Mayıs", {"when": "1918-05"}),
+    # winters cross the year; English seasons
+    ("1919-1920 kışında", "1919-1920 kışında", {"notBefore": "1919-12-01", "notAfter": "1920-02-29"}),
+    ("1918 kışında", "1918 kışında", {"notBefore": "1918-12-01", "notAfter": "1919-02-28",
+                                      "cert": "medium", "evidence": "conjecture"}),
+    ("from the spring of 1917", "spring of 1917", {"notBefore": "1917-03-01", "notAfter": "1917-05-31"}),
+    # parts of a month and of a decade
+    ("Nisan 1920 sonunda", "Nisan 1920 sonunda", {"notBefore": "1920-04-21", "notAfter": "1920-04-30"}),
+    ("1918 yılı Eylül ayının ortalarında", "1918 yılı Eylül ayının ortalarında",
+     {"notBefore": "1918-09-11", "notAfter": "1918-09-20"}),
+    ("1990’lı yılların başında", "1990’lı yılların başında", {"notBefore": "1990", "notAfter": "1993"}),
+    ("1890’larda", "1890’larda", {"notBefore": "1890", "notAfter": "1899"}),
+    # centuries written short
+    ("XIX. asrın başlarında", "XIX. asrın başlarında", {"notBefore": "1801", "notAfter": "1825"}),
+    ("XIX yüzyıl", "XIX yüzyıl", {"notBefore": "1801", "notAfter": "1900"}),
+    ("19. yy’da", "19. yy", {"notBefore": "1801", "notAfter": "1900"}),
+    ("30.10.1918 tarihinde", "30.10.1918", {"when": "1918-10-30"}),
 ]
 
 
@@ -77,6 +114,10 @@ def test_date_forms(text, span, attrs):
     "HAT, 1042/43115,", "Ankara, 1993, s. 310", "(Suny, 2010)", "(Bournoutian 2004: 18)", "London, 1908.",
     # a second year that does not belong to the Rumi one
     "7 Mart 1334/1890",
+    # shelfmarks, the end of a page range, a cited work's year with its page
+    "BDH, Kls. 528, Dos. 2061, F. 17-3;", "s. 1008-1015;", "yöneliyordu (1951: 122).", "Swietochowski (1985: 21)", "(de Waal 2003: 169-172)",
+    # a day and month that name a bridge or a holiday
+    "15 Temmuz Şehitler Köprüsü", "29 Ekim Cumhuriyet Bayramı",
 ])
 def test_not_dates(text):
     assert find_dates(text) == []

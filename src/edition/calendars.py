@@ -38,9 +38,6 @@ RUMI_YEARS = range(1256, 1342)
 REFORM_YEAR = 1333  # from 1 Mart 1333, the first day of that Rumi year, the days are Gregorian
 
 
-
-
-
 def _from_julian(year: int, month: int, day: int) -> datetime.date:
     a = (14 - month) // 12
     y, m = year + 4800 - a, month + 12 * a - 3
@@ -83,6 +80,10 @@ def hijri_month_range(year: int, month: int) -> tuple[datetime.date, datetime.da
     return first, nxt - datetime.timedelta(days=1)
 
 
-__all__ = ["month_number", "rumi_month_number", "hijri_month_number", "rumi_to_gregorian",
+def hijri_year_range(year: int) -> tuple[datetime.date, datetime.date]:
+    return hijri_to_gregorian(year, 1, 1), hijri_to_gregorian(year + 1, 1, 1) - datetime.timedelta(days=1)
+
+
+__all__ = ["hijri_year_range", "month_number", "rumi_month_number", "hijri_month_number", "rumi_to_gregorian",
            "rumi_month_range", "rumi_year_range", "hijri_to_gregorian", "hijri_month_range",
            "GREGORIAN_MONTHS", "RUMI_MONTHS", "RUMI_ONLY_MONTHS", "HIJRI_MONTHS", "RUMI_YEARS"]

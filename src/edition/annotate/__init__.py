@@ -1,16 +1,24 @@
 """Annotate: persons, places, organisations and dates, linked to the registers.
 
-:func:`annotate` runs on one TEI document (as ingest wrote it) in four steps:
+:func:`annotate` runs on one TEI document (as ingest wrote it) the named
+steps of :data:`STEPS`, in order, by one loop:
 
-1. strip the markup a previous run added (``@resp="#edition-annotate"``), so a
-   re-run starts from the same text and gives the same bytes;
-2. collect the text slots of ``text`` in reading order — every ``.text`` and
-   ``.tail`` outside editor markup, ``seg type="not-entity"``, page furniture
-   and ingest's own ``date``/``idno``/``biblScope`` elements;
-3. find names (:mod:`.names`) until the registers stop growing (a name learnt
-   late in the text is then found early too), adding unknown names found on
-   good evidence as candidate entries;
-4. wrap dates (:mod:`.dates`) and names, suffixes after the name left outside.
+1. ``refuse_or_skip`` — not TEI P5: refused; not Turkish: left untouched;
+2. ``strip_previous_run`` — the markup a previous run added
+   (``@resp="#edition-annotate"``) goes, so a re-run starts from the same text
+   and gives the same bytes; an editor's corrections of it stay;
+3. ``collect_slots`` — the text slots of ``text`` in reading order: every
+   ``.text`` and ``.tail`` outside editor markup, ``seg type="not-entity"``,
+   page furniture, titles and ingest's own ``date``/``idno``/``biblScope``;
+4. ``find_titles_and_dates`` — titles of references written as running text
+   (:mod:`.references`, never annotated) and dates (:mod:`edition.dates`);
+5. ``complete_dates`` — ``date`` elements ingest wrote without a value get one;
+6. ``find_names`` — names (:mod:`.names`) until the registers stop growing (a
+   name learnt late in the text is then found early too), adding unknown
+   names found on good evidence as candidate entries;
+7. ``wrap_spans`` — dates and names become elements, suffixes after a name
+   left outside;
+8. ``declare_used_calendars`` — the header declares the Rumi and Hijri calendars dates point to.
 
 The text content of the document is never changed: only elements are added.
 """
@@ -20,13 +28,25 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
 from ..tei import TEI, el, local
 from ..turkish import fold
-from .dates import DateContext, find_dates, parse_date
+from .dates import (
+    CALENDARS,
+    ISO_ATTRIBUTES,
+    DateContext,
+    DateMatch,
+    complete_existing_dates,
+    date_attributes,
+    declare_calendars,
+    find_dates,
+    parse_date,
+)
 from .gazetteer import Gazetteer, gazetteer
 from .language import check_tei, document_language_problem, other_language
 from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE, NameFinder, _Cand, common_words
@@ -70,16 +90,26 @@ class AnnotateOptions:
 
 @dataclass
 class Occurrence:
+    """A name or an uncertain date the annotator tagged, with its context.
+
+    A date whose value is the annotator's inference (``@cert``: the year taken
+    from the context, a tabular Hijri conversion, a bare "sene" year) is an
+    occurrence of kind ``"date"`` with no entry, its ``value`` (the ISO
+    attributes as written, "when=1918-03-31") and its ``cert``: the review
+    loop lists them with the candidate names (:func:`candidates_report`)."""
+
     entry_id: str
     kind: str
     name: str
     context: str
+    value: str = ""
+    cert: str | None = None
 
 
 @dataclass
 class AnnotateResult:
     tree: etree._ElementTree
-    counts: Counter = field(default_factory=Counter)  # element name → count
+    counts: Counter[str] = field(default_factory=Counter)  # element name → count
     occurrences: list[Occurrence] = field(default_factory=list)
     # why the document was left alone (not Turkish), else None
     skipped: str | None = None
@@ -129,7 +159,6 @@ def strip_own_markup(root: etree._Element, resp: str = RESP) -> list[etree._Elem
 # what the annotator writes on its own elements
 _OWN_ATTRIBUTES = {"ref", "resp", "when", "from", "to", "notBefore", "notAfter", "cert", "evidence",
                    "calendar", "level"}
-_ISO_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 # register id prefixes (KINDS) → the element the annotator writes for them
 _TAG_OF_PREFIX = {spec[3]: spec[2] for spec in KINDS.values()}
 
@@ -144,8 +173,8 @@ def _edited_by_hand(node: etree._Element) -> bool:
         return True  # a persName pointing at a place: retyped
     if tag == "date" and node.get("cert") is None:
         expected = parse_date("".join(node.itertext())) or {}
-        found = {k: node.get(k) for k in _ISO_ATTRIBUTES if node.get(k) is not None}
-        return found != {k: v for k, v in expected.items() if k in _ISO_ATTRIBUTES}
+        found = {k: node.get(k) for k in ISO_ATTRIBUTES if node.get(k) is not None}
+        return found != {k: v for k, v in expected.items() if k in ISO_ATTRIBUTES}
     return False
 
 
@@ -173,7 +202,7 @@ def _unwrap(node: etree._Element) -> None:
 def _slots(text_el: etree._Element, skip_other_languages: bool = True) -> list[_Slot]:
     slots: list[_Slot] = []
 
-    def walk(node, in_bibl: bool, in_note: bool, foreign: bool) -> None:
+    def walk(node: etree._Element, in_bibl: bool, in_note: bool, foreign: bool) -> None:
         name = local(node)
         if name in SKIP and not (name == "title" and _archive_title(node)) \
                 or (name == "seg" and node.get("type") == "not-entity"):
@@ -218,22 +247,9 @@ def _breaks_word(node: etree._Element | None) -> bool:
         and node.get("break") == "no"
 
 
-def _fill_existing_dates(text_el: etree._Element, ctx: DateContext, used: set[str]) -> None:
-    """Ingest's ``date`` elements (in bibl) get ISO attributes if they lack them."""
-    for node in text_el.iter(TEI + "date"):
-        if node.get("resp") or any(node.get(a) for a in ("when", "from", "to", "notBefore", "notAfter")):
-            continue
-        attrs = parse_date("".join(node.itertext()), ctx.copy())
-        if attrs:
-            for k, v in attrs.items():
-                node.set(k, "#" + v if k == "calendar" else v)
-            if "calendar" in attrs:
-                used.add(attrs["calendar"])
-
-
 class _Annotator:
     def __init__(self, register: Register, gaz: Gazetteer, options: AnnotateOptions, common: set[str],
-                 carried: dict | None = None):
+                 carried: dict[str, Any] | None = None):
         self.register = register
         self.gaz = gaz
         self.options = options
@@ -266,7 +282,7 @@ class _Annotator:
             return reg.add_candidate("place", c.name, type=c.type)
         return reg.add_candidate("org", c.name, type=c.type)
 
-    def name_spans(self, slot: _Slot, blocked) -> list[tuple[int, int, _Cand, Entry]]:
+    def name_spans(self, slot: _Slot, blocked: list[tuple[int, int]]) -> list[tuple[int, int, _Cand, Entry]]:
         text = slot.text
         if slot.author:
             stripped = text.strip()
@@ -296,126 +312,175 @@ class _Annotator:
         return out
 
 
-def annotate(tree: etree._ElementTree, register: Register, options: AnnotateOptions = AnnotateOptions(),
-             gaz: Gazetteer | None = None, carried: dict | None = None) -> AnnotateResult:
-    """Annotate ``tree`` in place (and return it with counts); ``register`` may grow.
+# A span to wrap in an element: (start, end, tag, attributes) within a slot's text
+Span = tuple[int, int, str, dict[str, str]]
+NameSpan = tuple[int, int, _Cand, Entry]
 
-    ``carried``: a dict the caller keeps for this document between calls (see
-    NameFinder.carried); the result is the same with or without it."""
-    root = tree.getroot() if hasattr(tree, "getroot") else tree
-    check_tei(root, root.getroottree().docinfo.URL)
-    result = AnnotateResult(root.getroottree())
-    result.skipped = document_language_problem(root, options.assume_language, options.default_language)
-    if result.skipped:
-        return result  # untouched: not even the previous run's markup is removed
-    gaz = gaz or gazetteer()
-    for node in strip_own_markup(root, options.resp):
-        result.kept_edits.append(
+
+@dataclass
+class _Run:
+    """One document on its way through :data:`STEPS`: what the steps so far found."""
+
+    root: etree._Element
+    register: Register
+    options: AnnotateOptions
+    result: AnnotateResult
+    gaz: Gazetteer | None = None
+    carried: dict[str, Any] | None = None
+    # set by a step that finds nothing left to do: the loop stops there
+    done: bool = False
+    text_el: etree._Element | None = None
+    slots: list[_Slot] = field(default_factory=list)
+    dates: DateContext = field(default_factory=DateContext)
+    date_spans: list[list[DateMatch]] = field(default_factory=list)
+    title_spans: list[list[tuple[int, int]]] = field(default_factory=list)
+    name_spans: list[list[NameSpan]] = field(default_factory=list)
+    calendars_used: set[str] = field(default_factory=set)
+
+
+def refuse_or_skip(run: _Run) -> None:
+    """Not TEI P5: refused (an error). Not Turkish: left untouched, not even
+    the previous run's markup removed, and the reason recorded."""
+    check_tei(run.root, run.root.getroottree().docinfo.URL)
+    run.result.skipped = document_language_problem(run.root, run.options.assume_language,
+                                                    run.options.default_language)
+    run.done = run.result.skipped is not None
+
+
+def strip_previous_run(run: _Run) -> None:
+    """A re-run starts from the same text: the previous run's markup goes,
+    an editor's corrections of it stay (and are reported)."""
+    resp = run.options.resp
+    for node in strip_own_markup(run.root, resp):
+        run.result.kept_edits.append(
             f"line {node.sourceline}: <{local(node)}>{''.join(node.itertext())[:60]}</{local(node)}> still said "
-            f'resp="{options.resp}" but was edited by hand; kept as the editor\'s (its @resp removed)')
-    text_el = root.find(TEI + "text")
-    if text_el is None:
-        return result
-    slots = _slots(text_el, options.assume_language is None)
-    common = common_words(s.text for s in slots)
+            f'resp="{resp}" but was edited by hand; kept as the editor\'s (its @resp removed)')
+
+
+def collect_slots(run: _Run) -> None:
+    """The text slots of ``text`` in reading order (none: nothing to do)."""
+    run.text_el = run.root.find(TEI + "text")
+    if run.text_el is None:
+        run.done = True
+        return
+    run.slots = _slots(run.text_el, run.options.assume_language is None)
+
+
+def find_titles_and_dates(run: _Run) -> None:
+    """Titles inside running references (never annotated) and dates, per slot;
+    dates come first, names never overlap them. A note or reference borrows
+    the text's year context without changing it."""
+    for slot in run.slots:
+        ctx = run.dates.copy() if (slot.in_bibl or slot.in_note) else run.dates
+        titles = title_zones(slot.text) if not slot.author else []
+        found = find_dates(slot.text, ctx) if run.options.dates and not slot.author else []
+        run.date_spans.append([d for d in found if not any(s <= d.start < e for s, e in titles)])
+        run.title_spans.append(titles)
+
+
+def complete_dates(run: _Run) -> None:
+    """``date`` elements another stage wrote without a value get one."""
+    if run.text_el is not None:
+        complete_existing_dates(run.text_el, run.dates, run.calendars_used)
+
+
+def find_names(run: _Run) -> None:
+    """Names until the registers stop growing (a name learnt late in the text
+    is then found early too), at most four rounds."""
+    run.name_spans = [[] for _ in run.slots]
+    if not run.options.names:
+        return
+    annotator = _annotator_for(run)
+    for _round in range(4):
+        annotator.finder.refresh()
+        size = run.register.version
+        run.name_spans = [annotator.name_spans(slot, [(d.start, d.end) for d in dates] + titles)
+                          for slot, dates, titles in zip(run.slots, run.date_spans, run.title_spans, strict=True)]
+        if run.register.version == size:
+            break
+
+
+def _annotator_for(run: _Run) -> _Annotator:
+    common = common_words(s.text for s in run.slots)
     # the rules' kept answers were given for this document's lower-case words
     common_key = hashlib.blake2b("\n".join(sorted(common)).encode("utf-8"), digest_size=16).digest()
-    if carried is not None and carried.get("common") != common_key:
-        carried.clear()
-        carried["common"] = common_key
-    ann = _Annotator(register, gaz, options, common, carried)
+    if run.carried is not None and run.carried.get("common") != common_key:
+        run.carried.clear()
+        run.carried["common"] = common_key
+    return _Annotator(run.register, run.gaz or gazetteer(), run.options, common, run.carried)
 
-    # dates first: names never overlap a date
-    ctx = DateContext()
-    date_spans: list[list] = []
-    title_spans: list[list[tuple[int, int]]] = []
-    for slot in slots:
-        local_ctx = ctx.copy() if (slot.in_bibl or slot.in_note) else ctx
-        titles = title_zones(slot.text) if not slot.author else []
-        found = find_dates(slot.text, local_ctx) if options.dates and not slot.author else []
-        date_spans.append([d for d in found if not any(s <= d.start < e for s, e in titles)])
-        title_spans.append(titles)
-    calendars_used: set[str] = set()
-    _fill_existing_dates(text_el, ctx, calendars_used)
 
-    name_spans: list[list] = [[] for _ in slots]
-    if options.names:
-        for _round in range(4):
-            ann.finder.refresh()
-            size = register.version
-            name_spans = [ann.name_spans(slot, [(d.start, d.end) for d in dates] + titles)
-                          for slot, dates, titles in zip(slots, date_spans, title_spans)]
-            if register.version == size:
-                break
-
-    for slot, dates, names in zip(slots, date_spans, name_spans):
-        text = slot.text
-        spans = []
-        for d in dates:
-            attrs = dict(d.attrs)
-            if "calendar" in attrs:
-                calendars_used.add(attrs["calendar"])
-                attrs["calendar"] = "#" + attrs["calendar"]
-            attrs["resp"] = options.resp
-            spans.append((d.start, d.end, "date", attrs))
-            result.counts["date"] += 1
-        for start, end, c, entry in names:
-            if entry.kind == "org" and entry.type in PERIODICAL_TYPES:
-                tag, attrs = "title", {"level": "j"}
-            else:
-                tag, attrs = NAME_TAG[entry.kind], {}
-            attrs.update(ref=options.ref_prefix + entry.id, resp=options.resp)
-            spans.append((start, end, tag, attrs))
-            result.counts[tag] += 1
-            result.occurrences.append(Occurrence(
-                entry.id, entry.kind, text[start:end],
-                " ".join(text[max(0, start - 40):min(len(text), end + 40)].split())))
+def wrap_spans(run: _Run) -> None:
+    """Each slot's dates and names become elements; counted, and each name's
+    occurrence kept for the candidates report."""
+    for slot, dates, names in zip(run.slots, run.date_spans, run.name_spans, strict=True):
+        spans = [_date_span(run, slot.text, d) for d in dates] + [_name_span(run, slot.text, n) for n in names]
         _wrap(slot, sorted(spans))
-    declare_calendars(root, calendars_used)
-    return result
 
 
-# The calendars a ``date/@calendar`` may point to, declared in the header
-# (TEI: profileDesc/calendarDesc/calendar, the pointer is "#rumi").
-CALENDARS = {
-    "rumi": "Rumi (Ottoman fiscal) calendar: Julian months, years from 1 March, 584 behind the "
-            "Gregorian; Gregorian days from 1 Mart 1333 (1917). @when gives the Gregorian date.",
-    "hijri": "Hijri (Islamic lunar) calendar, converted by the tabular calendar (may differ by a day). "
-             "@when gives the Gregorian date.",
-}
+def _date_span(run: _Run, text: str, found: DateMatch) -> Span:
+    run.result.counts["date"] += 1
+    attrs = date_attributes(found.attributes, run.calendars_used, run.options.resp)
+    if "cert" in attrs:
+        value = ";".join(f"{k}={v}" for k, v in attrs.items() if k in ISO_ATTRIBUTES or k == "calendar")
+        run.result.occurrences.append(Occurrence("", "date", text[found.start:found.end],
+                                                 _context(text, found.start, found.end), value, attrs["cert"]))
+    return found.start, found.end, "date", attrs
 
 
-def declare_calendars(root: etree._Element, used: set[str]) -> None:
-    """Add a ``calendar`` to the header's ``calendarDesc`` for each calendar a
-    date points to and the header does not yet declare (an editor's own
-    declaration is kept as it is)."""
-    header = root.find(TEI + "teiHeader")
-    if not used or header is None:
-        return
-    declared = {c.get("{http://www.w3.org/XML/1998/namespace}id") for c in root.iter(TEI + "calendar")}
-    missing = sorted(used - declared)
-    if not missing:
-        return
-    profile = header.find(TEI + "profileDesc")
-    if profile is None:
-        profile = el("profileDesc")
-        # profileDesc follows fileDesc and encodingDesc, precedes revisionDesc
-        before = header.find(TEI + "revisionDesc")
-        header.insert(header.index(before), profile) if before is not None else header.append(profile)
-    desc = profile.find(TEI + "calendarDesc")
-    if desc is None:
-        desc = el("calendarDesc")
-        # calendarDesc's place among profileDesc's children is free in TEI P5
-        profile.append(desc)
-    for name in missing:
-        cal = el("calendar")
-        cal.set("{http://www.w3.org/XML/1998/namespace}id", name)
-        p = el("p", CALENDARS[name])
-        cal.append(p)
-        desc.append(cal)
+def _context(text: str, start: int, end: int) -> str:
+    return " ".join(text[max(0, start - 40):min(len(text), end + 40)].split())
 
 
-def _wrap(slot: _Slot, spans: list[tuple[int, int, str, dict]]) -> None:
+def _name_span(run: _Run, text: str, name: NameSpan) -> Span:
+    start, end, _cand, entry = name
+    if entry.kind == "org" and entry.type in PERIODICAL_TYPES:
+        tag, attrs = "title", {"level": "j"}
+    else:
+        tag, attrs = NAME_TAG[entry.kind], {}
+    attrs.update(ref=run.options.ref_prefix + entry.id, resp=run.options.resp)
+    run.result.counts[tag] += 1
+    run.result.occurrences.append(Occurrence(entry.id, entry.kind, text[start:end], _context(text, start, end)))
+    return start, end, tag, attrs
+
+
+def declare_used_calendars(run: _Run) -> None:
+    """The header declares each calendar a date points to."""
+    declare_calendars(run.root, run.calendars_used)
+
+
+# Annotate, step by step: each step reads and extends the run; a step that
+# finds nothing left to do sets ``run.done``.
+STEPS: list[Callable[[_Run], None]] = [
+    refuse_or_skip,
+    strip_previous_run,
+    collect_slots,
+    find_titles_and_dates,
+    complete_dates,
+    find_names,
+    wrap_spans,
+    declare_used_calendars,
+]
+
+
+def annotate(tree: etree._ElementTree | etree._Element, register: Register,
+             options: AnnotateOptions = AnnotateOptions(), gaz: Gazetteer | None = None,
+             carried: dict[str, Any] | None = None) -> AnnotateResult:
+    """Annotate ``tree`` in place (and return it with counts); ``register`` may grow.
+
+    Runs :data:`STEPS` in order. ``carried``: a dict the caller keeps for this
+    document between calls (see NameFinder.carried); the result is the same
+    with or without it."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    run = _Run(root, register, options, AnnotateResult(root.getroottree()), gaz, carried)
+    for step in STEPS:
+        step(run)
+        if run.done:
+            break
+    return run.result
+
+
+def _wrap(slot: _Slot, spans: list[Span]) -> None:
     if not spans:
         return
     text = slot.text
@@ -439,12 +504,14 @@ def _wrap(slot: _Slot, spans: list[tuple[int, int, str, dict]]) -> None:
     else:
         slot.node.tail = lead or None
         slot.node.addnext(made[0][2])
-    for (_p, _s, before), (_p2, _s2, node) in zip(made, made[1:]):
+    for (_p, _s, before), (_p2, _s2, node) in zip(made, made[1:], strict=False):
         before.addnext(node)
 
 
 def candidates_report(register: Register, occurrences: list[Occurrence]) -> list[tuple[str, str, int, str, str]]:
-    """Rows (kind, name, count, suggested id, contexts) for entries still marked candidate."""
+    """Rows (kind, name, count, suggested id, contexts) for entries still marked
+    candidate, then rows (``"date"``, text, count, value, contexts) for the
+    dates whose value was inferred (``@cert``)."""
     by_entry: dict[str, list[Occurrence]] = defaultdict(list)
     for occ in occurrences:
         by_entry[occ.entry_id].append(occ)
@@ -455,8 +522,19 @@ def candidates_report(register: Register, occurrences: list[Occurrence]) -> list
             continue
         contexts = " | ".join(list(dict.fromkeys(o.context for o in occs))[:3])
         rows.append((entry.kind, entry.preferred, len(occs), entry.id, contexts))
-    return sorted(rows, key=lambda r: (r[0], -r[2], r[3]))
+    return sorted(rows, key=lambda r: (r[0], -r[2], r[3])) + uncertain_dates_report(occurrences)
 
 
-__all__ = ["annotate", "AnnotateOptions", "AnnotateResult", "strip_own_markup", "candidates_report",
-           "Register", "RESP"]
+def uncertain_dates_report(occurrences: list[Occurrence]) -> list[tuple[str, str, int, str, str]]:
+    """Rows ("date", text, count, value, contexts) for each inferred date value, most frequent first."""
+    by_value: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        if occ.kind == "date" and occ.cert is not None:
+            by_value[(occ.name, occ.value)].append(occ)
+    rows = [("date", name, len(occs), value, " | ".join(list(dict.fromkeys(o.context for o in occs))[:3]))
+            for (name, value), occs in by_value.items()]
+    return sorted(rows, key=lambda r: (-r[2], r[1], r[3]))
+
+
+__all__ = ["annotate", "AnnotateOptions", "AnnotateResult", "Occurrence", "strip_own_markup", "candidates_report",
+           "uncertain_dates_report", "declare_calendars", "CALENDARS", "STEPS", "Register", "RESP"]

@@ -61,11 +61,12 @@ def declared_language(root: etree._Element) -> str | None:
     """The language the document declares for its text, if any."""
     text = root.find(TEI + "text")
     for node in (text, root):
-        if node is not None and node.get(XML_LANG):
-            return node.get(XML_LANG)
+        declared: str | None = node.get(XML_LANG) if node is not None else None
+        if declared:
+            return declared
     usages = root.findall(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}langUsage/{TEI}language")
     if usages:
-        def usage(node) -> float:
+        def usage(node: etree._Element) -> float:
             try:
                 return float(node.get("usage") or 0)
             except ValueError:

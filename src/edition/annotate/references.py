@@ -38,8 +38,8 @@ _PLACE_YEAR = re.compile(r",\s+(?P<place>[A-ZÇĞİÖŞÜ](?=[\w’'.\-]*[a-zç�
 _PUBLISHER = re.compile(r"(?:^|,\s+)[^,;]{0,60}?\b(?:Yayın(?:ları|evi|cılık)|Yay\.|Neşriyat\w*|Matbaa\w*|Basımevi|"
                         r"Kitabevi|Press|Verlag|Publish\w*)(?=[\s,]|$)")
 _PAGES = re.compile(r",\s+(?:s|ss|p|pp|S)\.\s*\d")
-_PERSON_FIELD = re.compile(r"([A-ZÇĞİÖŞÜ][a-zçğıöşüâîû’'\-]+)(?:\s+(?:[A-ZÇĞİÖŞÜ][a-zçğıöşüâîû’'\-]+|[A-ZÇĞİÖŞÜ]\.)){1,3}"
-                           r",\s+")
+_PERSON_FIELD = re.compile(r"([A-ZÇĞİÖŞÜ][a-zçğıöşüâîû’'\-]+)"
+                           r"(?:\s+(?:[A-ZÇĞİÖŞÜ][a-zçğıöşüâîû’'\-]+|[A-ZÇĞİÖŞÜ]\.)){1,3},\s+")
 # an institution that publishes: the last word of its field ("…, Azerbaycan Türkleri Kültür ve
 # Dayanışma Derneği, İstanbul, 1990")
 _INSTITUTION = re.compile(r"(?:^|,\s+)[^,;]{0,80}?\b(?:Derneği|Vakfı|Enstitüsü|Kurumu|Üniversitesi|Cemiyeti|Merkezi|"

@@ -17,9 +17,14 @@ forms ("a.g.e.", "a.g.m.", "a.g.b.") are kept as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from lxml import etree
+
+from ..dates import parse_date
 from ..tei import el
-from ..turkish import GREGORIAN_MONTHS, month_number
+from ..turkish import GREGORIAN_MONTHS
 from ..turkish import lower as turkish_lower
 from .flow import OBJECT_CHARS, OBJECT_CLASS, Flow, Span
 
@@ -28,8 +33,8 @@ MONTHS = GREGORIAN_MONTHS
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 YEAR = r"(?:1[4-9]\d\d|20\d\d)"
 # Object characters (page breaks) may sit anywhere inside a citation.
-O = OBJECT_CLASS + "*"
-PAGES = rf"(?:s|ss|S|p|pp|sf)\.{O}\s*{O}(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)\.?"
+OBJ = OBJECT_CLASS + "*"
+PAGES = rf"(?:s|ss|S|p|pp|sf)\.{OBJ}\s*{OBJ}(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)\.?"
 FULL_DATE = rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_NAMES})\s+(?P<dyear>{YEAR})"
 WHO = r"(?P<who>[^\W\d_][^()\d;]*?)"
 AUTHOR_DATE = re.compile(
@@ -39,7 +44,8 @@ AUTHOR_DATE = re.compile(
 PAREN = re.compile(r"\(([^()]{3,400})\)")
 IBID = re.compile(r"\ba\.\s?g[.,]\s?[ebm]\b\.?|\ba\.\s?g\.\s?b\b\.?|\bage\b", re.IGNORECASE)
 PUBLISHER_WORDS = re.compile(
-    r"(Yayın(?:ları|evi|cılık)|Yay\.|Neşriyat(?:ı)?|Matbaası|Basımevi|Kitabevi|Press|Verlag|Publishers?|Publishing|Yayınevi|Kurumu Yayınları)",
+    r"(Yayın(?:ları|evi|cılık)|Yay\.|Neşriyat(?:ı)?|Matbaası|Basımevi|Kitabevi|Press|Verlag|Publishers?|Publishing"
+    r"|Yayınevi|Kurumu Yayınları)",
     re.IGNORECASE,
 )
 PERIODICAL_WORDS = re.compile(r"\b(Gazetesi|Dergisi|Mecmuası|Journal|Review|Gazete)\b", re.IGNORECASE)
@@ -49,7 +55,7 @@ NOT_NAME_WORDS = re.compile(
 NAME_TOKEN = re.compile(r"^(?:[A-ZÇĞİÖŞÜÂÎÛ][\w’'-]*\.?|[A-ZÇĞİÖŞÜ]\.(?:[A-ZÇĞİÖŞÜ]\.)*|ve|von|van|de|der|al-|el-)$")
 
 
-def _tei(tag: str, **attrs: str):
+def _tei(tag: str, **attrs: str) -> etree._Element:
     return el(tag, **attrs)
 
 
@@ -64,18 +70,15 @@ def page_attrs(pages: str) -> dict[str, str]:
     return {"from": start, "to": stop}
 
 
-def iso_date(day: str | None, month: str | None, year: str) -> str:
-    if month is None:
-        return year
-    m = month_number(month)
-    if day is None:
-        return f"{year}-{m:02d}"
-    return f"{year}-{m:02d}-{int(day):02d}"
+def date_element(text: str) -> etree._Element:
+    """A reference's date, its value from the one date normaliser (:func:`edition.dates.parse_date`);
+    no value when the text is no valid date ("31 Şubat 1919")."""
+    found = parse_date(OBJECT_CHARS.sub("", text))
+    return _tei("date", **{k: v for k, v in (found or {}).items() if k == "when"})
 
 
-def _month_of(word: str) -> str | None:
-    low = turkish_lower(word)
-    return low if low in MONTHS else None
+def _is_month_name(word: str) -> bool:
+    return turkish_lower(word) in MONTHS
 
 
 def author_date_spans(flow: Flow) -> list[Span]:
@@ -116,19 +119,19 @@ def _author_date(part: str, offset: int) -> list[Span] | None:
     words = who_plain.replace("-", " ").split()
     if not words or len(words) > 8 or not who_plain[0].isupper():
         return None
-    if _month_of(words[0]) or re.search(r"\d", who_plain):
+    if _is_month_name(words[0]) or re.search(r"\d", who_plain):
         return None
     spans: list[Span] = [Span(offset, offset + len(part), _tei("bibl"), 10)]
     w0 = offset + m.start("who")
     w1 = w0 + len(who)
     if m.group("day"):
         spans.append(Span(w0, w1, _tei("title", level="j"), 9))
-        when = iso_date(m.group("day"), m.group("month"), m.group("dyear"))
-        spans.append(Span(offset + m.start("day"), offset + m.end("dyear"), _tei("date", when=when), 9))
+        date_text = part[m.start("day"):m.end("dyear")]
+        spans.append(Span(offset + m.start("day"), offset + m.end("dyear"), date_element(date_text), 9))
     else:
         spans.append(Span(w0, w1, _tei("author"), 9))
         if m.group("year"):
-            spans.append(Span(offset + m.start("year"), offset + m.end("year"), _tei("date", when=m.group("year")), 9))
+            spans.append(Span(offset + m.start("year"), offset + m.end("year"), date_element(m.group("year")), 9))
     if m.group("pages"):
         # The scope covers "s. 215": back up to the page abbreviation.
         scope_start = part.rfind("s", 0, m.start("pages"))
@@ -138,7 +141,8 @@ def _author_date(part: str, offset: int) -> list[Span] | None:
                 scope_start = k
                 break
         pend = offset + m.end("pages")
-        spans.append(Span(offset + scope_start, pend, _tei("biblScope", unit="page", **page_attrs(m.group("pages"))), 9))
+        scope = _tei("biblScope", unit="page", **page_attrs(m.group("pages")))
+        spans.append(Span(offset + scope_start, pend, scope, 9))
     return spans
 
 
@@ -217,70 +221,167 @@ def _looks_like_name(field: str) -> bool:
     return all(NAME_TOKEN.match(t) for t in tokens)
 
 
-def _note_bibl(core: str, start: int) -> list[Span]:
-    end = start + len(core)
-    bibl_end = end
-    spans: list[Span] = [Span(start, bibl_end, _tei("bibl"), 10)]
+@dataclass(frozen=True)
+class _Field:
+    """One comma-separated field of a reference in a note."""
+
+    index: int
+    text: str
+    start: int  # offset in the flow
+    following: str  # the next field's text ("" for the last)
+    next_is_year: bool
+
+    @property
+    def plain(self) -> str:
+        return OBJECT_CHARS.sub("", self.text).rstrip(".")
+
+    @property
+    def end(self) -> int:
+        """Where a name or title in the field ends: before a final full stop (an ibid keeps it)."""
+        if self.text.endswith(".") and not IBID.fullmatch(self.text):
+            return self.start + len(self.text.rstrip("."))
+        return self.start + len(self.text)
+
+
+@dataclass
+class _Reference:
+    """What the fields read so far have found in one reference."""
+
+    spans: list[Span]
+    have_author: bool = False
+    have_title: bool = False
+
+    def add(self, start: int, end: int, element: etree._Element) -> bool:
+        self.spans.append(Span(start, end, element, 9))
+        return True
+
+
+# Each reader looks at one field and, if the field is its kind, adds its span
+# and says so; the first reader to say so takes the field. Order matters.
+FieldReader = Callable[[_Field, _Reference], bool]
+
+
+def _read_pages(f: _Field, ref: _Reference) -> bool:
+    """"s. 17-19" → biblScope with from/to."""
+    pages = re.match(rf"^{PAGES}$", f.text)
+    if not pages:
+        return False
+    return ref.add(f.start, f.start + len(f.text.rstrip(".")),
+                   _tei("biblScope", unit="page", **page_attrs(pages.group("pages"))))
+
+
+def _read_ibid(f: _Field, ref: _Reference) -> bool:
+    """"a.g.e., s. 5" stands for the title of the work cited before (and its pages)."""
+    ibid = IBID.search(f.text)
+    if not ibid or ibid.start() != 0:
+        return False
+    ref.add(f.start, f.start + ibid.end(), _tei("title", type="ibid"))
+    rest = f.text[ibid.end():]
+    pm = re.search(PAGES, rest)
+    if rest.strip() and pm:
+        s0 = f.start + ibid.end() + pm.start()
+        s1 = f.start + ibid.end() + pm.end() - (1 if pm.group().endswith(".") else 0)
+        ref.add(s0, s1, _tei("biblScope", unit="page", **page_attrs(pm.group("pages"))))
+    ref.have_title = True
+    return True
+
+
+def _read_year(f: _Field, ref: _Reference) -> bool:
+    year = re.fullmatch(rf"({YEAR})\.?", f.plain)
+    if year is None:
+        return False
+    return ref.add(f.start, f.start + len(year.group(1)), date_element(year.group(1)))
+
+
+def _read_full_date(f: _Field, ref: _Reference) -> bool:
+    """"4 Ocak 1919" (a periodical's issue)."""
+    full = re.fullmatch(rf"{FULL_DATE}\.?", f.plain, re.IGNORECASE)
+    if not full:
+        return False
+    return ref.add(f.start, f.start + full.end("dyear"), date_element(f.plain[:full.end("dyear")]))
+
+
+def _read_author(f: _Field, ref: _Reference) -> bool:
+    """The first field is the author when it reads as a name and a title or ibid follows."""
+    nxt = f.following
+    if f.index == 0 and _looks_like_name(f.text) and nxt and (nxt[0].isupper() or nxt[0] in "“\"" or IBID.match(nxt)):
+        ref.have_author = ref.add(f.start, f.end, _tei("author"))
+        return True
+    return False
+
+
+def _read_quoted_title(f: _Field, ref: _Reference) -> bool:
+    """A quoted field is an article's title."""
+    if not (f.text.startswith("“") and "”" in f.text):
+        return False
+    ref.have_title = ref.add(f.start, f.start + f.text.index("”") + 1, _tei("title", level="a"))
+    return True
+
+
+def _read_publisher(f: _Field, ref: _Reference) -> bool:
+    """A publisher's name; as the first field, before any title, it is the title (a series, an institution's
+    publication)."""
+    if not PUBLISHER_WORDS.search(f.plain):
+        return False
+    if not ref.have_title and f.index == 0:
+        ref.have_title = ref.add(f.start, f.end, _tei("title"))
+        return True
+    return ref.add(f.start, f.end, _tei("publisher"))
+
+
+def _read_periodical(f: _Field, ref: _Reference) -> bool:
+    """"Azerbaycan Gazetesi": a journal or newspaper title."""
+    if not (PERIODICAL_WORDS.search(f.plain) and len(f.plain.split()) <= 6):
+        return False
+    ref.have_title = ref.add(f.start, f.end, _tei("title", level="j"))
+    return True
+
+
+def _read_first_title(f: _Field, ref: _Reference) -> bool:
+    """The first capitalised field without a title so far is the title (a monograph's after an author)."""
+    if ref.have_title or not f.plain[:1].isupper() or re.match(r"^\d", f.plain):
+        return False
+    element = _tei("title", level="m") if ref.have_author else _tei("title")
+    ref.have_title = ref.add(f.start, f.end, element)
+    return True
+
+
+def _read_pub_place(f: _Field, ref: _Reference) -> bool:
+    """One capitalised word after the title and before a year: the place of publication."""
+    if ref.have_title and len(f.plain.split()) == 1 and f.plain[:1].isupper() and f.next_is_year:
+        return ref.add(f.start, f.end, _tei("pubPlace"))
+    return False
+
+
+FIELD_READERS: list[FieldReader] = [
+    _read_pages, _read_ibid, _read_year, _read_full_date, _read_author, _read_quoted_title,
+    _read_publisher, _read_periodical, _read_first_title, _read_pub_place,
+]
+
+
+def _reference_fields(core: str, start: int) -> list[_Field]:
     # Normalise the "a.g,e" typo so the comma inside it does not split fields.
-    fields = _fields(IBID.sub(lambda m: m.group().replace(",", "\u0000"), core), start)
-    fields = [(f.replace("\u0000", ","), o) for f, o in fields]
-    have_author = have_title = False
-    for index, (field, off) in enumerate(fields):
-        plain = OBJECT_CHARS.sub("", field).rstrip(".")
-        fend = off + len(field.rstrip(".")) if field.endswith(".") and not IBID.fullmatch(field) else off + len(field)
-        nxt = fields[index + 1][0] if index + 1 < len(fields) else ""
-        ibid = IBID.search(field)
-        pages = re.match(rf"^{PAGES}$", field)
-        year = re.fullmatch(rf"({YEAR})\.?", plain)
-        full_date = re.fullmatch(rf"{FULL_DATE}\.?", plain, re.IGNORECASE)
-        if pages:
-            scope_attrs = page_attrs(pages.group("pages"))
-            spans.append(Span(off, off + len(field.rstrip(".")), _tei("biblScope", unit="page", **scope_attrs), 9))
-        elif ibid and ibid.start() == 0:
-            # "a.g.e" stands for the title of the work cited before.
-            spans.append(Span(off + ibid.start(), off + ibid.end(), _tei("title", type="ibid"), 9))
-            rest = field[ibid.end():].strip()
-            pm = re.search(PAGES, field[ibid.end():])
-            if rest and pm:
-                s0 = off + ibid.end() + pm.start()
-                spans.append(Span(s0, off + ibid.end() + pm.end() - (1 if pm.group().endswith(".") else 0), _tei("biblScope", unit="page", **page_attrs(pm.group("pages"))), 9))
-            have_title = True
-        elif year:
-            spans.append(Span(off, off + len(year.group(1)), _tei("date", when=year.group(1)), 9))
-        elif full_date:
-            when = iso_date(full_date.group("day"), full_date.group("month"), full_date.group("dyear"))
-            spans.append(Span(off, off + full_date.end("dyear"), _tei("date", when=when), 9))
-        elif index == 0 and _looks_like_name(field) and nxt and (nxt[0].isupper() or nxt[0] in "“\"" or IBID.match(nxt)):
-            spans.append(Span(off, fend, _tei("author"), 9))
-            have_author = True
-        elif field.startswith("“") and "”" in field:
-            q_end = field.index("”") + 1
-            spans.append(Span(off, off + q_end, _tei("title", level="a"), 9))
-            have_title = True
-        elif PUBLISHER_WORDS.search(plain) and not have_title and index == 0:
-            spans.append(Span(off, fend, _tei("title"), 9))
-            have_title = True
-        elif PUBLISHER_WORDS.search(plain):
-            spans.append(Span(off, fend, _tei("publisher"), 9))
-        elif PERIODICAL_WORDS.search(plain) and len(plain.split()) <= 6:
-            spans.append(Span(off, fend, _tei("title", level="j"), 9))
-            have_title = True
-        elif not have_title and plain[:1].isupper() and not re.match(r"^\d", plain):
-            spans.append(Span(off, fend, _tei("title", level="m" if have_author else None), 9))
-            have_title = True
-        elif (
-            have_title
-            and len(plain.split()) == 1
-            and plain[:1].isupper()
-            and index + 1 < len(fields)
-            and re.fullmatch(rf"{YEAR}\.?", OBJECT_CHARS.sub("", fields[index + 1][0]))
-        ):
-            spans.append(Span(off, fend, _tei("pubPlace"), 9))
-    if not have_author and not have_title:
-        # Every bibl needs an author or a title: the first field names the source.
-        field, off = fields[0]
-        if not re.match(r"^\d", OBJECT_CHARS.sub("", field)):
-            spans.append(Span(off, off + len(field), _tei("title"), 8))
-        else:
-            return []
-    return spans
+    pieces = _fields(IBID.sub(lambda m: m.group().replace(",", "\u0000"), core), start)
+    texts = [(f.replace("\u0000", ","), o) for f, o in pieces]
+    out = []
+    for index, (text, off) in enumerate(texts):
+        following = texts[index + 1][0] if index + 1 < len(texts) else ""
+        next_is_year = bool(following) and re.fullmatch(rf"{YEAR}\.?", OBJECT_CHARS.sub("", following)) is not None
+        out.append(_Field(index, text, off, following, next_is_year))
+    return out
+
+
+def _note_bibl(core: str, start: int) -> list[Span]:
+    """One reference of a note: the bibl, then each field read by the first reader that knows it."""
+    ref = _Reference([Span(start, start + len(core), _tei("bibl"), 10)])
+    fields = _reference_fields(core, start)
+    for f in fields:
+        any(read(f, ref) for read in FIELD_READERS)
+    if ref.have_author or ref.have_title:
+        return ref.spans
+    # Every bibl needs an author or a title: the first field names the source.
+    first = fields[0]
+    if re.match(r"^\d", OBJECT_CHARS.sub("", first.text)):
+        return []
+    ref.spans.append(Span(first.start, first.start + len(first.text), _tei("title"), 8))
+    return ref.spans
