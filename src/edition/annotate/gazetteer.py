@@ -121,6 +121,9 @@ MIN_ALT_POPULATION = 15000
 # cities1000) count, elsewhere 5,000+ (below that, far-away villages share
 # names with ordinary words).
 CORE_COUNTRIES = {"AZ", "GE", "AM", "TR", "IR"}
+# … and the North Caucasus, by GeoNames' first-level divisions of Russia: Adygea,
+# Chechnya, Dagestan, Ingushetia, Kabardino-Balkaria, Karachay-Cherkessia, North Ossetia
+CORE_REGIONS = {("RU", "01"), ("RU", "12"), ("RU", "17"), ("RU", "19"), ("RU", "22"), ("RU", "27"), ("RU", "68")}
 MIN_POPULATION = 5000
 MIN_CORE_POPULATION = 1000
 # Azerbaijani Latin → Turkish spelling of an alternate name ("Lənkəran" →
@@ -129,8 +132,13 @@ MIN_CORE_POPULATION = 1000
 AZERBAIJANI_TO_TURKISH = str.maketrans({"ə": "e", "Ə": "E", "x": "h", "X": "H", "q": "k", "Q": "K"})
 MEMO_LIMIT = 200_000  # remembered lookups per process (~30 MB)
 # towns of the region whose former names are kept (see _usable_alternate)
-MIN_FORMER_NAME_POPULATION = 50000
-PERSON_LIKE_ENDINGS = ("in", "ov", "ev", "ski", "sky", "idze", "shvili", "yan")
+MIN_FORMER_NAME_POPULATION = 15000
+# Russian transliteration → Turkish spelling of an alternate name ("Khunzakh" →
+# "Hunzah", "Temir-Khan-Shura" → "Temir-Han-Şura", "Nukha" → "Nuha"): Turkish
+# texts write the region's towns as they sound.
+RUSSIAN_TO_TURKISH = (("kh", "h"), ("Kh", "H"), ("sh", "ş"), ("Sh", "Ş"), ("ch", "ç"), ("Ch", "Ç"),
+                      ("zh", "j"), ("Zh", "J"))
+PERSON_LIKE_ENDINGS = ("in", "ov", "ev", "ski", "sky", "idze", "shvili", "yan", "zade", "oglu")
 
 
 @dataclass(frozen=True)
@@ -219,10 +227,22 @@ def _add_countries(names: Index, countries: dict[str, Any]) -> None:
         _add(names, c["name"], GazetteerPlace(c["name"], "country", str(c["geonameid"]), None, iso))
 
 
+def _in_core(city: City) -> bool:
+    """In the region the texts are about (CORE_COUNTRIES, CORE_REGIONS)."""
+    return city["countrycode"] in CORE_COUNTRIES or (city["countrycode"], city.get("admin1code")) in CORE_REGIONS
+
+
 def _kept_city(city: City) -> bool:
-    """A town of 5,000+, or of 1,000+ in the core countries unless named like a person."""
+    """A town of 5,000+, or of 1,000+ in the core region unless named like a person."""
     pop = int(city.get("population") or 0)
-    return pop >= MIN_POPULATION or city["countrycode"] in CORE_COUNTRIES and not _person_like(city["name"])
+    return pop >= MIN_POPULATION or _in_core(city) and not _person_like(city["name"])
+
+
+def _turkish_spelling(alternate: str) -> str:
+    """A Russian transliteration as Turkish writes it: kh, sh, ch, zh → h, ş, ç, j."""
+    for latin, turkish in RUSSIAN_TO_TURKISH:
+        alternate = alternate.replace(latin, turkish)
+    return alternate
 
 
 def _city_names(city: City) -> set[tuple[str, bool]]:
@@ -240,6 +260,9 @@ def _city_names(city: City) -> set[tuple[str, bool]]:
     names |= {(a.rstrip("'ʹ"), False) for a in alternates if _usable_alternate(a.rstrip("'ʹ"), slug, former)}
     names |= {(a.translate(AZERBAIJANI_TO_TURKISH), False) for a in alternates
               if "ə" in a and _usable_alternate(a.translate(AZERBAIJANI_TO_TURKISH), slug, former)}
+    if city["countrycode"] in REGION_COUNTRIES:
+        spellings = {_turkish_spelling(a.rstrip("'ʹ")) for a in alternates if a.isascii()}
+        names |= {(a, False) for a in spellings if _usable_alternate(a, slug, former)}
     return names
 
 

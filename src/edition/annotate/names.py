@@ -179,10 +179,14 @@ STATE_QUALIFIERS = {"sovyet", "halk", "sosyalist", "federatif", "özerk", "demok
 # bare head words that are also the first word of longer names
 BARE_HEADS = {"sovyet", "ordu", "meclis", "komite", "parti", "seym", "tümen", "neşriyat"}
 EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat", "protokol")
+# Peoples of the Caucasus and Anatolia: "Çerkes", "Çeçen" are demonyms, though
+# a town may share the name; inside an organisation's name they are name words.
+DEMONYMS = {"çerkes", "çeçen", "lezgi", "kumuk", "abhaz", "oset", "nogay", "laz", "adige", "avar", "karapapak"}
 # words that begin organisation names even at a sentence start
 NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "millî", "milli", "kızıl",
               "osmanlı", "sovyet", "bolşevik", "kafkas", "geçici", "kurucu", "sosyal", "özel", "tüm",
-              "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan", "dünya"}
+              "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan", "dünya",
+              *DEMONYMS}
 # lower-case nouns after a place's name that say it is one ("Bayat kalesini", "Gülistan köyünde")
 PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:kale|köy|kasaba|şehir|şehr|kent|ilçe|kaza|nahiye|liman|ova|vadi|yayla|mahalle|bölge|yöre|"
@@ -198,7 +202,7 @@ CHURCH_BODY_WORDS = {"ermeni", "gürcü", "rus", "rum", "süryani", "keldani", "
 PLACE_EVENT_HEADS = {"antlaşması", "antlaşma", "mütarekesi", "konferansı", "savaşı", "katliamı"}
 
 # Capitalised words that start sentences or headings and are not names.
-STOPWORDS = set(
+STOPWORDS = DEMONYMS | set(
     """
     a ama ancak aslında ayrıca aynı bazı belki ben biz bu bunlar bunun buna bunu burada böylece
     böyle bölge bölgede bir birinci bize bütün çünkü da daha de diğer dolayısıyla eğer en fakat
@@ -516,7 +520,7 @@ def _adjectival_ok(text: str, end: int) -> bool:
 # words that stay name words inside a multi-word name though they are stopwords at a sentence start
 _NAME_WORD_STOPWORDS = STOPWORDS - {"millî", "milli", "halk", "devlet", "dünya", "sovyet", "ordu", "bolşevik",
                                     "kızıl", "beyaz", "ermeni", "rus", "türk", "gürcü", "müslüman", "kafkas",
-                                    "tatar", "islam", "ingiliz", "komite", "cumhuriyet"}
+                                    "tatar", "islam", "ingiliz", "komite", "cumhuriyet"} - DEMONYMS
 _INFLECTED_END = re.compile(r"(de|da|den|dan|te|ta|nı|ni|nu|nü|yı|yi|ı|i|e|a)$")
 
 
