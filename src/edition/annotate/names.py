@@ -59,7 +59,7 @@ REGNAL_BEFORE_RE = re.compile(
 REGNAL_NOT_PERSON = {"dünya", "meşrutiyet", "enternasyonal", "balkan", "cihan", "körfez", "kafkas",
                      "ordu", "kolordu", "tümen", "dönem", "devre", "cilt", "kitap", "bölüm", "kısım",
                      "kongre", "kurultay", "meclis", "duma", "world", "international"}
-ROMAN_ORDINAL_RE = re.compile(r"(?<![\w.])([IVX]{1,5}|[0-9]{1,2})\.\s?$")
+ROMAN_ORDINAL_RE = re.compile(r"(?<![\w.])([IVX]{1,5}|[0-9]{1,3})\.\s?$")
 
 # Possessive-case forms glued to an organisation head: "Partisinin" = "Partisi" + "nin".
 HEAD_SUFFIXES = ("nin", "nın", "nun", "nün", "ne", "na", "nu", "nü", "ni", "nı", "nde", "nda",
@@ -521,6 +521,7 @@ def _adjectival_ok(text: str, end: int) -> bool:
 _NAME_WORD_STOPWORDS = STOPWORDS - {"millî", "milli", "halk", "devlet", "dünya", "sovyet", "ordu", "bolşevik",
                                     "kızıl", "beyaz", "ermeni", "rus", "türk", "gürcü", "müslüman", "kafkas",
                                     "tatar", "islam", "ingiliz", "komite", "cumhuriyet"} - DEMONYMS
+_ORDINAL_END = re.compile(r"(?<![\w.])(?:\d{1,3}|[IVX]{1,5})\.$")
 _INFLECTED_END = re.compile(r"(de|da|den|dan|te|ta|nı|ni|nu|nü|yı|yi|ı|i|e|a)$")
 
 
@@ -570,7 +571,9 @@ class Knowledge:
         if e is not None and (e.kind == "person" or e.kind == "org" and " " not in e.preferred.strip()):
             return True
         before = _before(text, tok.start)
-        sentence_start = not before or before[-1] in ".!?:;“\"(" or before.endswith("\n")
+        # an ordinal's full stop ends no sentence: "366. Motorize Piyade Alayı"
+        sentence_start = (not before or before[-1] in ".!?:;“\"(" or before.endswith("\n")) \
+            and not _ORDINAL_END.search(before)
         # a sentence-initial word with a case ending ("Neticede", "Azerileri") is not a name word
         return sentence_start and e is None and tok.stem not in self.gaz and f not in NAME_WORDS \
             and (bool(_INFLECTED_END.search(f)) or f in self.common)
@@ -1021,7 +1024,8 @@ def initials_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Cand
 
 
 # "(Suny, 2010", "; Köse, 2014", and without the comma: "(Bournoutian 2004: 18)"
-CITATION_RE = re.compile(r"(?:(?<=\()|(?<=;\s))((?:[A-ZÇĞİÖŞÜ\u0400-\u04FF][\w’'\-]+\s?){1,3})"
+CITATION_RE = re.compile(r"(?:(?<=\()|(?<=;\s))((?:(?:de|van|von|der|den|di|du|da|del|la|le)\s)?"
+                         r"(?:[A-ZÇĞİÖŞÜ\u0400-\u04FF][\w’'\-]+\s?){1,3})"
                          r"(?:,\s*|\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[:;),]))(1[5-9]\d\d|20\d\d)\b")
 
 
@@ -1189,20 +1193,42 @@ def _gazetteer_place(k: Knowledge, start: int, name: str, last: Token) -> tuple[
     return None
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_NEXT_CAPITALISED = re.compile(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]")
+_NEXT_NAME = re.compile(r"\s+(\w+)(?:[’']\w+)?")
+_COORDINATED_NAME = re.compile(r"\s*(?:,|\s(?:ve|ile))\s+(\w+)")
+
+
+def _named_after_it(text: str, end: int) -> bool:
+    """An event or a place noun follows the name: "Lenkeran kalesi", "Paris
+    Olimpiyatları", "Berlin Antlaşması"."""
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is not None and (fold(nxt.group(1)).startswith(EVENT_STEMS) or fold(nxt.group(1)) in EVENT_NOUNS):
+        return True
+    return PLACE_NOUN_AFTER.match(text, end) is not None
+
+
 def _sentence_start_word(k: Knowledge, text: str, start: int, end: int) -> bool:
     """A town's name where any capitalised word stands ("Genç Bilim Adamları",
     "Verimli topraklar" at a sentence start), unless an event or a place noun
-    follows ("Lenkeran kalesi" at a sentence start)."""
-    nxt = re.match(r"\s+(\w+)", text[end:])
-    if nxt is not None and fold(nxt.group(1)).startswith(EVENT_STEMS) or PLACE_NOUN_AFTER.match(text, end):
+    follows ("Lenkeran kalesi" at a sentence start) or another place is named
+    with it ("Kars ve Ardahan")."""
+    if _named_after_it(text, end):
         return False
     before = _before(text, start)
     if not before or before[-1] in ".!?:;“\"(":
-        return True
-    if not re.match(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]", text[end:]):
+        coordinated = _COORDINATED_NAME.match(text, end)
+        return coordinated is None or not coordinated.group(1)[:1].isupper() or coordinated.group(1) not in k.gaz
+    if not _NEXT_CAPITALISED.match(text, end):
         return False
-    following = re.match(r"\s+\w+(?:[’']\w+)?", text[end:])
-    return following is not None and following.group().strip() not in k.gaz
+    following = _NEXT_NAME.match(text, end)
+    if following is None:
+        return False
+    if following.group().strip() == following.group(1):
+        return following.group(1) not in k.gaz
+    # a country or region with its suffix: "Ardahan Türkiye’de" (but "Real Madrid’e" is one name)
+    place = k.gaz.lookup(following.group(1))
+    return place is None or place.kind == "city"
 
 
 def _cited_author(text: str, start: int, end: int) -> bool:
