@@ -148,11 +148,14 @@ RANKS = {  # offices and ranks: before the name, outside persName
     "kumandanı", "yarbay", "kaymakamı", "mutasarrıfı", "konsolos", "konsolosu", "şehbenderi",
     "müşaviri", "yaveri", "komiser", "şair", "yazar", "gazeteci", "count", "prince", "colonel",
     "captain", "major", "admiral", "minister",
+    # military and naval ranks of other armies, and offices of the Caucasus
+    "komodor", "tuğgeneral", "tümgeneral", "korgeneral", "orgeneral", "teğmen", "üsteğmen", "ataman",
+    "hetman", "polkovnik", "podpolkovnik", "kapitan", "esaul", "sotnik", "serdar", "naib", "muhafız",
 }
 HONORIFICS_BEFORE = {"hacı", "molla", "şeyh", "sheikh", "seyyid", "han", "hoca", "mir", "mirza", "melik", "ağa",
-                     "şehzade", "sultan"}
+                     "şehzade", "sultan", "gazi"}
 HONORIFICS_AFTER = {"paşa", "pasha", "bey", "han", "efendi", "hanım", "ağa", "bek", "beg", "hoca", "şah",
-                    "sultan", "hatun", "beyefendi", "hanımefendi", "mirza"}
+                    "sultan", "hatun", "beyefendi", "hanımefendi", "mirza", "hacı"}
 # honorifics a surname may follow: "Nesib Bey Yusufbeyli", "İsmail Ağa Simko"
 SURNAME_AFTER_HONORIFIC = {"bey", "ağa", "han"}
 SURNAME_ENDINGS = (
