@@ -855,7 +855,7 @@ def rank_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidat
     """A rank or office before the name, outside it: "General Talışinski"."""
     out = []
     for i, tok in enumerate(tokens[:-1]):
-        if not (tok.cap and not tok.has_suffix and fold(tok.stem) in RANKS and _adjacent(text, tok, tokens[i + 1])):
+        if not (not tok.has_suffix and fold(tok.stem) in RANKS and _adjacent(text, tok, tokens[i + 1])):
             continue
         end = k.name_run(text, tokens, i + 1, after_rank=True)
         if end == i + 1:
