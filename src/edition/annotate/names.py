@@ -74,7 +74,7 @@ ORG_HEADS = {
     "tugayı": "army",
     "sovyeti": "council", "sovyet": "council", "konseyi": "council", "şurası": "council",
     "seymi": "council", "seym": "council", "meclisi": "council", "meclis": "council",
-    "duması": "council", "kurultayı": "council", "parlamentosu": "council", "kongresi": "council",
+    "duması": "council", "parlamentosu": "council",
     "hükümeti": "government", "komiserliği": "government", "bakanlığı": "government",
     "diktatörlüğü": "government", "ocağı": "society", "konfederasyonu": "council",
     "kumandanlığı": "army", "komutanlığı": "army", "cephesi": "army", "nezareti": "government",
@@ -98,6 +98,10 @@ ORG_HEADS = {
     "valiliği": "government", "kaymakamlığı": "government", "müdürlüğü": "government", "odası": "institution",
     "sendikası": "institution", "idaresi": "institution", "sinodu": "church", "sinod": "church",
     "borsası": "company", "grubu": "institution",
+    "vekaleti": "government", "fraksiyonu": "party", "ittifakı": "party", "lejyonu": "army",
+    "basımevi": "publisher", "yayınevi": "publisher", "misyonu": "society", "muhafızları": "army",
+    "fund": "society", "center": "institution", "centre": "institution", "administration": "government",
+    "association": "society",
     "party": "party", "army": "army", "committee": "committee", "council": "council",
     "government": "government", "society": "society", "fleet": "fleet",
 }
@@ -181,7 +185,9 @@ PLURAL_END = re.compile(r"(lar|ler)(ı|i|ın|in|a|e|da|de|ının|inin|ına|ine|�
 STATE_QUALIFIERS = {"sovyet", "halk", "sosyalist", "federatif", "özerk", "demokratik"}
 # bare head words that are also the first word of longer names
 BARE_HEADS = {"sovyet", "ordu", "meclis", "komite", "parti", "seym", "tümen", "neşriyat"}
-EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat", "protokol")
+# (congresses are events, like conferences: "Kafkasya Müslümanları Kurultayı" names a place, no body)
+EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat", "protokol",
+               "kurultay", "kongre")
 # Peoples of the Caucasus and Anatolia: "Çerkes", "Çeçen" are demonyms, though
 # a town may share the name; inside an organisation's name they are name words.
 DEMONYMS = {"çerkes", "çeçen", "lezgi", "kumuk", "abhaz", "oset", "nogay", "laz", "adige", "avar", "karapapak"}
@@ -525,6 +531,7 @@ _NAME_WORD_STOPWORDS = STOPWORDS - {"millî", "milli", "halk", "devlet", "dünya
                                     "kızıl", "beyaz", "ermeni", "rus", "türk", "gürcü", "müslüman", "kafkas",
                                     "tatar", "islam", "ingiliz", "komite", "cumhuriyet"} - DEMONYMS
 _ORDINAL_END = re.compile(r"(?<![\w.])(?:\d{1,3}|[IVX]{1,5})\.$")
+_IZAFET_END = re.compile(r"-y?[ıiuü]$")
 _INFLECTED_END = re.compile(r"(de|da|den|dan|te|ta|nı|ni|nu|nü|yı|yi|ı|i|e|a)$")
 
 
@@ -577,9 +584,11 @@ class Knowledge:
         # an ordinal's full stop ends no sentence: "366. Motorize Piyade Alayı"
         sentence_start = (not before or before[-1] in ".!?:;“\"(" or before.endswith("\n")) \
             and not _ORDINAL_END.search(before)
-        # a sentence-initial word with a case ending ("Neticede", "Azerileri") is not a name word
+        # a sentence-initial word with a case ending ("Neticede", "Azerileri") is not a name word;
+        # an acronym ("ATASE Arşivi") or an Ottoman compound ("Hilal-i Ahmer") has none
+        inflected = _INFLECTED_END.search(f) is not None and not tok.stem.isupper() and not _IZAFET_END.search(f)
         return sentence_start and e is None and tok.stem not in self.gaz and f not in NAME_WORDS \
-            and (bool(_INFLECTED_END.search(f)) or f in self.common)
+            and (inflected or f in self.common)
 
     def given_name(self, tok: Token) -> bool:
         """Is ``tok`` a given name (an acronym is none: "NATO" is a Georgian name too)?"""
@@ -795,6 +804,9 @@ def _names_nothing(tokens: Sequence[Token], i: int, h: HeadWord, ordinal_start: 
     return h.kind == "place" and h.head in ("cumhuriyeti", "federasyonu") and i == h.j
 
 
+_DEMONYM_END = re.compile(r"l[ıiuü]$")  # "Dağlı", "Bakülü": a people, described by its place
+
+
 def _described_not_named(k: Knowledge, tokens: Sequence[Token], i: int, h: HeadWord,
                          left_entry: Entry | None) -> bool:
     """A lower-case head after words that describe the body rather than name it."""
@@ -802,14 +814,18 @@ def _described_not_named(k: Knowledge, tokens: Sequence[Token], i: int, h: HeadW
         return True  # "Müslüman Cemiyet-i Hayriye binası": the society's building
     if h.head == "idaresi" and h.j - i < 2:
         return True  # "Sovyet İdaresi" is rule; "… Şii Ruhani İdaresi" a body
+    if h.head == "ittifakı" and any("-" in t.stem for t in tokens[i:h.j]):
+        return True  # "Bolşevik-Taşnak İttifakı": a pact of two, no body
     if h.head not in LOWER_ORG_HEADS or tokens[h.j].cap:
         return False
     words = tokens[i:h.j]
-    if all(fold(t.stem) in STOPWORDS or fold(t.stem) in NAME_WORDS for t in words):
-        return True  # "Ermeni partisi", "Rus hükümeti": a people's party, no name
-    if h.head != "hükümeti" and all(
-            t.stem in k.gaz or (k.register.lookup(t.stem, "place") is not None) for t in words):
-        return True  # "Bakü komitesi", "Gence teşkilatı": a town's branch, described
+    if all(fold(t.stem) in STOPWORDS or fold(t.stem) in NAME_WORDS or _DEMONYM_END.search(fold(t.stem))
+           for t in words):
+        return True  # "Ermeni partisi", "Rus hükümeti", "Dağlı hükümeti": a people's party, no name
+    if all(t.stem in k.gaz or (k.register.lookup(t.stem, "place") is not None) for t in words):
+        return True  # "Bakü komitesi", "Tahran hükümeti": a town's branch or a state's cabinet, described
+    if _strip_head(tokens[h.j - 1].stem, PLACE_HEADS):
+        return True  # "Şimali Kafkasya Cumhuriyeti hükümeti": the state is the name
     # "Yusufbekov hükümeti": a cabinet named after its head
     return left_entry is not None and left_entry.kind == "person" or _has_surname_ending(tokens[h.j - 1].stem)
 
@@ -1101,8 +1117,8 @@ def _in_capitals_run(text: str, tokens: Sequence[Token], x: int, caps: list[bool
 
 def _in_archive_code(text: str, tok: Token) -> bool:
     """"BOA, HAT, 1042/43115": a fond or series named after its archive; "DH.ŞFR": a dotted code."""
-    if re.search(r"\b[A-ZÇĞİÖŞÜ]{2,}[.,]\s*$", text[max(0, tok.start - 12):tok.start]):
-        return True
+    if re.search(r"(?:\b[A-ZÇĞİÖŞÜ]{2,}|Arşivi|Archives?)[.,]\s*$", text[max(0, tok.start - 12):tok.start]):
+        return True  # "ATASE Arşivi, BDH": a series of the archive
     before = text[tok.start - 1] if tok.start else " "
     return before in (".", "-") or text[tok.stem_end:tok.stem_end + 1] in (".", "-") \
         and text[tok.stem_end + 1:tok.stem_end + 2].isalnum()
