@@ -162,6 +162,8 @@ HONORIFICS_AFTER = {"paşa", "pasha", "bey", "han", "efendi", "hanım", "ağa", 
                     "sultan", "hatun", "beyefendi", "hanımefendi", "mirza", "hacı"}
 # honorifics a surname may follow: "Nesib Bey Yusufbeyli", "İsmail Ağa Simko"
 SURNAME_AFTER_HONORIFIC = {"bey", "ağa", "han"}
+# … and a family or dynastic name no town shares: "Hasan Efendi Elkadari", "Ahmed Şah Kaçar"
+FAMILY_NAME_AFTER_HONORIFIC = {"sultan", "efendi", "şah", "paşa", "hacı"}
 SURNAME_ENDINGS = (
     "ov", "ova", "ev", "eva", "yev", "yeva", "of", "yan", "yants", "yanz", "zade", "ski", "skiy",
     "sky", "zky", "skaya", "oğlu", "oglu", "idze", "dze", "vili", "şvili", "viç", "vich", "enko",
@@ -175,7 +177,8 @@ SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "du", "da", "del", 
 # Endings that are too short to be evidence on their own; they need length.
 WEAK_ENDINGS = {"ko", "ev", "of"}
 NAME_MODIFIERS = {"kuzey", "güney", "doğu", "batı", "orta", "sovyet", "çarlık", "bolşevik",
-                  "north", "south", "east", "west", "central", "soviet", "tsarist", "bolshevik"}
+                  "north", "south", "east", "west", "central", "soviet", "tsarist", "bolshevik",
+                  "şimali", "cenubi", "garbi", "şarki"}  # Ottoman north, south, west, east
 # Names that are also adjectives: "Osmanlı askeri", "Kafkas halkları" are no names.
 ADJECTIVAL = {"osmanlı", "kafkas", "hazar"}
 CONNECTORS = {"ve", "and", "of", "the", "de", "la"}
@@ -635,10 +638,14 @@ class Knowledge:
                 and tokens[k].cap):
             return k
         k += 1
-        if k < n and fold(tokens[k - 1].stem) in SURNAME_AFTER_HONORIFIC and tokens[k].cap \
-                and _adjacent(text, tokens[k - 1], tokens[k]) \
-                and (_has_surname_ending(tokens[k].stem) or self.surname_word(tokens[k])):
-            k += 1
+        if not (k < n and tokens[k].cap and _adjacent(text, tokens[k - 1], tokens[k])):
+            return k
+        honorific, after = fold(tokens[k - 1].stem), tokens[k]
+        if honorific in SURNAME_AFTER_HONORIFIC and (_has_surname_ending(after.stem) or self.surname_word(after)):
+            return k + 1
+        if honorific in FAMILY_NAME_AFTER_HONORIFIC and (_has_surname_ending(after.stem) or self.surname_word(after)
+                                                         and self.gaz.lookup(after.stem) is None):
+            return k + 1
         return k
 
     def names_a_church_body(self, words: Sequence[Token]) -> bool:
