@@ -1257,6 +1257,31 @@ def _sentence_start_word(k: Knowledge, text: str, start: int, end: int) -> bool:
     return place is None or place.kind == "city"
 
 
+_CASE_ENDED = re.compile(r"(?:[dt][ae]n?|n[ıiuü]n|[ıiuü]n)$")
+_WORD_BEFORE = re.compile(r"(?:^|[^\w’'])([A-ZÇĞİÖŞÜ]\w*)(?:\s+(?:of|and|de|la|del|du))?$")
+
+
+def _inside_longer_name(k: Knowledge, text: str, start: int) -> bool:
+    """A town or country after a capitalised word no list knows, in mid-sentence:
+    part of a longer name ("Real Madrid", "Borsa İstanbul", "Tel Abyad",
+    "Committee of Union and Progress"), not the place."""
+    before = _before(text, start)
+    if before == text[max(0, start - 200):start]:  # glued to it: "Car-Balaken", "(Bakü"
+        return False
+    m = _WORD_BEFORE.search(before)
+    if m is None:
+        return False
+    word, f = m.group(1), fold(m.group(1))
+    earlier = _before(text, max(0, start - 200) + m.start(1))
+    if not earlier or earlier[-1] in ".!?:;“\"(" or word.isupper():
+        return False  # a sentence start or an acronym
+    if PLURAL_END.search(f) or _CASE_ENDED.search(f):
+        return False  # "İnguşlar Kazakistan ile", "Nisanında Kelbecer": words of the sentence
+    return f not in STOPWORDS and f not in NAME_MODIFIERS and f not in NAME_WORDS and f not in RANKS \
+        and f not in HONORIFICS_BEFORE and f not in HONORIFICS_AFTER and f not in k.common \
+        and f not in given_names() and word not in k.gaz and k.register.lookup(word) is None
+
+
 def _cited_author(text: str, start: int, end: int) -> bool:
     """"(Golden, 1996" is an author that happens to be a town; in "…, Ankara,
     2005" the town is the place of publication."""
@@ -1287,6 +1312,8 @@ def _gazetteer_name(k: Knowledge, text: str, start: int, name: str, last: Token)
             and _sentence_start_word(k, text, start, end):
         return None
     if place.kind == "city" and _cited_author(text, start, end):
+        return None
+    if place.kind in ("city", "country") and _inside_longer_name(k, text, start):
         return None
     return Candidate(start, end, "place", written, "gazetteer", place.kind, 0)
 
