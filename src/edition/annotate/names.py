@@ -1393,8 +1393,22 @@ def _signed(log: Iterable[Question]) -> tuple[Question, ...]:
                  for op, name, kind, answer in log)
 
 
-def _plausible(text: str, c: Candidate) -> bool:
-    """A plural glued on is a group: "Romanovlar", "Bolşevikler"."""
+# the capitalised words before a lower-case periodical noun: a title ("Kaspi gazetesi", "Yeni Kafkasya dergisi")
+PERIODICAL_TITLE = re.compile(r"(?<![\w’'-])(?:[A-ZÇĞİÖŞÜ][\w\-]*\s+){1,4}(?=(?:gazete|dergi|mecmua|ceride)\w*)")
+
+
+def periodical_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of periodicals' titles named before "gazetesi", "dergisi" …: titles, whose words name nothing."""
+    return [(m.start(), m.end()) for m in PERIODICAL_TITLE.finditer(text)]
+
+
+def _plausible(text: str, c: Candidate, titles: Sequence[tuple[int, int]] = ()) -> bool:
+    """A plural glued on is a group ("Romanovlar", "Bolşevikler"); a name
+    found on evidence inside a periodical's title is a word of the title."""
+    # a registered name is the whole title ("Kaspi" known as a newspaper) or a word of it ("Yeni Kafkasya")
+    if any(s <= c.start and c.end <= e and (c.evidence != "register" or text[s:e].strip() != c.name)
+           for s, e in titles):
+        return False
     return c.evidence == "register" or not re.match(r"(lar|ler)", text[c.end:c.end + 6])
 
 
@@ -1569,8 +1583,9 @@ class NameFinder:
         for s, e in blocked:
             for x in range(s, e):
                 taken[x] = True
+        titles = periodical_titles(text)
         for c in sorted(self.candidates(text, register_only), key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-            if c.end <= c.start or any(taken[c.start:c.end]) or not _plausible(text, c):
+            if c.end <= c.start or any(taken[c.start:c.end]) or not _plausible(text, c, titles):
                 continue
             chosen.append(c)
             for x in range(c.start, c.end):
