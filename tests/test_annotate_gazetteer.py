@@ -57,3 +57,22 @@ def test_lookups_are_folded_and_the_curated_layer_wins():
     assert gaz.lookup("Kafkasya").kind == "region"
     assert gaz.lookup("Gürcistan").kind == "country" and gaz.lookup("Gürcistan").geonames
     assert "Wordthatisnoplace" not in gaz
+
+
+def test_russian_transliteration_as_turkish_writes_it():
+    from edition.annotate.gazetteer import _turkish_spelling
+    assert _turkish_spelling("Temir-Khan-Shura") == "Temir-Han-Şura"
+    assert _turkish_spelling("Zhdanov Chai") == "Jdanov Çai"
+    names = _city_names(city("Buynaksk", 62000, "RU", ["Temir-Khan-Shura"]))
+    assert ("Temir-Han-Şura", False) in names  # a former name of a town of the region
+
+
+def test_former_names_like_a_surname_are_kept_out():
+    assert all(n != "Resulzade" for n, _ in _city_names(city("Yeni Suraxanı", 20000, "AZ", ["Rəsulzadə"])))
+
+
+def test_the_north_caucasus_counts_as_core():
+    from edition.annotate.gazetteer import _in_core
+    dagestan_village = dict(city("Gunib", 2500, "RU"), admin1code="17")
+    assert _in_core(dagestan_village) and _kept_city(dagestan_village)
+    assert not _kept_city(dict(city("Smallrussia", 2500, "RU"), admin1code="48"))

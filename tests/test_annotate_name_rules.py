@@ -124,3 +124,24 @@ def test_kept_answers_give_the_same_names(words):
     assert [(c.start, c.end, c.kind, c.evidence) for c in first] == [(c.start, c.end, c.kind, c.evidence) for c in again]
     chosen = sorted((c.start, c.end) for c in first)
     assert all(a[1] <= b[0] for a, b in zip(chosen, chosen[1:]))  # no two names overlap
+
+
+def test_periodical_titles_are_the_capitalised_words_before_the_noun():
+    from edition.annotate.names import periodical_titles
+    text = "Bakü’de çıkan Kaspi gazetesinin ve Yeni Kafkasya dergisinin yazarları"
+    assert [text[s:e].strip() for s, e in periodical_titles(text)] == ["Kaspi", "Yeni Kafkasya"]
+
+
+@pytest.mark.parametrize("text, place, inside", [
+    ("heyet Kazaçi Post’a vardı", "Post", True),
+    ("the Committee of Union", "Union", True),
+    ("sonra Bakü’ye vardı", "Bakü", False),  # lower-case before
+    ("Sonra Bakü’ye vardı", "Bakü", False),  # a sentence start
+    ("İnguşlar Kazakistan’a sürüldü", "Kazakistan", False),  # a plural: a word of the sentence
+    ("1993 Nisanında Kelbecer düştü", "Kelbecer", False),  # a case ending: a word of the sentence
+    ("sonra Car-Balaken’e", "Balaken", False),  # glued to the word before
+])
+def test_a_place_inside_a_longer_name(text, place, inside):
+    from edition.annotate.names import _inside_longer_name
+    k = Knowledge(Register(), gazetteer(), set())
+    assert _inside_longer_name(k, text, text.index(place)) is inside
