@@ -244,3 +244,10 @@ def test_register_matcher_spans_runs_of_spaces():
 ])
 def test_kinds_from_the_tuning_sets(text, expected):
     assert spans(text, Register()) == expected
+
+
+def test_an_event_named_after_a_place_a_few_words_on():
+    # "Paris Barış Konferansı": the place, and no person "Paris Barış"
+    found = spans("Heyet Paris Barış Konferansı’na gitti; Ceylan, Cannes Film Festivali’nde ödül aldı.", Register())
+    assert ("Paris", "place") in found and ("Cannes", "place") in found
+    assert all(kind != "person" for _, kind in found)

@@ -975,6 +975,9 @@ def given_name_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Ca
     i = 0
     while i < len(tokens):
         end = _given_name_end(k, text, tokens, i) if k.starts_with_given_name(text, tokens, i) else None
+        if end is not None and end < len(tokens) and _adjacent(text, tokens[end - 1], tokens[end]) \
+                and fold(tokens[end].stem).startswith(EVENT_STEMS):
+            end = None  # "Paris Barış Konferansı": an event named after a place, no person
         if end is None:
             i += 1
             continue
@@ -1225,11 +1228,23 @@ _NEXT_NAME = re.compile(r"\s+(\w+)(?:[’']\w+)?")
 _COORDINATED_NAME = re.compile(r"\s*(?:,|\s(?:ve|ile))\s+(\w+)")
 
 
+_CAPITALISED_RUN = re.compile(r"(?:\s+[A-ZÇĞİÖŞÜ]\w*){0,2}\s+(\w+)")
+
+
+def _names_an_event(word: str) -> bool:
+    f = fold(word)
+    return f.startswith(EVENT_STEMS) or f in EVENT_NOUNS
+
+
 def _named_after_it(text: str, end: int) -> bool:
-    """An event or a place noun follows the name: "Lenkeran kalesi", "Paris
-    Olimpiyatları", "Berlin Antlaşması"."""
+    """An event or a place noun follows the name, the event's after up to two
+    more capitalised words: "Lenkeran kalesi", "Paris Olimpiyatları", "Cannes
+    Film Festivali", "Paris Barış Konferansı"."""
     nxt = _NEXT_WORD.match(text, end)
-    if nxt is not None and (fold(nxt.group(1)).startswith(EVENT_STEMS) or fold(nxt.group(1)) in EVENT_NOUNS):
+    if nxt is not None and _names_an_event(nxt.group(1)):
+        return True
+    run = _CAPITALISED_RUN.match(text, end)
+    if run is not None and run.group(1)[:1].isupper() and _names_an_event(run.group(1)):
         return True
     return PLACE_NOUN_AFTER.match(text, end) is not None
 
