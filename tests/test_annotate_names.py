@@ -212,3 +212,42 @@ def test_register_matcher_spans_runs_of_spaces():
     folded = "önce bakü   sovyeti'nin kararı"
     [m] = _RegisterMatcher(MATCHER_NAMES).finditer(folded)
     assert (m.start, folded[m.start:m.end], m.suffix) == (5, "bakü   sovyeti", "'nin")
+
+
+# kinds of names from the error analysis of the tuning sets (issue 13, phase 2), empty register
+@pytest.mark.parametrize("text, expected", [
+    # the region's towns as Turkish writes them (Russian kh/sh → h/ş), North Caucasus villages
+    ("Bu sırada Temir-Han-Şura’da ve Hunzah’ta kongre toplandı.", [("Temir-Han-Şura", "place"), ("Hunzah", "place")]),
+    # a naval rank; an ordinal's full stop ends no sentence; a citation with a particle
+    ("Komodor David Norris komutasındaki filo geldi.", [("David Norris", "person")]),
+    ("Bu ayaklanmada Rus 366. Motorize Piyade Alayı da vardı.", [("366. Motorize Piyade Alayı", "org")]),
+    ("öldürmüştür (de Waal 2003: 169).", [("de Waal", "person")]),
+    # a sentence-initial town coordinated with another place; a country with its suffix after a town
+    ("Kars ve Ardahan Türkiye’de kalmış.", [("Kars", "place"), ("Ardahan", "place"), ("Türkiye", "place")]),
+    # Hacı after a name; a family name after Efendi or Şah
+    ("Çeçenya'da Alibek Hacı ayaklandı.", [("Çeçenya", "place"), ("Alibek Hacı", "person")]),
+    ("Sonra Hasan Efendi Elkadari ve Ahmed Şah Kaçar geldi.",
+     [("Hasan Efendi Elkadari", "person"), ("Ahmed Şah Kaçar", "person")]),
+    # congresses are events; a state's cabinet in lower case is described; so is a people's
+    ("Nisan 1917’de Kafkasya Müslümanları Kurultayı toplandı.", [("Kafkasya", "place")]),
+    ("Bu sırada Tahran hükümeti ve Dağlı hükümeti çekildi.", [("Tahran", "place")]),
+    # an archive's name with its head; the series after it is no body; an Ottoman compound name
+    ("ATASE Arşivi, BDH, Kls. 528.", [("ATASE Arşivi", "org")]),
+    ("Hilal-i Ahmer Cemiyeti heyeti geldi.", [("Hilal-i Ahmer Cemiyeti", "org")]),
+    # a town inside a longer name is no place
+    ("the Committee of Union", []),
+    # the words of a periodical's title name nothing
+    ("Bakü’de çıkan Kaspi gazetesi ve Molla Nasreddin dergisi okundu.", [("Bakü", "place")]),
+    # Ottoman "Şimali" modifies a place; demonyms are no places
+    ("Şimali Kafkasya ve Dağıstan gibi.", [("Şimali Kafkasya", "place"), ("Dağıstan", "place")]),
+    ("Bu sırada Çerkes ve Çeçen aileler yerleşti.", []),
+])
+def test_kinds_from_the_tuning_sets(text, expected):
+    assert spans(text, Register()) == expected
+
+
+def test_an_event_named_after_a_place_a_few_words_on():
+    # "Paris Barış Konferansı": the place, and no person "Paris Barış"
+    found = spans("Heyet Paris Barış Konferansı’na gitti; Ceylan, Cannes Film Festivali’nde ödül aldı.", Register())
+    assert ("Paris", "place") in found and ("Cannes", "place") in found
+    assert all(kind != "person" for _, kind in found)

