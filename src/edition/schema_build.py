@@ -49,7 +49,7 @@ from .resources import shipped
 from .tei import parse_bytes
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
-RNG = "{%s}" % RNG_NS
+RNG = f"{{{RNG_NS}}}"
 
 SCHEMA_DIR = shipped("schema")
 TEI_ALL_RNG = SCHEMA_DIR / "tei_all" / "tei_all.rng"
@@ -120,7 +120,8 @@ _NAME_CLASSES = {RNG + n for n in ("name", "anyName", "nsName", "choice")}
 _ATTRIBUTE_WRAPPERS = {RNG + n for n in ("optional", "zeroOrMore", "oneOrMore", "group", "choice", "interleave")}
 
 
-def _attribute_only(node: etree._Element, defines: dict, seen: frozenset = frozenset()) -> bool:
+def _attribute_only(node: etree._Element, defines: dict[str, etree._Element],
+                    seen: frozenset[str] = frozenset()) -> bool:
     """True if ``node`` matches attributes only (no element, text or data)."""
     if node.tag in (RNG + "attribute", RNG + "empty"):
         return True
@@ -172,7 +173,7 @@ def _patterns(node: etree._Element) -> list[etree._Element]:
     return [c for c in node if isinstance(c.tag, str)]
 
 
-def _has_attribute(node: etree._Element, defines: dict, seen: set) -> bool:
+def _has_attribute(node: etree._Element, defines: dict[str, etree._Element], seen: set[str]) -> bool:
     """True if ``node`` can match an attribute of the element it stands in
     (the attributes of child elements do not count)."""
     if node.tag == RNG + "attribute":
@@ -226,7 +227,7 @@ def flatten_repetitions(grammar: etree._Element) -> None:
 
 
 def _is(node: etree._Element, name: str) -> bool:
-    return node.tag == RNG + name
+    return bool(node.tag == RNG + name)
 
 
 def _not_allowed() -> etree._Element:
@@ -319,7 +320,8 @@ def build(source: bytes, elements: frozenset[str] = EDITION_ELEMENTS, *, prune_u
     header = _HEADER.format(edition=_tei_edition(source), sha256=hashlib.sha256(source).hexdigest())
     grammar.insert(0, etree.Comment(header))
     etree.indent(grammar, space="  ")
-    return etree.tostring(grammar, encoding="UTF-8", xml_declaration=True) + b"\n"
+    data: bytes = etree.tostring(grammar, encoding="UTF-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def _tei_edition(source: bytes) -> str:

@@ -38,6 +38,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -45,10 +46,11 @@ from .errors import InputError
 from .tei import parse_bytes, write_atomic
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
-SCH = "{%s}" % SCH_NS
+SCH = f"{{{SCH_NS}}}"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
-XSL = "{%s}" % XSL_NS
+XSL = f"{{{XSL_NS}}}"
 RESULT_NS = "urn:edition:schematron-result"
+XQT_ERRORS_NS = "http://www.w3.org/2005/xqt-errors"
 
 #: Part of the cache key: a change to the generated XSLT must not reuse old files.
 COMPILER_VERSION = "1"
@@ -99,9 +101,9 @@ def schematron_of(tree: etree._ElementTree) -> etree._Element:
 
 def _copy_with_namespaces(node: etree._Element) -> etree._Element:
     """A copy that keeps the namespaces in scope where the node was (XPath in
-    attributes may use any prefix declared on an ancestor)."""
-    copy = etree.fromstring(etree.tostring(node))
-    return copy
+    attributes may use any prefix declared on an ancestor): serialising the
+    node declares them on it. Read back through the safe parser."""
+    return parse_bytes(etree.tostring(node), "schematron").getroot()
 
 
 def _expand_abstract_rules(schema: etree._Element) -> None:
@@ -143,12 +145,24 @@ def _expand_abstract_patterns(schema: etree._Element) -> None:
             for attr in _ATTRIBUTES_WITH_XPATH:
                 value = node.get(attr)
                 if value is not None:
-                    for name in names:
-                        value = re.sub(r"\$" + re.escape(name) + r"(?![\w.-])", lambda _m, v=params[name]: v, value)
-                    node.set(attr, value)
+                    node.set(attr, _substitute(value, names, params))
         pattern.getparent().replace(pattern, concrete)
     for pattern in abstract.values():
         pattern.getparent().remove(pattern)
+
+
+def _substitute(xpath: str, names: list[str], params: dict[str, str]) -> str:
+    """``xpath`` with each ``$name`` of an abstract pattern's parameters
+    replaced by its value (``names`` longest first)."""
+    for name in names:
+        # A function as replacement: the value is used as it is, never read
+        # for backslash escapes.
+        xpath = re.sub(r"\$" + re.escape(name) + r"(?![\w.-])", functools.partial(_value, params[name]), xpath)
+    return xpath
+
+
+def _value(value: str, _match: re.Match[str]) -> str:
+    return value
 
 
 # ---------------------------------------------------------------- compiling
@@ -172,7 +186,7 @@ def compile_to_xslt(schema: etree._Element) -> bytes:
         _variable(sheet, let, XSL + "variable")
     etree.SubElement(sheet, XSL + "mode", name="check", **{"on-no-match": "shallow-skip"})
     main = etree.SubElement(sheet, XSL + "template", match="/")
-    results = etree.SubElement(main, "{%s}failures" % RESULT_NS)
+    results = etree.SubElement(main, f"{{{RESULT_NS}}}failures")
     etree.SubElement(results, XSL + "apply-templates", select=".", mode="check")
     # The walk: below every rule template, it goes on to attributes and children.
     walk = etree.SubElement(sheet, XSL + "template", match="*", mode="check", priority="-1")
@@ -182,7 +196,8 @@ def compile_to_xslt(schema: etree._Element) -> bytes:
              for r in p.iterchildren(SCH + "rule") if r.get("context")]
     for position, (index, pattern, rule) in enumerate(rules):
         _rule_template(sheet, pattern, rule, f"p{index}", priority=len(rules) - position)
-    return etree.tostring(sheet, encoding="UTF-8", xml_declaration=True)
+    xslt: bytes = etree.tostring(sheet, encoding="UTF-8", xml_declaration=True)
+    return xslt
 
 
 def _variable(parent: etree._Element, let: etree._Element, tag: str) -> None:
@@ -194,7 +209,8 @@ def _variable(parent: etree._Element, let: etree._Element, tag: str) -> None:
             variable.append(_copy_with_namespaces(child))
 
 
-def _rule_template(sheet, pattern, rule, pattern_key: str, priority: int) -> None:
+def _rule_template(sheet: etree._Element, pattern: etree._Element, rule: etree._Element, pattern_key: str,
+                   priority: int) -> None:
     """One template per rule, all in one mode, so the document is walked once.
 
     Every rule template whose context matches a node runs, from the highest
@@ -233,20 +249,20 @@ def _caught(attempt: etree._Element, pattern_id: str, what: str) -> None:
     catch = etree.SubElement(attempt, XSL + "catch")
     failed = _failure_element(catch, pattern_id, "error")
     etree.SubElement(failed, XSL + "value-of",
-                     select=f"{what} || ' cannot be evaluated here: ' || $Q{{http://www.w3.org/2005/xqt-errors}}description")
+                     select=f"{what} || ' cannot be evaluated here: ' || $Q{{{XQT_ERRORS_NS}}}description")
 
 
 def _string_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _failure_element(parent, pattern_id: str, role: str) -> etree._Element:
-    failure = etree.SubElement(parent, "{%s}failure" % RESULT_NS, pattern=pattern_id, role=role)
+def _failure_element(parent: etree._Element, pattern_id: str, role: str) -> etree._Element:
+    failure = etree.SubElement(parent, f"{{{RESULT_NS}}}failure", pattern=pattern_id, role=role)
     etree.SubElement(failure, XSL + "attribute", name="path", select="path(.)")
     return failure
 
 
-def _failure(parent, pattern_id: str, role: str, check: etree._Element) -> None:
+def _failure(parent: etree._Element, pattern_id: str, role: str, check: etree._Element) -> None:
     failure = _failure_element(parent, pattern_id, role)
     if check.text:
         etree.SubElement(failure, XSL + "text").text = check.text
@@ -301,7 +317,8 @@ class CompiledSchematron:
 
 
 @functools.lru_cache(maxsize=1)
-def _processor():
+def _processor() -> Any:
+    """The process's one Saxon processor (saxonche has no types: Any)."""
     from saxonche import PySaxonProcessor
 
     return PySaxonProcessor(license=False)
