@@ -73,6 +73,12 @@ class Config:
     render: RenderConfig = field(default_factory=RenderConfig)
     source: Path | None = None
 
+    @property
+    def default_language(self) -> str | None:
+        """The language of a document that declares none: the first of
+        ``languages``; None if there are none (its words decide)."""
+        return self.languages[0] if self.languages else None
+
 
 #: Every key a config may hold: table → key → what its value must be.
 KEYS: dict[str, Collection[str]] = {

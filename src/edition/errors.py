@@ -98,6 +98,12 @@ class UnsafeXMLError(InputError):
     (a file or URL), or entities that expand beyond the safety limit."""
 
 
+class UsageError(EditionError):
+    """A command was asked for something that is not there (a schema that is
+    neither built in nor an existing file, a path that does not exist): the
+    CLI reports it as a usage error, exit code 2."""
+
+
 class OutputExistsError(EditionError):
     """Writing would overwrite a file that may hold an editor's work."""
 

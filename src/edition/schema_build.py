@@ -41,6 +41,7 @@ import copy
 import hashlib
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -240,30 +241,42 @@ def _simplify(node: etree._Element, dead: set[str]) -> etree._Element:
         new = _simplify(child, dead)
         if new is not child:
             node.replace(child, new)
-    name = etree.QName(node).localname
+    rule = _SIMPLIFY.get(etree.QName(node).localname)
+    return rule(node, dead) if rule is not None else node
+
+
+def _ref(node: etree._Element, dead: set[str]) -> etree._Element:
+    return _not_allowed() if node.get("name") in dead else node
+
+
+def _all_or_nothing(node: etree._Element, dead: set[str]) -> etree._Element:
+    # attribute/element: the name class is a child too; only patterns count.
+    return _not_allowed() if any(_is(k, "notAllowed") for k in node) else node
+
+
+def _may_be_absent(node: etree._Element, dead: set[str]) -> etree._Element:
+    # optional/zeroOrMore of notAllowed, or of a group containing it, = empty
+    return etree.Element(RNG + "empty") if any(_is(k, "notAllowed") for k in node) else node
+
+
+def _choice(node: etree._Element, dead: set[str]) -> etree._Element:
     kids = list(node)
-    if name == "ref" and node.get("name") in dead:
+    live = [k for k in kids if not _is(k, "notAllowed")]
+    if not live:
         return _not_allowed()
-    if name in ("group", "interleave", "oneOrMore", "list", "mixed", "attribute", "element"):
-        # attribute/element: the name class is a child too; only patterns count.
-        if any(_is(k, "notAllowed") for k in kids):
-            return _not_allowed()
-    if name in ("zeroOrMore", "optional"):
-        if kids and all(_is(k, "notAllowed") for k in kids):
-            return etree.Element(RNG + "empty")
-        if any(_is(k, "notAllowed") for k in kids):
-            # optional/zeroOrMore of a group containing notAllowed = empty
-            return etree.Element(RNG + "empty")
-    if name == "choice":
-        live = [k for k in kids if not _is(k, "notAllowed")]
-        if not live:
-            return _not_allowed()
-        for k in kids:
-            if _is(k, "notAllowed"):
-                node.remove(k)
-        if len(live) == 1:
-            return live[0]
-    return node
+    for k in kids:
+        if _is(k, "notAllowed"):
+            node.remove(k)
+    return live[0] if len(live) == 1 else node
+
+
+#: How each pattern simplifies once its children are simplified (RELAX NG 4.20).
+_SIMPLIFY: dict[str, Callable[[etree._Element, set[str]], etree._Element]] = {
+    "ref": _ref,
+    **dict.fromkeys(("group", "interleave", "oneOrMore", "list", "mixed", "attribute", "element"), _all_or_nothing),
+    **dict.fromkeys(("zeroOrMore", "optional"), _may_be_absent),
+    "choice": _choice,
+}
 
 
 def _reachable(grammar: etree._Element) -> set[str]:

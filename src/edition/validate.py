@@ -53,8 +53,8 @@ from lxml import etree
 
 from . import __version__, schematron, tei
 from .config import BUILTIN_SCHEMAS, RULE_PROFILES, SCHEMA_SUFFIXES
-from .errors import EditionError, InputError, InputTooLargeError, Issue, UnsafeXMLError
-from .paths import file_stem, input_root, read_regular_file
+from .errors import EditionError, InputError, InputTooLargeError, Issue, UnsafeXMLError, UsageError
+from .paths import Project, file_stem, input_root, read_regular_file
 from .schema_build import EDITION_ELEMENTS, EDITION_RNG, TEI_ALL_RNG, build
 from .tei import TEI, TEI_NS, XML_ID, XML_LANG, XML_NS, local, parse_bytes, parse_file, write_atomic
 
@@ -131,14 +131,41 @@ class ValidateOptions:
         if isinstance(self.schemas, str):
             object.__setattr__(self, "schemas", (self.schemas,))
         for name in self.schemas:
-            if name not in SCHEMAS and not str(name).endswith(SCHEMA_SUFFIXES):
+            if not _names_a_schema(str(name)):
                 raise ValueError(f"unknown schema {name!r}: use {', '.join(SCHEMAS)} or a "
                                  f"{', '.join(SCHEMA_SUFFIXES)} file")
         if self.profile not in (None, *PROFILES):
             raise ValueError(f"unknown profile {self.profile!r}: use {', '.join(PROFILES)} or None")
 
 
+    @classmethod
+    def for_project(cls, project: Project, *, schemas: tuple[str, ...] = (), profile: str | None = None,
+                    registers: Path | None = None) -> ValidateOptions:
+        """What ``project`` is validated against: ``schemas`` and ``profile``
+        (``"none"``: TEI only) where given, else those of its config (without
+        one: tei-all, no profile); compiled grammars kept in its cache."""
+        if profile is None:
+            profile = project.config.validate.profile or "none"
+        return cls(schemas=schemas or project.validate_schemas(), profile=None if profile == "none" else profile,
+                   registers=registers, cache_dir=project.cache)
+
+
+def _names_a_schema(name: str) -> bool:
+    """Is ``name`` a built-in schema or a schema file's name (which may not exist)?"""
+    return name in SCHEMAS or name.endswith(SCHEMA_SUFFIXES)
+
+
+def check_schema_name(name: str) -> None:
+    """Refuse, with a :class:`UsageError`, a schema that is neither built in
+    (:data:`SCHEMAS`) nor an existing schema file (:data:`SCHEMA_SUFFIXES`)."""
+    if not _names_a_schema(name):
+        raise UsageError(f"{name!r} is neither {' nor '.join(SCHEMAS)} nor a .rng, .xsd or .sch file")
+    if name not in SCHEMAS and not Path(name).is_file():
+        raise UsageError(f"{name} does not exist")
+
+
 def default_cache_dir() -> Path:
+    """Where compiled grammars are kept when the options name no folder."""
     return Path(os.environ.get("EDITION_CACHE_DIR") or ".edition-cache")
 
 
@@ -154,6 +181,18 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             files.extend(sorted(q for q in p.glob("*.xml") if q.is_file()))
         else:
             files.append(p)
+    return files
+
+
+def files_to_validate(targets: list[Path]) -> list[Path]:
+    """:func:`collect_files` of what a user named, refusing (:class:`UsageError`)
+    a target that does not exist and a set of targets with no XML file."""
+    for target in targets:
+        if not target.exists():
+            raise UsageError(f"{target} does not exist")
+    files = collect_files(targets)
+    if not files:
+        raise UsageError(f"no .xml files in {', '.join(map(str, targets))}")
     return files
 
 
@@ -1106,7 +1145,13 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]],
     return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
 
 
+def has_errors(issues: Iterable[Issue]) -> bool:
+    """Do ``issues`` make the files invalid (any error; warnings do not)?"""
+    return any(i.severity == "error" for i in issues)
+
+
 def summary(issues: list[Issue], file_count: int) -> str:
+    """``3 files valid`` or ``2 errors in 1 of 3 files``: the last line of a run."""
     errors = sum(1 for i in issues if i.severity == "error")
     bad_files = len({i.path for i in issues if i.severity == "error"})
     if not errors:

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from ..errors import EditionError, Issue
+from ..errors import EditionError, Issue, UsageError
 from ..paths import Project
 
 
@@ -67,6 +67,16 @@ def library_errors() -> Iterator[None]:
         raise EditionClickError("out of memory. Pass fewer files or fewer --jobs.") from None
     except OSError as exc:
         raise EditionClickError(os_error_message(exc)) from None
+
+
+@contextlib.contextmanager
+def usage_errors(param_hint: str) -> Iterator[None]:
+    """Turn the library's :class:`UsageError` about the argument or option
+    ``param_hint`` into Click's ``Invalid value for ...`` and exit code 2."""
+    try:
+        yield
+    except UsageError as exc:
+        raise click.BadParameter(exc.message, param_hint=param_hint) from None
 
 
 def print_issues(issues: list[Issue]) -> None:
