@@ -4,8 +4,10 @@ TEI's ``tei_all.rng`` embeds ISO Schematron (93 patterns: ``@from`` with
 ``@notBefore`` on one ``date``, a ``relatedItem`` with both ``@target`` and
 content, ...). A project may also name its own ``.sch`` file. Either way the
 Schematron is turned into one XSLT 3.0 stylesheet here, in Python, and that
-stylesheet is compiled by Saxon once per process and cached on disk (keyed on
-the schema's SHA-256 and this module's version), like the pruned RELAX NG.
+stylesheet is compiled by Saxon once per process (keyed on the schema's
+SHA-256). It is not kept on disk: generating it takes a few hundredths of a
+second, while a stylesheet read from a cache folder would run as code, and a
+repository could plant one there.
 
 The compilation follows ISO Schematron (ISO/IEC 19757-3) for what TEI and
 ordinary project schemas use:
@@ -27,7 +29,12 @@ ordinary project schemas use:
 - each test runs inside ``xsl:try``: a test that raises a dynamic error (a cast
   of a malformed value) is reported as a failure of that test, not a crash.
 
-``include`` is refused: the compiler never opens another file.
+``include`` is refused: the compiler never opens another file. A schema
+is code (its XPath runs), so what it may do is fenced: the Saxon processor
+that runs it may open no URI at all (``doc()``, ``unparsed-text()``,
+``collection()`` fail with "Access ... has been prohibited", reported as a
+failure of that test), and XSLT instructions inside a ``let`` (which could
+write files with ``xsl:result-document``) are refused.
 """
 
 from __future__ import annotations
@@ -43,7 +50,8 @@ from typing import Any
 from lxml import etree
 
 from .errors import InputError
-from .tei import parse_bytes, write_atomic
+from .paths import read_regular_file
+from .tei import MAX_XML_BYTES, parse_bytes
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SCH = f"{{{SCH_NS}}}"
@@ -52,8 +60,8 @@ XSL = f"{{{XSL_NS}}}"
 RESULT_NS = "urn:edition:schematron-result"
 XQT_ERRORS_NS = "http://www.w3.org/2005/xqt-errors"
 
-#: Part of the cache key: a change to the generated XSLT must not reuse old files.
-COMPILER_VERSION = "1"
+#: Saxon's setting for the URI schemes doc(), unparsed-text() and the like may open.
+ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 
 #: Roles that make a failure a warning; any other role (or none) is an error.
 #: As oXygen and SchXslt read roles: TEI's role="nonfatal" (the att.datable
@@ -204,9 +212,13 @@ def _variable(parent: etree._Element, let: etree._Element, tag: str) -> None:
     variable = etree.SubElement(parent, tag, name=let.get("name"))
     if let.get("value") is not None:
         variable.set("select", let.get("value"))
-    else:
-        for child in let:
-            variable.append(_copy_with_namespaces(child))
+        return
+    for child in let:
+        if any(isinstance(node.tag, str) and node.tag.startswith(XSL) for node in child.iter()):
+            raise SchematronError(f"sch:let {let.get('name')!r} holds XSLT instructions, which are refused "
+                                  "(a schema may not write files)", line=child.sourceline,
+                                  hint="Give the variable its value in @value.")
+        variable.append(_copy_with_namespaces(child))
 
 
 def _rule_template(sheet: etree._Element, pattern: etree._Element, rule: etree._Element, pattern_key: str,
@@ -321,36 +333,29 @@ def _processor() -> Any:
     """The process's one Saxon processor (saxonche has no types: Any)."""
     from saxonche import PySaxonProcessor
 
-    return PySaxonProcessor(license=False)
+    processor = PySaxonProcessor(license=False)
+    # No URI scheme is allowed: a schema's XPath reads nothing but the document.
+    processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
+    return processor
 
 
-def xslt_for(source: bytes, origin: str, cache_dir: Path | None) -> bytes:
+def xslt_for(source: bytes, origin: str) -> bytes:
     """The generated XSLT for the schema bytes ``source`` (a ``.sch`` or a
-    RELAX NG grammar with embedded Schematron), from the disk cache if there."""
-    key = hashlib.sha256(source + COMPILER_VERSION.encode()).hexdigest()[:32]
-    cached = cache_dir / f"schematron-{key}.xsl" if cache_dir is not None else None
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
-    xslt = compile_to_xslt(schematron_of(parse_bytes(source, origin)))
-    if cached is not None:
-        try:
-            write_atomic(cached, xslt)
-        except OSError:
-            pass  # a read-only folder only costs speed
-    return xslt
+    RELAX NG grammar with embedded Schematron)."""
+    return compile_to_xslt(schematron_of(parse_bytes(source, origin)))
 
 
 _COMPILED: dict[str, CompiledSchematron] = {}
 _COMPILED_LOCK = threading.Lock()
 
 
-def load(path: Path, cache_dir: Path | None = None) -> CompiledSchematron:
+def load(path: Path) -> CompiledSchematron:
     """The compiled Schematron of ``path``, once per content per process."""
-    source = Path(path).read_bytes()
+    source = read_regular_file(path, limit=MAX_XML_BYTES)
     digest = hashlib.sha256(source).hexdigest()
     with _COMPILED_LOCK:
         if digest not in _COMPILED:
-            _COMPILED[digest] = CompiledSchematron(xslt_for(source, str(path), cache_dir), str(path))
+            _COMPILED[digest] = CompiledSchematron(xslt_for(source, str(path)), str(path))
         return _COMPILED[digest]
 
 

@@ -54,8 +54,8 @@ from lxml import etree
 from . import __version__, schematron, tei
 from .config import BUILTIN_SCHEMAS, RULE_PROFILES, SCHEMA_SUFFIXES
 from .errors import EditionError, InputError, InputTooLargeError, Issue, UnsafeXMLError, UsageError
-from .paths import Project, file_stem, input_root, read_regular_file
-from .schema_build import EDITION_ELEMENTS, EDITION_RNG, TEI_ALL_RNG, build
+from .paths import Project, check_readable, file_stem, input_root, read_regular_file
+from .schema_build import EDITION_ELEMENTS, EDITION_RNG, RNG, TEI_ALL_RNG, build
 from .tei import TEI, TEI_NS, XML_ID, XML_LANG, XML_NS, local, parse_bytes, parse_file, write_atomic
 
 if TYPE_CHECKING:
@@ -343,10 +343,17 @@ def _plain_syntax(message: str) -> str:
 
 
 @functools.cache
-def _compile(rng_path: str, digest: str) -> etree.RelaxNG:
-    """One compiled grammar per file content per process."""
+def _compile(rng_path: str, digest: str, *, self_contained: bool = False) -> etree.RelaxNG:
+    """One compiled grammar per file content per process.
+
+    ``self_contained``: refuse (:class:`InputError`) a grammar that would make
+    libxml2 open another file (``include``, ``externalRef``): a file in the
+    cache folder is not trusted, a repository could have planted it."""
     del digest  # part of the cache key only
-    return etree.RelaxNG(parse_bytes(Path(rng_path).read_bytes(), rng_path))
+    tree = parse_bytes(read_regular_file(rng_path, limit=tei.MAX_XML_BYTES), rng_path)
+    if self_contained and next(tree.getroot().iter(RNG + "include", RNG + "externalRef"), None) is not None:
+        raise InputError("the grammar refers to other files; refused", path=rng_path)
+    return etree.RelaxNG(tree)
 
 
 def edition_schema() -> etree.RelaxNG:
@@ -380,7 +387,7 @@ def tei_all_schema(element_names: Iterable[str], cache_dir: Path | None = None) 
     cached = folder / f"tei-all-{key}.rng"
     if cached.is_file():
         try:
-            return _compile(str(cached), key)
+            return _compile(str(cached), key, self_contained=True)
         except (InputError, etree.RelaxNGParseError):
             pass  # a damaged cache file is rebuilt below
     grammar = build(source, frozenset(names), prune_unnamed=False)
@@ -389,7 +396,7 @@ def tei_all_schema(element_names: Iterable[str], cache_dir: Path | None = None) 
     except OSError:
         # A read-only folder only costs speed.
         return etree.RelaxNG(parse_bytes(grammar, str(cached)))
-    return _compile(str(cached), key)
+    return _compile(str(cached), key, self_contained=True)
 
 
 # -------------------------------------------------- RELAX NG messages
@@ -1021,11 +1028,12 @@ class XSDCheck:
 
 
 def _schema_file(name: str) -> Path:
+    """A project's schema file, checked: it exists, and it is no link out of its project."""
     path = Path(name)
     if not path.is_file():
         raise InputError("schema file not found", path=name,
                          hint="Name a .rng, .xsd or .sch file, or one of: " + ", ".join(SCHEMAS) + ".")
-    return path
+    return check_readable(path, input_root(path))
 
 
 @functools.cache
@@ -1059,7 +1067,7 @@ def _project_xsd_check(path: Path, cache: Path) -> SchemaCheck:
 
 
 def _project_sch_check(path: Path, cache: Path) -> SchemaCheck:
-    return SchematronCheck(schematron.load(path, cache), "schematron")
+    return SchematronCheck(schematron.load(path), "schematron")
 
 
 #: How a project's schema file is checked, by its suffix (config.SCHEMA_SUFFIXES).
@@ -1077,7 +1085,7 @@ def schema_checks(options: ValidateOptions, element_names: Iterable[str]) -> lis
     for name in options.schemas:
         if name == "tei-all":
             checks.append(RelaxNGCheck(tei_all_schema(element_names, options.cache_dir), "tei-all"))
-            checks.append(SchematronCheck(schematron.load(TEI_ALL_RNG, cache), "tei-schematron"))
+            checks.append(SchematronCheck(schematron.load(TEI_ALL_RNG), "tei-schematron"))
         elif name == "edition":
             checks.append(RelaxNGCheck(edition_schema(), "schema"))
         else:
