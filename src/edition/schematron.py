@@ -341,8 +341,12 @@ def _processor() -> Any:
 
 def xslt_for(source: bytes, origin: str) -> bytes:
     """The generated XSLT for the schema bytes ``source`` (a ``.sch`` or a
-    RELAX NG grammar with embedded Schematron)."""
-    return compile_to_xslt(schematron_of(parse_bytes(source, origin)))
+    RELAX NG grammar with embedded Schematron); a refusal names ``origin``."""
+    try:
+        return compile_to_xslt(schematron_of(parse_bytes(source, origin)))
+    except SchematronError as exc:
+        exc.path = exc.path or origin
+        raise
 
 
 _COMPILED: dict[str, CompiledSchematron] = {}

@@ -151,10 +151,35 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> etree._ElementTree:
                 path=path, line=line, col=col,
                 hint="Declare entities that stand for short texts only.",
             ) from None
-        raise InputError(
-            f"not well-formed XML: {exc.msg}", path=path, line=line, col=col
-        ) from None
+        message, hint = _parser_message(exc.msg)
+        raise InputError(f"not well-formed XML: {message}", path=path, line=line, col=col, hint=hint) from None
     return root.getroottree()
+
+
+# libxml2's resource limits (kept: huge_tree=False) name a parser flag the
+# user cannot pass; the hint says what to change in the document instead.
+_PARSER_LIMIT = re.compile(r",? *(?:use|try) XML_PARSE_HUGE(?: option)?")
+_LIMIT_HINT = ("The parser's safety limits refuse elements nested more than 256 deep, a single text or "
+               "attribute value over 10 MB and names over 50,000 characters; change the document to stay "
+               "within them.")
+_ENCODING_HINT = ("Save the file as UTF-8, or name its real encoding in the XML declaration, "
+                  'e.g. <?xml version="1.0" encoding="windows-1254"?>.')
+#: What to do next, by a phrase of libxml2's message.
+_PARSER_HINTS = {
+    "XML_PARSE_HUGE": _LIMIT_HINT,
+    "Name too long": _LIMIT_HINT,
+    "Invalid bytes in character encoding": _ENCODING_HINT,
+    "not proper UTF-8": _ENCODING_HINT,
+    "Unsupported encoding": _ENCODING_HINT,
+}
+
+
+def _parser_message(message: str) -> tuple[str, str | None]:
+    """libxml2's message on one line (some end in a newline before their
+    position), without the parser flag it names, and what to do next."""
+    text = re.sub(r"\s+,", ",", " ".join(message.split()))
+    hint = next((hint for phrase, hint in _PARSER_HINTS.items() if phrase in text), None)
+    return _PARSER_LIMIT.sub("", text), hint
 
 
 def parse_file(path: str | os.PathLike[str]) -> etree._ElementTree:
