@@ -225,7 +225,8 @@ class _TagPositions:
     tag_offsets: dict[Tag, int]
 
     def where(self, offset: int) -> LineCol:
-        """The (line, column) of the character at ``offset``."""
+        """The (line, column) just after the character before ``offset``, as
+        jing gives the end of a tag (a line break ends on its own line)."""
         line = bisect.bisect_right(self.line_starts, offset - 1)
         return line, offset - self.line_starts[line - 1] + 1
 

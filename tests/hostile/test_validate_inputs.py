@@ -40,7 +40,8 @@ REFUSED = [
      f"tei/bad.xml:2:60002: error: not well-formed XML: Name too long: NCName. {LIMIT_HINT} [xml-syntax]"),
     ("nul", f'<TEI xmlns="{TEI_NS}">\n<text>a\x00b</text></TEI>'.encode(),
      "tei/bad.xml:2:8: error: not well-formed XML: Invalid character: Char 0x0 out of allowed range [xml-syntax]"),
-    ("not-utf8", b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="' + TEI_NS.encode() + b'">\n<p>\xfe\xff</p></TEI>',
+    ("not-utf8",
+     b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="' + TEI_NS.encode() + b'">\n<p>\xfe\xff</p></TEI>',
      f"tei/bad.xml:3:4: error: not well-formed XML: Invalid bytes in character encoding. {ENCODING_HINT} "
      "[xml-syntax]"),
     ("latin-1-undeclared", f'<TEI xmlns="{TEI_NS}">\n<p>Ça</p></TEI>'.encode("latin-1"),
@@ -135,8 +136,8 @@ def test_a_schema_cannot_write_files(scratch):
     schematron._COMPILED.clear()
     result = invoke("validate", "tei/ok.xml", "--schema", schema)
     assert result.code == 1
-    assert result.error == ("Error: schema/rules.sch: line 1: sch:let 'x' holds XSLT instructions, which are refused (a schema may "
-                            "not write files). Give the variable its value in @value.")
+    assert result.error == ("Error: schema/rules.sch: line 1: sch:let 'x' holds XSLT instructions, which are "
+                            "refused (a schema may not write files). Give the variable its value in @value.")
     assert not target.exists()
 
 
