@@ -6,7 +6,8 @@ of every file, in file order then document order; it never prints or exits.
 Per file:
 
 1. read and parse with the safe parser of :mod:`edition.tei` (no DTD, no
-   entities, no network, size limit) -> ``xml-*`` issues;
+   external entity, internal ones within the expansion limit, no network,
+   size limit) -> ``xml-*`` issues, the rule decided by the kind of error;
 2. check it is TEI P5: the root is ``<TEI>`` or ``<teiCorpus>`` in the TEI
    namespace (anything else, TEI P4 included, is refused in one line) ->
    ``tei-root``;
@@ -118,7 +119,7 @@ class ValidateOptions:
     ``profile``: "edition" adds the edition's project rules; None: TEI only.
     ``registers``: the registers file for @ref checks (edition profile);
     default: the ``registers.xml`` in the document's own folder.
-    ``cache_dir``: where compiled grammars and Schematron are kept;
+    ``cache_dir``: where the pruned tei_all grammars are kept;
     default ``$EDITION_CACHE_DIR`` or ``.edition-cache/`` in the current folder.
     """
 

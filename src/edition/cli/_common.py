@@ -58,9 +58,12 @@ def os_error_message(exc: OSError) -> str:
 def library_errors() -> Iterator[None]:
     """Turn library errors and faults of the environment (disk full, read-only
     folder, permission denied, resource limit) into ``Error: ...`` and exit
-    code 1. Any other exception is a bug and keeps its traceback."""
+    code 1 (a :class:`UsageError`: exit code 2). Any other exception is a bug
+    and keeps its traceback."""
     try:
         yield
+    except UsageError as exc:  # asked for something that is not there: exit 2
+        raise click.UsageError(one_line(str(exc))) from None
     except EditionError as exc:
         raise EditionClickError(one_line(str(exc))) from None
     except MemoryError:
