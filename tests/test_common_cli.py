@@ -159,3 +159,16 @@ def test_render_uses_the_projects_stylesheets_like_build(raw_only, monkeypatch):
 def test_readme_lists_every_command_in_its_table():
     table = re.findall(r"^\| `edition (\w+)", README, re.MULTILINE)
     assert set(table) == set(main.commands)
+
+
+def test_usage_errors_become_clicks_invalid_value_and_exit_2():
+    from edition.errors import UsageError
+
+    @click.command()
+    def probe() -> None:
+        with _common.usage_errors("--schema"):
+            raise UsageError("x.sch does not exist")
+
+    result = CliRunner().invoke(probe, [])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == "Error: Invalid value for --schema: x.sch does not exist"

@@ -215,3 +215,8 @@ def test_any_unknown_key_is_refused_at_its_line(tmp_path_factory, table, key, bl
     error = error_of(path)
     assert error.message == f"unknown key '{key if not table else table + '.' + key}'"
     assert error.line == text.count("\n")
+
+
+@pytest.mark.parametrize("languages,expected", [((), None), (("tr",), "tr"), (("az", "tr"), "az")])
+def test_default_language_is_the_first_declared(languages, expected):
+    assert Config(languages=languages).default_language == expected

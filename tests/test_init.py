@@ -92,3 +92,14 @@ def test_the_override_example_is_a_stylesheet_importing_the_shipped_one():
     param = sheet.find(f"{xsl}param")
     assert (param.get("name"), param.get("static"), param.get("as")) == ("shipped-xslt", "yes", "xs:string")
     assert sheet.find(f"{xsl}import").get("_href") == "{$shipped-xslt}html/html.xsl"
+
+
+def test_init_does_not_write_through_a_folder_linked_out_of_the_project(tmp_path):
+    project, elsewhere = tmp_path / "proj", tmp_path / "elsewhere"
+    project.mkdir()
+    elsewhere.mkdir()
+    (project / ".github").symlink_to(elsewhere)
+    result = init(str(project), "--force")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {project}: '.github/workflows/edition.yml' leads outside {project}."
+    assert list(elsewhere.iterdir()) == [] and written(project) == []

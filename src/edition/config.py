@@ -25,11 +25,14 @@ CONFIG_FILE = "edition.toml"
 PYPROJECT_FILE = "pyproject.toml"
 PYPROJECT_TABLE = ("tool", "edition")
 
-#: Built-in schema names of ``[validate] schemas``; other entries are project files.
+#: Built-in schema names of ``[validate] schemas`` (and ``--schema``); other
+#: entries are project files, by suffix.
 BUILTIN_SCHEMAS = ("tei-all", "edition")
 SCHEMA_SUFFIXES = (".rng", ".xsd", ".sch")
-#: ``[validate] profile``: the edition's own project rules, or none (TEI only).
-PROFILES = ("edition", "none")
+#: Profiles: sets of project rules on top of the schemas (the edition's own).
+RULE_PROFILES = ("edition",)
+#: ``[validate] profile`` (and ``--profile``): a profile, or none (TEI only).
+PROFILES = (*RULE_PROFILES, "none")
 FORMATS = ("html", "text")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
@@ -69,6 +72,12 @@ class Config:
     validate: ValidateConfig = field(default_factory=ValidateConfig)
     render: RenderConfig = field(default_factory=RenderConfig)
     source: Path | None = None
+
+    @property
+    def default_language(self) -> str | None:
+        """The language of a document that declares none: the first of
+        ``languages``; None if there are none (its words decide)."""
+        return self.languages[0] if self.languages else None
 
 
 #: Every key a config may hold: table → key → what its value must be.
@@ -270,7 +279,8 @@ class _Checker:
             if relative.suffix not in SCHEMA_SUFFIXES:
                 raise self.error("validate", "schemas",
                                  f"'{schema}' is neither a built-in schema nor a .rng, .xsd or .sch file",
-                                 f"Use {' or '.join(repr(s) for s in BUILTIN_SCHEMAS)}, or a schema file of the project.")
+                                 f"Use {' or '.join(repr(s) for s in BUILTIN_SCHEMAS)}, "
+                                 "or a schema file of the project.")
             if relative.is_absolute() or ".." in relative.parts:
                 raise self.error("validate", "schemas", f"schema file '{schema}' leads outside the project",
                                  "Name it relative to the project root, e.g. \"schema/my.rng\".")

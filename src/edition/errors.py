@@ -35,7 +35,7 @@ class Issue:
                 loc += f":{self.col}"
         return f"{loc}: {self.severity}: {self.message} [{self.rule}]"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | int | None]:
         return {
             "path": self.path,
             "line": self.line,
@@ -66,8 +66,9 @@ class EditionError(Exception):
         self.hint = hint
 
     def as_issue(self, rule: str, path: str | None = None) -> Issue:
-        """This error as a diagnostic line (message and hint), for reports
-        that go on after one document fails."""
+        """This error as a diagnostic (message and hint, its own location;
+        ``path`` where it names none), for reports that go on after one
+        document fails. The one conversion from an error to an :class:`Issue`."""
         text = f"{sentence(self.message)} {self.hint}" if self.hint else self.message
         return Issue(self.path or path or "", self.line, self.col, "error", text, rule)
 
@@ -88,6 +89,21 @@ class InputError(EditionError):
     """The input file cannot be read as what it claims to be."""
 
 
+class InputTooLargeError(InputError):
+    """The input file is larger than the size limit; refused unread."""
+
+
+class UnsafeXMLError(InputError):
+    """The XML asks for something no parser here does: an external entity
+    (a file or URL), or entities that expand beyond the safety limit."""
+
+
+class UsageError(EditionError):
+    """A command was asked for something that is not there (a schema that is
+    neither built in nor an existing file, a path that does not exist): the
+    CLI reports it as a usage error, exit code 2."""
+
+
 class OutputExistsError(EditionError):
     """Writing would overwrite a file that may hold an editor's work."""
 
@@ -98,11 +114,3 @@ class UnsafePathError(EditionError):
 
 class ConfigError(EditionError):
     """A project's edition.toml (or [tool.edition]) has a mistake."""
-
-
-class ValidationError(EditionError):
-    """A document is not valid; ``issues`` holds every diagnostic."""
-
-    def __init__(self, message: str, issues: list[Issue], **kw) -> None:
-        super().__init__(message, **kw)
-        self.issues = issues

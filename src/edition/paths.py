@@ -15,18 +15,25 @@ from pathlib import Path
 
 from .config import BUILTIN_SCHEMAS, Config, config_file_in
 from .config import load as load_config
-from .errors import EditionError, InputError, UnsafePathError
+from .errors import EditionError, InputError, InputTooLargeError, UnsafePathError
 
 DOC_ID = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$")
 
 
+def file_stem(path: str | Path) -> str:
+    """The file name of ``path`` without its last suffix: the document id the
+    file claims (``tei/<id>.xml``), not yet checked."""
+    return Path(path).name.rsplit(".", 1)[0]
+
+
 def doc_id_from_path(path: str | Path) -> str:
     """The document id of ``raw/<id>.txt`` or ``tei/<id>.xml``, checked."""
-    stem = Path(path).name.rsplit(".", 1)[0]
-    return check_doc_id(stem, source=str(path))
+    return check_doc_id(file_stem(path), source=str(path))
 
 
 def check_doc_id(doc_id: str, *, source: str | None = None) -> str:
+    """``doc_id`` if it is safe in file names and URLs (:data:`DOC_ID`, no
+    ``..``), else an :class:`UnsafePathError` naming ``source``."""
     if not DOC_ID.match(doc_id) or ".." in doc_id:
         raise UnsafePathError(
             f"{doc_id!r} is not a usable document id",
@@ -63,6 +70,7 @@ def check_readable(path: str | Path, root: str | Path | None = None) -> Path:
         real_root = Path(root).resolve()
         lexical = Path(os.path.abspath(p))
         if lexical == real_root or real_root in lexical.parents or Path(os.path.abspath(root)) in lexical.parents:
+            # in the project by its name: its real location must be in it too
             real = p.resolve()
             if real != real_root and real_root not in real.parents:
                 raise UnsafePathError(
@@ -103,7 +111,7 @@ def read_regular_file(path: str | Path, *, limit: int | None = None, root: str |
             raise InputError(f"is not a regular file ({_file_kind(info.st_mode)}); refused for reading.",
                              path=str(path), hint="Name a text file.")
         if limit is not None and info.st_size > limit:
-            raise InputError(
+            raise InputTooLargeError(
                 f"file is {info.st_size} bytes, larger than the {limit} byte limit.",
                 path=str(path),
                 hint="Split the document, or check that this is the file you meant.",
@@ -113,7 +121,7 @@ def read_regular_file(path: str | Path, *, limit: int | None = None, root: str |
     finally:
         os.close(fd)
     if limit is not None and len(data) > limit:  # the file grew while being read
-        raise InputError(f"file is larger than the {limit} byte limit.", path=str(path),
+        raise InputTooLargeError(f"file is larger than the {limit} byte limit.", path=str(path),
                          hint="Split the document, or check that this is the file you meant.")
     return data
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import OutputExistsError
+from .paths import inside
 from .tei import write_atomic
 
 #: The folders of a new project (the defaults of ``[folders]``).
@@ -197,9 +198,12 @@ def scaffold(folder: Path, *, force: bool = False) -> list[Path]:
     """Write a new project into ``folder`` (made if missing); the paths written.
 
     Raises :class:`OutputExistsError`, writing nothing, if any of the files
-    exists and ``force`` is not given.
+    exists and ``force`` is not given, and :class:`UnsafePathError` if a
+    folder of the scaffold is a link out of ``folder``.
     """
     planned = {folder / rel: text for rel, text in files(folder.resolve().name).items()}
+    for rel in (*files(""), *FOLDERS):
+        inside(folder, rel)  # a linked .github/ or raw/ must not carry the writes elsewhere
     existing = [path for path in planned if path.exists()]
     if existing and not force:
         names = ", ".join(str(p.relative_to(folder)) for p in existing)

@@ -41,6 +41,7 @@ import copy
 import hashlib
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -49,7 +50,7 @@ from .resources import shipped
 from .tei import parse_bytes
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
-RNG = "{%s}" % RNG_NS
+RNG = f"{{{RNG_NS}}}"
 
 SCHEMA_DIR = shipped("schema")
 TEI_ALL_RNG = SCHEMA_DIR / "tei_all" / "tei_all.rng"
@@ -120,7 +121,8 @@ _NAME_CLASSES = {RNG + n for n in ("name", "anyName", "nsName", "choice")}
 _ATTRIBUTE_WRAPPERS = {RNG + n for n in ("optional", "zeroOrMore", "oneOrMore", "group", "choice", "interleave")}
 
 
-def _attribute_only(node: etree._Element, defines: dict, seen: frozenset = frozenset()) -> bool:
+def _attribute_only(node: etree._Element, defines: dict[str, etree._Element],
+                    seen: frozenset[str] = frozenset()) -> bool:
     """True if ``node`` matches attributes only (no element, text or data)."""
     if node.tag in (RNG + "attribute", RNG + "empty"):
         return True
@@ -172,7 +174,7 @@ def _patterns(node: etree._Element) -> list[etree._Element]:
     return [c for c in node if isinstance(c.tag, str)]
 
 
-def _has_attribute(node: etree._Element, defines: dict, seen: set) -> bool:
+def _has_attribute(node: etree._Element, defines: dict[str, etree._Element], seen: set[str]) -> bool:
     """True if ``node`` can match an attribute of the element it stands in
     (the attributes of child elements do not count)."""
     if node.tag == RNG + "attribute":
@@ -226,7 +228,7 @@ def flatten_repetitions(grammar: etree._Element) -> None:
 
 
 def _is(node: etree._Element, name: str) -> bool:
-    return node.tag == RNG + name
+    return bool(node.tag == RNG + name)
 
 
 def _not_allowed() -> etree._Element:
@@ -239,30 +241,42 @@ def _simplify(node: etree._Element, dead: set[str]) -> etree._Element:
         new = _simplify(child, dead)
         if new is not child:
             node.replace(child, new)
-    name = etree.QName(node).localname
+    rule = _SIMPLIFY.get(etree.QName(node).localname)
+    return rule(node, dead) if rule is not None else node
+
+
+def _ref(node: etree._Element, dead: set[str]) -> etree._Element:
+    return _not_allowed() if node.get("name") in dead else node
+
+
+def _all_or_nothing(node: etree._Element, dead: set[str]) -> etree._Element:
+    # attribute/element: the name class is a child too; only patterns count.
+    return _not_allowed() if any(_is(k, "notAllowed") for k in node) else node
+
+
+def _may_be_absent(node: etree._Element, dead: set[str]) -> etree._Element:
+    # optional/zeroOrMore of notAllowed, or of a group containing it, = empty
+    return etree.Element(RNG + "empty") if any(_is(k, "notAllowed") for k in node) else node
+
+
+def _choice(node: etree._Element, dead: set[str]) -> etree._Element:
     kids = list(node)
-    if name == "ref" and node.get("name") in dead:
+    live = [k for k in kids if not _is(k, "notAllowed")]
+    if not live:
         return _not_allowed()
-    if name in ("group", "interleave", "oneOrMore", "list", "mixed", "attribute", "element"):
-        # attribute/element: the name class is a child too; only patterns count.
-        if any(_is(k, "notAllowed") for k in kids):
-            return _not_allowed()
-    if name in ("zeroOrMore", "optional"):
-        if kids and all(_is(k, "notAllowed") for k in kids):
-            return etree.Element(RNG + "empty")
-        if any(_is(k, "notAllowed") for k in kids):
-            # optional/zeroOrMore of a group containing notAllowed = empty
-            return etree.Element(RNG + "empty")
-    if name == "choice":
-        live = [k for k in kids if not _is(k, "notAllowed")]
-        if not live:
-            return _not_allowed()
-        for k in kids:
-            if _is(k, "notAllowed"):
-                node.remove(k)
-        if len(live) == 1:
-            return live[0]
-    return node
+    for k in kids:
+        if _is(k, "notAllowed"):
+            node.remove(k)
+    return live[0] if len(live) == 1 else node
+
+
+#: How each pattern simplifies once its children are simplified (RELAX NG 4.20).
+_SIMPLIFY: dict[str, Callable[[etree._Element, set[str]], etree._Element]] = {
+    "ref": _ref,
+    **dict.fromkeys(("group", "interleave", "oneOrMore", "list", "mixed", "attribute", "element"), _all_or_nothing),
+    **dict.fromkeys(("zeroOrMore", "optional"), _may_be_absent),
+    "choice": _choice,
+}
 
 
 def _reachable(grammar: etree._Element) -> set[str]:
@@ -319,7 +333,8 @@ def build(source: bytes, elements: frozenset[str] = EDITION_ELEMENTS, *, prune_u
     header = _HEADER.format(edition=_tei_edition(source), sha256=hashlib.sha256(source).hexdigest())
     grammar.insert(0, etree.Comment(header))
     etree.indent(grammar, space="  ")
-    return etree.tostring(grammar, encoding="UTF-8", xml_declaration=True) + b"\n"
+    data: bytes = etree.tostring(grammar, encoding="UTF-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def _tei_edition(source: bytes) -> str:

@@ -4,8 +4,10 @@ TEI's ``tei_all.rng`` embeds ISO Schematron (93 patterns: ``@from`` with
 ``@notBefore`` on one ``date``, a ``relatedItem`` with both ``@target`` and
 content, ...). A project may also name its own ``.sch`` file. Either way the
 Schematron is turned into one XSLT 3.0 stylesheet here, in Python, and that
-stylesheet is compiled by Saxon once per process and cached on disk (keyed on
-the schema's SHA-256 and this module's version), like the pruned RELAX NG.
+stylesheet is compiled by Saxon once per process (keyed on the schema's
+SHA-256). It is not kept on disk: generating it takes a few hundredths of a
+second, while a stylesheet read from a cache folder would run as code, and a
+repository could plant one there.
 
 The compilation follows ISO Schematron (ISO/IEC 19757-3) for what TEI and
 ordinary project schemas use:
@@ -27,7 +29,12 @@ ordinary project schemas use:
 - each test runs inside ``xsl:try``: a test that raises a dynamic error (a cast
   of a malformed value) is reported as a failure of that test, not a crash.
 
-``include`` is refused: the compiler never opens another file.
+``include`` is refused: the compiler never opens another file. A schema
+is code (its XPath runs), so what it may do is fenced: the Saxon processor
+that runs it may open no URI at all (``doc()``, ``unparsed-text()``,
+``collection()`` fail with "Access ... has been prohibited", reported as a
+failure of that test), and XSLT instructions inside a ``let`` (which could
+write files with ``xsl:result-document``) are refused.
 """
 
 from __future__ import annotations
@@ -38,20 +45,23 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
 from .errors import InputError
-from .tei import parse_bytes, write_atomic
+from .paths import read_regular_file
+from .tei import MAX_XML_BYTES, parse_bytes
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
-SCH = "{%s}" % SCH_NS
+SCH = f"{{{SCH_NS}}}"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
-XSL = "{%s}" % XSL_NS
+XSL = f"{{{XSL_NS}}}"
 RESULT_NS = "urn:edition:schematron-result"
+XQT_ERRORS_NS = "http://www.w3.org/2005/xqt-errors"
 
-#: Part of the cache key: a change to the generated XSLT must not reuse old files.
-COMPILER_VERSION = "1"
+#: Saxon's setting for the URI schemes doc(), unparsed-text() and the like may open.
+ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 
 #: Roles that make a failure a warning; any other role (or none) is an error.
 #: As oXygen and SchXslt read roles: TEI's role="nonfatal" (the att.datable
@@ -99,9 +109,9 @@ def schematron_of(tree: etree._ElementTree) -> etree._Element:
 
 def _copy_with_namespaces(node: etree._Element) -> etree._Element:
     """A copy that keeps the namespaces in scope where the node was (XPath in
-    attributes may use any prefix declared on an ancestor)."""
-    copy = etree.fromstring(etree.tostring(node))
-    return copy
+    attributes may use any prefix declared on an ancestor): serialising the
+    node declares them on it. Read back through the safe parser."""
+    return parse_bytes(etree.tostring(node), "schematron").getroot()
 
 
 def _expand_abstract_rules(schema: etree._Element) -> None:
@@ -143,12 +153,24 @@ def _expand_abstract_patterns(schema: etree._Element) -> None:
             for attr in _ATTRIBUTES_WITH_XPATH:
                 value = node.get(attr)
                 if value is not None:
-                    for name in names:
-                        value = re.sub(r"\$" + re.escape(name) + r"(?![\w.-])", lambda _m, v=params[name]: v, value)
-                    node.set(attr, value)
+                    node.set(attr, _substitute(value, names, params))
         pattern.getparent().replace(pattern, concrete)
     for pattern in abstract.values():
         pattern.getparent().remove(pattern)
+
+
+def _substitute(xpath: str, names: list[str], params: dict[str, str]) -> str:
+    """``xpath`` with each ``$name`` of an abstract pattern's parameters
+    replaced by its value (``names`` longest first)."""
+    for name in names:
+        # A function as replacement: the value is used as it is, never read
+        # for backslash escapes.
+        xpath = re.sub(r"\$" + re.escape(name) + r"(?![\w.-])", functools.partial(_value, params[name]), xpath)
+    return xpath
+
+
+def _value(value: str, _match: re.Match[str]) -> str:
+    return value
 
 
 # ---------------------------------------------------------------- compiling
@@ -172,7 +194,7 @@ def compile_to_xslt(schema: etree._Element) -> bytes:
         _variable(sheet, let, XSL + "variable")
     etree.SubElement(sheet, XSL + "mode", name="check", **{"on-no-match": "shallow-skip"})
     main = etree.SubElement(sheet, XSL + "template", match="/")
-    results = etree.SubElement(main, "{%s}failures" % RESULT_NS)
+    results = etree.SubElement(main, f"{{{RESULT_NS}}}failures")
     etree.SubElement(results, XSL + "apply-templates", select=".", mode="check")
     # The walk: below every rule template, it goes on to attributes and children.
     walk = etree.SubElement(sheet, XSL + "template", match="*", mode="check", priority="-1")
@@ -182,19 +204,25 @@ def compile_to_xslt(schema: etree._Element) -> bytes:
              for r in p.iterchildren(SCH + "rule") if r.get("context")]
     for position, (index, pattern, rule) in enumerate(rules):
         _rule_template(sheet, pattern, rule, f"p{index}", priority=len(rules) - position)
-    return etree.tostring(sheet, encoding="UTF-8", xml_declaration=True)
+    xslt: bytes = etree.tostring(sheet, encoding="UTF-8", xml_declaration=True)
+    return xslt
 
 
 def _variable(parent: etree._Element, let: etree._Element, tag: str) -> None:
     variable = etree.SubElement(parent, tag, name=let.get("name"))
     if let.get("value") is not None:
         variable.set("select", let.get("value"))
-    else:
-        for child in let:
-            variable.append(_copy_with_namespaces(child))
+        return
+    for child in let:
+        if any(isinstance(node.tag, str) and node.tag.startswith(XSL) for node in child.iter()):
+            raise SchematronError(f"sch:let {let.get('name')!r} holds XSLT instructions, which are refused "
+                                  "(a schema may not write files)", line=child.sourceline,
+                                  hint="Give the variable its value in @value.")
+        variable.append(_copy_with_namespaces(child))
 
 
-def _rule_template(sheet, pattern, rule, pattern_key: str, priority: int) -> None:
+def _rule_template(sheet: etree._Element, pattern: etree._Element, rule: etree._Element, pattern_key: str,
+                   priority: int) -> None:
     """One template per rule, all in one mode, so the document is walked once.
 
     Every rule template whose context matches a node runs, from the highest
@@ -233,20 +261,20 @@ def _caught(attempt: etree._Element, pattern_id: str, what: str) -> None:
     catch = etree.SubElement(attempt, XSL + "catch")
     failed = _failure_element(catch, pattern_id, "error")
     etree.SubElement(failed, XSL + "value-of",
-                     select=f"{what} || ' cannot be evaluated here: ' || $Q{{http://www.w3.org/2005/xqt-errors}}description")
+                     select=f"{what} || ' cannot be evaluated here: ' || $Q{{{XQT_ERRORS_NS}}}description")
 
 
 def _string_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _failure_element(parent, pattern_id: str, role: str) -> etree._Element:
-    failure = etree.SubElement(parent, "{%s}failure" % RESULT_NS, pattern=pattern_id, role=role)
+def _failure_element(parent: etree._Element, pattern_id: str, role: str) -> etree._Element:
+    failure = etree.SubElement(parent, f"{{{RESULT_NS}}}failure", pattern=pattern_id, role=role)
     etree.SubElement(failure, XSL + "attribute", name="path", select="path(.)")
     return failure
 
 
-def _failure(parent, pattern_id: str, role: str, check: etree._Element) -> None:
+def _failure(parent: etree._Element, pattern_id: str, role: str, check: etree._Element) -> None:
     failure = _failure_element(parent, pattern_id, role)
     if check.text:
         etree.SubElement(failure, XSL + "text").text = check.text
@@ -301,39 +329,37 @@ class CompiledSchematron:
 
 
 @functools.lru_cache(maxsize=1)
-def _processor():
+def _processor() -> Any:
+    """The process's one Saxon processor (saxonche has no types: Any)."""
     from saxonche import PySaxonProcessor
 
-    return PySaxonProcessor(license=False)
+    processor = PySaxonProcessor(license=False)
+    # No URI scheme is allowed: a schema's XPath reads nothing but the document.
+    processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
+    return processor
 
 
-def xslt_for(source: bytes, origin: str, cache_dir: Path | None) -> bytes:
+def xslt_for(source: bytes, origin: str) -> bytes:
     """The generated XSLT for the schema bytes ``source`` (a ``.sch`` or a
-    RELAX NG grammar with embedded Schematron), from the disk cache if there."""
-    key = hashlib.sha256(source + COMPILER_VERSION.encode()).hexdigest()[:32]
-    cached = cache_dir / f"schematron-{key}.xsl" if cache_dir is not None else None
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
-    xslt = compile_to_xslt(schematron_of(parse_bytes(source, origin)))
-    if cached is not None:
-        try:
-            write_atomic(cached, xslt)
-        except OSError:
-            pass  # a read-only folder only costs speed
-    return xslt
+    RELAX NG grammar with embedded Schematron); a refusal names ``origin``."""
+    try:
+        return compile_to_xslt(schematron_of(parse_bytes(source, origin)))
+    except SchematronError as exc:
+        exc.path = exc.path or origin
+        raise
 
 
 _COMPILED: dict[str, CompiledSchematron] = {}
 _COMPILED_LOCK = threading.Lock()
 
 
-def load(path: Path, cache_dir: Path | None = None) -> CompiledSchematron:
+def load(path: Path) -> CompiledSchematron:
     """The compiled Schematron of ``path``, once per content per process."""
-    source = Path(path).read_bytes()
+    source = read_regular_file(path, limit=MAX_XML_BYTES)
     digest = hashlib.sha256(source).hexdigest()
     with _COMPILED_LOCK:
         if digest not in _COMPILED:
-            _COMPILED[digest] = CompiledSchematron(xslt_for(source, str(path), cache_dir), str(path))
+            _COMPILED[digest] = CompiledSchematron(xslt_for(source, str(path)), str(path))
         return _COMPILED[digest]
 
 

@@ -13,16 +13,17 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
-from .errors import InputError
+from .errors import InputError, InputTooLargeError, UnsafeXMLError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-TEI = "{%s}" % TEI_NS
-XML_ID = "{%s}id" % XML_NS
-XML_LANG = "{%s}lang" % XML_NS
+TEI = f"{{{TEI_NS}}}"
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
 NSMAP = {None: TEI_NS}
 NS = {"tei": TEI_NS}
 
@@ -31,12 +32,12 @@ NS = {"tei": TEI_NS}
 MAX_XML_BYTES = 50 * 1024 * 1024
 
 
-class _RefuseExternal(etree.Resolver):
+class _RefuseExternal(etree.Resolver):  # type: ignore[misc]  # lxml has no types: its Resolver is Any
     """The last line of defence: should libxml2 ever ask for an external
     resource (a DTD, an entity, an XInclude), it gets an empty string and
     nothing is opened. The parser options below mean it never asks."""
 
-    def resolve(self, url, pubid, context):  # noqa: D401 - lxml's signature
+    def resolve(self, url: str, pubid: str | None, context: Any) -> Any:
         return self.resolve_string("", context)
 
 
@@ -80,7 +81,8 @@ _EXTERNAL_ENTITY = re.compile(
 # The external identifier of the DOCTYPE (SYSTEM "uri" or PUBLIC "id" "uri").
 _QUOTED = rb"(?:\"[^\"]*\"|'[^']*')"
 _DOCTYPE_EXTERNAL = re.compile(
-    rb"<!--.*?-->|<!DOCTYPE\s+[^\s\[>]+\s+(SYSTEM\s+" + _QUOTED + rb"|PUBLIC\s+" + _QUOTED + rb"(?:\s+" + _QUOTED + rb")?)",
+    rb"<!--.*?-->|<!DOCTYPE\s+[^\s\[>]+\s+"
+    rb"(SYSTEM\s+" + _QUOTED + rb"|PUBLIC\s+" + _QUOTED + rb"(?:\s+" + _QUOTED + rb")?)",
     re.DOTALL,
 )
 
@@ -114,7 +116,7 @@ def refuse_external_entities(data: bytes, path: str) -> None:
             continue  # a comment or CDATA section
         line, col = _line_col(data, match.start())
         name = match.group(1).decode("utf-8", "replace")
-        raise InputError(
+        raise UnsafeXMLError(
             f"the document declares the external entity {name!r} (<!ENTITY {name} SYSTEM|PUBLIC ...>), "
             "which is refused for safety: no file or URL is ever opened",
             path=path,
@@ -124,8 +126,8 @@ def refuse_external_entities(data: bytes, path: str) -> None:
         )
 
 
-def size_error(size: int, path: str) -> InputError:
-    return InputError(
+def size_error(size: int, path: str) -> InputTooLargeError:
+    return InputTooLargeError(
         f"file is {size} bytes, larger than the {MAX_XML_BYTES} byte limit",
         path=path,
         hint="Split the document, or check that this is the file you meant.",
@@ -143,24 +145,49 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> etree._ElementTree:
         line, col = exc.position if exc.position else (None, None)
         if any(word in exc.msg.lower() for word in ("amplification", "entity loop", "nesting depth")):
             line, col = _line_col(data, max(0, data.find(b"<!ENTITY")))
-            raise InputError(
+            raise UnsafeXMLError(
                 "the entities declared in the document (<!ENTITY>) expand beyond the safety limit "
                 "(a billion-laughs document), refused",
                 path=path, line=line, col=col,
                 hint="Declare entities that stand for short texts only.",
             ) from None
-        raise InputError(
-            f"not well-formed XML: {exc.msg}", path=path, line=line, col=col
-        ) from None
+        message, hint = _parser_message(exc.msg)
+        raise InputError(f"not well-formed XML: {message}", path=path, line=line, col=col, hint=hint) from None
     return root.getroottree()
 
 
-def parse_file(path: str | os.PathLike) -> etree._ElementTree:
+# libxml2's resource limits (kept: huge_tree=False) name a parser flag the
+# user cannot pass; the hint says what to change in the document instead.
+_PARSER_LIMIT = re.compile(r",? *(?:use|try) XML_PARSE_HUGE(?: option)?")
+_LIMIT_HINT = ("The parser's safety limits refuse elements nested more than 256 deep, a single text or "
+               "attribute value over 10 MB and names over 50,000 characters; change the document to stay "
+               "within them.")
+_ENCODING_HINT = ("Save the file as UTF-8, or name its real encoding in the XML declaration, "
+                  'e.g. <?xml version="1.0" encoding="windows-1254"?>.')
+#: What to do next, by a phrase of libxml2's message.
+_PARSER_HINTS = {
+    "XML_PARSE_HUGE": _LIMIT_HINT,
+    "Name too long": _LIMIT_HINT,
+    "Invalid bytes in character encoding": _ENCODING_HINT,
+    "not proper UTF-8": _ENCODING_HINT,
+    "Unsupported encoding": _ENCODING_HINT,
+}
+
+
+def _parser_message(message: str) -> tuple[str, str | None]:
+    """libxml2's message on one line (some end in a newline before their
+    position), without the parser flag it names, and what to do next."""
+    text = re.sub(r"\s+,", ",", " ".join(message.split()))
+    hint = next((hint for phrase, hint in _PARSER_HINTS.items() if phrase in text), None)
+    return _PARSER_LIMIT.sub("", text), hint
+
+
+def parse_file(path: str | os.PathLike[str]) -> etree._ElementTree:
     """Parse a regular file safely: a FIFO or device is refused, not opened,
     and so is a symlink that leads out of the file's project."""
     from .paths import input_root, read_regular_file
 
-    return parse_bytes(read_regular_file(Path(path), limit=MAX_XML_BYTES, root=input_root(path)), str(path))
+    return parse_bytes(read_regular_file(Path(path), limit=MAX_XML_BYTES, root=input_root(Path(path))), str(path))
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
@@ -172,12 +199,12 @@ def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
     """
     if isinstance(tree, etree._Element):
         tree = tree.getroottree()
-    body = etree.tostring(tree, encoding="UTF-8", xml_declaration=False, pretty_print=True)
+    body: bytes = etree.tostring(tree, encoding="UTF-8", xml_declaration=False, pretty_print=True)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
 
 
 @contextmanager
-def atomic_file(path: str | os.PathLike) -> Iterator[Path]:
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary path beside ``path`` that replaces it, synced, when the
     block ends without an error (and is removed otherwise): readers see the
     old file or the new one, never half of one. For files written by someone
@@ -215,14 +242,15 @@ def _about(exc: OSError, target: Path) -> OSError:
     return type(exc)(exc.errno, exc.strerror, str(target))
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one."""
     with atomic_file(path) as tmp:
         tmp.write_bytes(data)
 
 
-def el(tag: str, text: str | None = None, /, **attrs: str) -> etree._Element:
-    """A TEI element; ``xml_id``/``xml_lang`` keywords map to ``xml:id``/``xml:lang``."""
+def el(tag: str, text: str | None = None, /, **attrs: str | None) -> etree._Element:
+    """A TEI element; ``xml_id``/``xml_lang`` keywords map to ``xml:id``/``xml:lang``,
+    a trailing ``_`` is dropped (``type_``), ``__`` is ``-``; None values are left out."""
     node = etree.Element(TEI + tag)
     for key, value in attrs.items():
         if value is None:
@@ -238,7 +266,8 @@ def el(tag: str, text: str | None = None, /, **attrs: str) -> etree._Element:
     return node
 
 
-def sub(parent: etree._Element, tag: str, text: str | None = None, /, **attrs: str) -> etree._Element:
+def sub(parent: etree._Element, tag: str, text: str | None = None, /, **attrs: str | None) -> etree._Element:
+    """:func:`el`, appended to ``parent``."""
     node = el(tag, text, **attrs)
     parent.append(node)
     return node

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 APOSTROPHES = "’'‘`´ʼ"
 APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
@@ -92,12 +93,13 @@ CASE_SUFFIXES = tuple(
 )
 
 
-def strip_suffix(word: str, known) -> tuple[str, str] | None:
+def strip_suffix(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
     """Split an unapostrophised ``word`` into (name, suffix) when ``known(name)``.
 
-    ``known`` is a predicate on a candidate name; the longest name that is known
-    wins, so "Osmanlıya" → ("Osmanlı", "ya") and "Kafkaslarda" → ("Kafkaslar", "da").
-    Returns None when no known name is a prefix.
+    ``known`` is a predicate on a candidate name. The whole word wins if it is
+    known; otherwise the longest suffix of :data:`CASE_SUFFIXES` whose stem is
+    known, so "Osmanlıya" → ("Osmanlı", "ya") and "Kafkaslarda" → ("Kafkaslar",
+    "da"). Returns None when no known name is a prefix.
     """
     if known(word):
         return word, ""

@@ -6,7 +6,8 @@ of every file, in file order then document order; it never prints or exits.
 Per file:
 
 1. read and parse with the safe parser of :mod:`edition.tei` (no DTD, no
-   entities, no network, size limit) -> ``xml-*`` issues;
+   external entity, internal ones within the expansion limit, no network,
+   size limit) -> ``xml-*`` issues, the rule decided by the kind of error;
 2. check it is TEI P5: the root is ``<TEI>`` or ``<teiCorpus>`` in the TEI
    namespace (anything else, TEI P4 included, is refused in one line) ->
    ``tei-root``;
@@ -44,24 +45,28 @@ import functools
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from lxml import etree
 
-from . import __version__, schematron
-from .errors import EditionError, InputError, Issue
-from .paths import input_root, read_regular_file
-from .schema_build import EDITION_ELEMENTS, EDITION_RNG, TEI_ALL_RNG, build
-from .tei import TEI, TEI_NS, XML_ID, XML_LANG, local, parse_bytes, write_atomic
+from . import __version__, schematron, tei
+from .config import BUILTIN_SCHEMAS, RULE_PROFILES, SCHEMA_SUFFIXES
+from .errors import EditionError, InputError, InputTooLargeError, Issue, UnsafeXMLError, UsageError
+from .paths import Project, check_readable, file_stem, input_root, read_regular_file
+from .schema_build import EDITION_ELEMENTS, EDITION_RNG, RNG, TEI_ALL_RNG, build
+from .tei import TEI, TEI_NS, XML_ID, XML_LANG, XML_NS, local, parse_bytes, parse_file, write_atomic
+
+if TYPE_CHECKING:
+    from xmlschema import XMLSchema
 
 #: Built-in schema names; anything else in ``ValidateOptions.schemas`` is a file.
-SCHEMAS = ("tei-all", "edition")
-#: Schema files a project may name, by suffix.
-SCHEMA_SUFFIXES = (".rng", ".xsd", ".sch")
+SCHEMAS = BUILTIN_SCHEMAS
 #: Profiles: sets of project rules on top of the schemas.
-PROFILES = ("edition",)
+PROFILES = RULE_PROFILES
+# SCHEMA_SUFFIXES (from edition.config): schema files a project may name.
 
 # Every rule id and what it checks; docs/validate.md has the same table and a
 # test keeps the two in step.
@@ -114,7 +119,7 @@ class ValidateOptions:
     ``profile``: "edition" adds the edition's project rules; None: TEI only.
     ``registers``: the registers file for @ref checks (edition profile);
     default: the ``registers.xml`` in the document's own folder.
-    ``cache_dir``: where compiled grammars and Schematron are kept;
+    ``cache_dir``: where the pruned tei_all grammars are kept;
     default ``$EDITION_CACHE_DIR`` or ``.edition-cache/`` in the current folder.
     """
 
@@ -127,21 +132,48 @@ class ValidateOptions:
         if isinstance(self.schemas, str):
             object.__setattr__(self, "schemas", (self.schemas,))
         for name in self.schemas:
-            if name not in SCHEMAS and not str(name).endswith(SCHEMA_SUFFIXES):
+            if not _names_a_schema(str(name)):
                 raise ValueError(f"unknown schema {name!r}: use {', '.join(SCHEMAS)} or a "
                                  f"{', '.join(SCHEMA_SUFFIXES)} file")
         if self.profile not in (None, *PROFILES):
             raise ValueError(f"unknown profile {self.profile!r}: use {', '.join(PROFILES)} or None")
 
 
+    @classmethod
+    def for_project(cls, project: Project, *, schemas: tuple[str, ...] = (), profile: str | None = None,
+                    registers: Path | None = None) -> ValidateOptions:
+        """What ``project`` is validated against: ``schemas`` and ``profile``
+        (``"none"``: TEI only) where given, else those of its config (without
+        one: tei-all, no profile); compiled grammars kept in its cache."""
+        if profile is None:
+            profile = project.config.validate.profile or "none"
+        return cls(schemas=schemas or project.validate_schemas(), profile=None if profile == "none" else profile,
+                   registers=registers, cache_dir=project.cache)
+
+
+def _names_a_schema(name: str) -> bool:
+    """Is ``name`` a built-in schema or a schema file's name (which may not exist)?"""
+    return name in SCHEMAS or name.endswith(SCHEMA_SUFFIXES)
+
+
+def check_schema_name(name: str) -> None:
+    """Refuse, with a :class:`UsageError`, a schema that is neither built in
+    (:data:`SCHEMAS`) nor an existing schema file (:data:`SCHEMA_SUFFIXES`)."""
+    if not _names_a_schema(name):
+        raise UsageError(f"{name!r} is neither {' nor '.join(SCHEMAS)} nor a .rng, .xsd or .sch file")
+    if name not in SCHEMAS and not Path(name).is_file():
+        raise UsageError(f"{name} does not exist")
+
+
 def default_cache_dir() -> Path:
+    """Where compiled grammars are kept when the options name no folder."""
     return Path(os.environ.get("EDITION_CACHE_DIR") or ".edition-cache")
 
 
 # ---------------------------------------------------------------- files
 
 
-def collect_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The XML files named, folders expanded to their ``*.xml`` (sorted, not recursive)."""
     files: list[Path] = []
     for raw in paths:
@@ -153,40 +185,16 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return files
 
 
-@dataclass
-class _Doc:
-    """A parsed document and the positions of its start tags."""
-
-    path: str
-    tree: etree._ElementTree
-    source: str
-    _positions: dict | None = field(default=None, repr=False)
-
-    def position(self, node: etree._Element, *, end: bool = False) -> tuple[int | None, int | None]:
-        if self._positions is None:
-            self._positions = _start_tag_ends(self.tree, self.source)
-        found = self._positions.get(node)
-        if found is None:
-            return node.sourceline, None
-        return found[1] if end else found[0]
-
-    def text_position(self, node: etree._Element) -> tuple[int | None, int | None]:
-        """Where the first non-blank text directly inside ``node`` ends (as jing reports it)."""
-        self.position(node)
-        starts, where = self._positions["_markup_starts"], self._positions["_where"]
-        chunks = [(node.text, ("start", node[0]) if len(node) else ("end", node))]
-        chunks += [(child.tail, ("start", child.getnext()) if child.getnext() is not None else ("end", node)) for child in node]
-        for text, following in chunks:
-            if text and text.strip() and following in starts:
-                offset = starts[following]
-                while offset > 0 and self.source[offset - 1].isspace():
-                    offset -= 1
-                return where(offset)
-        return self.position(node)
-
-    def issue(self, node: etree._Element | None, message: str, rule: str, *, end: bool = False) -> Issue:
-        line, col = self.position(node, end=end) if node is not None else (None, None)
-        return Issue(self.path, line, col, "error", message, rule)
+def files_to_validate(targets: list[Path]) -> list[Path]:
+    """:func:`collect_files` of what a user named, refusing (:class:`UsageError`)
+    a target that does not exist and a set of targets with no XML file."""
+    for target in targets:
+        if not target.exists():
+            raise UsageError(f"{target} does not exist")
+    files = collect_files(targets)
+    if not files:
+        raise UsageError(f"no .xml files in {', '.join(map(str, targets))}")
+    return files
 
 
 # Markup that is not a start tag, then a start tag with quoted attribute values
@@ -197,45 +205,105 @@ _MARKUP = re.compile(
     re.S,
 )
 
+#: A position as jing reports it: (line, column), both from 1.
+LineCol = tuple[int, int]
+#: A tag of an element: ("start", element) or ("end", element).
+Tag = tuple[str, etree._Element]
 
-def _start_tag_ends(tree: etree._ElementTree, source: str) -> dict:
-    """element -> ((line, col) after its start tag, (line, col) after its end tag).
 
-    Both as jing reports them: a misplaced element at the end of its start tag,
-    an incomplete element at the end of its end tag.
+@dataclass(frozen=True)
+class _TagPositions:
+    """Where the tags of a document's elements are in its source text.
+
+    ``after_tags``: element -> (position after its start tag, position after
+    its end tag), both as jing reports them: a misplaced element at the end of
+    its start tag, an incomplete element at the end of its end tag.
+    ``tag_offsets``: where each tag starts, as an offset into the text.
     """
-    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
 
-    def where(offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(line_starts, offset - 1)
-        return line, offset - line_starts[line - 1] + 1
+    line_starts: list[int]
+    after_tags: dict[etree._Element, tuple[LineCol, LineCol]]
+    tag_offsets: dict[Tag, int]
 
-    # The dict holds the element proxies, so each node keeps one identity.
-    elements = iter([e for e in tree.getroot().iter() if isinstance(e.tag, str)])
-    result: dict = {}
-    markup_starts: dict = {}
-    result["_markup_starts"] = markup_starts
-    result["_where"] = where
-    open_nodes: list = []
-    for match in _MARKUP.finditer(source):
-        text = match.group()
-        if text.startswith(("<!", "<?")):
-            continue
-        if text.startswith("</"):
-            if open_nodes:
-                node = open_nodes.pop()
-                result[node] = (result[node][0], where(match.end()))
-                markup_starts[("end", node)] = match.start()
-            continue
-        node = next(elements, None)
-        if node is None:
-            break
-        after = where(match.end())
-        result[node] = (after, after)
-        markup_starts[("start", node)] = match.start()
-        if not text.endswith("/>"):
-            open_nodes.append(node)
-    return result
+    def where(self, offset: int) -> LineCol:
+        """The (line, column) just after the character before ``offset``, as
+        jing gives the end of a tag (a line break ends on its own line)."""
+        line = bisect.bisect_right(self.line_starts, offset - 1)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    @classmethod
+    def of(cls, tree: etree._ElementTree, source: str) -> _TagPositions:
+        """Read the tags of ``source``, the text ``tree`` was parsed from."""
+        positions = cls([0] + [m.end() for m in re.finditer("\n", source)], {}, {})
+        # The dict holds the element proxies, so each node keeps one identity.
+        elements = iter([e for e in tree.getroot().iter() if isinstance(e.tag, str)])
+        open_nodes: list[etree._Element] = []
+        for match in _MARKUP.finditer(source):
+            text = match.group()
+            if text.startswith(("<!", "<?")):
+                continue
+            if text.startswith("</"):
+                if open_nodes:
+                    positions.end_tag(open_nodes.pop(), match)
+                continue
+            node = next(elements, None)
+            if node is None:
+                break
+            positions.start_tag(node, match)
+            if not text.endswith("/>"):
+                open_nodes.append(node)
+        return positions
+
+    def start_tag(self, node: etree._Element, match: re.Match[str]) -> None:
+        after = self.where(match.end())
+        self.after_tags[node] = (after, after)
+        self.tag_offsets[("start", node)] = match.start()
+
+    def end_tag(self, node: etree._Element, match: re.Match[str]) -> None:
+        self.after_tags[node] = (self.after_tags[node][0], self.where(match.end()))
+        self.tag_offsets[("end", node)] = match.start()
+
+
+@dataclass
+class _Doc:
+    """A parsed document and the positions of its tags (read when first asked)."""
+
+    path: str
+    tree: etree._ElementTree
+    source: str
+    _positions: _TagPositions | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> _TagPositions:
+        if self._positions is None:
+            self._positions = _TagPositions.of(self.tree, self.source)
+        return self._positions
+
+    def position(self, node: etree._Element, *, end: bool = False) -> tuple[int | None, int | None]:
+        """Where ``node``'s start tag ends (``end``: its end tag), as jing reports it."""
+        found = self.positions.after_tags.get(node)
+        if found is None:
+            line: int | None = node.sourceline
+            return line, None
+        return found[1] if end else found[0]
+
+    def text_position(self, node: etree._Element) -> tuple[int | None, int | None]:
+        """Where the first non-blank text directly inside ``node`` ends (as jing reports it)."""
+        offsets = self.positions.tag_offsets
+        chunks: list[tuple[str | None, Tag]] = [(node.text, ("start", node[0]) if len(node) else ("end", node))]
+        chunks += [(child.tail, ("start", child.getnext()) if child.getnext() is not None else ("end", node))
+                   for child in node]
+        for text, following in chunks:
+            if text and text.strip() and following in offsets:
+                offset = offsets[following]
+                while offset > 0 and self.source[offset - 1].isspace():
+                    offset -= 1
+                return self.positions.where(offset)
+        return self.position(node)
+
+    def issue(self, node: etree._Element | None, message: str, rule: str, *, end: bool = False) -> Issue:
+        line, col = self.position(node, end=end) if node is not None else (None, None)
+        return Issue(self.path, line, col, "error", message, rule)
 
 
 def read_document(path: Path, display: str | None = None) -> tuple[_Doc | None, list[Issue]]:
@@ -243,30 +311,28 @@ def read_document(path: Path, display: str | None = None) -> tuple[_Doc | None, 
     shown = display or str(path)
     try:
         # a regular file inside the project (no FIFO, no symlink out of it), size checked unread
-        data = read_regular_file(path, limit=_max_bytes(), root=input_root(path))
+        data = read_regular_file(path, limit=tei.MAX_XML_BYTES, root=input_root(path))
     except OSError as exc:
         return None, [Issue(shown, None, None, "error", f"cannot read the file: {exc.strerror}", "xml-read")]
     except EditionError as exc:
-        rule = "xml-size" if "byte limit" in exc.message else "xml-read"
-        return None, [Issue(shown, None, None, "error", exc.as_issue(rule).message, rule)]
+        # the file's name as the user gave it, no line: the file as a whole
+        issue = exc.as_issue(_rule_of(exc, "xml-read"))
+        return None, [Issue(shown, None, None, "error", issue.message, issue.rule)]
     try:
         tree = parse_bytes(data, shown)
     except InputError as exc:
-        rule = "xml-syntax"
-        if "<!ENTITY" in exc.message:
-            rule = "xml-unsafe"
-        elif "byte limit" in exc.message:
-            rule = "xml-size"
-        message = exc.message + (f". {exc.hint}" if exc.hint else "")
-        return None, [Issue(shown, exc.line, exc.col, "error", _plain_syntax(message), rule)]
+        issue = exc.as_issue(_rule_of(exc, "xml-syntax"), shown)
+        return None, [Issue(shown, issue.line, issue.col, "error", _plain_syntax(issue.message), issue.rule)]
     source = data.decode(tree.docinfo.encoding or "utf-8", errors="replace")
     return _Doc(shown, tree, source), []
 
 
-def _max_bytes() -> int:
-    from . import tei
+#: The rule a refused input falls under, by the kind of error.
+_RULE_OF_ERROR: dict[type[EditionError], str] = {InputTooLargeError: "xml-size", UnsafeXMLError: "xml-unsafe"}
 
-    return tei.MAX_XML_BYTES
+
+def _rule_of(exc: EditionError, default: str) -> str:
+    return next((rule for kind, rule in _RULE_OF_ERROR.items() if isinstance(exc, kind)), default)
 
 
 def _plain_syntax(message: str) -> str:
@@ -279,10 +345,17 @@ def _plain_syntax(message: str) -> str:
 
 
 @functools.cache
-def _compile(rng_path: str, digest: str) -> etree.RelaxNG:
-    """One compiled grammar per file content per process."""
+def _compile(rng_path: str, digest: str, *, self_contained: bool = False) -> etree.RelaxNG:
+    """One compiled grammar per file content per process.
+
+    ``self_contained``: refuse (:class:`InputError`) a grammar that would make
+    libxml2 open another file (``include``, ``externalRef``): a file in the
+    cache folder is not trusted, a repository could have planted it."""
     del digest  # part of the cache key only
-    return etree.RelaxNG(parse_bytes(Path(rng_path).read_bytes(), rng_path))
+    tree = parse_bytes(read_regular_file(rng_path, limit=tei.MAX_XML_BYTES), rng_path)
+    if self_contained and next(tree.getroot().iter(RNG + "include", RNG + "externalRef"), None) is not None:
+        raise InputError("the grammar refers to other files; refused", path=rng_path)
+    return etree.RelaxNG(tree)
 
 
 def edition_schema() -> etree.RelaxNG:
@@ -316,7 +389,7 @@ def tei_all_schema(element_names: Iterable[str], cache_dir: Path | None = None) 
     cached = folder / f"tei-all-{key}.rng"
     if cached.is_file():
         try:
-            return _compile(str(cached), key)
+            return _compile(str(cached), key, self_contained=True)
         except (InputError, etree.RelaxNGParseError):
             pass  # a damaged cache file is rebuilt below
     grammar = build(source, frozenset(names), prune_unnamed=False)
@@ -325,7 +398,7 @@ def tei_all_schema(element_names: Iterable[str], cache_dir: Path | None = None) 
     except OSError:
         # A read-only folder only costs speed.
         return etree.RelaxNG(parse_bytes(grammar, str(cached)))
-    return _compile(str(cached), key)
+    return _compile(str(cached), key, self_contained=True)
 
 
 # -------------------------------------------------- RELAX NG messages
@@ -342,7 +415,7 @@ def _schema_issues(doc: _Doc, schema: etree.RelaxNG, rule: str) -> list[Issue]:
         node = _node_at(doc.tree, entry.path)
         if node is None:
             node = _node_on_line(doc.tree, entry)
-        message, kind = _explain(entry, node, rule)
+        message, kind = _explain(entry.message, node, rule)
         if kind == _BY_ID_RULE:
             explained_elsewhere = True
         if message is None:
@@ -369,7 +442,15 @@ def _schema_issues(doc: _Doc, schema: etree.RelaxNG, rule: str) -> list[Issue]:
     return issues
 
 
-def _node_on_line(tree: etree._ElementTree, entry) -> etree._Element | None:
+class _LogEntry(Protocol):
+    """What is read of an entry of libxml2's RELAX NG error log."""
+
+    message: str
+    line: int
+    path: str | None
+
+
+def _node_on_line(tree: etree._ElementTree, entry: _LogEntry) -> etree._Element | None:
     """The element a message is about when its path does not resolve (libxml2
     writes prefixed paths such as .../xi:include that lxml's XPath cannot read
     without the prefix): the element on the message's line that it names."""
@@ -434,89 +515,141 @@ def _unknown_element_hint(name: str, rule: str) -> str:
     return ""
 
 
-def _explain(entry, node: etree._Element | None, rule: str) -> tuple[str | None, str]:
-    """A beginner's sentence for one libxml2 RELAX NG message, and its kind
-    (used to drop libxml2's follow-up messages about the same spot)."""
-    msg = entry.message
-    parent = node.getparent() if node is not None else None
-    if node is None:
-        where = ""
+@dataclass(frozen=True)
+class _Spot:
+    """What an explanation knows of the place a message is about."""
+
+    node: etree._Element | None
+    rule: str
+
+    @property
+    def where(self) -> str:
+        """`` inside <parent>``, `` as the root``, or nothing if the node is unknown."""
+        if self.node is None:
+            return ""
+        parent = self.node.getparent()
+        return f" inside {_element_label(local(parent))}" if parent is not None else " as the root"
+
+    @property
+    def label(self) -> str:
+        return _element_label(local(self.node)) if self.node is not None else "this element"
+
+
+#: A beginner's sentence (None: say nothing) and the message's kind (used to
+#: drop libxml2's follow-up messages about the same spot).
+_Explanation = tuple[str | None, str]
+
+
+def _not_expected(m: re.Match[str], spot: _Spot) -> _Explanation:
+    name = m.group(1)
+    hint = _unknown_element_hint(name, spot.rule)
+    node = spot.node
+    if node is not None and etree.QName(node).namespace == XINCLUDE_NS:
+        name = f"xi:{local(node)}"
+        hint = ("XInclude is not processed (edition never opens other files) and tei_all does not "
+                "allow it here; validate the document with its parts included")
+    elif node is not None and etree.QName(node).namespace not in (None, TEI_NS):
+        hint = f"<{name}> is in the namespace {etree.QName(node).namespace}, which tei_all does not allow here"
+    text = f"element <{name}> is not allowed here{spot.where}"
+    if hint:
+        text += f": {hint}"
     else:
-        where = f" inside {_element_label(local(parent))}" if parent is not None else " as the root"
-    if m := _DID_NOT_EXPECT.search(msg):
-        name = m.group(1)
-        hint = _unknown_element_hint(name, rule)
-        if node is not None and etree.QName(node).namespace == XINCLUDE_NS:
-            name = f"xi:{local(node)}"
-            hint = ("XInclude is not processed (edition never opens other files) and tei_all does not "
-                    "allow it here; validate the document with its parts included")
-        elif node is not None and etree.QName(node).namespace not in (None, TEI_NS):
-            hint = f"<{name}> is in the namespace {etree.QName(node).namespace}, which tei_all does not allow here"
-        text = f"element <{name}> is not allowed here{where}"
-        if hint:
-            text += f": {hint}"
-        else:
-            text += " (it may be in the wrong place, or a required element may be missing before it)"
-        return text, "element"
-    if m := _EXTRA.search(msg):
-        child = m.group(2)
-        if child == "text":
-            return f"text is not allowed directly inside <{m.group(1)}>; wrap it in an element such as <p>", "text"
-        # Same spot as a "Did not expect" message, which explains it better.
-        name = child
-        hint = _unknown_element_hint(name, rule)
-        return f"element <{name}> is not allowed here{where}" + (f": {hint}" if hint else ""), "element"
-    if m := _TEXT.search(msg):
-        el = m.group(1) or m.group(2)
-        return f"text is not allowed directly inside <{el}>; wrap it in an element such as <p>", "text"
-    if m := _EXPECTING_NOTHING.search(msg):
-        here = _element_label(local(node)) if node is not None else "this element"
-        if m.group(1):
-            return f"{here} is incomplete: a required <{m.group(1)}> is missing", "missing"
-        return f"{here} is incomplete: required content is missing at its end", "missing"
-    if m := _EXPECTING_GOT.search(msg):
-        return (
-            f"element <{m.group(2)}> found where <{m.group(1)}> is required{where}",
-            "element",
-        )
-    if m := _INVALID_ATTR.search(msg):
-        attr, el = m.group(1), m.group(2)
-        if attr == "id" and node is not None and node.get(XML_ID) is not None:
-            return None, _BY_ID_RULE
-        value = _attribute_value(node, attr)
-        if value is None:
-            return f"attribute @{attr} is not allowed on <{el}>", "attribute"
-        hint = _ATTRIBUTE_HINTS.get(attr)
-        text = f'attribute @{attr}="{value}" on <{el}> is not allowed or has an invalid value'
-        if hint:
-            text += f"; it must be {hint}"
-        return text, "attribute"
-    if m := _FAILED.search(msg):
-        return None, m.group(2)  # always preceded by a precise message
-    if _EXPECTING_NS.search(msg) or _EMPTY_EXPECTED.search(msg):
-        here = _element_label(local(node)) if node is not None else "this element"
-        return f"{here} is not in the TEI namespace {TEI_NS}", "namespace"
-    return f"{msg.rstrip('.')} (schema)", "other"
+        text += " (it may be in the wrong place, or a required element may be missing before it)"
+    return text, "element"
+
+
+def _extra_content(m: re.Match[str], spot: _Spot) -> _Explanation:
+    child = m.group(2)
+    if child == "text":
+        return _text_not_allowed(m.group(1))
+    # Same spot as a "Did not expect" message, which explains it better.
+    hint = _unknown_element_hint(child, spot.rule)
+    return f"element <{child}> is not allowed here{spot.where}" + (f": {hint}" if hint else ""), "element"
+
+
+def _text_inside(m: re.Match[str], spot: _Spot) -> _Explanation:
+    return _text_not_allowed(m.group(1) or m.group(2))
+
+
+def _text_not_allowed(element: str) -> _Explanation:
+    return f"text is not allowed directly inside <{element}>; wrap it in an element such as <p>", "text"
+
+
+def _missing_at_end(m: re.Match[str], spot: _Spot) -> _Explanation:
+    if m.group(1):
+        return f"{spot.label} is incomplete: a required <{m.group(1)}> is missing", "missing"
+    return f"{spot.label} is incomplete: required content is missing at its end", "missing"
+
+
+def _found_instead(m: re.Match[str], spot: _Spot) -> _Explanation:
+    return f"element <{m.group(2)}> found where <{m.group(1)}> is required{spot.where}", "element"
+
+
+def _invalid_attribute(m: re.Match[str], spot: _Spot) -> _Explanation:
+    attr, el = m.group(1), m.group(2)
+    if attr == "id" and spot.node is not None and spot.node.get(XML_ID) is not None:
+        return None, _BY_ID_RULE
+    value = _attribute_value(spot.node, attr)
+    if value is None:
+        return f"attribute @{attr} is not allowed on <{el}>", "attribute"
+    hint = _ATTRIBUTE_HINTS.get(attr)
+    text = f'attribute @{attr}="{value}" on <{el}> is not allowed or has an invalid value'
+    if hint:
+        text += f"; it must be {hint}"
+    return text, "attribute"
+
+
+def _failed_to_validate(m: re.Match[str], spot: _Spot) -> _Explanation:
+    return None, m.group(2)  # always preceded by a precise message
+
+
+def _wrong_namespace(m: re.Match[str], spot: _Spot) -> _Explanation:
+    return f"{spot.label} is not in the TEI namespace {TEI_NS}", "namespace"
+
+
+#: libxml2's RELAX NG messages, each with the function that explains it; the
+#: first pattern found in a message decides.
+_EXPLAINERS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Spot], _Explanation]]] = [
+    (_DID_NOT_EXPECT, _not_expected),
+    (_EXTRA, _extra_content),
+    (_TEXT, _text_inside),
+    (_EXPECTING_NOTHING, _missing_at_end),
+    (_EXPECTING_GOT, _found_instead),
+    (_INVALID_ATTR, _invalid_attribute),
+    (_FAILED, _failed_to_validate),
+    (_EXPECTING_NS, _wrong_namespace),
+    (_EMPTY_EXPECTED, _wrong_namespace),
+]
+
+
+def _explain(message: str, node: etree._Element | None, rule: str) -> _Explanation:
+    """A beginner's sentence for one libxml2 RELAX NG ``message`` about ``node``, and its kind."""
+    spot = _Spot(node, rule)
+    for pattern, explain in _EXPLAINERS:
+        if m := pattern.search(message):
+            return explain(m, spot)
+    return f"{message.rstrip('.')} (schema)", "other"
 
 
 def _attribute_value(node: etree._Element | None, attr: str) -> str | None:
     if node is None:
         return None
-    if attr.startswith("xml:"):
-        return node.get("{http://www.w3.org/XML/1998/namespace}" + attr[4:])
-    return node.get(attr)
+    value: str | None = node.get(f"{{{XML_NS}}}{attr[4:]}" if attr.startswith("xml:") else attr)
+    return value
 
 
 # ----------------------------------------------------------- the rules
 
 
 def _tei_elements(root: etree._Element, name: str) -> Iterator[etree._Element]:
-    return root.iter(TEI + name)
+    elements: Iterator[etree._Element] = root.iter(TEI + name)
+    return elements
 
 
-def check_doc_id(doc: _Doc) -> list[Issue]:
+def check_root_id(doc: _Doc) -> list[Issue]:
+    """The ``doc-id`` rule: the root's xml:id is the file name without ``.xml``."""
     root = doc.tree.getroot()
-    expected = Path(doc.path).name.rsplit(".", 1)[0]
+    expected = file_stem(doc.path)
     actual = root.get(XML_ID)
     if actual == expected:
         return []
@@ -539,34 +672,40 @@ def check_unique_ids(doc: _Doc) -> list[Issue]:
             continue
         if value in first:
             line = doc.position(first[value])[0]
-            issues.append(doc.issue(node, f'xml:id "{value}" is already used on line {line}; ids must be unique', "xml-id-unique"))
+            issues.append(doc.issue(node, f'xml:id "{value}" is already used on line {line}; ids must be unique',
+                                    "xml-id-unique"))
         else:
             first[value] = node
     return issues
 
 
 @dataclass(frozen=True)
-class Register:
-    """The entries of a registers file: xml:id -> element name (person/place/org)."""
+class RegisterIndex:
+    """What the ``ref-resolves`` rule needs of a registers file: the kind of
+    entry (its element name: person, place, org, ...) of each xml:id. Not the
+    annotator's :class:`edition.annotate.registers.Register`: any XML file
+    with xml:ids will do, and nothing else of it is read."""
 
     path: str
-    entries: dict
+    kinds: dict[str, str]
 
     @classmethod
-    def load(cls, path: Path) -> Register | None:
+    def load(cls, path: Path) -> RegisterIndex | None:
+        """The index of ``path``, or None if it cannot be read or parsed."""
         try:
-            tree = parse_bytes(path.read_bytes(), str(path))
-        except (OSError, InputError):
+            # a regular file, in the project if it is in one, size checked unread
+            tree = parse_file(path)
+        except (OSError, EditionError):
             return None
-        entries = {
+        kinds = {
             node.get(XML_ID): local(node)
             for node in tree.getroot().iter()
             if isinstance(node.tag, str) and node.get(XML_ID)
         }
-        return cls(str(path), entries)
+        return cls(str(path), kinds)
 
 
-def check_refs(doc: _Doc, register: Register | None, register_path: Path) -> list[Issue]:
+def check_refs(doc: _Doc, register: RegisterIndex | None, register_path: Path) -> list[Issue]:
     issues = []
     for name, kind in ENTITY_ELEMENTS.items():
         for node in _tei_elements(doc.tree.getroot(), name):
@@ -594,7 +733,7 @@ def check_refs(doc: _Doc, register: Register | None, register_path: Path) -> lis
                         )
                     )
                     continue
-                found = register.entries.get(entry)
+                found = register.kinds.get(entry)
                 if found is None:
                     issues.append(
                         doc.issue(
@@ -608,14 +747,16 @@ def check_refs(doc: _Doc, register: Register | None, register_path: Path) -> lis
                     issues.append(
                         doc.issue(
                             node,
-                            f'<{name} ref="{target}"> points to a <{found}> entry; <{name}> must point to a <{kind}> entry',
+                            f'<{name} ref="{target}"> points to a <{found}> entry; '
+                            f"<{name}> must point to a <{kind}> entry",
                             "ref-resolves",
                         )
                     )
     return issues
 
 
-_ISO = re.compile(r"^(-?\d{4,})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$")
+_ISO = re.compile(r"^(-?\d{4,})(?:-(\d{2})(?:-(\d{2})"
+                  r"(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$")
 
 
 def parse_iso(value: str) -> tuple[int, ...] | None:
@@ -662,7 +803,8 @@ def check_dates(doc: _Doc) -> list[Issue]:
                 issues.append(
                     doc.issue(
                         node,
-                        f'<date {attr}="{value}">: not an ISO 8601 date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1918-03-31',
+                        f'<date {attr}="{value}">: not an ISO 8601 date; '
+                        "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1918-03-31",
                         "date-iso",
                     )
                 )
@@ -695,18 +837,22 @@ def check_notes(doc: _Doc) -> list[Issue]:
             continue
         if n in seen:
             line = doc.position(seen[n])[0]
-            issues.append(doc.issue(node, f'note n="{n}" is used twice (first on line {line}); note numbers must be unique', "note-n-unique"))
+            issues.append(doc.issue(node, f'note n="{n}" is used twice (first on line {line}); '
+                                          "note numbers must be unique", "note-n-unique"))
             continue
         seen[n] = node
         if n == "*":
             if numbered:
-                issues.append(doc.issue(node, 'the author note n="*" must come before the numbered notes', "note-n-order"))
+                issues.append(doc.issue(node, 'the author note n="*" must come before the numbered notes',
+                                        "note-n-order"))
             continue
         if not n.isdigit():
-            issues.append(doc.issue(node, f'note n="{n}" is not a number (use 1, 2, 3 … or "*" for the author note)', "note-n-order"))
+            issues.append(doc.issue(node, f'note n="{n}" is not a number (use 1, 2, 3 … or "*" for the author note)',
+                                    "note-n-order"))
             continue
         numbered.append((node, int(n)))
-    return issues + _not_increasing(doc, numbered, 'note n="{n}" comes after note n="{last}"; note numbers must increase',
+    return issues + _not_increasing(doc, numbered,
+                                    'note n="{n}" comes after note n="{last}"; note numbers must increase',
                                     "note-n-order")
 
 
@@ -732,7 +878,8 @@ def check_entities(doc: _Doc) -> list[Issue]:
             if outer is not None:
                 line = doc.position(outer)[0]
                 issues.append(
-                    doc.issue(node, f"<{name}> inside another <{name}> (line {line}); a name cannot contain a name of the same kind", "entity-nested")
+                    doc.issue(node, f"<{name}> inside another <{name}> (line {line}); "
+                                    "a name cannot contain a name of the same kind", "entity-nested")
                 )
     return issues
 
@@ -747,7 +894,8 @@ def check_page_breaks(doc: _Doc) -> list[Issue]:
         n = node.get("n")
         if n is None or not n.strip().isdigit():
             shown = "no @n" if n is None else f'n="{n}"'
-            issues.append(doc.issue(node, f"<pb> has {shown}; give the page number as a number, e.g. n=\"12\"", "pb-order"))
+            issues.append(doc.issue(node, f'<pb> has {shown}; give the page number as a number, e.g. n="12"',
+                                    "pb-order"))
             continue
         numbered.append((node, int(n)))
     return issues + _not_increasing(doc, numbered, '<pb n="{n}"> comes after page {last}; page numbers must increase',
@@ -756,7 +904,7 @@ def check_page_breaks(doc: _Doc) -> list[Issue]:
 
 def _language(node: etree._Element) -> str | None:
     for current in (node, *node.iterancestors()):
-        value = current.get(XML_LANG)
+        value: str | None = current.get(XML_LANG)
         if value is not None:
             return value
     return None
@@ -773,7 +921,8 @@ def check_english_parts(doc: _Doc) -> list[Issue]:
         if lang is None or not (lang == "en" or lang.startswith("en-")):
             shown = "no xml:lang" if lang is None else f'xml:lang="{lang}"'
             issues.append(
-                doc.issue(part, f'<{local(part)}> headed "{"".join(head.itertext()).strip()}" is English but has {shown}; add xml:lang="en"', "lang-en")
+                doc.issue(part, f'<{local(part)}> headed "{"".join(head.itertext()).strip()}" is English '
+                                f'but has {shown}; add xml:lang="en"', "lang-en")
             )
     return issues
 
@@ -782,7 +931,8 @@ def check_bibls(doc: _Doc) -> list[Issue]:
     issues = []
     for node in _tei_elements(doc.tree.getroot(), "bibl"):
         if node.find(TEI + "author") is None and node.find(TEI + "title") is None:
-            issues.append(doc.issue(node, "<bibl> has neither <author> nor <title>; mark up at least one of them", "bibl-author-title"))
+            issues.append(doc.issue(node, "<bibl> has neither <author> nor <title>; mark up at least one of them",
+                                    "bibl-author-title"))
     return issues
 
 
@@ -792,7 +942,8 @@ def check_unresolved_entities(doc: _Doc) -> list[Issue]:
         parent = node.getparent()
         issues.append(
             Issue(doc.path, node.sourceline or (parent.sourceline if parent is not None else None), None, "error",
-                  f"entity reference {node.text} is not resolved (no DTD is read, for safety); write the character itself",
+                  f"entity reference {node.text} is not resolved (no DTD is read, for safety); "
+                  "write the character itself",
                   "xml-unsafe")
         )
     return issues
@@ -822,8 +973,18 @@ def check_tei_root(doc: _Doc) -> list[Issue]:
 # ------------------------------------------------------------- schemas
 
 
+class SchemaCheck(Protocol):
+    """One compiled schema, applied to a document."""
+
+    def check(self, doc: _Doc) -> list[Issue]:
+        """Every issue of ``doc`` under this schema."""
+        ...
+
+
 @dataclass(frozen=True)
 class RelaxNGCheck:
+    """A RELAX NG grammar (libxml2); its messages explained by :func:`_explain`."""
+
     grammar: etree.RelaxNG
     rule: str
 
@@ -833,12 +994,14 @@ class RelaxNGCheck:
 
 @dataclass(frozen=True)
 class SchematronCheck:
+    """A Schematron schema run by Saxon (:mod:`edition.schematron`)."""
+
     compiled: schematron.CompiledSchematron
     rule: str
 
     def check(self, doc: _Doc) -> list[Issue]:
         root = doc.tree.getroot()
-        issues = []
+        issues: list[Issue] = []
         for failure in self.compiled.failures(root):
             line, col = doc.position(schematron.node_at_path(root, failure.path))
             issues.append(Issue(doc.path, line, col, failure.severity, failure.message, self.rule))
@@ -847,11 +1010,13 @@ class SchematronCheck:
 
 @dataclass(frozen=True)
 class XSDCheck:
-    schema: object  # xmlschema.XMLSchema
+    """A project's W3C XML Schema (xmlschema)."""
+
+    schema: XMLSchema
     rule: str = "project-schema"
 
     def check(self, doc: _Doc) -> list[Issue]:
-        issues = []
+        issues: list[Issue] = []
         import xmlschema
 
         # An already parsed tree: the resource never loads anything itself.
@@ -865,15 +1030,16 @@ class XSDCheck:
 
 
 def _schema_file(name: str) -> Path:
+    """A project's schema file, checked: it exists, and it is no link out of its project."""
     path = Path(name)
     if not path.is_file():
         raise InputError("schema file not found", path=name,
                          hint="Name a .rng, .xsd or .sch file, or one of: " + ", ".join(SCHEMAS) + ".")
-    return path
+    return check_readable(path, input_root(path))
 
 
 @functools.cache
-def _xsd(path: str, digest: str):
+def _xsd(path: str, digest: str) -> XMLSchema:
     """A project's W3C XML Schema, once per content per process. xmlschema may
     read the schema's own includes and imports from its folder only, never
     the network, and refuses entities (defuse)."""
@@ -894,24 +1060,39 @@ def _project_rng(path: Path) -> etree.RelaxNG:
         raise InputError(f"the RELAX NG schema does not compile: {exc}", path=str(path)) from None
 
 
-def schema_checks(options: ValidateOptions, element_names: Iterable[str]) -> list:
+def _project_rng_check(path: Path, cache: Path) -> SchemaCheck:
+    return RelaxNGCheck(_project_rng(path), "project-schema")
+
+
+def _project_xsd_check(path: Path, cache: Path) -> SchemaCheck:
+    return XSDCheck(_xsd(str(path), hashlib.sha256(path.read_bytes()).hexdigest()))
+
+
+def _project_sch_check(path: Path, cache: Path) -> SchemaCheck:
+    return SchematronCheck(schematron.load(path), "schematron")
+
+
+#: How a project's schema file is checked, by its suffix (config.SCHEMA_SUFFIXES).
+_PROJECT_SCHEMA_CHECKS: dict[str, Callable[[Path, Path], SchemaCheck]] = {
+    ".rng": _project_rng_check,
+    ".xsd": _project_xsd_check,
+    ".sch": _project_sch_check,
+}
+
+
+def schema_checks(options: ValidateOptions, element_names: Iterable[str]) -> list[SchemaCheck]:
     """The compiled checks of ``options.schemas``, for documents using ``element_names``."""
     cache = options.cache_dir or default_cache_dir()
-    checks: list = []
+    checks: list[SchemaCheck] = []
     for name in options.schemas:
         if name == "tei-all":
             checks.append(RelaxNGCheck(tei_all_schema(element_names, options.cache_dir), "tei-all"))
-            checks.append(SchematronCheck(schematron.load(TEI_ALL_RNG, cache), "tei-schematron"))
+            checks.append(SchematronCheck(schematron.load(TEI_ALL_RNG), "tei-schematron"))
         elif name == "edition":
             checks.append(RelaxNGCheck(edition_schema(), "schema"))
         else:
             path = _schema_file(name)
-            if path.suffix == ".rng":
-                checks.append(RelaxNGCheck(_project_rng(path), "project-schema"))
-            elif path.suffix == ".xsd":
-                checks.append(XSDCheck(_xsd(str(path), hashlib.sha256(path.read_bytes()).hexdigest())))
-            else:
-                checks.append(SchematronCheck(schematron.load(path, cache), "schematron"))
+            checks.append(_PROJECT_SCHEMA_CHECKS[path.suffix](path, cache))
     return checks
 
 
@@ -922,8 +1103,8 @@ def profile_issues(doc: _Doc, options: ValidateOptions) -> list[Issue]:
     """The edition profile's project rules."""
     register_path = options.registers or Path(doc.path).parent / REGISTERS_NAME
     return [
-        *check_doc_id(doc),
-        *check_refs(doc, _register(str(register_path)), register_path),
+        *check_root_id(doc),
+        *check_refs(doc, _register_index(str(register_path)), register_path),
         *check_dates(doc),
         *check_notes(doc),
         *check_entities(doc),
@@ -933,7 +1114,8 @@ def profile_issues(doc: _Doc, options: ValidateOptions) -> list[Issue]:
     ]
 
 
-def validate_document(doc: _Doc, options: ValidateOptions, checks: list) -> list[Issue]:
+def validate_document(doc: _Doc, options: ValidateOptions, checks: list[SchemaCheck]) -> list[Issue]:
+    """Every issue of one parsed document, in document order."""
     refused = check_tei_root(doc)
     if refused:
         return refused  # one line: nothing else is meaningful on a file that is not TEI
@@ -947,13 +1129,14 @@ def validate_document(doc: _Doc, options: ValidateOptions, checks: list) -> list
 
 
 @functools.lru_cache(maxsize=16)
-def _register(path: str) -> Register | None:
-    return Register.load(Path(path))
+def _register_index(path: str) -> RegisterIndex | None:
+    return RegisterIndex.load(Path(path))
 
 
-def validate_paths(paths: Iterable[str | os.PathLike], options: ValidateOptions = ValidateOptions()) -> list[Issue]:
+def validate_paths(paths: Iterable[str | os.PathLike[str]],
+                   options: ValidateOptions = ValidateOptions()) -> list[Issue]:
     """Every issue of every XML file under ``paths`` (files or folders)."""
-    _register.cache_clear()  # registers may change between calls in one process
+    _register_index.cache_clear()  # registers may change between calls in one process
     files = collect_files(paths)
     docs: list[_Doc] = []
     issues: list[Issue] = []
@@ -972,7 +1155,13 @@ def validate_paths(paths: Iterable[str | os.PathLike], options: ValidateOptions 
     return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
 
 
+def has_errors(issues: Iterable[Issue]) -> bool:
+    """Do ``issues`` make the files invalid (any error; warnings do not)?"""
+    return any(i.severity == "error" for i in issues)
+
+
 def summary(issues: list[Issue], file_count: int) -> str:
+    """``3 files valid`` or ``2 errors in 1 of 3 files``: the last line of a run."""
     errors = sum(1 for i in issues if i.severity == "error")
     bad_files = len({i.path for i in issues if i.severity == "error"})
     if not errors:

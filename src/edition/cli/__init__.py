@@ -2,8 +2,9 @@
 
 Each sub-command lives in its own module of this package and exposes a Click
 command named ``command``; adding a command is adding a module. Library errors
-(:class:`edition.errors.EditionError`) become ``Error:`` lines and exit code 1;
-any other exception is a bug and keeps its traceback.
+(:class:`edition.errors.EditionError`) become ``Error:`` lines and exit code 1
+(``UsageError``: 2), in :func:`edition.cli._common.library_errors`; any other
+exception is a bug and keeps its traceback.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from ..errors import EditionError, Issue
+from ..errors import EditionError, Issue, UsageError
 from ..paths import Project
 
 
@@ -58,15 +58,28 @@ def os_error_message(exc: OSError) -> str:
 def library_errors() -> Iterator[None]:
     """Turn library errors and faults of the environment (disk full, read-only
     folder, permission denied, resource limit) into ``Error: ...`` and exit
-    code 1. Any other exception is a bug and keeps its traceback."""
+    code 1 (a :class:`UsageError`: exit code 2). Any other exception is a bug
+    and keeps its traceback."""
     try:
         yield
+    except UsageError as exc:  # asked for something that is not there: exit 2
+        raise click.UsageError(one_line(str(exc))) from None
     except EditionError as exc:
         raise EditionClickError(one_line(str(exc))) from None
     except MemoryError:
         raise EditionClickError("out of memory. Pass fewer files or fewer --jobs.") from None
     except OSError as exc:
         raise EditionClickError(os_error_message(exc)) from None
+
+
+@contextlib.contextmanager
+def usage_errors(param_hint: str) -> Iterator[None]:
+    """Turn the library's :class:`UsageError` about the argument or option
+    ``param_hint`` into Click's ``Invalid value for ...`` and exit code 2."""
+    try:
+        yield
+    except UsageError as exc:
+        raise click.BadParameter(exc.message, param_hint=param_hint) from None
 
 
 def print_issues(issues: list[Issue]) -> None:

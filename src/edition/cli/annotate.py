@@ -62,14 +62,13 @@ def command(tei_files: tuple[Path, ...], registers_path: Path | None, report_pat
         registers_path = shown(project.registers)
     if decisions_path is None:
         decisions_path = project.root / DECISIONS_FILE
-    languages = project.config.languages
     jobs = resolve_jobs(jobs, len(tei_files))
     with library_errors():
         register = Register.load(registers_path)
         before = serialize(register.to_tree())
         rejected = apply_decisions(register, load_decisions(decisions_path))
         options = AnnotateOptions(add_candidates=not no_candidates, assume_language=assume_language,
-                                  default_language=languages[0] if languages else None, rejected=rejected)
+                                  default_language=project.config.default_language, rejected=rejected)
         # one corpus: a name learnt in one file is found in all, whatever their order
         announce_gazetteer(reporter)
         try:
@@ -98,7 +97,7 @@ def command(tei_files: tuple[Path, ...], registers_path: Path | None, report_pat
             write_atomic(report_path, buf.getvalue().encode("utf-8"))
     # the files that could be read were annotated and the registers saved with
     # every entry they refer to; the others are left as they were
-    failed = [result.outcomes[p].issue for p in result.failed]
+    failed = [issue for p in result.failed if (issue := result.outcomes[p].issue) is not None]
     if failed:
         print_issues(failed)
         raise EditionClickError(f"{len(failed)} of {len(tei_files)} file(s) could not be annotated; "

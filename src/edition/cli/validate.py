@@ -9,15 +9,16 @@ from xml.sax.saxutils import escape, quoteattr
 import click
 
 from .. import validate as lib
-from ..paths import Project
-from ._common import Reporter, common_options, find_project, library_errors, print_issues, shown
+from ..config import PROFILES
+from ..errors import Issue
+from ._common import Reporter, common_options, find_project, library_errors, print_issues, shown, usage_errors
 
 REPORTS = ("text", "json", "junit", "github")
 
 
-def _junit(issues, files: list[Path]) -> str:
+def _junit(issues: list[Issue], files: list[Path]) -> str:
     """One test case per file, one failure per issue: what CI systems display."""
-    by_file: dict[str, list] = {str(f): [] for f in files}
+    by_file: dict[str, list[Issue]] = {str(f): [] for f in files}
     for issue in issues:
         by_file.setdefault(issue.path, []).append(issue)
     failures = sum(1 for found in by_file.values() if found)
@@ -45,7 +46,7 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
     return text
 
 
-def _github(issues) -> str:
+def _github(issues: list[Issue]) -> str:
     """GitHub Actions annotations: each issue shows on its line in the pull request."""
     lines = []
     for issue in issues:
@@ -59,16 +60,6 @@ def _github(issues) -> str:
     return "\n".join(lines)
 
 
-def _from_project(project: Project, schemas: tuple[str, ...], profile: str | None) -> tuple[tuple[str, ...], str | None]:
-    """The project config's schemas and profile where the command line gives none
-    (a project without a config, or no project: TEI conformance, no profile)."""
-    if not schemas:
-        schemas = project.validate_schemas()
-    if profile is None:
-        profile = project.config.validate.profile or "none"
-    return schemas, None if profile == "none" else profile
-
-
 @click.command(name="validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -80,7 +71,7 @@ def _from_project(project: Project, schemas: tuple[str, ...], profile: str | Non
 )
 @click.option(
     "--profile",
-    type=click.Choice(["edition", "none"]),
+    type=click.Choice(PROFILES),
     default=None,
     help="edition: also the edition's project rules. Default: the project config, else none.",
 )
@@ -91,9 +82,11 @@ def _from_project(project: Project, schemas: tuple[str, ...], profile: str | Non
     show_default=True,
     help="text on stderr; json, junit or github (Actions annotations) on stdout.",
 )
-@click.option("--registers", type=click.Path(path_type=Path), help="Registers file for @ref checks (edition profile).")
+@click.option("--registers", type=click.Path(path_type=Path),
+              help="Registers file for @ref checks (edition profile).")
 @common_options
-def command(paths, schemas, profile, report, registers, reporter: Reporter) -> None:
+def command(paths: tuple[Path, ...], schemas: tuple[str, ...], profile: str | None, report: str,
+            registers: Path | None, reporter: Reporter) -> None:
     """Check TEI files for TEI conformance, a project's schemas and rules.
 
     PATHS are files or folders (default: the project's tei/). Every problem is reported as
@@ -108,34 +101,22 @@ def command(paths, schemas, profile, report, registers, reporter: Reporter) -> N
         edition validate --profile edition --report github
     """
     project = find_project()
-    targets = list(paths) or [shown(project.tei)]
-    for target in targets:
-        if not target.exists():
-            raise click.BadParameter(f"{target} does not exist", param_hint="PATHS")
-    for name in schemas:
-        if name not in lib.SCHEMAS:
-            if not name.endswith(lib.SCHEMA_SUFFIXES):
-                raise click.BadParameter(
-                    f"{name!r} is neither {' nor '.join(lib.SCHEMAS)} nor a .rng, .xsd or .sch file",
-                    param_hint="--schema",
-                )
-            if not Path(name).is_file():
-                raise click.BadParameter(f"{name} does not exist", param_hint="--schema")
-    files = lib.collect_files(targets)
-    if not files:
-        raise click.BadParameter(f"no .xml files in {', '.join(map(str, targets))}", param_hint="PATHS")
-    schemas, profile = _from_project(project, tuple(schemas), profile)
-    options = lib.ValidateOptions(schemas=schemas, profile=profile, registers=registers, cache_dir=project.cache)
+    with usage_errors("PATHS"):
+        files = lib.files_to_validate(list(paths) or [shown(project.tei)])
+    with usage_errors("--schema"):
+        for name in schemas:
+            lib.check_schema_name(name)
+    options = lib.ValidateOptions.for_project(project, schemas=schemas, profile=profile, registers=registers)
     with library_errors():
         issues = lib.validate_paths(files, options)
     if report == "json":
         click.echo(
             json.dumps(
                 {
-                    "schemas": list(schemas),
-                    "profile": profile,
+                    "schemas": list(options.schemas),
+                    "profile": options.profile,
                     "files": [str(f) for f in files],
-                    "valid": not any(i.severity == "error" for i in issues),
+                    "valid": not lib.has_errors(issues),
                     "issues": [i.as_dict() for i in issues],
                 },
                 ensure_ascii=False,
@@ -150,5 +131,5 @@ def command(paths, schemas, profile, report, registers, reporter: Reporter) -> N
     else:
         print_issues(issues)
     reporter.info(lib.summary(issues, len(files)))
-    if any(i.severity == "error" for i in issues):
+    if lib.has_errors(issues):
         raise SystemExit(1)
