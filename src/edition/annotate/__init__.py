@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
@@ -49,7 +49,7 @@ from .dates import (
 )
 from .gazetteer import Gazetteer, gazetteer
 from .language import check_tei, document_language_problem, other_language
-from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE, NameFinder, _Cand, common_words
+from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE, KeptRule, NameFinder, _Cand, common_words
 from .references import title_zones
 from .registers import KINDS, Entry, Register
 
@@ -253,7 +253,9 @@ class _Annotator:
         self.register = register
         self.gaz = gaz
         self.options = options
-        self.finder = NameFinder(register, gaz, common, carried)
+        # one dict per document: the finder's kept rule answers (bytes keys) beside
+        # the "common" key checked in make_annotator
+        self.finder = NameFinder(register, gaz, common, cast("dict[bytes, tuple[KeptRule, ...]] | None", carried))
 
     def resolve(self, c: _Cand) -> Entry | None:
         """The register entry of a candidate, creating a candidate entry if needed."""
