@@ -14,14 +14,23 @@ synthetic test values (the DOI uses Crossref's test prefix 10.5555), not facts
 about the articles.
 
     python benchmarks/make_layout_variants.py --out output/layouts
+    python benchmarks/make_layout_variants.py --fixtures tests/layout_variants
 
 (benchmarks/layouts.py makes them in memory; the files are for reading them.)
+``--fixtures`` writes the committed test fixtures: each variant of an excerpt
+(the first pages, :data:`FIXTURE_PAGES`) of each text, the clean excerpt it
+was made from, a metadata file beside each, and PROVENANCE.md naming the
+sources, their sha256 and the commit the generator ran at.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import re
+import subprocess
+import tomllib
 from pathlib import Path
 
 from edition.ingest.layout import NOTE_START, PageBreak, analyse
@@ -60,7 +69,8 @@ def with_heads(lines: list[str], doc: str, at: str) -> list[str]:
             line = line.lstrip()
         out.append(line)
     if at == "bottom":
-        out.extend(["", str(page), "", f"{JOURNAL}, Cilt {CILT}, Sayı {SAYI}, {YEAR}" if page % 2 else f"{author} / {short}"])
+        last_head = f"{JOURNAL}, Cilt {CILT}, Sayı {SAYI}, {YEAR}" if page % 2 else f"{author} / {short}"
+        out.extend(["", str(page), "", last_head])
     return out
 
 
@@ -73,7 +83,8 @@ def superscript_markers(lines: list[str], bare_labels: bool) -> list[str]:
             out.append(line[: m.start(1) - 1] + label + " " + m.group(2))
             continue
         if not bare_labels:
-            line = re.sub(r"(?<=[^\W\d_]|[.,;:”’)])(\d{1,2})(?=\s|$)", lambda k: k.group(1).translate(SUPERSCRIPT), line)
+            line = re.sub(r"(?<=[^\W\d_]|[.,;:”’)])(\d{1,2})(?=\s|$)",
+                          lambda k: k.group(1).translate(SUPERSCRIPT), line)
         out.append(line)
     return out
 
@@ -113,12 +124,122 @@ def banner(lines: list[str], doc: str) -> list[str]:
     return [b.format(**fill) for b in BANNER] + lines
 
 
+# Fixtures: the first pages of each text (tests/layout_variants/, about
+# 400 KB in all): the title block, the abstracts, the first notes and, in the
+# first text, page 5 with the three words the extractor split. Seven pages:
+# on six or fewer, running heads at the page foot are not all recognised
+# (a limit of ingest's layout stage, reported in issue 16's notes).
+FIXTURE_PAGES = {"baku-katliami-1918": 7, "kafkasya-sovyetlestirilmesi": 7}
+FIXTURE_VARIANT_NOTES = {
+    "heads-top": "running heads (journal with volume, issue and year; author and short title, alternating) "
+                 "and the printed page number (from 101) on their own lines at the top of each page",
+    "heads-bottom": "the same running heads and page numbers at the foot of each page",
+    "superscript-markers": "note markers and note labels as superscript digits",
+    "bare-labels": "note labels as bare digits at the line start",
+    "font-damage": "legacy Turkish font damage (ı→ý, ş→þ, ğ→ð, İ→Ý, Ş→Þ, Ğ→Ð)",
+    "soft-hyphens": "soft hyphens (U+00AD) for the line-end hyphens inside words",
+    "banner": "a download site's banner lines (with a citation line and a DOI) before the title",
+    "split-words": "every 40th word of seven letters or more (of those written twice) split after its third letter",
+}
+
+
+def excerpt(lines: list[str], doc: str, pages: int) -> list[str]:
+    """The lines of the first ``pages`` pages (and a final empty line, so the
+    text ends with a newline)."""
+    starts = page_starts(lines, doc)
+    return lines[: starts[pages - 1]] + [""] if len(starts) >= pages else lines
+
+
+def fixture_metadata(doc: str, variant: str | None, lines: int, pages: int, raw_toml: Path) -> str:
+    """The metadata file of a fixture: what it is, and the source's own
+    licence statement (the excerpt is the source's text)."""
+    edition = tomllib.loads(raw_toml.read_text(encoding="utf-8")).get("edition", {})
+    what = (f"Test fixture: pages 1-{pages} (raw lines 1-{lines}) of raw/{doc}.txt")
+    if variant is not None:
+        what += (f", laid out by benchmarks/make_layout_variants.py as variant '{variant}': "
+                 f"{FIXTURE_VARIANT_NOTES[variant]}. Journal name, volume, issue, year and DOI are synthetic "
+                 "test values, not facts about the article")
+    q = json.dumps  # a TOML basic string is a JSON string
+    out = ["# A test fixture made by benchmarks/make_layout_variants.py --fixtures; see PROVENANCE.md.",
+           "[source]", f"description = {q(what + '.', ensure_ascii=False)}", 'languages = ["tr"]',
+           'page_numbers = "from-running-head"' if variant in ("heads-top", "heads-bottom") else
+           'page_numbers = "counted"', "", "[edition]"]
+    for key in ("licence", "licence_target", "publisher"):
+        if key in edition:
+            out.append(f"{key} = {q(edition[key], ensure_ascii=False)}")
+    return "\n".join(out) + "\n"
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_fixtures(out: Path, commit: str) -> list[Path]:
+    """The committed fixtures (see the module docstring); returns the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    table = []
+    for doc, pages in FIXTURE_PAGES.items():
+        raw = ROOT / "raw" / f"{doc}.txt"
+        lines = excerpt(raw.read_text(encoding="utf-8").split("\n"), doc, pages)
+        files = {f"{doc}.txt": ("\n".join(lines), None)}
+        variants = {f"{doc}--{name}.txt": ("\n".join(make(lines, doc)), name) for name, make in VARIANTS.items()}
+        # A variant that changes nothing in this text (no notes to relabel,
+        # no line-end hyphen to soften) is not written: it is the clean excerpt.
+        files.update({k: v for k, v in variants.items() if v[0] != files[f"{doc}.txt"][0]})
+        for name, (text, variant) in files.items():
+            target = out / name
+            target.write_text(text, encoding="utf-8")
+            target.with_suffix(".toml").write_text(
+                fixture_metadata(doc, variant, len(lines) - 1, pages, raw.with_suffix(".toml")), encoding="utf-8")
+            written += [target, target.with_suffix(".toml")]
+            table.append(f"| `{name}` | {variant or 'clean excerpt'} | {len(text.encode())} | "
+                         f"`{_sha256(text.encode())[:16]}` |")
+        table.insert(len(table) - len(files),
+                     f"\n**{doc}**: raw/{doc}.txt (sha256 `{_sha256(raw.read_bytes())}`), pages 1-{pages}, "
+                     f"raw lines 1-{len(lines) - 1}.\n\n| file | variant | bytes | sha256 (16) |\n|---|---|---|---|")
+    (out / "PROVENANCE.md").write_text(PROVENANCE.format(commit=commit, tables="\n".join(table)), encoding="utf-8")
+    return written + [out / "PROVENANCE.md"]
+
+
+PROVENANCE = """# Layout variants: test fixtures and their provenance
+
+Raw texts laid out as other Turkish journals and extractors lay out the same
+article (issue 16), read by `tests/test_ingest_layouts.py` and by
+`benchmarks/layouts.py --data tests/layout_variants`. Each `<id>--<variant>.txt`
+has its metadata in `<id>--<variant>.toml`, as `raw/<id>.txt` has; `<id>.txt`
+is the clean excerpt every variant of it was made from.
+
+Made by
+
+    python benchmarks/make_layout_variants.py --fixtures tests/layout_variants
+
+at commit `{commit}` of this repository, from our own texts: `raw/<id>.txt`,
+byte for byte the seeds of the corpus (`../shared/seeds/000_8f8d694e24b87850.txt`
+is `raw/baku-katliami-1918.txt`, `../shared/seeds/002_2ab4d34692172c0e.txt` is
+`raw/kafkasya-sovyetlestirilmesi.txt`; sha256 below). Each fixture is an excerpt
+(its first pages, where page starts are those ingest's layout stage finds in the
+clean text) transformed by one function of `benchmarks/make_layout_variants.py`
+(`VARIANTS`); nothing else was edited by hand. A variant that would change
+nothing in a text (the second text has no notes to relabel and no line-end
+hyphen to soften) is left out. The test
+`test_fixtures_are_what_the_generator_makes` regenerates them and compares.
+
+The journal name ("Kafkas Tarihi Araştırmaları Dergisi (deneme)"), volume,
+issue, year and DOI (Crossref's test prefix 10.5555) written into the variants
+are synthetic test values, not facts about the articles. The texts' rights are
+as stated for `raw/<id>.txt` (each `.toml` repeats the statement): the
+excerpts are shipped as test data in the same way as the raw texts.
+{tables}
+"""
+
+
 VARIANTS = {
     "heads-top": lambda ls, d: with_heads(ls, d, "top"),
     "heads-bottom": lambda ls, d: with_heads(ls, d, "bottom"),
     "superscript-markers": lambda ls, d: superscript_markers(ls, bare_labels=False),
     "bare-labels": lambda ls, d: superscript_markers(ls, bare_labels=True),
-    "font-damage": lambda ls, d: [l.translate(DAMAGE) for l in ls],
+    "font-damage": lambda ls, d: [line.translate(DAMAGE) for line in ls],
     "soft-hyphens": lambda ls, d: soft_hyphens(ls),
     "banner": banner,
     "split-words": lambda ls, d: split_words(ls),
@@ -128,7 +249,14 @@ VARIANTS = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "output" / "layouts")
+    parser.add_argument("--fixtures", type=Path, help="write the committed test fixtures here")
     args = parser.parse_args()
+    if args.fixtures:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                                check=True).stdout.strip()
+        for path in write_fixtures(args.fixtures, commit):
+            print(path)
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     for raw in sorted((ROOT / "raw").glob("*.txt")):
         lines = raw.read_text(encoding="utf-8").split("\n")
