@@ -267,3 +267,36 @@ def test_wrap_repairs_turns_filled_regs_into_choices():
     assert choice.tag == TEI + "choice" and choice.tail == " sonra"
     assert [(c.tag, c.text) for c in choice] == [(TEI + "orig", "Fa kat"), (TEI + "reg", "Fakat")]
     assert choice[1].attrib == {"resp": "#edition-ingest"}
+
+
+def test_markup_holding_the_whole_reading_goes_around_the_choice():
+    """A citation's author that is exactly a repaired word: the author holds
+    the choice (a reg may not hold an author; the TEI stays valid)."""
+    bibl = etree.Element(TEI + "bibl")
+    reg = reg_template("Ýstanbul")
+    author = etree.SubElement(reg, TEI + "pubPlace")
+    author.text = "İstanbul"
+    reg.tail = ", 1988"
+    bibl.append(reg)
+    assert wrap_repairs(bibl) == 1
+    place = bibl[0]
+    assert place.tag == TEI + "pubPlace" and place.tail == ", 1988" and place.text is None
+    [choice] = place
+    assert [(c.tag, c.text, len(c)) for c in choice] == [(TEI + "orig", "Ýstanbul", 0), (TEI + "reg", "İstanbul", 0)]
+    # Markup over part of the reading stays inside the reg.
+    reg = reg_template("Fa kat")
+    reg.text = "Fa"
+    etree.SubElement(reg, TEI + "hi").text = "kat"
+    p = etree.Element(TEI + "p")
+    p.append(reg)
+    wrap_repairs(p)
+    assert p[0].tag == TEI + "choice" and p[0][1][0].tag == TEI + "hi"
+
+
+def test_font_damaged_citation_is_valid_tei(tei_all):  # noqa: F811
+    text = ("Giriş\n\nKafkasya’nýn daðlarý burada anlatýlýr.1\n\n"
+            "(1) Liyatoþinskiy, s. 3; Tadeusz Swietochowski, Kitap, Ýstanbul, 1988, s. 21.\n")
+    result = ingest_bytes(text.encode(), "c.txt")
+    assert_valid(tei_all, result.tree)
+    assert all(len(reg) == 0 for reg in result.tree.getroot().iter(TEI + "reg"))
+    assert tei_text_chars(result.tree.getroot()) == raw_chars(text)

@@ -273,5 +273,28 @@ def wrap_repairs(root: etree._Element) -> int:
         orig = el("orig", printed)
         choice.append(orig)
         choice.append(reg)
+        while _marks_all_of(reg):
+            _hoist(reg[0], choice)
         count += 1
     return count
+
+
+def _marks_all_of(reg: etree._Element) -> bool:
+    """Whether one element holds the whole reading (a citation's author or
+    place that is exactly the repaired word)."""
+    return len(reg) == 1 and not reg.text and not reg[0].tail
+
+
+def _hoist(markup: etree._Element, choice: etree._Element) -> None:
+    """Put ``markup``, which holds the whole reading, around the choice: the
+    word is the author whichever way it is spelt, and an author (or title,
+    date ...) may hold a choice where a reg may not hold an author."""
+    reg = markup.getparent()
+    reg.remove(markup)
+    reg.text = markup.text
+    for child in list(markup):
+        reg.append(child)
+    markup.text = None
+    markup.tail, choice.tail = choice.tail, None
+    choice.getparent().replace(choice, markup)
+    markup.append(choice)
