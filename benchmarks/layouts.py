@@ -3,8 +3,10 @@
     python benchmarks/layouts.py [--json output/layouts.json] [--data DIR]
 
 For each variant of each raw/<id>.txt (made in memory by
-make_layout_variants.py, or read from DIR as ``<id>--<variant>.txt``) the TEI
-ingest makes of it is compared with the TEI of the clean raw/<id>.txt:
+make_layout_variants.py, or read from DIR as ``<id>--<variant>.txt``, e.g. the
+committed fixtures in tests/layout_variants) the TEI ingest makes of it is
+compared with the TEI of the clean raw/<id>.txt (or of DIR/<id>.txt, the clean
+excerpt the fixtures were made from; DIR/<id>--<variant>.toml is the metadata):
 
 * notes: notes anchored after the same word as in the clean TEI / clean notes;
 * hyphenation: words of the reading (reg, not orig) equal to the clean
@@ -15,6 +17,11 @@ ingest makes of it is compared with the TEI of the clean raw/<id>.txt:
 * characters kept: letters and digits of the variant's raw text found in its
   TEI as printed (orig, not reg) / those of the raw text — the running heads,
   page numbers and banner lines a variant adds are the only ones allowed to go;
+* lost: letters and digits of the raw text neither in the TEI nor in a line
+  the variant added nor in a running head or page number of the text
+  itself (the header records the heads, the pb the numbers); extra: those in the TEI but not in the article (a running
+  head or banner line left in the text). Both are 0 when every character of
+  the article is kept, or repaired visibly, and nothing else is added;
 * damaged: words the variant changed inside its lines (a split word counts
   once; a soft hyphen counts though it needs no choice; a font-damaged word
   with an apostrophe suffix is one word here and two repairs);
@@ -35,6 +42,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from lxml import etree
@@ -42,8 +50,10 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from edition.ingest import ingest_bytes, ingest_file  # noqa: E402
+from edition.ingest import IngestResult, ingest_bytes  # noqa: E402
 from edition.ingest.header import Metadata  # noqa: E402
+from edition.ingest.layout import analyse  # noqa: E402
+from edition.ingest.lines import decode_raw  # noqa: E402
 
 T = "{http://www.tei-c.org/ns/1.0}"
 ALNUM = re.compile(r"[^\W_]")
@@ -106,7 +116,19 @@ def note_anchors(text: etree._Element) -> dict[str, str]:
     return out
 
 
-def score(clean: etree._Element, variant: etree._Element, raw: str, added: str) -> dict:
+def alnum(text: str) -> Counter[str]:
+    return Counter(ALNUM.findall(unicodedata.normalize("NFC", text)))
+
+
+def own_running_heads(raw: str, name: str, page_numbers: list[str]) -> str:
+    """The lines of ``raw`` that ingest's layout stage reads as running heads,
+    and the printed page numbers standing alone that number a ``pb``."""
+    lines = decode_raw(raw.encode(), name)
+    heads = set(analyse(lines).running_heads) | set(page_numbers)
+    return "\n".join(line.text for line in lines if line.stripped in heads)
+
+
+def score(clean: etree._Element, variant: etree._Element, raw: str, added: str, own_heads: str = "") -> dict:
     ctext, vtext = clean.find(T + "text"), variant.find(T + "text")
     c_read, v_read = reading(ctext, "orig"), reading(vtext, "orig")
     c_anchor, v_anchor = note_anchors(c_read), note_anchors(v_read)
@@ -114,16 +136,19 @@ def score(clean: etree._Element, variant: etree._Element, raw: str, added: str) 
     cw, vw = words_of(c_read), words_of(v_read)
     c_pages = [pb.get("n") for pb in ctext.iter(T + "pb")]
     v_pages = [pb.get("n") for pb in vtext.iter(T + "pb")]
-    steps = lambda ps: [int(b) - int(a) for a, b in zip(ps, ps[1:]) if a.isdigit() and b.isdigit()]  # noqa: E731
-    pages = sum(1 for a, b in zip(steps(c_pages), steps(v_pages)) if a == b) + 1 if len(c_pages) == len(v_pages) else 0
+    steps = lambda ps: [int(b) - int(a) for a, b in pairwise(ps) if a.isdigit() and b.isdigit()]  # noqa: E731
+    same_steps = sum(1 for a, b in zip(steps(c_pages), steps(v_pages), strict=False) if a == b)
+    pages = same_steps + 1 if len(c_pages) == len(v_pages) else 0
     heads = lambda t: [" ".join("".join(h.itertext()).split()) for h in t.iter(T + "head")]  # noqa: E731
     c_heads, v_heads = heads(c_read), heads(v_read)
     printed = reading(vtext, "reg")
     tei_chars = Counter(ALNUM.findall(unicodedata.normalize("NFC", "".join(printed.itertext()))))
     for note in vtext.iter(T + "note"):
         tei_chars += Counter(ALNUM.findall(note.get("n", "") * 2))
-    raw_chars = Counter(ALNUM.findall(unicodedata.normalize("NFC", raw.translate(SUPER)))) - Counter(ALNUM.findall(added))
+    raw_chars = alnum(raw.translate(SUPER)) - alnum(added)
     kept = sum((raw_chars & tei_chars).values())
+    lost = sum((raw_chars - tei_chars - alnum(own_heads)).values())
+    extra = sum((tei_chars - raw_chars).values())
     # A repair is judged by the whole word of the reading it falls in (a
     # repaired fragment before a line-end hyphen is judged joined).
     marked = reading(vtext, "orig")
@@ -134,14 +159,17 @@ def score(clean: etree._Element, variant: etree._Element, raw: str, added: str) 
     regs = [w.replace("\u27e8", "").replace("\u27e9", "").strip(".,;:!?()[]“”\"«»…*’'")
             for w in spaced(drop_notes(marked)).split() if "\u27e8" in w]
     clean_text = spaced(drop_notes(c_read))
-    clean_vocab = {w.strip(".,;:!?()[]“”\"«»…*’'") for w in clean_text.split()} | set(re.findall(r"[^\W\d_]+", clean_text))
+    clean_vocab = ({w.strip(".,;:!?()[]“”\"«»…*’'") for w in clean_text.split()}
+                   | set(re.findall(r"[^\W\d_]+", clean_text)))
     wrong = [r for r in regs if r not in clean_vocab]
     return {
         "notes": f"{notes}/{len(c_anchor)}",
         "hyphenation": f"{sum((cw & vw).values()) / max(1, sum(cw.values())):.4f}",
         "pages": f"{pages}/{len(c_pages)}",
-        "headings": f"{sum(1 for a, b in zip(c_heads, v_heads) if a == b)}/{len(c_heads)}",
+        "headings": f"{sum(1 for a, b in zip(c_heads, v_heads, strict=False) if a == b)}/{len(c_heads)}",
         "chars kept": f"{kept}/{sum(raw_chars.values())}",
+        "lost": lost,
+        "extra": extra,
         "repairs": sum(1 for _ in vtext.iter(T + "choice")),
         "wrong": len(wrong),
         "wrong examples": wrong[:5],
@@ -161,7 +189,7 @@ def damaged_spots(raw: str, clean: str) -> int | None:
     if len(a) != len(b):
         return None
     spots = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         if x != y:
             ops = difflib.SequenceMatcher(None, x.split(), y.split(), autojunk=False).get_opcodes()
             spots += sum(max(1, min(i2 - i1, j2 - j1)) for op, i1, i2, j1, j2 in ops if op != "equal")
@@ -171,13 +199,61 @@ def damaged_spots(raw: str, clean: str) -> int | None:
 def added_lines(raw: str, clean: str) -> str:
     """The lines a variant inserted into the clean text (heads, numbers,
     banner); lines it changed are not among them."""
-    a = [l.strip() for l in clean.split("\n")]
-    b = [l.strip() for l in raw.split("\n")]
+    a = [line.strip() for line in clean.split("\n")]
+    b = [line.strip() for line in raw.split("\n")]
     out = []
     for op, _i1, _i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "insert":
             out.extend(b[j1:j2])
     return "\n".join(out)
+
+
+def score_case(doc: str, variant: str, raw: str, clean_raw: str, meta: Metadata,
+               clean: etree._Element | None = None, result: IngestResult | None = None) -> dict:
+    """Score one variant (ingested here unless ``result`` is given) against
+    the clean text's TEI (made here unless given)."""
+    if clean is None:
+        clean = ingest_bytes(clean_raw.encode(), f"{doc}.txt", meta).tree.getroot()
+    if result is None:
+        result = ingest_bytes(raw.encode(), f"{doc}.txt", meta)
+    root = result.tree.getroot()
+    added = added_lines(raw, clean_raw)
+    own_heads = own_running_heads(raw, f"{doc}.txt", [pb.get("n") for pb in root.iter(T + "pb")])
+    return {"document": doc, "variant": variant, **score(clean, root, raw, added, own_heads),
+            "damaged": damaged_spots(raw, clean_raw), "warnings": len(result.warnings)}
+
+
+def shortfalls(row: dict) -> list[str]:
+    """The measures where a variant falls short of the clean text: notes,
+    pages or headings not all the same, a character lost or added, a wrong repair."""
+    out = [k for k in ("notes", "pages", "headings") if len(set(row[k].split("/"))) != 1]
+    return out + [k for k in ("lost", "extra", "wrong") if row[k]]
+
+
+def cases_in(data: Path) -> list[tuple[str, str, str, str, Metadata]]:
+    """(document, variant, raw, clean raw, metadata) of each <id>--<variant>.txt in ``data``."""
+    out = []
+    for path in sorted(data.glob("*--*.txt")):
+        doc, variant = path.stem.split("--", 1)
+        clean = data / f"{doc}.txt" if (data / f"{doc}.txt").is_file() else ROOT / "raw" / f"{doc}.txt"
+        toml = path.with_suffix(".toml") if path.with_suffix(".toml").is_file() else clean.with_suffix(".toml")
+        out.append((doc, variant, path.read_text(encoding="utf-8"), clean.read_text(encoding="utf-8"),
+                    Metadata.load(toml)))
+    return out
+
+
+def generated_cases() -> list[tuple[str, str, str, str, Metadata]]:
+    """Every variant of every raw/<id>.txt, made in memory."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_layout_variants import VARIANTS
+
+    out = []
+    for raw_path in sorted((ROOT / "raw").glob("*.txt")):
+        clean = raw_path.read_text(encoding="utf-8")
+        meta = Metadata.load(raw_path.with_suffix(".toml"))
+        out += [(raw_path.stem, name, "\n".join(make(clean.split("\n"), raw_path.stem)), clean, meta)
+                for name, make in VARIANTS.items()]
+    return out
 
 
 def main() -> int:
@@ -187,29 +263,15 @@ def main() -> int:
     args = parser.parse_args()
     cpu, wall = time.process_time(), time.perf_counter()
     rows = []
-    if args.data:
-        cases = [(p.stem.split("--", 1), p.read_text(encoding="utf-8")) for p in sorted(args.data.glob("*--*.txt"))]
-    else:
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        from make_layout_variants import VARIANTS
-        cases = []
-        for raw_path in sorted((ROOT / "raw").glob("*.txt")):
-            lines = raw_path.read_text(encoding="utf-8").split("\n")
-            cases += [([raw_path.stem, name], "\n".join(make(lines, raw_path.stem))) for name, make in VARIANTS.items()]
     cleans: dict[str, etree._Element] = {}
-    for (doc, variant), raw in cases:
-        clean_raw = ROOT / "raw" / f"{doc}.txt"
+    for doc, variant, raw, clean_raw, meta in (cases_in(args.data) if args.data else generated_cases()):
         if doc not in cleans:
-            cleans[doc] = ingest_file(clean_raw).tree.getroot()
-        clean = cleans[doc]
-        result = ingest_bytes(raw.encode(), f"{doc}.txt", Metadata.load(clean_raw.with_suffix(".toml")))
-        added = added_lines(raw, clean_raw.read_text(encoding="utf-8"))
-        row = {"document": doc, "variant": variant, **score(clean, result.tree.getroot(), raw, added),
-               "damaged": damaged_spots(raw, clean_raw.read_text(encoding="utf-8")),
-               "warnings": len(result.warnings)}
+            cleans[doc] = ingest_bytes(clean_raw.encode(), f"{doc}.txt", meta).tree.getroot()
+        row = score_case(doc, variant, raw, clean_raw, meta, cleans[doc])
         rows.append(row)
         print(f"{doc:28} {variant:20} notes {row['notes']:>6} hyph {row['hyphenation']} pages {row['pages']:>6} "
-              f"heads {row['headings']:>6} kept {row['chars kept']:>12} damaged {row['damaged'] if row['damaged'] is not None else '-':>4} "
+              f"heads {row['headings']:>6} kept {row['chars kept']:>12} lost {row['lost']:>3} extra {row['extra']:>3} "
+              f"damaged {row['damaged'] if row['damaged'] is not None else '-':>4} "
               f"repairs {row['repairs']:>4} wrong {row['wrong']:>3}"
               + (f" {row['wrong examples']}" if row["wrong"] else ""))
     print(f"cpu {time.process_time() - cpu:.2f} s, wall {time.perf_counter() - wall:.2f} s")

@@ -64,7 +64,8 @@ TEXTS = {
     "baku-katliami-1918": dict(first_page=233, journal="Deneme Tarih Dergisi, Cilt 1, Sayı 1, 2018",
                                short="Elçin Neciyev, Bakü Katliamı Gerçeği", note_label="alternate"),
     "kafkasya-sovyetlestirilmesi": dict(first_page=None, journal="Deneme Tarih Dergisi, Cilt 2, Sayı 3, 2022",
-                                        short="Kafkasya’nın Sovyetleştirilmesi ve Türkiye-Kafkasya İlişkileri", note_label="plain"),
+                                        short="Kafkasya’nın Sovyetleştirilmesi ve Türkiye-Kafkasya İlişkileri",
+                                        note_label="plain"),
 }
 
 
@@ -377,7 +378,7 @@ def draw_line(c: canvas.Canvas, line: Line, x: float, y: float, col_w: float, ju
     else:
         gap = space
         x += line.indent
-    for word, w in zip(line.words, widths):
+    for word, w in zip(line.words, widths, strict=True):
         cx = x
         for kind, s in word.segments:
             if kind == "sup":
@@ -446,7 +447,7 @@ def typeset_page(c: canvas.Canvas, page: Page, index: int, printed: int, spec: d
         c.line(MARGIN_X, y + NOTE_LEADING + 2, MARGIN_X + text_w / 3, y + NOTE_LEADING + 2)
     for indent, segs in nlines:
         x = MARGIN_X + indent
-        for k, (kind, s) in enumerate(segs):
+        for kind, s in segs:
             if kind == "sup":
                 c.setFont("Body", SUP_SIZE)
                 c.drawString(x, y + 2.8, s)

@@ -9,15 +9,24 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ingest_helpers import printed_text, raw_chars, tei_text_chars
 from lxml import etree
+from test_ingest_shapes import assert_valid, tei_all  # noqa: F401 (fixture)
 
 from edition.ingest import IngestOptions, ingest_bytes, ingest_file
 from edition.ingest.hyphenation import Lexicon
-from edition.ingest.repairs import FONT_DAMAGE, Repairer
+from edition.ingest.repairs import (
+    FONT_DAMAGE,
+    Edit,
+    Repairer,
+    apply_edits,
+    font_mapped,
+    font_view,
+    ligature_edits,
+    reg_template,
+    wrap_repairs,
+)
 from edition.tei import TEI
-
-from ingest_helpers import printed_text, raw_chars, tei_text_chars
-from test_ingest_shapes import assert_valid, tei_all  # noqa: F401 (fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -172,3 +181,122 @@ def test_undecided_font_letters_are_warnings_with_their_line():
                  if w.rule == "ingest-repair-undecided"]
     assert undecided == [(4, "Nový"), (4, "Þórr")]
     assert choices(result.tree.getroot()) == []
+
+
+# --- each step of .repairs alone --------------------------------------------------
+
+def test_ligature_edits_spell_out_whole_words():
+    assert ligature_edits("ﬁkir ve eﬄuvium, ﬂ") == [
+        Edit(0, 4, "ﬁkir", "fikir", "ligature"), Edit(8, 15, "eﬄuvium", "effluvium", "ligature"),
+        Edit(17, 18, "ﬂ", "fl", "ligature")]
+    assert ligature_edits("fikir") == []
+
+
+@given(st.text(alphabet="aýþðÝÞÐĐıi ", max_size=30))
+def test_font_mapped_keeps_length_and_leaves_no_damaged_letter(word):
+    mapped = font_mapped(word)
+    assert len(mapped) == len(word) and not set(mapped) & set(FONT_DAMAGE)
+
+
+def test_font_view_applies_font_edits_only():
+    text = "Gö rüþme ﬁkir"
+    edits = [Edit(3, 8, "rüþme", "rüşme", "font"), Edit(9, 13, "ﬁkir", "fikir", "ligature")]
+    assert font_view(text, edits) == "Gö rüşme ﬁkir"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abc ", max_size=40), st.data())
+def test_apply_edits_spans_give_back_the_printed_text(text, data):
+    """Every repair span over the reading holds its reading, and putting the
+    printed forms back at the spans gives the printed line."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6, unique=True)))
+    pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
+    readings = data.draw(st.lists(st.text(alphabet="xyzğ", max_size=4), min_size=len(pairs), max_size=len(pairs)))
+    edits = [Edit(a, b, text[a:b], r, "font") for (a, b), r in zip(pairs, readings, strict=True)]
+    reading, spans = apply_edits(text, list(reversed(edits)))
+    assert [reading[a:b] for a, b, _ in spans] == readings
+    back, cursor = [], 0
+    for a, b, printed in spans:
+        back += [reading[cursor:a], printed]
+        cursor = b
+    assert "".join(back) + reading[cursor:] == text
+
+
+def test_font_edits_report_each_undecided_word_once():
+    repairer = repairer_for("Kafkasya’nın ılık dağları Nový ışık\n")
+    assert repairer.font_edits("Nový ve Nový", [], undecided_line=3) == []
+    assert repairer.font_edits("Nový", [], undecided_line=4) == []
+    # The mapped form, when it has Turkish letters only (unattested: left as printed).
+    assert repairer.undecided == [(3, "Nový", "Novı")]
+    assert repairer.font_edits("Þórr", [], undecided_line=5) == []
+    assert repairer.undecided[-1] == (5, "Þórr", None)
+    # Without a line nothing is reported; a word inside a taken edit is skipped.
+    assert repairer.font_edits("Þórri", []) == [] and len(repairer.undecided) == 2
+    attested = repairer_for("ılık\n")
+    assert attested.font_edits("ýlýk", []) == [Edit(0, 4, "ýlýk", "ılık", "font")]
+    assert attested.font_edits("ýlýk", [Edit(0, 4, "ýlýk", "x", "ligature")]) == []
+
+
+def test_split_edits_take_in_font_edits_but_not_ligatures():
+    repairer = repairer_for("görüşme ve görüşmeler ﬁkirler fikirler\n")
+    font = Edit(3, 8, "rüþme", "rüşme", "font")
+    assert repairer.split_edits("Gö rüþme", [font]) == [Edit(0, 8, "Gö rüþme", "Görüşme", "split")]
+    ligature = Edit(3, 8, "ﬁkir", "fikir", "ligature")
+    assert repairer.split_edits("ﬁk ﬁkir", [ligature]) == [ligature]
+
+
+def test_repair_line_records_each_repair_in_text_order():
+    repairer = repairer_for("Fakat ılık görüşme\n")
+    repairer.repair_line("ﬁkir Fa kat ýlýk", 9)
+    assert [(r.line_no, r.kind, r.printed, r.reading) for r in repairer.made] == [
+        (9, "ligature", "ﬁkir", "fikir"), (9, "split", "Fa kat", "Fakat"), (9, "font", "ýlýk", "ılık")]
+    assert repairer.counts() == {"ligature": 1, "split": 1, "font": 1}
+    repairer.repair_line("Fa kat", 10, record=False)
+    assert len(repairer.made) == 3
+
+
+def test_wrap_repairs_turns_filled_regs_into_choices():
+    p = etree.Element(TEI + "p")
+    p.text = "önce "
+    reg = reg_template("Fa kat")
+    reg.text, reg.tail = "Fakat", " sonra"
+    p.append(reg)
+    p.append(etree.Element(TEI + "reg"))  # a reg of someone else's: left alone
+    assert wrap_repairs(p) == 1
+    choice = p[0]
+    assert choice.tag == TEI + "choice" and choice.tail == " sonra"
+    assert [(c.tag, c.text) for c in choice] == [(TEI + "orig", "Fa kat"), (TEI + "reg", "Fakat")]
+    assert choice[1].attrib == {"resp": "#edition-ingest"}
+
+
+def test_markup_holding_the_whole_reading_goes_around_the_choice():
+    """A citation's author that is exactly a repaired word: the author holds
+    the choice (a reg may not hold an author; the TEI stays valid)."""
+    bibl = etree.Element(TEI + "bibl")
+    reg = reg_template("Ýstanbul")
+    author = etree.SubElement(reg, TEI + "pubPlace")
+    author.text = "İstanbul"
+    reg.tail = ", 1988"
+    bibl.append(reg)
+    assert wrap_repairs(bibl) == 1
+    place = bibl[0]
+    assert place.tag == TEI + "pubPlace" and place.tail == ", 1988" and place.text is None
+    [choice] = place
+    assert [(c.tag, c.text, len(c)) for c in choice] == [(TEI + "orig", "Ýstanbul", 0), (TEI + "reg", "İstanbul", 0)]
+    # Markup over part of the reading stays inside the reg.
+    reg = reg_template("Fa kat")
+    reg.text = "Fa"
+    etree.SubElement(reg, TEI + "hi").text = "kat"
+    p = etree.Element(TEI + "p")
+    p.append(reg)
+    wrap_repairs(p)
+    assert p[0].tag == TEI + "choice" and p[0][1][0].tag == TEI + "hi"
+
+
+def test_font_damaged_citation_is_valid_tei(tei_all):  # noqa: F811
+    text = ("Giriş\n\nKafkasya’nýn daðlarý burada anlatýlýr.1\n\n"
+            "(1) Liyatoþinskiy, s. 3; Tadeusz Swietochowski, Kitap, Ýstanbul, 1988, s. 21.\n")
+    result = ingest_bytes(text.encode(), "c.txt")
+    assert_valid(tei_all, result.tree)
+    assert all(len(reg) == 0 for reg in result.tree.getroot().iter(TEI + "reg"))
+    assert tei_text_chars(result.tree.getroot()) == raw_chars(text)

@@ -20,6 +20,10 @@ import venv
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from edition.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "baku-katliami-1918"
@@ -88,6 +92,46 @@ def test_a_new_project_builds_validates_and_renders_from_its_subfolders(installe
     (project / "tei" / "broken.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><oops/></TEI>")
     broken = run([edition, "validate"], project / "raw", env, expect=1)
     assert "broken.xml" in broken.stderr
+
+
+def test_the_pdf_route_runs_from_the_wheel(installed, tmp_path):
+    """`edition ingest x.pdf` and `edition build` with a PDF in raw/, from the
+    wheel: pdfminer.six comes with it, and the wheel reads the PDF (typeset
+    here with reportlab, two pages, running head, two columns, footnotes)
+    to the very TEI the checkout makes of it."""
+    from test_ingest_pdf import NOTE1, make_article
+
+    bin_dir, env = installed
+    edition = bin_dir / "edition"
+    project = tmp_path / "my-edition"
+    run([edition, "init", project], tmp_path, env)
+    pdf = project / "raw" / "deneme-makale.pdf"
+    make_article(pdf)
+
+    wheel_out, checkout_out = tmp_path / "wheel", tmp_path / "checkout"
+    ingest = run([edition, "ingest", "raw/deneme-makale.pdf", "-o", wheel_out], project, env)
+    assert ingest.stdout.strip().endswith("deneme-makale.xml")
+    result = CliRunner().invoke(main, ["ingest", str(pdf), "-o", str(checkout_out)])
+    assert result.exit_code == 0, result.output
+    made = (wheel_out / "deneme-makale.xml").read_bytes()
+    assert made == (checkout_out / "deneme-makale.xml").read_bytes()
+    root = etree.fromstring(made)
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    assert [pb.get("n") for pb in root.iter(tei + "pb")] == ["233", "234"]
+    assert [n.get("n") for n in root.iter(tei + "note") if n.get("place") == "foot"] == ["1", "2"]
+    assert "pdfminer.six" in "".join(root.find(f".//{tei}editorialDecl").itertext())
+
+    # Beside a text, as in an editor's project (and so that the registers are
+    # not empty: an empty listOrg is invalid, reported in issue 16's notes).
+    for suffix in (".txt", ".toml"):
+        shutil.copy(ROOT / "raw" / f"{TEXT}{suffix}", project / "raw")
+    build = run([edition, "build"], project / "raw", env)
+    assert "2 built, 0 skipped, 0 failed" in build.stderr
+    assert (project / "tei" / "deneme-makale.xml").is_file()
+    text = (project / "output" / "text" / "deneme-makale.txt").read_text(encoding="utf-8")
+    assert " ".join(NOTE1.split()[:3]) in " ".join(text.split())
+    assert (project / "output" / "html" / "deneme-makale.html").is_file()
+    run([edition, "validate"], project / "tei", env)
 
 
 def test_the_pre_commit_hooks_run_from_the_installed_tool(installed, tmp_path):

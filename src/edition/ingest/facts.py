@@ -67,41 +67,67 @@ class PageFacts:
     def found(self) -> bool:
         return any((self.journal, self.volume, self.issue, self.doi))
 
+    def take(self, found: dict[str, str], where: str) -> None:
+        """Facts read at ``where``, each kept unless an earlier source gave it."""
+        for name, value in found.items():
+            if value and getattr(self, name) is None:
+                setattr(self, name, value)
+                self.sources[name] = where
 
-def _journal_before(text: str, match: re.Match) -> str | None:
+
+def _journal_before(text: str, match: re.Match[str]) -> str | None:
     """The journal's name: the last comma-separated part before "Cilt"/"Vol"."""
     before = CITATION_LABEL.sub("", text[: match.start()]).strip(" ,;:-–|/")
     name = before.rsplit(",", 1)[-1].strip(" ,;:-–|/")
     return name if len(name) >= 4 and any(ch.isalpha() for ch in name) else None
 
 
+def doi_fact(text: str) -> dict[str, str]:
+    """The DOI printed in a line, without the punctuation after it."""
+    doi = DOI.search(text)
+    return {"doi": doi.group(1).rstrip(".,;)")} if doi else {}
+
+
+def citation_facts(text: str) -> dict[str, str]:
+    """Volume, issue, and with them the year and the journal's name, from a
+    line that prints a volume ("Cilt", "Vol.") or an issue ("Sayı", "No.")."""
+    volume, issue = VOLUME.search(text), ISSUE.search(text)
+    marker = volume or issue
+    if marker is None:
+        return {}
+    year = YEAR.search(text)
+    found = {"volume": volume.group(1) if volume else None, "issue": issue.group(1) if issue else None,
+             "year": year.group(1) if year else None, "journal": _journal_before(text, marker)}
+    return {name: value for name, value in found.items() if value}
+
+
+def page_range_fact(text: str) -> dict[str, str]:
+    """First and last page of an "s. 12-34" / "pp. 12–34" range (in order)."""
+    pages = PAGES.search(text)
+    if pages is None or int(pages.group(1)) > int(pages.group(2)):
+        return {}
+    return {"first_page": pages.group(1), "last_page": pages.group(2)}
+
+
+def line_facts(text: str, page_range: bool) -> dict[str, str]:
+    """The facts one line prints. A page range counts only where ``page_range``
+    allows it (a banner line), or beside a volume or issue: elsewhere "s. 5-9"
+    is a reference's page range, not the article's."""
+    found = {**doi_fact(text), **citation_facts(text)}
+    if page_range or "volume" in found or "issue" in found:
+        found.update(page_range_fact(text))
+    return found
+
+
 def page_facts(banner: list[Line], running_heads: list[str], first_lines: list[Line]) -> PageFacts:
-    """Facts from the banner, then the running heads, then the article's first lines."""
+    """Facts from the banner, then the running heads, then the article's first
+    lines (a fact from an earlier source wins). A running head's page range is
+    not read: its numbers are the page's own."""
     facts = PageFacts()
-    sources = ([(l.text, f"line {l.no}") for l in banner] + [(h, "running head") for h in running_heads]
-               + [(l.text, f"line {l.no}") for l in first_lines[:FIRST_PAGE_WINDOW]])
-    for text, where in sources:
-        def take(name: str, value: str | None) -> None:
-            if value and getattr(facts, name) is None:
-                setattr(facts, name, value)
-                facts.sources[name] = where
-        doi = DOI.search(text)
-        take("doi", doi.group(1).rstrip(".,;)") if doi else None)
-        volume = VOLUME.search(text)
-        issue = ISSUE.search(text)
-        if volume or issue:
-            take("volume", volume.group(1) if volume else None)
-            take("issue", issue.group(1) if issue else None)
-            year = YEAR.search(text)
-            take("year", year.group(1) if year else None)
-            take("journal", _journal_before(text, volume or issue))  # type: ignore[arg-type]
-        if where != "running head":
-            pages = PAGES.search(text)
-            if pages and int(pages.group(1)) <= int(pages.group(2)) and (volume or issue or where in banner_lines(banner)):
-                take("first_page", pages.group(1))
-                take("last_page", pages.group(2))
+    for line in banner:
+        facts.take(line_facts(line.text, page_range=True), f"line {line.no}")
+    for head in running_heads:
+        facts.take({**doi_fact(head), **citation_facts(head)}, "running head")
+    for line in first_lines[:FIRST_PAGE_WINDOW]:
+        facts.take(line_facts(line.text, page_range=False), f"line {line.no}")
     return facts
-
-
-def banner_lines(banner: list[Line]) -> set[str]:
-    return {f"line {l.no}" for l in banner}

@@ -40,14 +40,21 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from ..errors import InputError, Issue
 from ..tei import TEI, sub
 
 if TYPE_CHECKING:  # the package imports this module lazily, from ingest_file
+    from pdfminer.layout import LTComponent
+    from pdfminer.pdfdocument import PDFDocument
+
     from . import IngestOptions, IngestResult
 
 # pdfminer reports damage it works around through logging; the route collects
@@ -163,7 +170,7 @@ class Extraction:
 
 # --- 1. characters -------------------------------------------------------------
 
-def _open_document(data: bytes, path: str):
+def _open_document(data: bytes, path: str) -> PDFDocument:
     from io import BytesIO
 
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -202,7 +209,7 @@ class _Collect(logging.Handler):
 
 
 @contextlib.contextmanager
-def _damage_reported(path: str, warnings: list[Issue]):
+def _damage_reported(path: str, warnings: list[Issue]) -> Iterator[None]:
     """pdfminer's warnings while reading (a damaged stream, a broken xref) become
     one ingest warning: the text may be incomplete, and the editor must know."""
     handler = _Collect()
@@ -245,10 +252,9 @@ def read_pages(data: bytes, path: str) -> tuple[list[list[Glyph]], list[float], 
     return pages, heights, warnings
 
 
-def _read(data: bytes, path: str, warnings: list[Issue]):
+def _read(data: bytes, path: str, warnings: list[Issue]) -> tuple[list[list[Glyph]], list[float]]:
     """Each page's glyphs and height."""
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LTChar, LTContainer
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
@@ -266,26 +272,44 @@ def _read(data: bytes, path: str, warnings: list[Issue]):
     for page in PDFPage.create_pages(doc):
         interpreter.process_page(page)
         heights.append(float(page.mediabox[3]) - float(page.mediabox[1]))
-        glyphs: list[Glyph] = []
-        stack = [device.get_result()]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, LTChar):
-                # Rotated text (a margin stamp) and zero-size glyphs are not the article's lines.
-                if item.upright and item.get_text() and item.size >= 1:
-                    name = item.fontname.lower()
-                    glyphs.append(Glyph(_clean(item.get_text()), item.x0, item.x1, item.y0, item.y1,
-                                        round(item.size, 2), any(w in name for w in ("bold", "black", "heavy", "demi"))))
-            elif isinstance(item, LTContainer):
-                stack.extend(item)
-        pages.append(glyphs)
+        pages.append(_glyphs_of(device.get_result()))
     return pages, heights
+
+
+BOLD_FONT_WORDS = ("bold", "black", "heavy", "demi")
+
+
+def _glyphs_of(page: LTComponent) -> list[Glyph]:
+    """The upright characters of a laid-out page, depth first from the last
+    child (the order the rows stage sorts anyway)."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    glyphs: list[Glyph] = []
+    stack: list[LTComponent] = [page]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LTChar):
+            # Rotated text (a margin stamp) and zero-size glyphs are not the article's lines.
+            if item.upright and item.get_text() and item.size >= 1:
+                name = item.fontname.lower()
+                glyphs.append(Glyph(_clean(item.get_text()), item.x0, item.x1, item.y0, item.y1,
+                                    round(item.size, 2), any(w in name for w in BOLD_FONT_WORDS)))
+        elif isinstance(item, LTContainer):
+            stack.extend(item)
+    return glyphs
 
 
 # --- 2. rows -------------------------------------------------------------------
 
 def rows_of(glyphs: list[Glyph], options: PdfOptions = PdfOptions()) -> list[Row]:
     """Glyphs grouped by baseline, top to bottom; superscripts joined to their row."""
+    return _attach_superscripts(baselines(glyphs), options)
+
+
+def baselines(glyphs: list[Glyph]) -> list[Row]:
+    """Glyphs grouped by baseline, top to bottom: a glyph joins one of the
+    last rows (a few, for superscripts and drop words) of a similar size
+    whose baseline is within a quarter of its size."""
     rows: list[Row] = []
     for g in sorted(glyphs, key=lambda g: (-g.y0, g.x0)):
         for row in rows[-6:]:
@@ -295,11 +319,16 @@ def rows_of(glyphs: list[Glyph], options: PdfOptions = PdfOptions()) -> list[Row
                 break
         else:
             rows.append(Row([g], g.y0, g.size))
-    # Small raised rows: superscript markers of the row just below them.
+    return rows
+
+
+def _attach_superscripts(rows: list[Row], options: PdfOptions) -> list[Row]:
+    """Small raised rows of digits become superscript markers of the row just
+    below them (glyphs marked ``sup``); each row's glyphs in x order."""
     kept: list[Row] = []
+    largest = max((r.size for r in rows), default=0.0)
     for row in rows:
-        text = "".join(g.text for g in row.glyphs).strip()
-        if not text or not all(ch.isdigit() or ch in "*,–- " for ch in text) or row.size > options.superscript_ratio * max(r.size for r in rows):
+        if not _may_be_markers(row, largest, options):
             kept.append(row)
             continue
         for run in _runs(row):
@@ -313,6 +342,14 @@ def rows_of(glyphs: list[Glyph], options: PdfOptions = PdfOptions()) -> list[Row
     for row in kept:
         row.glyphs.sort(key=lambda g: g.x0)
     return kept
+
+
+def _may_be_markers(row: Row, largest: float, options: PdfOptions) -> bool:
+    """Whether a row could be superscript markers: digits or "*" (with
+    commas and dashes between), in type smaller than the page's largest."""
+    text = "".join(g.text for g in row.glyphs).strip()
+    return (bool(text) and all(ch.isdigit() or ch in "*,–- " for ch in text)
+            and row.size <= options.superscript_ratio * largest)
 
 
 def _runs(row: Row) -> list[list[Glyph]]:
@@ -371,7 +408,7 @@ def render_glyphs(glyphs: list[Glyph], options: PdfOptions = PdfOptions()) -> st
 def body_size_of(rows: list[list[Row]], edges: list[list[Row]]) -> float:
     """The most common type size, running heads and feet left out (on a short
     text their glyphs could outnumber the body's)."""
-    sizes = Counter(round(g.size, 1) for page_rows_, page_edges in zip(rows, edges) for r in page_rows_
+    sizes = Counter(round(g.size, 1) for page_rows_, page_edges in zip(rows, edges, strict=True) for r in page_rows_
                     if not any(r is e for e in page_edges) for g in r.glyphs if not g.sup and not g.text.isspace())
     if not sizes:
         sizes = Counter(round(g.size, 1) for page_rows_ in rows for r in page_rows_ for g in r.glyphs)
@@ -402,7 +439,7 @@ def _number_candidates(row: Row, options: PdfOptions) -> dict[str, int]:
         return {}
     glyphs = sorted((g for g in row.glyphs if not g.text.isspace()), key=lambda g: g.x0)
     runs: list[list[Glyph]] = [[glyphs[0]]]
-    for a, b in zip(glyphs, glyphs[1:]):
+    for a, b in pairwise(glyphs):
         if b.x0 - a.x1 > 2 * row.size:
             runs.append([])
         runs[-1].append(b)
@@ -421,6 +458,20 @@ def _without(text: str, number: str) -> str:
 
 # --- 4. columns ----------------------------------------------------------------
 
+# Columns are looked for in bins of this width (pt) across the text.
+GUTTER_BIN = 2.0
+
+
+@dataclass(frozen=True)
+class Strip:
+    """A vertical strip of the page, x0 to x1 (pt), and how many rows may
+    still touch it (a tenth of them: a stray wide line does not hide a gutter)."""
+
+    x0: float
+    x1: float
+    tolerated: int
+
+
 def _gutter(rows: list[Row], left: float, right: float, options: PdfOptions) -> tuple[float, float] | None:
     """The widest vertical strip near the middle that (almost) no row crosses,
     if it is a gutter: an em wide at least, with rows on both sides, an aligned
@@ -428,21 +479,38 @@ def _gutter(rows: list[Row], left: float, right: float, options: PdfOptions) -> 
     its word spaces."""
     if len(rows) < 4 or right - left < 100:
         return None
-    step = 2.0
-    bins = int((right - left) / step) + 1
-    counts = [0] * bins
+    strip = _free_strip(rows, left, right, options)
+    if strip is None or _rows_crossing(rows, strip, options) > strip.tolerated:
+        return None
+    if not _text_on_both_sides(rows, strip) or not _right_column_aligned(rows, strip):
+        return None
+    return strip.x0, strip.x1
+
+
+def _bins_covered(row: Row, left: float, bins: int) -> set[int]:
+    """The bins (GUTTER_BIN wide from ``left``) the row's glyph boxes reach into."""
+    covered: set[int] = set()
+    for g in row.glyphs:
+        first, last = int((g.x0 - left) / GUTTER_BIN), int((g.x1 - left) / GUTTER_BIN)
+        covered.update(b for b in range(first, last + 1) if 0 <= b < bins)
+    return covered
+
+
+def _coverage(rows: list[Row], left: float, right: float) -> list[int]:
+    """For each bin across the text, how many rows have a glyph in it."""
+    counts = [0] * (int((right - left) / GUTTER_BIN) + 1)
     for row in rows:
-        covered = set()
-        for g in row.glyphs:
-            for b in range(int((g.x0 - left) / step), int((g.x1 - left) / step) + 1):
-                if 0 <= b < bins:
-                    covered.add(b)
-        for b in covered:
+        for b in _bins_covered(row, left, len(counts)):
             counts[b] += 1
-    limit = max(1, len(rows) // 10)
+    return counts
+
+
+def _widest_run(counts: list[int], limit: int) -> tuple[int, int] | None:
+    """The widest run of bins (start, end exclusive) in the middle 30–70 % of
+    the text that at most ``limit`` rows reach into; the first of equals."""
     best: tuple[int, int] | None = None
     start = None
-    lo, hi = int(bins * 0.3), int(bins * 0.7)
+    lo, hi = int(len(counts) * 0.3), int(len(counts) * 0.7)
     for b in range(lo, hi + 1):
         free = b < hi and counts[b] <= limit
         if free and start is None:
@@ -451,39 +519,61 @@ def _gutter(rows: list[Row], left: float, right: float, options: PdfOptions) -> 
             if best is None or b - start > best[1] - best[0]:
                 best = (start, b)
             start = None
+    return best
+
+
+def _free_strip(rows: list[Row], left: float, right: float, options: PdfOptions) -> Strip | None:
+    """The widest strip near the middle that (almost) no row reaches into, if
+    it is an em wide (``PdfOptions.column_gap``) and at least 6 pt."""
+    limit = max(1, len(rows) // 10)
+    run = _widest_run(_coverage(rows, left, right), limit)
     size = statistics.median(r.size for r in rows)
-    if best is None or (best[1] - best[0]) * step < max(6, options.column_gap * size):
+    if run is None or (run[1] - run[0]) * GUTTER_BIN < max(6, options.column_gap * size):
         return None
-    x0, x1 = left + best[0] * step, left + best[1] * step
-    lefts = sum(1 for r in rows if r.x1 <= x0 + step)
-    rights = sum(1 for r in rows if r.x0 >= x1 - step)
-    both = sum(1 for r in rows if any(g.x1 <= x0 + step for g in r.glyphs) and any(g.x0 >= x1 - step for g in r.glyphs))
-    # Counted by bins, different rows may each reach into a part of the strip;
-    # a gutter is crossed, all of it, by (almost) no row: no text in it, and
-    # no gap over it that is just a word space.
-    crossed = sum(1 for r in rows if any(g.x1 > x0 + step and g.x0 < x1 - step for g in r.glyphs if not g.text.isspace())
-                  or _word_space_at(r, x0 + step, x1 - step, options))
-    if crossed > limit:
-        return None
-    # A right column has an aligned left edge: many rows start their right part
-    # right after the gap. Lines of one column that leave the middle free
-    # (short footnotes) start their words anywhere.
-    starts = [min((g.x0 for g in r.glyphs if g.x0 >= x1 - step), default=None) for r in rows]
-    starts = [x for x in starts if x is not None]
-    edge = Counter(round(x / 2) for x in starts).most_common(1)[0][1] if starts else 0
-    if lefts + both < 3 or rights + both < 3 or edge < max(2, 0.5 * len(starts)):
-        return None
-    return x0, x1
+    return Strip(left + run[0] * GUTTER_BIN, left + run[1] * GUTTER_BIN, limit)
+
+
+def _rows_crossing(rows: list[Row], strip: Strip, options: PdfOptions) -> int:
+    """Rows that cross the whole strip (its edge bins left out): with text in
+    it, or with a gap over it that is just a word space. Counted by bins,
+    different rows may each reach into a part of the strip; a gutter is
+    crossed, all of it, by (almost) no row."""
+    x0, x1 = strip.x0 + GUTTER_BIN, strip.x1 - GUTTER_BIN
+    return sum(1 for r in rows if any(g.x1 > x0 and g.x0 < x1 for g in r.glyphs if not g.text.isspace())
+               or _word_space_at(r, x0, x1, options))
+
+
+def _text_on_both_sides(rows: list[Row], strip: Strip) -> bool:
+    """At least three rows have text left of the strip, and three right of it
+    (a row with text on both sides counts for both)."""
+    x0, x1 = strip.x0 + GUTTER_BIN, strip.x1 - GUTTER_BIN
+    lefts = sum(1 for r in rows if r.x1 <= x0)
+    rights = sum(1 for r in rows if r.x0 >= x1)
+    both = sum(1 for r in rows if any(g.x1 <= x0 for g in r.glyphs) and any(g.x0 >= x1 for g in r.glyphs))
+    return lefts + both >= 3 and rights + both >= 3
+
+
+def _right_column_aligned(rows: list[Row], strip: Strip) -> bool:
+    """A right column has an aligned left edge: many rows start their right
+    part at the same place after the strip. Lines of one column that leave
+    the middle free (short footnotes) start their words anywhere."""
+    x1 = strip.x1 - GUTTER_BIN
+    starts = [x for x in (min((g.x0 for g in r.glyphs if g.x0 >= x1), default=None) for r in rows)
+              if x is not None]
+    if not starts:
+        return False
+    aligned = Counter(round(x / 2) for x in starts).most_common(1)[0][1]
+    return aligned >= max(2, 0.5 * len(starts))
 
 
 def _gap_over(row: Row, x0: float, x1: float, options: PdfOptions) -> tuple[float, list[float]] | None:
     """The row's gap over x0..x1, if it has one, and the word spaces next to it
     (in a two-column row: the last of the left line, the first of the right one)."""
     glyphs = sorted((g for g in row.glyphs if not g.text.isspace()), key=lambda g: g.x0)
-    at = next((k for k, (a, b) in enumerate(zip(glyphs, glyphs[1:])) if a.x1 <= x0 and b.x0 >= x1), None)
+    at = next((k for k, (a, b) in enumerate(pairwise(glyphs)) if a.x1 <= x0 and b.x0 >= x1), None)
     if at is None:
         return None
-    gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:])]
+    gaps = [b.x0 - a.x1 for a, b in pairwise(glyphs)]
     spaces = [d for d in gaps if d > options.space_gap * row.size]
     k = sum(1 for d in gaps[:at] if d > options.space_gap * row.size)
     return gaps[at], spaces[max(k - 1, 0):k] + spaces[k + 1:k + 2]
@@ -502,41 +592,20 @@ def _word_space_at(row: Row, x0: float, x1: float, options: PdfOptions) -> bool:
     return gap < options.column_gap * row.size or (bool(near) and all(gap <= 1.1 * d for d in near))
 
 
+# A band of the page: pieces of rows with their column (0 left, 1 right),
+# read left column first; a row across both columns is a band of its own.
+Band = list[tuple[Row, int]]
+
+
 def reading_order(rows: list[Row], options: PdfOptions) -> tuple[list[Line], int]:
     """Rows cut into column lines, in reading order (bands of left then right)."""
     if not rows:
         return [], 1
-    left = min(r.x0 for r in rows)
-    right = max(r.x1 for r in rows)
-    gutter = _gutter(rows, left, right, options)
-    pieces: list[list[tuple[Row, int]]] = [[]]  # bands of (row piece, column)
-    for row in rows:
-        if gutter is None:
-            pieces[-1].append((row, 0))
-            continue
-        mid = (gutter[0] + gutter[1]) / 2
-        # A row whose text runs through the gutter (a title, a line set across
-        # both columns) is read whole, never cut at a word space into halves;
-        # any gap of an em or more there is the gutter, however loose the line.
-        gap = _gap_over(row, mid, mid, options)
-        crossing = any(g.x0 < mid < g.x1 for g in row.glyphs) or (
-            gap is not None and gap[0] < options.column_gap * row.size)
-        if crossing:
-            pieces.append([(row, 0)])
-            pieces.append([])
-            continue
-        lg = [g for g in row.glyphs if g.x1 <= mid]
-        rg = [g for g in row.glyphs if g.x0 >= mid]
-        if lg:
-            pieces[-1].append((Row(lg, row.y0, row.size), 0))
-        if rg:
-            pieces[-1].append((Row(rg, row.y0, row.size), 1))
-    # A line's indent is measured from its column's left edge on the whole page.
-    columns = [c for c in (0, 1) if any(k == c for band in pieces for _, k in band)]
-    edges = {c: (min(r.x0 for band in pieces for r, k in band if k == c),
-                 max(r.x1 for band in pieces for r, k in band if k == c)) for c in columns}
+    gutter = _gutter(rows, min(r.x0 for r in rows), max(r.x1 for r in rows), options)
+    bands = [[(row, 0) for row in rows]] if gutter is None else _bands(rows, (gutter[0] + gutter[1]) / 2, options)
+    edges = _column_edges(bands)
     ordered: list[Line] = []
-    for band in pieces:
+    for band in bands:
         for column in (0, 1):
             col_rows = [r for r, c in band if c == column]
             if col_rows:
@@ -544,9 +613,45 @@ def reading_order(rows: list[Row], options: PdfOptions) -> tuple[list[Line], int
     return ordered, 1 if gutter is None else 2
 
 
+def _crosses(row: Row, mid: float, options: PdfOptions) -> bool:
+    """Whether the row's text runs through the gutter's middle (a title, a
+    line set across both columns): a glyph over it, or only a gap narrower
+    than an em there, however loose the line."""
+    gap = _gap_over(row, mid, mid, options)
+    return any(g.x0 < mid < g.x1 for g in row.glyphs) or (gap is not None and gap[0] < options.column_gap * row.size)
+
+
+def _bands(rows: list[Row], mid: float, options: PdfOptions) -> list[Band]:
+    """Rows cut at the gutter's middle into a left and a right piece; a row
+    that crosses it is read whole, never cut at a word space into halves,
+    and starts a band of its own."""
+    bands: list[Band] = [[]]
+    for row in rows:
+        if _crosses(row, mid, options):
+            bands += [[(row, 0)], []]
+            continue
+        left = [g for g in row.glyphs if g.x1 <= mid]
+        right = [g for g in row.glyphs if g.x0 >= mid]
+        if left:
+            bands[-1].append((Row(left, row.y0, row.size), 0))
+        if right:
+            bands[-1].append((Row(right, row.y0, row.size), 1))
+    return bands
+
+
+def _column_edges(bands: list[Band]) -> dict[int, tuple[float, float]]:
+    """Each column's left and right edge on the whole page: a line's indent is
+    measured from its column's edge, not its band's."""
+    pieces: dict[int, list[Row]] = {}
+    for band in bands:
+        for row, column in band:
+            pieces.setdefault(column, []).append(row)
+    return {c: (min(r.x0 for r in rs), max(r.x1 for r in rs)) for c, rs in sorted(pieces.items())}
+
+
 def _lines(rows: list[Row], column: int, edges: tuple[float, float], options: PdfOptions) -> list[Line]:
     edge, right = edges
-    distances = [a.y0 - b.y0 for a, b in zip(rows, rows[1:]) if 0 < a.y0 - b.y0 < 3 * a.size]
+    distances = [a.y0 - b.y0 for a, b in pairwise(rows) if 0 < a.y0 - b.y0 < 3 * a.size]
     leading = statistics.median(distances) if distances else rows[0].size * 1.2
     out = []
     prev: Row | None = None
@@ -576,27 +681,60 @@ def running_heads(pages: list[PdfPage], rows: list[list[Row]], edges: list[list[
     starting with its label, a title at the top of page one)."""
     texts = [[e.text(options) for e in page_edges] for page_edges in edges]
     candidates = [[_number_candidates(e, options) for e in page_edges] for page_edges in edges]
-    offsets: Counter = Counter()
-    for page, page_candidates in zip(pages, candidates):
+    heads = RunningHeads(page_number_offset(pages, candidates),
+                         Counter(_without_digits(t) for ts in texts for t in set(ts)))
+    for page, page_rows_, page_edges, ts, page_candidates in zip(pages, rows, edges, texts, candidates, strict=True):
+        page.counted = heads.counted(page)
+        taken = [heads.take(page, page_rows_, edge, text, found)
+                 for edge, text, found in zip(page_edges, ts, page_candidates, strict=True)]
+        page.head = " ".join(h for h in taken if h)
+
+
+def page_number_offset(pages: list[PdfPage], candidates: list[list[dict[str, int]]]) -> int | None:
+    """The offset (printed number - PDF page) most of the weighted number
+    candidates agree on; the first of equals; None without candidates."""
+    offsets: Counter[int] = Counter()
+    for page, page_candidates in zip(pages, candidates, strict=True):
         for found in page_candidates:
             for n, weight in found.items():
                 offsets[int(n) - page.index] += weight
-    offset = offsets.most_common(1)[0][0] if offsets else None
-    bare = Counter(re.sub(r"\d+", "", t).strip() for ts in texts for t in set(ts))
-    for page, page_rows_, page_edges, ts, page_candidates in zip(pages, rows, edges, texts, candidates):
-        page.counted = str(offset + page.index) if offset is not None and offset + page.index > 0 else None
-        heads = []
-        for edge, text, found in zip(page_edges, ts, page_candidates):
-            number = next((n for n in found if offset is not None and int(n) - page.index == offset), None)
-            if number is not None and page.number is None:
-                page.number = number
-                heads.append(_without(text, number))
-            elif bare[re.sub(r"\d+", "", text).strip()] >= 2 and edge is page_rows_[0]:
-                heads.append(text)
-            else:
-                continue
-            page_rows_.remove(edge)
-        page.head = " ".join(h for h in heads if h)
+    return offsets.most_common(1)[0][0] if offsets else None
+
+
+def _without_digits(text: str) -> str:
+    """A head's text with its numbers taken out, to find it on other pages."""
+    return re.sub(r"\d+", "", text).strip()
+
+
+@dataclass(frozen=True)
+class RunningHeads:
+    """What the pages agree on: the page-number offset, and how many pages
+    print each edge text (numbers left out)."""
+
+    offset: int | None
+    recurring: Counter[str]
+
+    def counted(self, page: PdfPage) -> str | None:
+        """The number the page has by the others' printed numbers."""
+        if self.offset is None or self.offset + page.index <= 0:
+            return None
+        return str(self.offset + page.index)
+
+    def take(self, page: PdfPage, rows: list[Row], edge: Row, text: str, found: dict[str, int]) -> str | None:
+        """The running-head text of an edge row (its page number, which the
+        page takes, left out), the row taken off the page's ``rows``; None
+        when the row stays text: no agreeing number (or the page has one
+        already), and not a top row whose text recurs on other pages."""
+        number = next((n for n in found if self.offset is not None and int(n) - page.index == self.offset), None)
+        if number is not None and page.number is None:
+            page.number = number
+            head = _without(text, number)
+        elif self.recurring[_without_digits(text)] >= 2 and edge is rows[0]:
+            head = text
+        else:
+            return None
+        rows.remove(edge)
+        return head
 
 
 def analyse_page(page: PdfPage, rows: list[Row], body: float, options: PdfOptions) -> None:
@@ -617,34 +755,53 @@ NOTE_LABEL = re.compile(r"^(\d{1,3}|\*{1,3})(?:[.)]\s*|\s+)(.*)$")
 
 
 @dataclass
-class _Note:
+class Note:
+    """A footnote read from the page foot: its label and its paragraphs' lines."""
+
     label: str
     paragraphs: list[list[str]]
     page: int
 
 
-def _notes(pages: list[PdfPage], options: PdfOptions) -> dict[int, list[_Note]]:
-    """Each page's footnotes, labels checked against the running sequence."""
-    expected = 1
-    star_seen = False
-    by_page: dict[int, list[_Note]] = {}
-    last: _Note | None = None
+class NoteSequence:
+    """Footnote labels checked against the running sequence: a label starts a
+    note only if it is the next number (or the first "*"); any other
+    "12 ..." at a line start is the note's text going on."""
+
+    def __init__(self) -> None:
+        self.expected = 1
+        self.star_seen = False
+
+    def opening(self, text: str) -> tuple[str, str] | None:
+        """(label, text after it) if the line opens the next note."""
+        m = NOTE_LABEL.match(text)
+        if m is None or not m.group(2):
+            return None
+        label = m.group(1)
+        if label.isdigit() and int(label) == self.expected:
+            self.expected += 1
+            return label, m.group(2)
+        if label.startswith("*") and not self.star_seen:
+            self.star_seen = True
+            return label, m.group(2)
+        return None
+
+
+def _notes(pages: list[PdfPage], options: PdfOptions) -> dict[int, list[Note]]:
+    """Each page's footnotes, labels checked against the running sequence;
+    lines before a page's first label go on with the last note before (small
+    type before any note at all is body text after all)."""
+    sequence = NoteSequence()
+    by_page: dict[int, list[Note]] = {}
+    last: Note | None = None
     for page in pages:
-        notes: list[_Note] = []
+        notes: list[Note] = []
         for line in page.notes:
-            m = NOTE_LABEL.match(line.text)
-            label = m.group(1) if m else None
-            starts = False
-            if label is not None and m.group(2):
-                if label.isdigit() and int(label) == expected:
-                    starts, expected = True, expected + 1
-                elif label.startswith("*") and not star_seen:
-                    starts = star_seen = True
-            if starts:
-                last = _Note(label, [[m.group(2)]], page.index)  # type: ignore[union-attr]
+            opening = sequence.opening(line.text)
+            if opening is not None:
+                last = Note(opening[0], [[opening[1]]], page.index)
                 notes.append(last)
             elif last is None:
-                # Small type before any note: not a footnote after all.
                 page.body.append(line)
             elif line.indent > options.indent * line.size:
                 last.paragraphs.append([line.text])
@@ -654,20 +811,28 @@ def _notes(pages: list[PdfPage], options: PdfOptions) -> dict[int, list[_Note]]:
     return by_page
 
 
+def starts_block(line: Line, prev: Line | None, same_page: bool, body: float, options: PdfOptions) -> bool:
+    """Whether ``line`` starts a block after ``prev`` (the line before it, on
+    this page or the page before): the first line; a change between heading
+    and text; a wider gap in the same column of the page; after a short line;
+    an indented line of text."""
+    heading = line.heading(body, options)
+    if prev is None or heading != prev.heading(body, options):
+        return True
+    if same_page and line.column == prev.column and line.gap > options.paragraph_gap:
+        return True
+    if prev.short and not heading:
+        return True
+    return not heading and line.indent > options.indent * line.size
+
+
 def _body_lines(page: PdfPage, body: float, options: PdfOptions, prev: Line | None) -> tuple[list[str], bool]:
     """The page's body lines, a blank line between blocks; and whether its
     first line goes on with the block of the page before (``prev``: its last line)."""
     out: list[str] = []
     continues = False
     for k, line in enumerate(page.body):
-        heading = line.heading(body, options)
-        new_block = prev is None or heading != prev.heading(body, options)
-        if prev is not None and line.column == prev.column and k:
-            new_block = new_block or line.gap > options.paragraph_gap
-        if prev is not None and prev.short and not heading:
-            new_block = True
-        if not heading and line.indent > options.indent * line.size:
-            new_block = True
+        new_block = starts_block(line, prev, k > 0, body, options)
         if k == 0:
             continues = not new_block
         elif new_block:
@@ -677,81 +842,136 @@ def _body_lines(page: PdfPage, body: float, options: PdfOptions, prev: Line | No
     return out, continues
 
 
-def to_raw(pages: list[PdfPage], body: float, options: PdfOptions = PdfOptions()) -> tuple[str, dict[int, int], int]:
-    """The raw-text layout of the analysed pages, with each raw line's PDF page."""
-    notes = _notes(pages, options)
-    later = {p.index: any(notes[q.index] for q in pages if q.index > p.index) for p in pages}
-    lines: list[tuple[str, int]] = []
-    last: Line | None = None
-    had_notes = False
-    for page in pages:
-        body_lines, continues = _body_lines(page, body, options, last)
-        last = page.body[-1] if page.body else last
+def head_lines(page: PdfPage, first: bool) -> list[str]:
+    """The running head and the page number, each followed by a blank line.
+    The first page carries a number even when none is printed on it (counted
+    back from the others'), so that hidden heads later on never leave the
+    pages counted from 1."""
+    out = [page.head, ""] if page.head else []
+    number = page.number or page.counted if first else page.number
+    return out + [number, ""] if number is not None else out
+
+
+def note_lines(note: Note, keep_paragraphs: bool) -> list[str]:
+    """A note as "(N) …" lines; a further paragraph after a blank line,
+    indented, or (``keep_paragraphs`` false) joined to the first."""
+    paragraphs = note.paragraphs if keep_paragraphs else [[t for para in note.paragraphs for t in para]]
+    out: list[str] = []
+    for j, para in enumerate(paragraphs):
+        if j:
+            out.append("")
+        for i, text in enumerate(para):
+            # The label opens the note; a further paragraph starts indented.
+            out.append(text if i else f"({note.label}) {text}" if j == 0 else " " + text)
+    return out
+
+
+def note_block(notes: list[Note], notes_follow: bool) -> list[str]:
+    """A page's notes as the "(N) …" block the layout stage reads. A blank
+    line inside the page's last note would read as the end of the note block
+    when later pages have notes (``notes_follow``): its paragraphs join."""
+    out: list[str] = []
+    for k, note in enumerate(notes):
+        keep_paragraphs = k + 1 < len(notes) or not notes_follow
+        if k and len(notes[k - 1].paragraphs) > 1 and keep_paragraphs:
+            # After an indented note paragraph a label needs a blank line to start a note.
+            out.append("")
+        out += note_lines(note, keep_paragraphs)
+    return out
+
+
+class RawWriter:
+    """The raw text, page by page, each line with its PDF page; it remembers
+    what the next page's start depends on: the last body line so far and
+    whether the page before closed with notes."""
+
+    def __init__(self, body: float, options: PdfOptions) -> None:
+        self.body = body
+        self.options = options
+        self.lines: list[tuple[str, int]] = []
+        self.last: Line | None = None
+        self.had_notes = False
+
+    def add(self, texts: list[str], page: PdfPage) -> None:
+        self.lines += [(t, page.index) for t in texts]
+
+    def page(self, page: PdfPage, notes: list[Note], notes_follow: bool, first: bool) -> None:
+        body_lines, continues = _body_lines(page, self.body, self.options, self.last)
+        self.last = page.body[-1] if page.body else self.last
         # The running head and page number stand between blank lines, and a
         # blank line ends a block: a page that goes on with the paragraph of
         # the page before shows them only where a note block takes the blank
         # lines (its number is counted from its neighbours' instead).
-        show_head = not lines or not continues or had_notes
-        if lines:
-            lines += [("", page.index), ("\f", page.index)] if show_head else [("\f", page.index)]
+        show_head = not self.lines or not continues or self.had_notes
+        if self.lines:
+            self.add(["", "\f"] if show_head else ["\f"], page)
         if show_head:
-            if page.head:
-                lines += [(page.head, page.index), ("", page.index)]
-            # The first page carries a number even when none is printed on it
-            # (counted back from the others'), so that hidden heads later on
-            # never leave the pages counted from 1.
-            number = page.number if page is not pages[0] else page.number or page.counted
-            if number is not None:
-                lines += [(number, page.index), ("", page.index)]
-        lines += [(t, page.index) for t in body_lines]
-        page_notes = notes[page.index]
-        had_notes = bool(page_notes)
-        if page_notes:
-            lines.append(("", page.index))
-        for k, note in enumerate(page_notes):
-            # A blank line inside the page's last note would read as the end of
-            # the note block when later pages have notes: its paragraphs join.
-            keep_paragraphs = k + 1 < len(page_notes) or not later[page.index]
-            paragraphs = note.paragraphs if keep_paragraphs else [[t for para in note.paragraphs for t in para]]
-            if k and len(page_notes[k - 1].paragraphs) > 1 and keep_paragraphs:
-                # After an indented note paragraph a label needs a blank line to start a note.
-                lines.append(("", page.index))
-            for j, para in enumerate(paragraphs):
-                if j:
-                    lines.append(("", page.index))
-                for i, text in enumerate(para):
-                    if i == 0:
-                        # The label opens the note; a further paragraph starts indented.
-                        text = f"({note.label}) {text}" if j == 0 else " " + text
-                    lines.append((text, page.index))
-    text = "\n".join(t for t, _ in lines) + "\n"
-    line_pages = {no: page for no, (_, page) in enumerate(lines, start=1)}
-    return text, line_pages, sum(len(n) for n in notes.values())
+            self.add(head_lines(page, first), page)
+        self.add(body_lines, page)
+        self.had_notes = bool(notes)
+        if notes:
+            self.add([""] + note_block(notes, notes_follow), page)
+
+    def text(self) -> str:
+        return "\n".join(t for t, _ in self.lines) + "\n"
+
+    def line_pages(self) -> dict[int, int]:
+        return {no: page for no, (_, page) in enumerate(self.lines, start=1)}
+
+
+def _notes_follow(pages: list[PdfPage], notes: dict[int, list[Note]]) -> dict[int, bool]:
+    """For each page, whether a later page has notes."""
+    out: dict[int, bool] = {}
+    seen = False
+    for page in reversed(pages):
+        out[page.index] = seen
+        seen = seen or bool(notes[page.index])
+    return out
+
+
+def to_raw(pages: list[PdfPage], body: float, options: PdfOptions = PdfOptions()) -> tuple[str, dict[int, int], int]:
+    """The raw-text layout of the analysed pages, with each raw line's PDF page."""
+    notes = _notes(pages, options)
+    follow = _notes_follow(pages, notes)
+    writer = RawWriter(body, options)
+    for page in pages:
+        writer.page(page, notes[page.index], follow[page.index], first=page is pages[0])
+    return writer.text(), writer.line_pages(), sum(len(n) for n in notes.values())
 
 
 def extract(data: bytes, path: str, options: PdfOptions = PdfOptions()) -> Extraction:
     """Read a PDF's pages and lay them out as a raw text for the structural stages."""
     glyph_pages, heights, warnings = read_pages(data, path)
     pages = [PdfPage(k + 1) for k in range(len(glyph_pages))]
-    rows, edges = (list(x) for x in zip(*(page_rows(g, heights[k], options) for k, g in enumerate(glyph_pages))))
-    body = body_size_of(rows, edges)
+    laid_out = [page_rows(g, heights[k], options) for k, g in enumerate(glyph_pages)]
+    rows = [page_rows_ for page_rows_, _ in laid_out]
+    body = body_size_of(rows, [page_edges for _, page_edges in laid_out])
     # Running heads are set no larger than the body (a title at the top of page one is).
-    edges = [[e for e in page_edges if e.size <= 1.05 * body] for page_edges in edges]
+    edges = [[e for e in page_edges if e.size <= 1.05 * body] for _, page_edges in laid_out]
     running_heads(pages, rows, edges, options)
-    for page, page_rows_ in zip(pages, rows):
+    for page, page_rows_ in zip(pages, rows, strict=True):
         analyse_page(page, page_rows_, body, options)
-    for page in pages:
-        if not page.body and not page.notes:
-            warnings.append(Issue(path, None, None, "warning", f"PDF page {page.index} has no text (an image?); "
-                                  "nothing was taken from it", "ingest-pdf-empty-page"))
     text, line_pages, notes = to_raw(pages, body, options)
-    unknown = text.count("\ufffd")
-    if unknown:
-        warnings.append(Issue(path, None, None, "warning", f"{unknown} characters have no Unicode mapping in the "
-                              "PDF's fonts and are U+FFFD (\ufffd) in the text; compare with the PDF and correct them",
-                              "ingest-pdf-unmapped"))
+    warnings += empty_page_warnings(pages, path) + unmapped_warnings(text, path)
     superscripts = sum(1 for page in glyph_pages for g in page if g.sup)
     return Extraction(text, pages, line_pages, body, warnings, superscripts, notes)
+
+
+def empty_page_warnings(pages: list[PdfPage], path: str) -> list[Issue]:
+    """One warning for each page nothing was read from."""
+    return [Issue(path, None, None, "warning", f"PDF page {page.index} has no text (an image?); "
+                  "nothing was taken from it", "ingest-pdf-empty-page")
+            for page in pages if not page.body and not page.notes]
+
+
+def unmapped_warnings(text: str, path: str) -> list[Issue]:
+    """A warning when glyphs without a Unicode mapping became U+FFFD."""
+    unknown = text.count("\ufffd")
+    if not unknown:
+        return []
+    return [Issue(path, None, None, "warning", f"{unknown} characters have no Unicode mapping in the "
+                  "PDF's fonts and are U+FFFD (\ufffd) in the text; compare with the PDF and correct them",
+                  "ingest-pdf-unmapped")]
 
 
 # --- into the structural stages -------------------------------------------------
@@ -780,15 +1000,19 @@ def _on_page(issue: Issue, extraction: Extraction) -> Issue:
     return Issue(issue.path, None, None, issue.severity, f"{issue.message} (PDF page {page})", issue.rule)
 
 
-def _record(tree, data: bytes, extraction: Extraction) -> None:
+def _record(tree: etree._ElementTree, data: bytes, extraction: Extraction) -> None:
     """The source digest is the PDF's, and the header says how the PDF was read."""
     root = tree.getroot()
     for idno in root.iter(TEI + "idno"):
         if idno.get("type") == "sha256":
             idno.text = hashlib.sha256(data).hexdigest()
     decl = root.find(f"{TEI}teiHeader/{TEI}encodingDesc/{TEI}editorialDecl")
-    if decl is None:
-        return
+    if decl is not None:
+        sub(decl, "p", reading_statement(extraction))
+
+
+def reading_statement(extraction: Extraction) -> str:
+    """The header's sentence on how the PDF was read: what was recognised on how many pages."""
     pages = extraction.pages
     numbered = [p for p in pages if p.number is not None]
     two = sum(1 for p in pages if p.columns == 2)
@@ -805,4 +1029,4 @@ def _record(tree, data: bytes, extraction: Extraction) -> None:
         parts.append(f"{extraction.notes} footnotes read from the smaller type at the page foot")
     if extraction.superscripts:
         parts.append("note markers read from superscript digits")
-    sub(decl, "p", "; ".join(parts) + ".")
+    return "; ".join(parts) + "."

@@ -31,6 +31,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Literal, NamedTuple
+
+from lxml import etree
 
 from ..tei import TEI, el
 from ..turkish import lower as turkish_lower
@@ -55,14 +58,69 @@ LIGATURE_WORD = re.compile(r"[^\W\d_]*[" + "".join(LIGATURES) + r"][^\W\d_]*")
 SPLIT_PAIR = re.compile(r"(?<![^\s(“\"«\[])([^\W\d_]+) ([^\W\d_A-ZÇĞİÖŞÜ][^\W\d_]*)")
 
 
+RepairKind = Literal["font", "ligature", "split"]
+
+
 @dataclass(frozen=True)
 class Repair:
     """One repair: where it was printed, what was printed and what it reads."""
 
     line_no: int
-    kind: str  # "font" | "ligature" | "split"
+    kind: RepairKind
     printed: str
     reading: str
+
+
+class Edit(NamedTuple):
+    """A repair in a line: printed[start:end] reads ``reading``. Edits sort by
+    their place in the line."""
+
+    start: int
+    end: int
+    printed: str
+    reading: str
+    kind: RepairKind
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+def ligature_edits(text: str) -> list[Edit]:
+    """Every word holding a ligature, spelt out (presentation forms only)."""
+    return [Edit(m.start(), m.end(), m.group(), "".join(LIGATURES.get(ch, ch) for ch in m.group()), "ligature")
+            for m in LIGATURE_WORD.finditer(text)]
+
+
+def font_mapped(word: str) -> str:
+    """The word with its legacy-font letters mapped back (same length)."""
+    return "".join(FONT_DAMAGE.get(ch, ch) for ch in word)
+
+
+def font_view(text: str, edits: list[Edit]) -> str:
+    """The text with its font edits applied, one letter for one, so that
+    offsets into it are offsets into ``text``."""
+    view = list(text)
+    for edit in edits:
+        if edit.kind == "font":
+            view[edit.start:edit.end] = edit.reading
+    return "".join(view)
+
+
+def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text with the (non-overlapping) edits applied, and each repair as
+    (start, end, printed) over the repaired text."""
+    out: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    cursor = length = 0
+    for edit in sorted(edits):
+        out.append(text[cursor:edit.start])
+        length += edit.start - cursor
+        out.append(edit.reading)
+        spans.append((length, length + len(edit.reading), edit.printed))
+        length += len(edit.reading)
+        cursor = edit.end
+    out.append(text[cursor:])
+    return "".join(out), spans
 
 
 @dataclass
@@ -78,7 +136,7 @@ class Repairer:
     undecided: list[tuple[int, str, str | None]] = field(default_factory=list)
     # The words split words are judged against (default: ``lexicon``).
     split_lexicon: Lexicon | None = None
-    _undecided_words: set = field(default_factory=set)
+    _undecided_words: set[str] = field(default_factory=set)
 
     @classmethod
     def for_document(cls, lines: list[str], lexicon: Lexicon, language: str = "tr", enabled: bool = True) -> Repairer:
@@ -102,7 +160,7 @@ class Repairer:
     # -- decisions ----------------------------------------------------------
 
     def _font_reading(self, word: str) -> str | None:
-        reading = "".join(FONT_DAMAGE.get(ch, ch) for ch in word)
+        reading = font_mapped(word)
         if not set(reading) <= TURKISH_LETTERS:
             return None  # another language's word (Þórr, Dvořáký): left as printed
         if self.lexicon.knows_word(reading) or self.systematic_font_damage:
@@ -133,65 +191,64 @@ class Repairer:
                     report_undecided: bool = False) -> tuple[str, list[tuple[int, int, str]]]:
         """The line's repaired reading and its repairs as (start, end, printed)
         over the *repaired* text; ``record`` adds them to :attr:`made`,
-        ``report_undecided`` the words left as printed to :attr:`undecided`."""
+        ``report_undecided`` the words left as printed to :attr:`undecided`.
+        Steps: ligatures, then font damage outside them, then split words
+        (which may take in font edits)."""
         if not self.enabled:
             return text, []
-        edits: list[tuple[int, int, str, str, str]] = []  # start, end, printed, reading, kind
-        for m in LIGATURE_WORD.finditer(text):
-            word = "".join(LIGATURES.get(ch, ch) for ch in m.group())
-            edits.append((m.start(), m.end(), m.group(), word, "ligature"))
+        edits = ligature_edits(text)
+        edits += self.font_edits(text, edits, line_no if report_undecided else None)
+        edits = self.split_edits(text, edits)
+        if not edits:
+            return text, []
+        if record:
+            self.made.extend(Repair(line_no, e.kind, e.printed, e.reading) for e in sorted(edits))
+        return apply_edits(text, edits)
+
+    def font_edits(self, text: str, taken: list[Edit], undecided_line: int | None = None) -> list[Edit]:
+        """The words with legacy-font letters outside ``taken`` whose mapped
+        form is decided Turkish; the others are left as printed (and, with
+        ``undecided_line``, reported once per word in :attr:`undecided`)."""
+        edits: list[Edit] = []
         for m in DAMAGED_WORD.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e, *_ in edits):
+            if any(e.overlaps(m.start(), m.end()) for e in taken):
                 continue
             reading = self._font_reading(m.group())
             if reading is not None:
-                edits.append((m.start(), m.end(), m.group(), reading, "font"))
-            elif report_undecided and m.group() not in self._undecided_words:
-                self._undecided_words.add(m.group())
-                mapped = "".join(FONT_DAMAGE.get(ch, ch) for ch in m.group())
-                self.undecided.append((line_no, m.group(), mapped if set(mapped) <= TURKISH_LETTERS else None))
-        # Splits are judged on the font-repaired letters (one for one, so the
-        # offsets hold): "Gö rüþme" joins as "Görüşme", one repair.
-        view = list(text)
-        for start, end, _printed, reading, kind in edits:
-            if kind == "font":
-                view[start:end] = reading
-        view_text = "".join(view)
+                edits.append(Edit(m.start(), m.end(), m.group(), reading, "font"))
+            elif undecided_line is not None:
+                self._report_undecided(m.group(), undecided_line)
+        return edits
+
+    def _report_undecided(self, word: str, line_no: int) -> None:
+        if word not in self._undecided_words:
+            self._undecided_words.add(word)
+            mapped = font_mapped(word)
+            self.undecided.append((line_no, word, mapped if set(mapped) <= TURKISH_LETTERS else None))
+
+    def split_edits(self, text: str, edits: list[Edit]) -> list[Edit]:
+        """``edits`` with each split word joined: two letter runs one space
+        apart, judged on the font-repaired letters ("Gö rüþme" joins as
+        "Görüşme", one repair taking in the font edit inside it). A pair
+        overlapping a ligature edit stays apart."""
+        view = font_view(text, edits)
         pos = 0
-        while True:
-            m = SPLIT_PAIR.search(view_text, pos)
-            if m is None:
-                break
-            inside = [x for x in edits if x[0] < m.end() and m.start() < x[1]]
-            if (all(x[4] == "font" and m.start() <= x[0] and x[1] <= m.end() for x in inside)
+        while (m := SPLIT_PAIR.search(view, pos)) is not None:
+            inside = [e for e in edits if e.overlaps(m.start(), m.end())]
+            if (all(e.kind == "font" and m.start() <= e.start and e.end <= m.end() for e in inside)
                     and self._joins(m.group(1), m.group(2))):
-                edits = [x for x in edits if x not in inside]
-                edits.append((m.start(), m.end(), text[m.start():m.end()], m.group(1) + m.group(2), "split"))
+                edits = [e for e in edits if e not in inside]
+                edits.append(Edit(m.start(), m.end(), text[m.start():m.end()], m.group(1) + m.group(2), "split"))
                 pos = m.end()
             else:
                 pos = m.end(1) + 1
-        if not edits:
-            return text, []
-        out: list[str] = []
-        spans: list[tuple[int, int, str]] = []
-        cursor = length = 0
-        for start, end, printed, reading, kind in sorted(edits):
-            out.append(text[cursor:start])
-            length += start - cursor
-            out.append(reading)
-            spans.append((length, length + len(reading), printed))
-            length += len(reading)
-            cursor = end
-            if record:
-                self.made.append(Repair(line_no, kind, printed, reading))
-        out.append(text[cursor:])
-        return "".join(out), spans
+        return edits
 
-    def counts(self) -> Counter:
+    def counts(self) -> Counter[str]:
         return Counter(r.kind for r in self.made)
 
 
-def reg_template(printed: str) -> etree._Element:  # noqa: F821 - lxml type in a string
+def reg_template(printed: str) -> etree._Element:
     """A span element for a repaired reading; :func:`wrap_repairs` makes it a choice."""
     reg = el("reg", resp=f"#{RESP_ID}")
     reg.set(PRINTED_ATTR, printed)
@@ -202,7 +259,7 @@ def reg_template(printed: str) -> etree._Element:  # noqa: F821 - lxml type in a
 PRINTED_ATTR = "edition-printed"
 
 
-def wrap_repairs(root) -> int:
+def wrap_repairs(root: etree._Element) -> int:
     """Turn each filled reg span into choice/orig/reg; returns how many."""
     count = 0
     for reg in list(root.iter(TEI + "reg")):
@@ -216,5 +273,28 @@ def wrap_repairs(root) -> int:
         orig = el("orig", printed)
         choice.append(orig)
         choice.append(reg)
+        while _marks_all_of(reg):
+            _hoist(reg[0], choice)
         count += 1
     return count
+
+
+def _marks_all_of(reg: etree._Element) -> bool:
+    """Whether one element holds the whole reading (a citation's author or
+    place that is exactly the repaired word)."""
+    return len(reg) == 1 and not reg.text and not reg[0].tail
+
+
+def _hoist(markup: etree._Element, choice: etree._Element) -> None:
+    """Put ``markup``, which holds the whole reading, around the choice: the
+    word is the author whichever way it is spelt, and an author (or title,
+    date ...) may hold a choice where a reg may not hold an author."""
+    reg = markup.getparent()
+    reg.remove(markup)
+    reg.text = markup.text
+    for child in list(markup):
+        reg.append(child)
+    markup.text = None
+    markup.tail, choice.tail = choice.tail, None
+    choice.getparent().replace(choice, markup)
+    markup.append(choice)
