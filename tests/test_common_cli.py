@@ -172,3 +172,11 @@ def test_usage_errors_become_clicks_invalid_value_and_exit_2():
     result = CliRunner().invoke(probe, [])
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == "Error: Invalid value for --schema: x.sch does not exist"
+
+
+def test_an_os_error_without_errno_reads_as_its_message_not_success():
+    from edition.cli._common import os_error_message
+
+    assert os_error_message(TimeoutError("the step took too long")) == "the step took too long."
+    assert os_error_message(PermissionError(13, "Permission denied", "tei/x.xml")).startswith(
+        "tei/x.xml: permission denied.")

@@ -48,7 +48,9 @@ def one_line(text: str) -> str:
 def os_error_message(exc: OSError) -> str:
     """``path: what happened. What to do.`` for an error of the environment."""
     path = exc.filename if exc.filename is not None else ""
-    reason = exc.strerror or os.strerror(exc.errno or 0) or type(exc).__name__
+    # an OSError raised without an errno (a TimeoutError, say) has its message
+    # in args: os.strerror(0) would print "Success"
+    reason = exc.strerror or (os.strerror(exc.errno) if exc.errno else str(exc)) or type(exc).__name__
     advice = OS_ADVICE.get(exc.errno or 0, "")
     text = f"{path}: {reason[:1].lower()}{reason[1:]}." if path else f"{reason}."
     return one_line(f"{text} {advice}".strip())
