@@ -137,3 +137,17 @@ def test_shipped_register_records_its_cited_authors():
     # persons of the history who also wrote cited works stay actors
     assert not authors & {"pers-stephan-saumyan", "pers-mehmet-emin-resulzade", "pers-anton-denikin"}
     assert b'role="author"' in SHIPPED.read_bytes()
+
+
+def test_a_register_without_organisations_writes_no_empty_list_and_validates(tmp_path):
+    from edition.annotate.registers import Entry, Register
+    from edition.validate import ValidateOptions, validate_paths
+
+    register = Register()
+    register.add(Entry("pers-a", "person", "Ahmet"))
+    path = tmp_path / "registers.xml"
+    register.save(path)
+    assert b"listOrg" not in path.read_bytes() and b"listPlace" not in path.read_bytes()
+    issues = [i for i in validate_paths([path], ValidateOptions()) if i.severity == "error"]
+    assert not issues, issues
+    assert Register.load(path).entries.keys() == {"pers-a"}

