@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..tei import XML_LANG, el, sub
+from ..tei import TEI, XML_LANG, el, sub
 from ..turkish import ascii_letters, ends_sentence
 from ..turkish import lower as turkish_lower
-from .flow import OBJECT_CHARS, Flow, Objects
+from .flow import OBJECT_CHARS, Fill, Flow, Objects
 from .hyphenation import Lexicon
 from .layout import BlankUnit, NoteBlock, PageBreak, TextUnit, Unit
 from .lines import Line
@@ -106,6 +106,27 @@ def language_of(text: str) -> str | None:
     if tr > 2 * en and tr >= 3:
         return "tr"
     return None
+
+
+# Languages a section is tagged with when its words say so (the main language
+# is the document's; other languages of abstracts come from their headings).
+GUESSED_SECTION_LANGUAGES = ("en", "ru")
+
+
+def tag_section_languages(text: etree._Element, main_lang: str) -> set[str]:
+    """Tag each untagged div written in English or Russian with its language;
+    return the languages of all divs."""
+    languages: set[str] = set()
+    for div in text.iter(TEI + "div"):
+        lang = div.get(XML_LANG)
+        if lang is None:
+            guess = language_of("".join(div.itertext()))
+            if guess and guess != main_lang and guess in GUESSED_SECTION_LANGUAGES:
+                div.set(XML_LANG, guess)
+                lang = guess
+        if lang:
+            languages.add(lang)
+    return languages
 
 
 @dataclass
@@ -305,28 +326,6 @@ def merge_broken_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-@dataclass
-class Fill:
-    """A container element waiting for its flow's text and inline markup."""
-
-    element: etree._Element
-    flow: Flow
-    kind: str  # "head", "p", "item", "title", "author", "keyword", "note"
-
-
-@dataclass
-class Skeleton:
-    text: etree._Element
-    fills: list[Fill]
-    notes: list[tuple[object, int]]  # (RawNote, unit index of its block)
-    titles: list[str]
-    subtitle: str | None
-    authors: list[str]
-    keywords: dict[str, list[str]]
-    english_title: str | None
-    languages: set[str]
-
-
 class Builder:
     """Turns classified blocks into front/body/back with pending fills."""
 
@@ -340,7 +339,6 @@ class Builder:
         self.body = el("body")
         self.back = el("back")
         self.fills: list[Fill] = []
-        self.notes: list[tuple[object, int]] = []
         self.zone = "title"
         self.container: etree._Element | None = None  # current div
         self.sections: list[tuple[int, etree._Element]] = []  # (depth, div)
@@ -362,12 +360,9 @@ class Builder:
             elif kind == "pb":
                 pb = el("pb", n=obj.n, xml_id=f"{self.doc_id}-p{obj.n}")  # type: ignore[attr-defined]
                 flow.add_page_break(pb, index)
-            elif kind == "notes":
-                for note in obj.notes:  # type: ignore[attr-defined]
-                    self.notes.append((note, index))
         rest = flow.flush_pending()
         if rest:
-            flow._push(rest, block.items[-1][2])
+            flow.append_objects(rest, block.items[-1][2])
         return flow
 
     def leading_pbs(self, flow: Flow) -> tuple[list[etree._Element], Flow]:

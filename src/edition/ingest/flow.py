@@ -133,6 +133,11 @@ class Flow:
             self._parts.append(text)
             self.origins.extend([unit] * len(text))
 
+    def append_objects(self, chars: str, unit: int) -> None:
+        """Append object characters (a page break ending the block, a note
+        without a marker) at the end of the text."""
+        self._push(chars, unit)
+
     def add_line(self, line: Line, unit: int) -> None:
         repairs: list[tuple[int, int, str]] = []
         # Only a line the repairs changed (.repairs.Repairer.repair_lines) is
@@ -221,6 +226,15 @@ class Flow:
         self.repairs = [(s, e, p) if e <= start else (s + delta, e + delta, p)
                         for s, e, p in self.repairs if e <= start or s >= end]
         self.origins = self.origins[:start] + [unit] * len(replacement) + self.origins[end:]
+
+
+@dataclass
+class Fill:
+    """A container element waiting for its flow's text and inline markup."""
+
+    element: etree._Element
+    flow: Flow
+    kind: str  # "head", "p", "item", "label", "title", "author", "keyword", "keyword-head", "note", "bibl-entry"
 
 
 @dataclass(frozen=True)

@@ -22,53 +22,17 @@ note blocks) in reading order, which the block stage turns into TEI.
 
 from __future__ import annotations
 
-import functools
 import re
 import statistics
 from dataclasses import dataclass, field
 
 from ..turkish import ends_sentence
 from .lines import Line
+from .notes import FROM_SUPERSCRIPT, GLUED_MARKER, NOTE_LABEL_FORMS, PrintedNote, RawNote, marker_pattern
+from .notes import NOTE_START as NOTE_START  # re-exported: benchmarks/make_layout_variants.py
+from .notes import strip_note_label as strip_note_label  # re-exported: the label forms' tests
 
-NOTE_START = re.compile(r"^\s*\((\d{1,3}|\*{1,3})\)\s*(.*)$")
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
-# How footnote labels are printed at the start of a note: "(1)" (our first
-# texts), a superscript "¹", or a bare "1", "1." or "1)". A document uses one
-# form, chosen by :func:`_choose_note_form`; its name goes into the header.
-NOTE_LABEL_FORMS = {
-    "parenthesised": NOTE_START,
-    "superscript": re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*{1,3})\s*(.*)$"),
-    "bare": re.compile(r"^\s*(\d{1,3}|\*{1,3})[.)]?\s+(.*)$"),
-}
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
-# A note marker glued to the word or punctuation before it ("oldu.1", "Litovsk10").
-MARKER_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[.,;:!?”’\"»)\]…](?<!\d[.,])))"
-
-
-# Any glued marker, in digits or superscript digits (see marker_pattern).
-GLUED_MARKER = re.compile(MARKER_BEFORE + r"(\d{1,3}(?!\d)(?![.,]\d)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))")
-
-
-@functools.lru_cache(maxsize=4096)  # labels are few (1…999, *): compiled once each
-def marker_pattern(label: str) -> re.Pattern[str]:
-    """The regex of a glued footnote marker with this label (in digits or
-    superscript digits)."""
-    if label.startswith("*"):
-        return re.compile(r"(?<=[^\W\d_.])" + re.escape(label) + r"(?!\*)")
-    superscript = re.escape(label.translate(TO_SUPERSCRIPT))
-    return re.compile(MARKER_BEFORE + "(?:" + re.escape(label) + r"(?![\d])(?![.,]\d)|"
-                      + superscript + f"(?![{SUPERSCRIPT_DIGITS}]))")
-
-
-def strip_note_label(text: str) -> str:
-    """A note's first line without its printed label, in whatever form."""
-    for pattern in NOTE_LABEL_FORMS.values():
-        m = pattern.match(text)
-        if m:
-            return m.group(2)
-    return text.lstrip()
 
 
 def _first_markers(lines: list[Line]) -> dict[str, int]:
@@ -159,15 +123,6 @@ def _choose_note_form(lines: list[Line], heads: dict, warnings: list[tuple[int, 
     return best
 
 
-@dataclass
-class RawNote:
-    """A footnote as printed: its label and its lines, grouped in paragraphs."""
-
-    label: str
-    line_no: int
-    paragraphs: list[list[Line]] = field(default_factory=list)
-
-
 @dataclass(frozen=True)
 class TextUnit:
     line: Line
@@ -202,6 +157,20 @@ class Layout:
     note_form: str | None = None
     # Running heads and page numbers printed at the foot of the page.
     heads_at_foot: bool = False
+
+    @property
+    def printed_pages(self) -> tuple[str, str] | None:
+        """First and last page number, when the text prints them (running heads)."""
+        if not self.running_heads:
+            return None
+        numbers = [u.n for u in self.units if isinstance(u, PageBreak)]
+        return (numbers[0], numbers[-1]) if numbers else None
+
+    @property
+    def notes(self) -> list[PrintedNote]:
+        """Every printed note, in reading order, with the unit of its note block."""
+        return [PrintedNote(note, index) for index, unit in enumerate(self.units)
+                if isinstance(unit, NoteBlock) for note in unit.notes]
 
 
 @dataclass(frozen=True)
