@@ -22,9 +22,11 @@ note blocks) in reading order, which the block stage turns into TEI.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import Enum
 
 from ..turkish import ends_sentence
 from .lines import Line
@@ -33,6 +35,9 @@ from .notes import NOTE_START as NOTE_START  # re-exported: benchmarks/make_layo
 from .notes import strip_note_label as strip_note_label  # re-exported: the label forms' tests
 
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+# Running-head lines by line index: ("pageNum", the number) or ("header", the
+# number of its page if printed beside it, else None).
+Heads = dict[int, tuple[str, str | None]]
 
 
 def _first_markers(lines: list[Line]) -> dict[str, int]:
@@ -44,7 +49,7 @@ def _first_markers(lines: list[Line]) -> dict[str, int]:
     return first
 
 
-def _note_starts(lines: list[Line], heads: dict, form: str) -> dict[int, str]:
+def _note_starts(lines: list[Line], heads: Heads, form: str) -> dict[int, str]:
     """Lines that start notes in this label form: labels follow the sequence
     1, 2, 3 …; outside the printed "(N)" form a label counts only when its
     marker is printed before it and its line is not a numbered heading (a
@@ -99,7 +104,8 @@ def _heading_shaped(lines: list[Line], i: int) -> bool:
     return len(" ".join(para)) < 160 and not any(ends_sentence(t) or t.endswith(("-", ",", ";")) for t in para)
 
 
-def _choose_note_form(lines: list[Line], heads: dict, warnings: list[tuple[int, str]]) -> tuple[str | None, dict[int, str]]:
+def _choose_note_form(lines: list[Line], heads: Heads,
+                      warnings: list[tuple[int, str]]) -> tuple[str | None, dict[int, str]]:
     """The label form of the document's notes and their start lines: the form
     finding most numbered notes, the printed "(N)" form on a tie. When another
     form finds numbered notes too, the choice is reported with its line."""
@@ -109,7 +115,7 @@ def _choose_note_form(lines: list[Line], heads: dict, warnings: list[tuple[int, 
     for form in NOTE_LABEL_FORMS:
         starts = _note_starts(lines, heads, form)
         count = sum(1 for label in starts.values() if not label.startswith("*"))
-        found[form] = {i: l for i, l in starts.items() if not l.startswith("*")}
+        found[form] = {i: label for i, label in starts.items() if not label.startswith("*")}
         if count > best_count or (best[0] is None and starts):
             best, best_count = (form, starts), count
     for form, starts in found.items():
@@ -190,9 +196,9 @@ def _is_running_head_cluster(lines: list[Line], i: int) -> bool:
     return (before is None or before.blank) and (after is None or after.blank)
 
 
-def _find_running_heads(lines: list[Line]) -> dict[int, tuple[str, str | None]]:
+def _find_running_heads(lines: list[Line]) -> Heads:
     """Map line index -> ('pageNum'|'header', page number) for running-head lines."""
-    heads: dict[int, tuple[str, str | None]] = {}
+    heads: Heads = {}
     for i, line in enumerate(lines):
         if not _is_running_head_cluster(lines, i):
             continue
@@ -226,142 +232,172 @@ def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layo
     warnings: list[tuple[int, str]] = []
     heads = _find_running_heads(lines)
     running_heads = sorted({lines[i].stripped for i, (kind, _) in heads.items() if kind == "header"})
-
-    # Pass 1: which lines are note starts, in the document's label form.
+    # Which lines are note starts, in the document's label form.
     note_form, note_start = _choose_note_form(lines, heads, warnings)
+    reader = LayoutReader(lines, heads, note_start, options)
+    units = reader.read()
+    at_foot = _heads_at_foot(lines, heads)
+    numbers = iter(number_pages(reader.page_starts, heads, at_foot, options.first_page))
+    units = [PageBreak(next(numbers), u.line_no) if isinstance(u, PageBreak) else u for u in units]
+    return Layout(units, running_heads, warnings, note_form, at_foot)
 
-    def body_has_marker(start: int, end: int, label: str) -> bool:
-        text = " ".join(l.text for l in lines[start:end])
-        return bool(marker_pattern(label).search(text))
 
-    def next_note_start(after: int) -> int | None:
-        for k in sorted(note_start):
-            if k > after:
-                return k
-        return None
-
-    units: list[Unit] = []
-    page_starts: list[int] = []  # line indexes
-    page_numbers: dict[int, str] = {}
-    in_notes = False
-    current: RawNote | None = None
-    block: list[RawNote] = []
-    block_line = 0
-    pending_page_after_head: str | None = None
-    blank_run = 0
-
-    def close_block() -> None:
-        nonlocal block, current, in_notes
-        if block:
-            units.append(NoteBlock(tuple(block), block_line))
-        block = []
-        current = None
-        in_notes = False
-
-    def start_page(i: int) -> None:
-        page_starts.append(i)
-        if pending_page_after_head:
-            page_numbers[i] = pending_page_after_head
-        units.append(PageBreak("", lines[i].no))
-
-    # Running heads at the foot of the page (the text ends with one): a page
-    # number there is the number of the page it closes, not of the next.
+def _heads_at_foot(lines: list[Line], heads: Heads) -> bool:
+    """Are running heads printed at the foot of the page (the text ends with one)?"""
     last_line = max((i for i, line in enumerate(lines) if not line.blank), default=-1)
-    heads_at_foot = last_line in heads and any(
+    return last_line in heads and any(
         heads.get(k, ("", None))[0] == "pageNum" for k in range(max(0, last_line - 4), last_line + 1))
 
-    for i, line in enumerate(lines):
-        if i in heads:
-            kind, number = heads[i]
-            if kind == "pageNum" and number is not None and heads_at_foot:
-                if page_starts:
-                    page_numbers.setdefault(page_starts[-1], number)
-                if pending_page_after_head is None:
-                    pending_page_after_head = ""
-            elif kind == "pageNum" and number is not None:
-                pending_page_after_head = number
-            elif pending_page_after_head is None:
-                pending_page_after_head = ""
-            continue
+
+class ReaderState(Enum):
+    TEXT = "text"  # running text (and blank lines) of a page
+    NOTES = "notes"  # a footnote block at the foot of a page
+
+
+class LayoutReader:
+    """The lines read one at a time by a two-state machine (running text, or a
+    note block); each line causes one named transition:
+
+    * :meth:`skip_running_head` — a running head or page number (the next text
+      line starts a page);
+    * :meth:`blank_line` — kept in the text, or in the note being read;
+    * :meth:`start_note` — a note label (opens a note block in running text);
+    * :meth:`continue_note` — a line of the note being read;
+    * :meth:`end_note_block` — the text resumes on the next page;
+    * :meth:`text_line` — a line of running text, perhaps starting a page.
+    """
+
+    def __init__(self, lines: list[Line], heads: Heads, note_start: dict[int, str], options: LayoutOptions) -> None:
+        self.lines = lines
+        self.heads = heads
+        self.note_start = note_start
+        self.note_start_lines = sorted(note_start)
+        self.options = options
+        self.state = ReaderState.TEXT
+        self.units: list[Unit] = []
+        self.page_starts: list[int] = []  # line indexes
+        self.block: list[RawNote] = []  # the note block being read
+        self.block_line = 0
+        self.head_since_page_start = False
+        self.blank_run = 0
+
+    def read(self) -> list[Unit]:
+        for i, line in enumerate(self.lines):
+            self.step(i, line)
+        if self.state is ReaderState.NOTES:
+            self.close_note_block()
+        return self.units
+
+    def step(self, i: int, line: Line) -> None:
+        if i in self.heads:
+            self.skip_running_head()
+            return
         if line.blank:
-            blank_run += 1
-            if in_notes:
-                if current is not None and current.paragraphs and current.paragraphs[-1]:
-                    current.paragraphs[-1].append(line)
-                continue
-            units.append(BlankUnit(line))
-            continue
-        prev_blank = blank_run > 0
-        blank_run = 0
+            self.blank_line(line)
+            return
+        prev_blank, self.blank_run = self.blank_run > 0, 0
+        if i in self.note_start:
+            self.start_note(i, line)
+        elif self.state is ReaderState.TEXT:
+            self.text_line(i, line, prev_blank)
+        elif self.text_resumes(i, line, prev_blank):
+            self.end_note_block(i, line)
+        else:
+            self.continue_note(line)
 
-        if i in note_start:
-            if not in_notes:
-                in_notes = True
-                block_line = line.no
-            current = RawNote(note_start[i], line.no, [[line]])
-            block.append(current)
-            continue
+    @property
+    def note(self) -> RawNote | None:
+        """The note being read."""
+        return self.block[-1] if self.block else None
 
-        if in_notes:
-            nxt = next_note_start(i)
-            resumes = False
-            if line.indented or line.after_form_feed or pending_page_after_head is not None:
-                if nxt is None:
-                    resumes = True
-                else:
-                    resumes = body_has_marker(i, nxt, note_start[nxt])
-            elif prev_blank and current is not None and ends_sentence(_last_text(current)):
-                if nxt is not None:
-                    resumes = body_has_marker(i, nxt, note_start[nxt])
-            if not resumes:
-                assert current is not None
-                # Trailing blank lines were kept in the paragraph; a blank line
-                # after a finished sentence starts a new note paragraph.
-                last = current.paragraphs[-1]
-                trailing_blank = bool(last) and last[-1].blank
-                while last and last[-1].blank:
-                    last.pop()
-                if trailing_blank and (line.indented or ends_sentence(last[-1].text if last else "")):
-                    current.paragraphs.append([line])
-                else:
-                    last.append(line)
-                continue
-            # Trim blank lines kept at the end of the last note.
-            for note in block:
-                for para in note.paragraphs:
-                    while para and para[-1].blank:
-                        para.pop()
-            close_block()
-            start_page(i)
-            pending_page_after_head = None
-            units.append(TextUnit(line))
-            continue
+    # -- transitions -----------------------------------------------------------
+    def skip_running_head(self) -> None:
+        self.head_since_page_start = True
 
-        is_page_start = False
-        if i == 0 or line.after_form_feed or pending_page_after_head is not None:
-            is_page_start = True
-        elif line.indented:
-            if not prev_blank:
-                is_page_start = True
-            else:
-                gaps = [b - a for a, b in zip(page_starts, page_starts[1:])]
-                if len(gaps) >= 2 and page_starts:
-                    median = statistics.median(gaps)
-                    is_page_start = (i - page_starts[-1]) >= options.page_length_ratio * median
-        if is_page_start:
-            start_page(i)
-            pending_page_after_head = None
-        units.append(TextUnit(line))
+    def blank_line(self, line: Line) -> None:
+        self.blank_run += 1
+        if self.state is ReaderState.TEXT:
+            self.units.append(BlankUnit(line))
+        elif self.note is not None and self.note.paragraphs and self.note.paragraphs[-1]:
+            self.note.paragraphs[-1].append(line)
 
-    if in_notes:
-        for note in block:
+    def start_note(self, i: int, line: Line) -> None:
+        if self.state is ReaderState.TEXT:
+            self.state = ReaderState.NOTES
+            self.block_line = line.no
+        self.block.append(RawNote(self.note_start[i], line.no, [[line]]))
+
+    def continue_note(self, line: Line) -> None:
+        note = self.note
+        assert note is not None  # the NOTES state starts with a note
+        # Trailing blank lines were kept in the paragraph; a blank line after a
+        # finished sentence starts a new note paragraph.
+        last = note.paragraphs[-1]
+        trailing_blank = bool(last) and last[-1].blank
+        while last and last[-1].blank:
+            last.pop()
+        if trailing_blank and (line.indented or ends_sentence(last[-1].text if last else "")):
+            note.paragraphs.append([line])
+        else:
+            last.append(line)
+
+    def end_note_block(self, i: int, line: Line) -> None:
+        self.close_note_block()
+        self.start_page(i)
+        self.units.append(TextUnit(line))
+
+    def text_line(self, i: int, line: Line, prev_blank: bool) -> None:
+        if self.starts_page(i, line, prev_blank):
+            self.start_page(i)
+        self.units.append(TextUnit(line))
+
+    # -- what the transitions share ----------------------------------------------
+    def start_page(self, i: int) -> None:
+        self.page_starts.append(i)
+        self.units.append(PageBreak("", self.lines[i].no))
+        self.head_since_page_start = False
+
+    def close_note_block(self) -> None:
+        for note in self.block:
+            # Blank lines kept at the end of a note paragraph end nothing.
             for para in note.paragraphs:
                 while para and para[-1].blank:
                     para.pop()
-        close_block()
+        if self.block:
+            self.units.append(NoteBlock(tuple(self.block), self.block_line))
+        self.block = []
+        self.state = ReaderState.TEXT
 
-    _number_pages(units, page_starts, page_numbers, options.first_page)
-    return Layout(units, running_heads, warnings, note_form, heads_at_foot)
+    # -- decisions -------------------------------------------------------------
+    def text_resumes(self, i: int, line: Line, prev_blank: bool) -> bool:
+        """After a note block: does this line start the next page's text (and
+        not another paragraph of the last note)?"""
+        k = bisect.bisect_right(self.note_start_lines, i)
+        nxt = self.note_start_lines[k] if k < len(self.note_start_lines) else None
+        if line.indented or line.after_form_feed or self.head_since_page_start:
+            return nxt is None or self.text_has_marker(i, nxt)
+        note = self.note
+        if prev_blank and note is not None and ends_sentence(_last_text(note)):
+            return nxt is not None and self.text_has_marker(i, nxt)
+        return False
+
+    def text_has_marker(self, start: int, next_note: int) -> bool:
+        """Do the lines up to the next note block hold that block's first marker?"""
+        text = " ".join(line.text for line in self.lines[start:next_note])
+        return bool(marker_pattern(self.note_start[next_note]).search(text))
+
+    def starts_page(self, i: int, line: Line, prev_blank: bool) -> bool:
+        """Does this line of running text start a page?"""
+        if i == 0 or line.after_form_feed or self.head_since_page_start:
+            return True
+        if not line.indented:
+            return False
+        if not prev_blank:
+            return True
+        gaps = [b - a for a, b in zip(self.page_starts, self.page_starts[1:], strict=False)]
+        if len(gaps) < 2:
+            return False
+        return (i - self.page_starts[-1]) >= self.options.page_length_ratio * statistics.median(gaps)
 
 
 def _last_text(note: RawNote) -> str:
@@ -372,26 +408,42 @@ def _last_text(note: RawNote) -> str:
     return ""
 
 
-def _number_pages(units: list[Unit], page_starts: list[int], known: dict[int, str], first_page: int) -> None:
-    """Give every page break its number: printed numbers where the text has
-    them (counting back and forward from each), else counted from first_page."""
-    numbers: list[int | None] = [None] * len(page_starts)
-    for k, idx in enumerate(page_starts):
-        value = known.get(idx)
-        if value and value.isdigit():
-            numbers[k] = int(value)
+def number_pages(page_starts: list[int], heads: Heads, heads_at_foot: bool, first_page: int) -> list[str]:
+    """The number of each page (``page_starts``: line indexes). A page number
+    printed in a running head numbers the page it opens (heads at the top) or
+    closes (heads at the foot); pages between are counted back and forward
+    from the printed ones; a text without printed numbers counts from
+    ``first_page``."""
+    known = _printed_numbers(page_starts, heads, heads_at_foot)
+    numbers: list[int | None] = [int(n) if n and n.isdigit() else None for n in known]
     anchors = [k for k, v in enumerate(numbers) if v is not None]
-    if anchors:
-        first = anchors[0]
-        for k in range(first - 1, -1, -1):
-            numbers[k] = numbers[k + 1] - 1  # type: ignore[operator]
-        for k in range(first + 1, len(numbers)):
-            if numbers[k] is None:
-                numbers[k] = numbers[k - 1] + 1  # type: ignore[operator]
-    else:
-        numbers = [first_page + k for k in range(len(page_starts))]
-    k = 0
-    for pos, unit in enumerate(units):
-        if isinstance(unit, PageBreak):
-            units[pos] = PageBreak(str(max(numbers[k] or 1, 1)), unit.line_no)
-            k += 1
+    if not anchors:
+        return [str(max(first_page + k, 1)) for k in range(len(page_starts))]
+    counted: list[int] = [0] * len(numbers)
+    first = anchors[0]
+    counted[first] = numbers[first] or 0
+    for k in range(first - 1, -1, -1):
+        counted[k] = counted[k + 1] - 1
+    for k in range(first + 1, len(numbers)):
+        value = numbers[k]
+        counted[k] = counted[k - 1] + 1 if value is None else value
+    return [str(max(n or 1, 1)) for n in counted]
+
+
+def _printed_numbers(page_starts: list[int], heads: Heads, heads_at_foot: bool) -> list[str | None]:
+    """The page number printed for each page: with heads at the top, the last
+    one between the page before and this page's first line; at the foot, the
+    first one after this page's first line and before the next page's."""
+    printed = sorted((i, number) for i, (kind, number) in heads.items() if kind == "pageNum" and number is not None)
+    where = [i for i, _ in printed]
+    numbers: list[str | None] = []
+    for k, start in enumerate(page_starts):
+        if heads_at_foot:
+            end = page_starts[k + 1] if k + 1 < len(page_starts) else len(where) and where[-1] + 1
+            first = bisect.bisect_right(where, start)
+            numbers.append(printed[first][1] if first < len(where) and where[first] < end else None)
+        else:
+            before = page_starts[k - 1] if k else -1
+            last = bisect.bisect_left(where, start) - 1
+            numbers.append(printed[last][1] if last >= 0 and where[last] > before else None)
+    return numbers
