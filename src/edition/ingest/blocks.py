@@ -129,9 +129,18 @@ def tag_section_languages(text: etree._Element, main_lang: str) -> set[str]:
     return languages
 
 
+@dataclass(frozen=True)
+class BlockItem:
+    """One layout unit of a block (a text line, a page break, a note block)
+    and its index among the layout's units (a flow's ``origins``)."""
+
+    unit: TextUnit | PageBreak | NoteBlock
+    index: int
+
+
 @dataclass
 class RawBlock:
-    items: list[tuple[str, object, int]] = field(default_factory=list)
+    items: list[BlockItem] = field(default_factory=list)
     kind: str = "para"
     role: str | None = None
     lang: str | None = None
@@ -140,22 +149,22 @@ class RawBlock:
 
     @property
     def lines(self) -> list[Line]:
-        return [obj for kind, obj, _ in self.items if kind == "line"]  # type: ignore[misc]
+        return [item.unit.line for item in self.items if isinstance(item.unit, TextUnit)]
 
     # split_blocks asks these once per raw line: each stops at the first line
     # it finds instead of listing them all (which made ingest quadratic).
     def has_lines(self) -> bool:
-        return any(kind == "line" for kind, _, _ in self.items)
+        return any(isinstance(item.unit, TextUnit) for item in self.items)
 
     def first_line(self) -> Line | None:
-        return next((obj for kind, obj, _ in self.items if kind == "line"), None)  # type: ignore[misc]
+        return next((item.unit.line for item in self.items if isinstance(item.unit, TextUnit)), None)
 
     def last_line(self) -> Line | None:
-        return next((obj for kind, obj, _ in reversed(self.items) if kind == "line"), None)  # type: ignore[misc]
+        return next((item.unit.line for item in reversed(self.items) if isinstance(item.unit, TextUnit)), None)
 
     @property
     def text(self) -> str:
-        return " ".join(l.stripped for l in self.lines)
+        return " ".join(line.stripped for line in self.lines)
 
     @property
     def first(self) -> str:
@@ -164,64 +173,78 @@ class RawBlock:
 
 
 def split_blocks(units: list[Unit]) -> list[RawBlock]:
-    blocks: list[RawBlock] = []
-    current = RawBlock()
-    saw_blank = True
+    """Cut the layout units into blocks: runs of text lines between blank
+    lines, with the page breaks and note blocks printed among them."""
+    return BlockSplitter().split(units)
 
-    def close() -> None:
-        nonlocal current
-        if current.has_lines():
-            blocks.append(current)
-            current = RawBlock(items=[], blank_before=False)
+
+class BlockSplitter:
+    """Reads the units one at a time into the block being built
+    (:attr:`current`); a blank line, a known heading, a keyword line or the
+    next list item closes it."""
+
+    def __init__(self) -> None:
+        self.blocks: list[RawBlock] = []
+        self.current = RawBlock()
+        self.saw_blank = True
+
+    def split(self, units: list[Unit]) -> list[RawBlock]:
+        for index, unit in enumerate(units):
+            if isinstance(unit, BlankUnit):
+                self.close()
+                self.saw_blank = True
+            elif isinstance(unit, TextUnit):
+                self.text_line(unit, index)
+            else:
+                self.current.items.append(BlockItem(unit, index))
+        self.close()
+        self.attach_trailing_units()
+        return self.blocks
+
+    def close(self) -> None:
+        if self.current.has_lines():
+            self.blocks.append(self.current)
+            self.current = RawBlock(items=[], blank_before=False)
         # A block with only page breaks or notes so far stays open.
 
-    for index, unit in enumerate(units):
-        if isinstance(unit, BlankUnit):
-            close()
-            saw_blank = True
-            continue
-        if isinstance(unit, PageBreak):
-            current.items.append(("pb", unit, index))
-            continue
-        if isinstance(unit, NoteBlock):
-            current.items.append(("notes", unit, index))
-            continue
-        assert isinstance(unit, TextUnit)
-        line = unit.line
-        s = line.stripped
-        starts_new = bool(known_head(s)) or bool(KEYWORDS.match(s))
-        item = ITEM.match(s)
-        if item and current.has_lines():
-            cur_item = ITEM.match(current.first_line().stripped)
-            if cur_item and int(item.group("num")) == int(cur_item.group("num")) + 1:
-                starts_new = True
-        if current.has_lines():
-            cur_item = ITEM.match(current.first_line().stripped)
-            after_pb = current.items and current.items[-1][0] == "pb"
-            if cur_item and after_pb and s[:1].isupper() and not current.last_line().stripped.endswith("-"):
-                # A list item does not run over a page into a capitalised paragraph.
-                starts_new = True
-        if starts_new and current.has_lines():
+    def text_line(self, unit: TextUnit, index: int) -> None:
+        text = unit.line.stripped
+        if self.current.has_lines() and self.starts_new_block(text):
             # Page breaks/notes right before the new block move with it.
-            carry = []
-            while current.items and current.items[-1][0] != "line":
-                carry.insert(0, current.items.pop())
-            close()
-            current.items.extend(carry)
-        if not current.has_lines():
-            current.blank_before = saw_blank
-        current.items.append(("line", line, index))
-        saw_blank = False
-        if known_head(s):
-            close()
-    close()
-    if current.items and not current.has_lines():
-        # A trailing note block (or page break) belongs to the last block.
-        if blocks:
-            blocks[-1].items.extend(current.items)
-        else:
-            blocks.append(current)
-    return blocks
+            carry: list[BlockItem] = []
+            while self.current.items and not isinstance(self.current.items[-1].unit, TextUnit):
+                carry.insert(0, self.current.items.pop())
+            self.close()
+            self.current.items.extend(carry)
+        if not self.current.has_lines():
+            self.current.blank_before = self.saw_blank
+        self.current.items.append(BlockItem(unit, index))
+        self.saw_blank = False
+        if known_head(text):
+            self.close()
+
+    def starts_new_block(self, text: str) -> bool:
+        """Does this line (after a line of the current block) start a new block?"""
+        if known_head(text) or KEYWORDS.match(text):
+            return True
+        first, last = self.current.first_line(), self.current.last_line()
+        current_item = ITEM.match(first.stripped) if first is not None else None
+        if current_item is None:
+            return False
+        item = ITEM.match(text)
+        if item and int(item.group("num")) == int(current_item.group("num")) + 1:
+            return True
+        after_pb = bool(self.current.items) and isinstance(self.current.items[-1].unit, PageBreak)
+        # A list item does not run over a page into a capitalised paragraph.
+        return after_pb and text[:1].isupper() and last is not None and not last.stripped.endswith("-")
+
+    def attach_trailing_units(self) -> None:
+        if self.current.items and not self.current.has_lines():
+            # A trailing note block (or page break) belongs to the last block.
+            if self.blocks:
+                self.blocks[-1].items.extend(self.current.items)
+            else:
+                self.blocks.append(self.current)
 
 
 def _title_case(text: str) -> bool:
@@ -354,15 +377,16 @@ class Builder:
     # -- flows -------------------------------------------------------------
     def flow_of(self, block: RawBlock, lines: list[Line] | None = None) -> Flow:
         flow = Flow(self.objects, self.lexicon)
-        for kind, obj, index in block.items:
-            if kind == "line" and (lines is None or obj in lines):
-                flow.add_line(obj, index)  # type: ignore[arg-type]
-            elif kind == "pb":
-                pb = el("pb", n=obj.n, xml_id=f"{self.doc_id}-p{obj.n}")  # type: ignore[attr-defined]
-                flow.add_page_break(pb, index)
+        for item in block.items:
+            unit = item.unit
+            if isinstance(unit, TextUnit) and (lines is None or unit.line in lines):
+                flow.add_line(unit.line, item.index)
+            elif isinstance(unit, PageBreak):
+                pb = el("pb", n=unit.n, xml_id=f"{self.doc_id}-p{unit.n}")
+                flow.add_page_break(pb, item.index)
         rest = flow.flush_pending()
         if rest:
-            flow.append_objects(rest, block.items[-1][2])
+            flow.append_objects(rest, block.items[-1].index)
         return flow
 
     def leading_pbs(self, flow: Flow) -> tuple[list[etree._Element], Flow]:
@@ -520,9 +544,9 @@ class Builder:
             self.titles.append(self.objects.plain(flow.text).strip())
             if subtitle:
                 sflow = Flow(self.objects, self.lexicon)
-                for kind, obj, idx in block.items:
-                    if kind == "line" and obj in subtitle:
-                        sflow.add_line(obj, idx)  # type: ignore[arg-type]
+                for item in block.items:
+                    if isinstance(item.unit, TextUnit) and item.unit.line in subtitle:
+                        sflow.add_line(item.unit.line, item.index)
                 st = sub(doc_title, "titlePart", type="sub")
                 self.fills.append(Fill(st, sflow, "title"))
                 self.subtitle = self.objects.plain(sflow.text).strip()
