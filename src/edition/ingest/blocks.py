@@ -349,6 +349,11 @@ def merge_broken_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+# Back-matter heading roles (KNOWN_HEADS) -> the div's @type.
+BACK_SECTION_TYPES = {"extended": "abstract", "bibliography": "bibliography", "appendix": "appendix",
+                      "acknowledgement": "acknowledgment"}
+
+
 class Builder:
     """Turns classified blocks into front/body/back with pending fills."""
 
@@ -373,6 +378,7 @@ class Builder:
         self.english_title: str | None = None
         self.languages: set[str] = {main_lang}
         self.section_ids: set[str] = set()
+        self.title_index = 0  # 0: the title comes next, 1: the author line, 2: neither
 
     # -- flows -------------------------------------------------------------
     def flow_of(self, block: RawBlock, lines: list[Line] | None = None) -> Flow:
@@ -560,71 +566,93 @@ class Builder:
             names = re.split(r"\s*(?:,|;|&|\bve\b|\band\b)\s*", self.objects.plain(flow.text))
             self.authors.extend(n.strip(" *0123456789") for n in names if n.strip(" *0123456789"))
 
+    # -- the build -------------------------------------------------------------
     def build(self, blocks: list[RawBlock]) -> None:
-        title_index = 0
+        """Place every block, in order, then put front, body and back together."""
         for i, block in enumerate(blocks):
-            if block.kind == "head" and block.role in ("abstract",):
-                self.zone = "front"
-                lang = block.lang or self.main_lang
-                self.languages.add(lang)
-                div = sub(self.front, "div", type="abstract")
-                div.set(XML_LANG, lang)
-                flow = self.flow_of(block)
-                pbs, flow = self.leading_pbs(flow)
-                for pb in pbs:
-                    div.append(pb)
-                if lang != self.main_lang and self.pending_en_title:
-                    for tblock in self.pending_en_title:
-                        self.add(div, "head", self.flow_of(tblock), "head", type="title")
-                        self.english_title = " ".join(l.stripped for l in tblock.lines)
-                    self.pending_en_title = []
-                self.fills.append(Fill(sub(div, "head"), flow, "head"))
-                self.container = div
-                continue
-            if block.kind == "head" and block.role in ("extended", "bibliography", "appendix", "acknowledgement"):
-                self.zone = "back"
-                self.sections = []
-                dtype = {"extended": "abstract", "bibliography": "bibliography", "appendix": "appendix", "acknowledgement": "acknowledgment"}[block.role]
-                attrs = {"type": dtype}
-                if block.role == "extended":
-                    attrs["subtype"] = "extended"
-                div = self.open_section(block, 1, self.back, **attrs)
-                if block.lang:
-                    div.set(XML_LANG, block.lang)
-                    self.languages.add(block.lang)
-                continue
-            if block.kind == "head":
-                self.zone = "body" if self.zone != "back" else "back"
-                depth = len(block.number.split(".")) if block.number else 1
-                root = self.body if self.zone == "body" else self.back
-                attrs = {"type": "section"}
-                if block.number:
-                    attrs["n"] = block.number
-                div = self.open_section(block, depth, root, **attrs)
-                if block.lang and block.lang != self.main_lang:
-                    div.set(XML_LANG, block.lang)
-                    self.languages.add(block.lang)
-                continue
-            if block.kind == "keywords":
-                self.keywords_block(block)
-                continue
-            if self.zone == "title":
-                looks_title = len(block.lines) <= 3 and not terminal(block.lines[0].stripped) and len(block.text) < 250
-                if looks_title and title_index < 2 and i + 1 < len(blocks):
-                    if title_index == 1 and not _looks_like_author(block.text):
-                        title_index = 2
-                    else:
-                        self.title_block(block, title_index)
-                        title_index += 1
-                        continue
-                self.zone = "body"
-            if self.zone == "front" and block.kind == "para" and _all_caps(block.text):
-                self.pending_en_title.append(block)
-                continue
-            if block.kind == "item":
-                self.item(block)
-                continue
+            self.place(block, has_next=i + 1 < len(blocks))
+        self.finish()
+
+    def place(self, block: RawBlock, has_next: bool) -> None:
+        """Put one block where its kind and the current zone say."""
+        if block.kind == "head":
+            if block.role == "abstract":
+                self.abstract(block)
+            elif block.role in BACK_SECTION_TYPES:
+                self.back_section(block)
+            else:
+                self.section(block)
+        elif block.kind == "keywords":
+            self.keywords_block(block)
+        elif self.zone == "title" and self.title_or_author(block, has_next):
+            pass
+        elif self.zone == "front" and block.kind == "para" and _all_caps(block.text):
+            # An English title printed in capitals before the English abstract.
+            self.pending_en_title.append(block)
+        elif block.kind == "item":
+            self.item(block)
+        else:
             self.paragraph(block)
+
+    def abstract(self, block: RawBlock) -> None:
+        self.zone = "front"
+        lang = block.lang or self.main_lang
+        self.languages.add(lang)
+        div = sub(self.front, "div", type="abstract")
+        div.set(XML_LANG, lang)
+        pbs, flow = self.leading_pbs(self.flow_of(block))
+        for pb in pbs:
+            div.append(pb)
+        if lang != self.main_lang and self.pending_en_title:
+            for tblock in self.pending_en_title:
+                self.add(div, "head", self.flow_of(tblock), "head", type="title")
+                self.english_title = " ".join(line.stripped for line in tblock.lines)
+            self.pending_en_title = []
+        self.fills.append(Fill(sub(div, "head"), flow, "head"))
+        self.container = div
+
+    def back_section(self, block: RawBlock) -> None:
+        """Extended abstract, bibliography, appendix, acknowledgement: the back."""
+        self.zone = "back"
+        self.sections = []
+        role = block.role or ""
+        attrs = {"type": BACK_SECTION_TYPES[role]}
+        if role == "extended":
+            attrs["subtype"] = "extended"
+        div = self.open_section(block, 1, self.back, **attrs)
+        if block.lang:
+            div.set(XML_LANG, block.lang)
+            self.languages.add(block.lang)
+
+    def section(self, block: RawBlock) -> None:
+        """A heading of the body (or of the back, once there), nested by its number."""
+        self.zone = "body" if self.zone != "back" else "back"
+        depth = len(block.number.split(".")) if block.number else 1
+        root = self.body if self.zone == "body" else self.back
+        attrs = {"type": "section"}
+        if block.number:
+            attrs["n"] = block.number
+        div = self.open_section(block, depth, root, **attrs)
+        if block.lang and block.lang != self.main_lang:
+            div.set(XML_LANG, block.lang)
+            self.languages.add(block.lang)
+
+    def title_or_author(self, block: RawBlock, has_next: bool) -> bool:
+        """In the title zone: the title (first block), then the author line;
+        any other block ends the zone (False: place it as text)."""
+        looks_title = (len(block.lines) <= 3 and not terminal(block.lines[0].stripped)
+                       and len(block.text) < 250)
+        if looks_title and self.title_index < 2 and has_next:
+            if self.title_index == 1 and not _looks_like_author(block.text):
+                self.title_index = 2
+            else:
+                self.title_block(block, self.title_index)
+                self.title_index += 1
+                return True
+        self.zone = "body"
+        return False
+
+    def finish(self) -> None:
         for tblock in self.pending_en_title:
             self.paragraph(tblock)
         for part in (self.front, self.body, self.back):
