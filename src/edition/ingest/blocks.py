@@ -296,15 +296,17 @@ def classify(blocks: list[RawBlock]) -> None:
         text = block.text
         numbered = NUMBERED.match(s)
         short = len(block.lines) <= 4 and len(text) <= 200
-        if numbered and short and not terminal(text.rstrip(" ,")) and not text.rstrip().endswith(",") and numbers.fits(numbered.group("num")):
+        if (numbered and short and not terminal(text.rstrip(" ,")) and not text.rstrip().endswith(",")
+                and numbers.fits(numbered.group("num"))):
             rest = numbered.group("rest")
             if (rest[:1].isupper() or rest[:1].isdigit()) and " 2. " not in text:
                 block.kind, block.role, block.number = "head", "body", numbered.group("num")
                 numbers.take(block.number)
                 seen_head = True
                 continue
-        if ITEM.match(s):
-            block.kind, block.number = "item", ITEM.match(s).group("num")
+        item = ITEM.match(s)
+        if item:
+            block.kind, block.number = "item", item.group("num")
             continue
         # An unnumbered heading: short, title case, alone, followed by text.
         if (
@@ -407,7 +409,7 @@ class Builder:
             i += 1
         return pbs, (flow.slice(i) if i else flow)
 
-    def add(self, parent: etree._Element, tag: str, flow: Flow, kind: str, **attrs) -> etree._Element:
+    def add(self, parent: etree._Element, tag: str, flow: Flow, kind: str, **attrs: str) -> etree._Element:
         pbs, flow = self.leading_pbs(flow)
         for pb in pbs:
             parent.append(pb)
@@ -425,7 +427,7 @@ class Builder:
         self.section_ids.add(ident)
         return ident
 
-    def open_section(self, block: RawBlock, depth: int, parent_root: etree._Element, **attrs) -> etree._Element:
+    def open_section(self, block: RawBlock, depth: int, parent_root: etree._Element, **attrs: str) -> etree._Element:
         while self.sections and self.sections[-1][0] >= depth:
             self.sections.pop()
         parent = self.sections[-1][1] if self.sections else parent_root
@@ -492,11 +494,11 @@ class Builder:
         pieces.append((pos, len(text)))
         for start, end in pieces:
             part = flow.slice(start, end).strip()
-            m = re.match(r"(\d{1,2})[.)]", part.text)
-            if m:
+            label_match = re.match(r"(\d{1,2})[.)]", part.text)
+            if label_match:
                 label = sub(lst, "label")
-                self.fills.append(Fill(label, part.slice(0, m.end()), "label"))
-                part = part.slice(m.end()).strip()
+                self.fills.append(Fill(label, part.slice(0, label_match.end()), "label"))
+                part = part.slice(label_match.end()).strip()
             item = sub(lst, "item")
             self.fills.append(Fill(item, part, "item"))
 
@@ -538,8 +540,8 @@ class Builder:
     def title_block(self, block: RawBlock, index: int) -> None:
         lines = block.lines
         if index == 0:
-            main = [l for l in lines if not l.stripped.startswith("(")]
-            subtitle = [l for l in lines if l.stripped.startswith("(")]
+            main = [line for line in lines if not line.stripped.startswith("(")]
+            subtitle = [line for line in lines if line.stripped.startswith("(")]
             doc_title = sub(self.front, "docTitle")
             flow = self.flow_of(block, main)
             pbs, flow = self.leading_pbs(flow)
