@@ -279,38 +279,69 @@ class SectionNumbers:
 
 
 def classify(blocks: list[RawBlock]) -> None:
-    numbers = SectionNumbers()
-    seen_head = False
+    """Set each block's kind (head, keywords, item, para), role, language and number."""
+    classifier = BlockClassifier()
     for i, block in enumerate(blocks):
-        s = block.first
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        prev = blocks[i - 1] if i > 0 else None
-        kh = known_head(s)
-        if kh and len(block.lines) == 1:
-            block.kind, (block.role, block.lang) = "head", kh
-            seen_head = True
-            continue
-        if KEYWORDS.match(s):
-            block.kind = "keywords"
-            continue
+        classifier.classify(block, blocks[i - 1] if i > 0 else None, blocks[i + 1] if i + 1 < len(blocks) else None)
+
+
+class BlockClassifier:
+    """The rules that class a block, tried in order; the first that fits
+    decides, and a block no rule fits is a paragraph."""
+
+    def __init__(self) -> None:
+        self.numbers = SectionNumbers()
+        self.seen_head = False
+        self.rules = (self.known_heading, self.keyword_line, self.numbered_heading, self.list_item,
+                      self.unnumbered_heading)
+
+    def classify(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> None:
+        if not any(rule(block, prev, nxt) for rule in self.rules):
+            block.kind = "para"
+
+    def known_heading(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> bool:
+        """Özet, Abstract, Giriş, Kaynakça … alone on a line (KNOWN_HEADS)."""
+        known = known_head(block.first)
+        if not known or len(block.lines) != 1:
+            return False
+        block.kind, (block.role, block.lang) = "head", known
+        self.seen_head = True
+        return True
+
+    def keyword_line(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> bool:
+        if not KEYWORDS.match(block.first):
+            return False
+        block.kind = "keywords"
+        return True
+
+    def numbered_heading(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> bool:
+        """A short "6.1. Title" whose number continues the section numbering."""
+        numbered = NUMBERED.match(block.first)
         text = block.text
-        numbered = NUMBERED.match(s)
         short = len(block.lines) <= 4 and len(text) <= 200
-        if (numbered and short and not terminal(text.rstrip(" ,")) and not text.rstrip().endswith(",")
-                and numbers.fits(numbered.group("num"))):
-            rest = numbered.group("rest")
-            if (rest[:1].isupper() or rest[:1].isdigit()) and " 2. " not in text:
-                block.kind, block.role, block.number = "head", "body", numbered.group("num")
-                numbers.take(block.number)
-                seen_head = True
-                continue
-        item = ITEM.match(s)
-        if item:
-            block.kind, block.number = "item", item.group("num")
-            continue
-        # An unnumbered heading: short, title case, alone, followed by text.
-        if (
-            seen_head
+        if not (numbered and short and not terminal(text.rstrip(" ,")) and not text.rstrip().endswith(",")
+                and self.numbers.fits(numbered.group("num"))):
+            return False
+        rest = numbered.group("rest")
+        if not (rest[:1].isupper() or rest[:1].isdigit()) or " 2. " in text:
+            return False
+        block.kind, block.role, block.number = "head", "body", numbered.group("num")
+        self.numbers.take(numbered.group("num"))
+        self.seen_head = True
+        return True
+
+    def list_item(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> bool:
+        item = ITEM.match(block.first)
+        if not item:
+            return False
+        block.kind, block.number = "item", item.group("num")
+        return True
+
+    def unnumbered_heading(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> bool:
+        """Short, title case, alone, after a finished paragraph and followed by text."""
+        text = block.text
+        fits = (
+            self.seen_head
             and len(block.lines) <= 2
             and len(text.split()) <= 14
             and not terminal(text)
@@ -320,10 +351,10 @@ def classify(blocks: list[RawBlock]) -> None:
             and not known_head(nxt.first)
             and not KEYWORDS.match(nxt.first)
             and (prev is None or prev.kind != "para" or terminal(prev.text))
-        ):
+        )
+        if fits:
             block.kind, block.role = "head", "body"
-            continue
-        block.kind = "para"
+        return bool(fits)
 
 
 def merge_broken_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
