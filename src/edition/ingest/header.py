@@ -11,10 +11,10 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from lxml import etree
 
@@ -115,54 +115,74 @@ class _Checker:
         return out
 
     def value(self, section: str, key: str, spec: Key, value: object) -> object:
+        """The checked value of ``section.key``, by the checker of its kind."""
+        checker = self.CHECKERS.get(spec.kind)
+        if checker is None:
+            raise AssertionError(spec.kind)  # a SCHEMA entry without a checker is a bug
+        return checker(self, section, key, spec, value)
+
+    def wrong(self, section: str, key: str, value: object, expected: str) -> InputError:
+        return self.fail(f"{section}.{key} must be {expected}, not {_type_name(value)} {_short(value)}.",
+                         section, key)
+
+    def boolean(self, section: str, key: str, spec: Key, value: object) -> object:
+        if not isinstance(value, bool):
+            raise self.wrong(section, key, value, "true or false")
+        return value
+
+    def page(self, section: str, key: str, spec: Key, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.wrong(section, key, value, "a whole number")
+        if not 1 <= value <= 100_000:
+            raise self.fail(f"{section}.{key} must be a page number from 1 to 100000, not {value}.", section, key)
+        return value
+
+    def choice(self, section: str, key: str, spec: Key, value: object) -> object:
+        """A string; with ``spec.choices``, one of them."""
+        text = self.text(section, key, value)
+        if spec.choices and text not in spec.choices:
+            raise self.fail(f"{section}.{key} must be one of {', '.join(map(repr, spec.choices))}, not {text!r}."
+                            + _suggest(text, spec.choices), section, key)
+        return text
+
+    def texts(self, section: str, key: str, spec: Key, value: object) -> object:
+        """A list of strings; for "language-list", of language codes."""
         where = f"{section}.{key}"
-        def wrong(expected: str) -> InputError:
-            return self.fail(f"{where} must be {expected}, not {_type_name(value)} {_short(value)}.", section, key)
-        if spec.kind == "bool":
-            if not isinstance(value, bool):
-                raise wrong("true or false")
-            return value
-        if spec.kind == "page":
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise wrong("a whole number")
-            if not 1 <= value <= 100_000:
-                raise self.fail(f"{where} must be a page number from 1 to 100000, not {value}.", section, key)
-            return value
-        if spec.kind in ("text", "choice"):
-            text = self.text(section, key, value)
-            if spec.choices and text not in spec.choices:
-                raise self.fail(f"{where} must be one of {', '.join(map(repr, spec.choices))}, not {text!r}."
-                                + _suggest(text, spec.choices), section, key)
-            return text
-        if spec.kind in ("texts", "language-list"):
-            if isinstance(value, str):
-                # "Ali Veli" is one author, not eight letters: say how to write it.
-                raise self.fail(f"{where} must be a list of strings, e.g. {key} = [{json.dumps(value)}], not a string.",
-                                section, key)
-            if not isinstance(value, list):
-                raise wrong("a list of strings")
-            items = tuple(self.text(section, key, item) for item in value)
-            if spec.kind == "language-list":
-                for code in items:
-                    if not LANGUAGE_CODE.match(code):
-                        raise self.fail(f"{where}: {code!r} is not a language code (BCP 47, e.g. \"tr\", \"en\").",
-                                        section, key)
-            return items
-        if spec.kind == "responsibility":
-            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-                raise wrong('a list of tables like { resp = "TEI encoding", name = "..." }')
-            pairs = []
-            for entry in value:
-                for name in entry:
-                    if name not in RESPONSIBILITY_KEYS:
-                        raise self.fail(f"unknown key {name!r} in {where}.{_suggest(name, RESPONSIBILITY_KEYS)}",
-                                        section, key)
-                missing = [k for k in RESPONSIBILITY_KEYS if k not in entry]
-                if missing:
-                    raise self.fail(f"{where}: every entry needs {' and '.join(missing)}.", section, key)
-                pairs.append((self.text(section, key, entry["resp"]), self.text(section, key, entry["name"])))
-            return tuple(pairs)
-        raise AssertionError(spec.kind)  # a SCHEMA entry without a checker is a bug
+        if isinstance(value, str):
+            # "Ali Veli" is one author, not eight letters: say how to write it.
+            raise self.fail(f"{where} must be a list of strings, e.g. {key} = [{json.dumps(value)}], not a string.",
+                            section, key)
+        if not isinstance(value, list):
+            raise self.wrong(section, key, value, "a list of strings")
+        items = tuple(self.text(section, key, item) for item in value)
+        if spec.kind == "language-list":
+            for code in items:
+                if not LANGUAGE_CODE.match(code):
+                    raise self.fail(f"{where}: {code!r} is not a language code (BCP 47, e.g. \"tr\", \"en\").",
+                                    section, key)
+        return items
+
+    def responsibility(self, section: str, key: str, spec: Key, value: object) -> object:
+        where = f"{section}.{key}"
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.wrong(section, key, value, 'a list of tables like { resp = "TEI encoding", name = "..." }')
+        pairs = []
+        for entry in value:
+            for name in entry:
+                if name not in RESPONSIBILITY_KEYS:
+                    raise self.fail(f"unknown key {name!r} in {where}.{_suggest(name, RESPONSIBILITY_KEYS)}",
+                                    section, key)
+            missing = [k for k in RESPONSIBILITY_KEYS if k not in entry]
+            if missing:
+                raise self.fail(f"{where}: every entry needs {' and '.join(missing)}.", section, key)
+            pairs.append((self.text(section, key, entry["resp"]), self.text(section, key, entry["name"])))
+        return tuple(pairs)
+
+    # Key.kind -> its checker (one per kind of SCHEMA).
+    CHECKERS: ClassVar[dict[str, Callable[[_Checker, str, str, Key, object], object]]] = {
+        "bool": boolean, "page": page, "text": choice, "choice": choice, "texts": texts,
+        "language-list": texts, "responsibility": responsibility,
+    }
 
     def text(self, section: str, key: str, value: object) -> str:
         if not isinstance(value, str):
