@@ -199,32 +199,44 @@ def _is_running_head_cluster(lines: list[Line], i: int) -> bool:
 def _find_running_heads(lines: list[Line]) -> Heads:
     """Map line index -> ('pageNum'|'header', page number) for running-head lines."""
     heads: Heads = {}
-    for i, line in enumerate(lines):
-        if not _is_running_head_cluster(lines, i):
+    for i in range(len(lines)):
+        if _is_running_head_cluster(lines, i):
+            number = lines[i].stripped
+            heads[i] = ("pageNum", number)
+            beside = _head_beside_number(lines, i)
+            if beside is not None:
+                heads[beside] = ("header", number)
+    for i in _repeated_lines(lines):
+        heads.setdefault(i, ("header", None))
+    return heads
+
+
+def _head_beside_number(lines: list[Line], i: int) -> int | None:
+    """The header text of the page number at line i: the nearest non-blank
+    line above it, if isolated, short and not ending a clause."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        cand = lines[j]
+        if cand.blank:
             continue
-        # The header text is the nearest isolated short line within a few lines.
-        number = line.stripped
-        heads[i] = ("pageNum", number)
-        for j in range(i - 1, max(-1, i - 6), -1):
-            cand = lines[j]
-            if cand.blank:
-                continue
-            isolated = (j == 0 or lines[j - 1].blank) and lines[j + 1].blank
-            if isolated and len(cand.stripped) < 150 and not cand.stripped.endswith((".", ",", ";", ":")):
-                heads[j] = ("header", number)
-            break
-    # Lines repeated verbatim on many pages (journal name, author names) are heads too.
+        isolated = (j == 0 or lines[j - 1].blank) and lines[j + 1].blank
+        if isolated and len(cand.stripped) < 150 and not cand.stripped.endswith((".", ",", ";", ":")):
+            return j
+        return None
+    return None
+
+
+def _repeated_lines(lines: list[Line]) -> list[int]:
+    """Isolated short lines repeated verbatim on many pages (journal name,
+    author names): running heads too."""
     counts: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         s = line.stripped
         if s and len(s) < 120 and (i == 0 or lines[i - 1].blank) and (i + 1 >= len(lines) or lines[i + 1].blank):
             counts.setdefault(s, []).append(i)
-    for s, where in counts.items():
-        # (a repeated sentence is text, however often an author writes it)
-        if len(where) >= 3 and not PAGE_NUMBER.match(s) and not s.endswith((".", ",", ";", ":", "!", "?")):
-            for i in where:
-                heads.setdefault(i, ("header", None))
-    return heads
+    # (a repeated sentence is text, however often an author writes it)
+    return [i for s, where in counts.items()
+            if len(where) >= 3 and not PAGE_NUMBER.match(s) and not s.endswith((".", ",", ";", ":", "!", "?"))
+            for i in where]
 
 
 def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layout:
