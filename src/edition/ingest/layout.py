@@ -68,27 +68,41 @@ def _note_starts(lines: list[Line], heads: Heads, form: str) -> dict[int, str]:
             continue
         if line.indented:
             zone_open = False
-        m = pattern.match(line.text)
-        star = NOTE_START.match(line.text)
-        if star and star.group(1).startswith("*"):
-            m = star
-        if not m or not m.group(2).strip():
+        label = _printed_label(line, pattern)
+        if label is None:
             continue
-        label = m.group(1).translate(FROM_SUPERSCRIPT)
         if label.startswith("*"):
             if not (star_seen or i == 0):
                 star_seen = True
                 note_start[i] = label
                 zone_open = True
         elif int(label) == expected and (i == 0 or lines[i - 1].blank or zone_open):
-            # (a label right under the last note's line is a note, whatever its shape)
-            heading = (i == 0 or lines[i - 1].blank) and _heading_shaped(lines, i)
-            if form != "parenthesised" and (first_marker.get(label, i) >= i or heading):
+            if form != "parenthesised" and not _marked_and_not_heading(lines, i, label, first_marker):
                 continue
             note_start[i] = label
             expected += 1
             zone_open = True
     return note_start
+
+
+def _printed_label(line: Line, pattern: re.Pattern[str]) -> str | None:
+    """The note label (in digits) this line starts with in the label form of
+    ``pattern``, or a star label in any form; None if it starts no note."""
+    m = pattern.match(line.text)
+    star = NOTE_START.match(line.text)
+    if star and star.group(1).startswith("*"):
+        m = star
+    if not m or not m.group(2).strip():
+        return None
+    return m.group(1).translate(FROM_SUPERSCRIPT)
+
+
+def _marked_and_not_heading(lines: list[Line], i: int, label: str, first_marker: dict[str, int]) -> bool:
+    """Outside the "(N)" form: is the label's marker printed before line i,
+    and is line i not the start of a numbered heading?"""
+    # (a label right under the last note's line is a note, whatever its shape)
+    heading = (i == 0 or lines[i - 1].blank) and _heading_shaped(lines, i)
+    return not (first_marker.get(label, i) >= i or heading)
 
 
 def _heading_shaped(lines: list[Line], i: int) -> bool:
