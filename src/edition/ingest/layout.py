@@ -18,6 +18,12 @@ decides nothing. The evidence used, in order:
 
 The result is a flat list of units (text lines, blank lines, page breaks and
 note blocks) in reading order, which the block stage turns into TEI.
+
+Where things are: :func:`_choose_note_form` picks the note label form (the
+forms and the marker pattern are defined in :mod:`.notes`);
+:class:`LayoutReader` is the state machine that reads the lines (a method per
+transition); :func:`number_pages` gives every page its number. Where the label
+form is a close call, :attr:`Layout.warnings` says so with the line.
 """
 
 from __future__ import annotations
