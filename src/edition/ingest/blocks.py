@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..tei import XML_LANG, el, sub
+from ..tei import TEI, XML_LANG, el, sub
 from ..turkish import ascii_letters, ends_sentence
 from ..turkish import lower as turkish_lower
-from .flow import OBJECT_CHARS, Flow, Objects
+from .flow import OBJECT_CHARS, Fill, Flow, Objects
 from .hyphenation import Lexicon
 from .layout import BlankUnit, NoteBlock, PageBreak, TextUnit, Unit
 from .lines import Line
@@ -108,9 +108,39 @@ def language_of(text: str) -> str | None:
     return None
 
 
+# Languages a section is tagged with when its words say so (the main language
+# is the document's; other languages of abstracts come from their headings).
+GUESSED_SECTION_LANGUAGES = ("en", "ru")
+
+
+def tag_section_languages(text: etree._Element, main_lang: str) -> set[str]:
+    """Tag each untagged div written in English or Russian with its language;
+    return the languages of all divs."""
+    languages: set[str] = set()
+    for div in text.iter(TEI + "div"):
+        lang = div.get(XML_LANG)
+        if lang is None:
+            guess = language_of("".join(div.itertext()))
+            if guess and guess != main_lang and guess in GUESSED_SECTION_LANGUAGES:
+                div.set(XML_LANG, guess)
+                lang = guess
+        if lang:
+            languages.add(lang)
+    return languages
+
+
+@dataclass(frozen=True)
+class BlockItem:
+    """One layout unit of a block (a text line, a page break, a note block)
+    and its index among the layout's units (a flow's ``origins``)."""
+
+    unit: TextUnit | PageBreak | NoteBlock
+    index: int
+
+
 @dataclass
 class RawBlock:
-    items: list[tuple[str, object, int]] = field(default_factory=list)
+    items: list[BlockItem] = field(default_factory=list)
     kind: str = "para"
     role: str | None = None
     lang: str | None = None
@@ -119,22 +149,22 @@ class RawBlock:
 
     @property
     def lines(self) -> list[Line]:
-        return [obj for kind, obj, _ in self.items if kind == "line"]  # type: ignore[misc]
+        return [item.unit.line for item in self.items if isinstance(item.unit, TextUnit)]
 
     # split_blocks asks these once per raw line: each stops at the first line
     # it finds instead of listing them all (which made ingest quadratic).
     def has_lines(self) -> bool:
-        return any(kind == "line" for kind, _, _ in self.items)
+        return any(isinstance(item.unit, TextUnit) for item in self.items)
 
     def first_line(self) -> Line | None:
-        return next((obj for kind, obj, _ in self.items if kind == "line"), None)  # type: ignore[misc]
+        return next((item.unit.line for item in self.items if isinstance(item.unit, TextUnit)), None)
 
     def last_line(self) -> Line | None:
-        return next((obj for kind, obj, _ in reversed(self.items) if kind == "line"), None)  # type: ignore[misc]
+        return next((item.unit.line for item in reversed(self.items) if isinstance(item.unit, TextUnit)), None)
 
     @property
     def text(self) -> str:
-        return " ".join(l.stripped for l in self.lines)
+        return " ".join(line.stripped for line in self.lines)
 
     @property
     def first(self) -> str:
@@ -143,64 +173,78 @@ class RawBlock:
 
 
 def split_blocks(units: list[Unit]) -> list[RawBlock]:
-    blocks: list[RawBlock] = []
-    current = RawBlock()
-    saw_blank = True
+    """Cut the layout units into blocks: runs of text lines between blank
+    lines, with the page breaks and note blocks printed among them."""
+    return BlockSplitter().split(units)
 
-    def close() -> None:
-        nonlocal current
-        if current.has_lines():
-            blocks.append(current)
-            current = RawBlock(items=[], blank_before=False)
+
+class BlockSplitter:
+    """Reads the units one at a time into the block being built
+    (:attr:`current`); a blank line, a known heading, a keyword line or the
+    next list item closes it."""
+
+    def __init__(self) -> None:
+        self.blocks: list[RawBlock] = []
+        self.current = RawBlock()
+        self.saw_blank = True
+
+    def split(self, units: list[Unit]) -> list[RawBlock]:
+        for index, unit in enumerate(units):
+            if isinstance(unit, BlankUnit):
+                self.close()
+                self.saw_blank = True
+            elif isinstance(unit, TextUnit):
+                self.text_line(unit, index)
+            else:
+                self.current.items.append(BlockItem(unit, index))
+        self.close()
+        self.attach_trailing_units()
+        return self.blocks
+
+    def close(self) -> None:
+        if self.current.has_lines():
+            self.blocks.append(self.current)
+            self.current = RawBlock(items=[], blank_before=False)
         # A block with only page breaks or notes so far stays open.
 
-    for index, unit in enumerate(units):
-        if isinstance(unit, BlankUnit):
-            close()
-            saw_blank = True
-            continue
-        if isinstance(unit, PageBreak):
-            current.items.append(("pb", unit, index))
-            continue
-        if isinstance(unit, NoteBlock):
-            current.items.append(("notes", unit, index))
-            continue
-        assert isinstance(unit, TextUnit)
-        line = unit.line
-        s = line.stripped
-        starts_new = bool(known_head(s)) or bool(KEYWORDS.match(s))
-        item = ITEM.match(s)
-        if item and current.has_lines():
-            cur_item = ITEM.match(current.first_line().stripped)
-            if cur_item and int(item.group("num")) == int(cur_item.group("num")) + 1:
-                starts_new = True
-        if current.has_lines():
-            cur_item = ITEM.match(current.first_line().stripped)
-            after_pb = current.items and current.items[-1][0] == "pb"
-            if cur_item and after_pb and s[:1].isupper() and not current.last_line().stripped.endswith("-"):
-                # A list item does not run over a page into a capitalised paragraph.
-                starts_new = True
-        if starts_new and current.has_lines():
+    def text_line(self, unit: TextUnit, index: int) -> None:
+        text = unit.line.stripped
+        if self.current.has_lines() and self.starts_new_block(text):
             # Page breaks/notes right before the new block move with it.
-            carry = []
-            while current.items and current.items[-1][0] != "line":
-                carry.insert(0, current.items.pop())
-            close()
-            current.items.extend(carry)
-        if not current.has_lines():
-            current.blank_before = saw_blank
-        current.items.append(("line", line, index))
-        saw_blank = False
-        if known_head(s):
-            close()
-    close()
-    if current.items and not current.has_lines():
-        # A trailing note block (or page break) belongs to the last block.
-        if blocks:
-            blocks[-1].items.extend(current.items)
-        else:
-            blocks.append(current)
-    return blocks
+            carry: list[BlockItem] = []
+            while self.current.items and not isinstance(self.current.items[-1].unit, TextUnit):
+                carry.insert(0, self.current.items.pop())
+            self.close()
+            self.current.items.extend(carry)
+        if not self.current.has_lines():
+            self.current.blank_before = self.saw_blank
+        self.current.items.append(BlockItem(unit, index))
+        self.saw_blank = False
+        if known_head(text):
+            self.close()
+
+    def starts_new_block(self, text: str) -> bool:
+        """Does this line (after a line of the current block) start a new block?"""
+        if known_head(text) or KEYWORDS.match(text):
+            return True
+        first, last = self.current.first_line(), self.current.last_line()
+        current_item = ITEM.match(first.stripped) if first is not None else None
+        if current_item is None:
+            return False
+        item = ITEM.match(text)
+        if item and int(item.group("num")) == int(current_item.group("num")) + 1:
+            return True
+        after_pb = bool(self.current.items) and isinstance(self.current.items[-1].unit, PageBreak)
+        # A list item does not run over a page into a capitalised paragraph.
+        return after_pb and text[:1].isupper() and last is not None and not last.stripped.endswith("-")
+
+    def attach_trailing_units(self) -> None:
+        if self.current.items and not self.current.has_lines():
+            # A trailing note block (or page break) belongs to the last block.
+            if self.blocks:
+                self.blocks[-1].items.extend(self.current.items)
+            else:
+                self.blocks.append(self.current)
 
 
 def _title_case(text: str) -> bool:
@@ -235,36 +279,69 @@ class SectionNumbers:
 
 
 def classify(blocks: list[RawBlock]) -> None:
-    numbers = SectionNumbers()
-    seen_head = False
+    """Set each block's kind (head, keywords, item, para), role, language and number."""
+    classifier = BlockClassifier()
     for i, block in enumerate(blocks):
-        s = block.first
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        prev = blocks[i - 1] if i > 0 else None
-        kh = known_head(s)
-        if kh and len(block.lines) == 1:
-            block.kind, (block.role, block.lang) = "head", kh
-            seen_head = True
-            continue
-        if KEYWORDS.match(s):
-            block.kind = "keywords"
-            continue
+        classifier.classify(block, blocks[i - 1] if i > 0 else None, blocks[i + 1] if i + 1 < len(blocks) else None)
+
+
+class BlockClassifier:
+    """The rules that class a block, tried in order; the first that fits
+    decides, and a block no rule fits is a paragraph."""
+
+    def __init__(self) -> None:
+        self.numbers = SectionNumbers()
+        self.seen_head = False
+        self.rules = (self.known_heading, self.keyword_line, self.numbered_heading, self.list_item,
+                      self.unnumbered_heading)
+
+    def classify(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> None:
+        if not any(rule(block, prev, nxt) for rule in self.rules):
+            block.kind = "para"
+
+    def known_heading(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> bool:
+        """Özet, Abstract, Giriş, Kaynakça … alone on a line (KNOWN_HEADS)."""
+        known = known_head(block.first)
+        if not known or len(block.lines) != 1:
+            return False
+        block.kind, (block.role, block.lang) = "head", known
+        self.seen_head = True
+        return True
+
+    def keyword_line(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> bool:
+        if not KEYWORDS.match(block.first):
+            return False
+        block.kind = "keywords"
+        return True
+
+    def numbered_heading(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> bool:
+        """A short "6.1. Title" whose number continues the section numbering."""
+        numbered = NUMBERED.match(block.first)
         text = block.text
-        numbered = NUMBERED.match(s)
         short = len(block.lines) <= 4 and len(text) <= 200
-        if numbered and short and not terminal(text.rstrip(" ,")) and not text.rstrip().endswith(",") and numbers.fits(numbered.group("num")):
-            rest = numbered.group("rest")
-            if (rest[:1].isupper() or rest[:1].isdigit()) and " 2. " not in text:
-                block.kind, block.role, block.number = "head", "body", numbered.group("num")
-                numbers.take(block.number)
-                seen_head = True
-                continue
-        if ITEM.match(s):
-            block.kind, block.number = "item", ITEM.match(s).group("num")
-            continue
-        # An unnumbered heading: short, title case, alone, followed by text.
-        if (
-            seen_head
+        if not (numbered and short and not terminal(text.rstrip(" ,")) and not text.rstrip().endswith(",")
+                and self.numbers.fits(numbered.group("num"))):
+            return False
+        rest = numbered.group("rest")
+        if not (rest[:1].isupper() or rest[:1].isdigit()) or " 2. " in text:
+            return False
+        block.kind, block.role, block.number = "head", "body", numbered.group("num")
+        self.numbers.take(numbered.group("num"))
+        self.seen_head = True
+        return True
+
+    def list_item(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> bool:
+        item = ITEM.match(block.first)
+        if not item:
+            return False
+        block.kind, block.number = "item", item.group("num")
+        return True
+
+    def unnumbered_heading(self, block: RawBlock, prev: RawBlock | None, nxt: RawBlock | None) -> bool:
+        """Short, title case, alone, after a finished paragraph and followed by text."""
+        text = block.text
+        fits = (
+            self.seen_head
             and len(block.lines) <= 2
             and len(text.split()) <= 14
             and not terminal(text)
@@ -274,10 +351,10 @@ def classify(blocks: list[RawBlock]) -> None:
             and not known_head(nxt.first)
             and not KEYWORDS.match(nxt.first)
             and (prev is None or prev.kind != "para" or terminal(prev.text))
-        ):
+        )
+        if fits:
             block.kind, block.role = "head", "body"
-            continue
-        block.kind = "para"
+        return bool(fits)
 
 
 def merge_broken_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -305,26 +382,9 @@ def merge_broken_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-@dataclass
-class Fill:
-    """A container element waiting for its flow's text and inline markup."""
-
-    element: etree._Element
-    flow: Flow
-    kind: str  # "head", "p", "item", "title", "author", "keyword", "note"
-
-
-@dataclass
-class Skeleton:
-    text: etree._Element
-    fills: list[Fill]
-    notes: list[tuple[object, int]]  # (RawNote, unit index of its block)
-    titles: list[str]
-    subtitle: str | None
-    authors: list[str]
-    keywords: dict[str, list[str]]
-    english_title: str | None
-    languages: set[str]
+# Back-matter heading roles (KNOWN_HEADS) -> the div's @type.
+BACK_SECTION_TYPES = {"extended": "abstract", "bibliography": "bibliography", "appendix": "appendix",
+                      "acknowledgement": "acknowledgment"}
 
 
 class Builder:
@@ -340,7 +400,6 @@ class Builder:
         self.body = el("body")
         self.back = el("back")
         self.fills: list[Fill] = []
-        self.notes: list[tuple[object, int]] = []
         self.zone = "title"
         self.container: etree._Element | None = None  # current div
         self.sections: list[tuple[int, etree._Element]] = []  # (depth, div)
@@ -352,22 +411,21 @@ class Builder:
         self.english_title: str | None = None
         self.languages: set[str] = {main_lang}
         self.section_ids: set[str] = set()
+        self.title_index = 0  # 0: the title comes next, 1: the author line, 2: neither
 
     # -- flows -------------------------------------------------------------
     def flow_of(self, block: RawBlock, lines: list[Line] | None = None) -> Flow:
         flow = Flow(self.objects, self.lexicon)
-        for kind, obj, index in block.items:
-            if kind == "line" and (lines is None or obj in lines):
-                flow.add_line(obj, index)  # type: ignore[arg-type]
-            elif kind == "pb":
-                pb = el("pb", n=obj.n, xml_id=f"{self.doc_id}-p{obj.n}")  # type: ignore[attr-defined]
-                flow.add_page_break(pb, index)
-            elif kind == "notes":
-                for note in obj.notes:  # type: ignore[attr-defined]
-                    self.notes.append((note, index))
+        for item in block.items:
+            unit = item.unit
+            if isinstance(unit, TextUnit) and (lines is None or unit.line in lines):
+                flow.add_line(unit.line, item.index)
+            elif isinstance(unit, PageBreak):
+                pb = el("pb", n=unit.n, xml_id=f"{self.doc_id}-p{unit.n}")
+                flow.add_page_break(pb, item.index)
         rest = flow.flush_pending()
         if rest:
-            flow._push(rest, block.items[-1][2])
+            flow.append_objects(rest, block.items[-1].index)
         return flow
 
     def leading_pbs(self, flow: Flow) -> tuple[list[etree._Element], Flow]:
@@ -382,7 +440,7 @@ class Builder:
             i += 1
         return pbs, (flow.slice(i) if i else flow)
 
-    def add(self, parent: etree._Element, tag: str, flow: Flow, kind: str, **attrs) -> etree._Element:
+    def add(self, parent: etree._Element, tag: str, flow: Flow, kind: str, **attrs: str) -> etree._Element:
         pbs, flow = self.leading_pbs(flow)
         for pb in pbs:
             parent.append(pb)
@@ -400,7 +458,7 @@ class Builder:
         self.section_ids.add(ident)
         return ident
 
-    def open_section(self, block: RawBlock, depth: int, parent_root: etree._Element, **attrs) -> etree._Element:
+    def open_section(self, block: RawBlock, depth: int, parent_root: etree._Element, **attrs: str) -> etree._Element:
         while self.sections and self.sections[-1][0] >= depth:
             self.sections.pop()
         parent = self.sections[-1][1] if self.sections else parent_root
@@ -467,11 +525,11 @@ class Builder:
         pieces.append((pos, len(text)))
         for start, end in pieces:
             part = flow.slice(start, end).strip()
-            m = re.match(r"(\d{1,2})[.)]", part.text)
-            if m:
+            label_match = re.match(r"(\d{1,2})[.)]", part.text)
+            if label_match:
                 label = sub(lst, "label")
-                self.fills.append(Fill(label, part.slice(0, m.end()), "label"))
-                part = part.slice(m.end()).strip()
+                self.fills.append(Fill(label, part.slice(0, label_match.end()), "label"))
+                part = part.slice(label_match.end()).strip()
             item = sub(lst, "item")
             self.fills.append(Fill(item, part, "item"))
 
@@ -513,8 +571,8 @@ class Builder:
     def title_block(self, block: RawBlock, index: int) -> None:
         lines = block.lines
         if index == 0:
-            main = [l for l in lines if not l.stripped.startswith("(")]
-            subtitle = [l for l in lines if l.stripped.startswith("(")]
+            main = [line for line in lines if not line.stripped.startswith("(")]
+            subtitle = [line for line in lines if line.stripped.startswith("(")]
             doc_title = sub(self.front, "docTitle")
             flow = self.flow_of(block, main)
             pbs, flow = self.leading_pbs(flow)
@@ -525,9 +583,9 @@ class Builder:
             self.titles.append(self.objects.plain(flow.text).strip())
             if subtitle:
                 sflow = Flow(self.objects, self.lexicon)
-                for kind, obj, idx in block.items:
-                    if kind == "line" and obj in subtitle:
-                        sflow.add_line(obj, idx)  # type: ignore[arg-type]
+                for item in block.items:
+                    if isinstance(item.unit, TextUnit) and item.unit.line in subtitle:
+                        sflow.add_line(item.unit.line, item.index)
                 st = sub(doc_title, "titlePart", type="sub")
                 self.fills.append(Fill(st, sflow, "title"))
                 self.subtitle = self.objects.plain(sflow.text).strip()
@@ -541,71 +599,93 @@ class Builder:
             names = re.split(r"\s*(?:,|;|&|\bve\b|\band\b)\s*", self.objects.plain(flow.text))
             self.authors.extend(n.strip(" *0123456789") for n in names if n.strip(" *0123456789"))
 
+    # -- the build -------------------------------------------------------------
     def build(self, blocks: list[RawBlock]) -> None:
-        title_index = 0
+        """Place every block, in order, then put front, body and back together."""
         for i, block in enumerate(blocks):
-            if block.kind == "head" and block.role in ("abstract",):
-                self.zone = "front"
-                lang = block.lang or self.main_lang
-                self.languages.add(lang)
-                div = sub(self.front, "div", type="abstract")
-                div.set(XML_LANG, lang)
-                flow = self.flow_of(block)
-                pbs, flow = self.leading_pbs(flow)
-                for pb in pbs:
-                    div.append(pb)
-                if lang != self.main_lang and self.pending_en_title:
-                    for tblock in self.pending_en_title:
-                        self.add(div, "head", self.flow_of(tblock), "head", type="title")
-                        self.english_title = " ".join(l.stripped for l in tblock.lines)
-                    self.pending_en_title = []
-                self.fills.append(Fill(sub(div, "head"), flow, "head"))
-                self.container = div
-                continue
-            if block.kind == "head" and block.role in ("extended", "bibliography", "appendix", "acknowledgement"):
-                self.zone = "back"
-                self.sections = []
-                dtype = {"extended": "abstract", "bibliography": "bibliography", "appendix": "appendix", "acknowledgement": "acknowledgment"}[block.role]
-                attrs = {"type": dtype}
-                if block.role == "extended":
-                    attrs["subtype"] = "extended"
-                div = self.open_section(block, 1, self.back, **attrs)
-                if block.lang:
-                    div.set(XML_LANG, block.lang)
-                    self.languages.add(block.lang)
-                continue
-            if block.kind == "head":
-                self.zone = "body" if self.zone != "back" else "back"
-                depth = len(block.number.split(".")) if block.number else 1
-                root = self.body if self.zone == "body" else self.back
-                attrs = {"type": "section"}
-                if block.number:
-                    attrs["n"] = block.number
-                div = self.open_section(block, depth, root, **attrs)
-                if block.lang and block.lang != self.main_lang:
-                    div.set(XML_LANG, block.lang)
-                    self.languages.add(block.lang)
-                continue
-            if block.kind == "keywords":
-                self.keywords_block(block)
-                continue
-            if self.zone == "title":
-                looks_title = len(block.lines) <= 3 and not terminal(block.lines[0].stripped) and len(block.text) < 250
-                if looks_title and title_index < 2 and i + 1 < len(blocks):
-                    if title_index == 1 and not _looks_like_author(block.text):
-                        title_index = 2
-                    else:
-                        self.title_block(block, title_index)
-                        title_index += 1
-                        continue
-                self.zone = "body"
-            if self.zone == "front" and block.kind == "para" and _all_caps(block.text):
-                self.pending_en_title.append(block)
-                continue
-            if block.kind == "item":
-                self.item(block)
-                continue
+            self.place(block, has_next=i + 1 < len(blocks))
+        self.finish()
+
+    def place(self, block: RawBlock, has_next: bool) -> None:
+        """Put one block where its kind and the current zone say."""
+        if block.kind == "head":
+            if block.role == "abstract":
+                self.abstract(block)
+            elif block.role in BACK_SECTION_TYPES:
+                self.back_section(block)
+            else:
+                self.section(block)
+        elif block.kind == "keywords":
+            self.keywords_block(block)
+        elif self.zone == "title" and self.title_or_author(block, has_next):
+            pass
+        elif self.zone == "front" and block.kind == "para" and _all_caps(block.text):
+            # An English title printed in capitals before the English abstract.
+            self.pending_en_title.append(block)
+        elif block.kind == "item":
+            self.item(block)
+        else:
             self.paragraph(block)
+
+    def abstract(self, block: RawBlock) -> None:
+        self.zone = "front"
+        lang = block.lang or self.main_lang
+        self.languages.add(lang)
+        div = sub(self.front, "div", type="abstract")
+        div.set(XML_LANG, lang)
+        pbs, flow = self.leading_pbs(self.flow_of(block))
+        for pb in pbs:
+            div.append(pb)
+        if lang != self.main_lang and self.pending_en_title:
+            for tblock in self.pending_en_title:
+                self.add(div, "head", self.flow_of(tblock), "head", type="title")
+                self.english_title = " ".join(line.stripped for line in tblock.lines)
+            self.pending_en_title = []
+        self.fills.append(Fill(sub(div, "head"), flow, "head"))
+        self.container = div
+
+    def back_section(self, block: RawBlock) -> None:
+        """Extended abstract, bibliography, appendix, acknowledgement: the back."""
+        self.zone = "back"
+        self.sections = []
+        role = block.role or ""
+        attrs = {"type": BACK_SECTION_TYPES[role]}
+        if role == "extended":
+            attrs["subtype"] = "extended"
+        div = self.open_section(block, 1, self.back, **attrs)
+        if block.lang:
+            div.set(XML_LANG, block.lang)
+            self.languages.add(block.lang)
+
+    def section(self, block: RawBlock) -> None:
+        """A heading of the body (or of the back, once there), nested by its number."""
+        self.zone = "body" if self.zone != "back" else "back"
+        depth = len(block.number.split(".")) if block.number else 1
+        root = self.body if self.zone == "body" else self.back
+        attrs = {"type": "section"}
+        if block.number:
+            attrs["n"] = block.number
+        div = self.open_section(block, depth, root, **attrs)
+        if block.lang and block.lang != self.main_lang:
+            div.set(XML_LANG, block.lang)
+            self.languages.add(block.lang)
+
+    def title_or_author(self, block: RawBlock, has_next: bool) -> bool:
+        """In the title zone: the title (first block), then the author line;
+        any other block ends the zone (False: place it as text)."""
+        looks_title = (len(block.lines) <= 3 and not terminal(block.lines[0].stripped)
+                       and len(block.text) < 250)
+        if looks_title and self.title_index < 2 and has_next:
+            if self.title_index == 1 and not _looks_like_author(block.text):
+                self.title_index = 2
+            else:
+                self.title_block(block, self.title_index)
+                self.title_index += 1
+                return True
+        self.zone = "body"
+        return False
+
+    def finish(self) -> None:
         for tblock in self.pending_en_title:
             self.paragraph(tblock)
         for part in (self.front, self.body, self.back):

@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .hyphenation import Lexicon, keeps_hyphen
 from .lines import Line
+
+if TYPE_CHECKING:
+    from .repairs import Repairer
 
 # The object characters: the Basic Multilingual Plane's private-use area, then
 # the two supplementary private-use planes (137,468 objects per document).
@@ -64,7 +68,7 @@ class Objects:
     def __init__(self) -> None:
         self._items: list[etree._Element | str] = []
         # Repairs each line entering a flow (.repairs.Repairer), or None.
-        self.repairer = None
+        self.repairer: Repairer | None = None
 
     def _add(self, item: etree._Element | str) -> str:
         if len(self._items) >= MAX_OBJECTS:
@@ -92,7 +96,7 @@ class Objects:
     def plain(self, text: str) -> str:
         """Flow text as the reader sees it: literal characters restored,
         elements (page breaks, notes) dropped."""
-        def restore(m: re.Match) -> str:
+        def restore(m: re.Match[str]) -> str:
             item = self.get(m.group())
             return item if isinstance(item, str) else ""
         return OBJECT_CHARS.sub(restore, text)
@@ -133,12 +137,20 @@ class Flow:
             self._parts.append(text)
             self.origins.extend([unit] * len(text))
 
+    def append_objects(self, chars: str, unit: int) -> None:
+        """Append object characters (a page break ending the block, a note
+        without a marker) at the end of the text."""
+        self._push(chars, unit)
+
     def add_line(self, line: Line, unit: int) -> None:
         repairs: list[tuple[int, int, str]] = []
         # Only a line the repairs changed (.repairs.Repairer.repair_lines) is
         # repaired again from its printed form, to know where each repair is.
-        repairer = self.objects.repairer if line.printed is not None else None
-        source = line.printed if repairer is not None else line.text
+        repairer, source = self.objects.repairer, line.text
+        if repairer is not None and line.printed is not None:
+            source = line.printed
+        else:
+            repairer = None
         content = self.objects.escape(" ".join(source.split()))
         if not content:
             return
@@ -221,6 +233,15 @@ class Flow:
         self.repairs = [(s, e, p) if e <= start else (s + delta, e + delta, p)
                         for s, e, p in self.repairs if e <= start or s >= end]
         self.origins = self.origins[:start] + [unit] * len(replacement) + self.origins[end:]
+
+
+@dataclass
+class Fill:
+    """A container element waiting for its flow's text and inline markup."""
+
+    element: etree._Element
+    flow: Flow
+    kind: str  # "head", "p", "item", "label", "title", "author", "keyword", "keyword-head", "note", "bibl-entry"
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,10 @@ import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, ClassVar
 
 from lxml import etree
 
@@ -20,10 +22,12 @@ from ..config import check_keys
 from ..errors import InputError
 from ..paths import read_regular_file
 from ..tei import XML_LANG, el, sub
-from .lines import XML_FORBIDDEN
-from .repairs import RESP_ID
+from .facts import PageFacts
+from .lines import XML_FORBIDDEN, Line
+from .repairs import RESP_ID, Repair
 
-LANGUAGE_NAMES = {"tr": "Turkish", "en": "English", "de": "German", "fr": "French", "ru": "Russian", "az": "Azerbaijani"}
+LANGUAGE_NAMES = {"tr": "Turkish", "en": "English", "de": "German", "fr": "French", "ru": "Russian",
+                  "az": "Azerbaijani"}
 
 
 # Metadata files are small; a larger one is a mistake and is refused unread.
@@ -63,7 +67,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
 RESPONSIBILITY_KEYS = ("resp", "name")
 
 
-def _suggest(word: str, choices) -> str:
+def _suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" Did you mean {close[0]!r}?" if close else ""
 
@@ -97,10 +101,10 @@ class _Checker:
                 return no
         return None
 
-    def fail(self, message: str, section: str, key: str | None = None, hint: str | None = None) -> InputError:
+    def fail(self, message: str, section: str | None, key: str | None = None, hint: str | None = None) -> InputError:
         return InputError(message, path=str(self.path), line=self.line_of(section, key), hint=hint)
 
-    def check(self, data: dict) -> dict[str, dict[str, object]]:
+    def check(self, data: dict[str, object]) -> dict[str, dict[str, object]]:
         """The checked values; unknown keys were refused before (config.check_keys)."""
         out: dict[str, dict[str, object]] = {}
         for section, table in data.items():
@@ -111,54 +115,74 @@ class _Checker:
         return out
 
     def value(self, section: str, key: str, spec: Key, value: object) -> object:
+        """The checked value of ``section.key``, by the checker of its kind."""
+        checker = self.CHECKERS.get(spec.kind)
+        if checker is None:
+            raise AssertionError(spec.kind)  # a SCHEMA entry without a checker is a bug
+        return checker(self, section, key, spec, value)
+
+    def wrong(self, section: str, key: str, value: object, expected: str) -> InputError:
+        return self.fail(f"{section}.{key} must be {expected}, not {_type_name(value)} {_short(value)}.",
+                         section, key)
+
+    def boolean(self, section: str, key: str, spec: Key, value: object) -> object:
+        if not isinstance(value, bool):
+            raise self.wrong(section, key, value, "true or false")
+        return value
+
+    def page(self, section: str, key: str, spec: Key, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.wrong(section, key, value, "a whole number")
+        if not 1 <= value <= 100_000:
+            raise self.fail(f"{section}.{key} must be a page number from 1 to 100000, not {value}.", section, key)
+        return value
+
+    def choice(self, section: str, key: str, spec: Key, value: object) -> object:
+        """A string; with ``spec.choices``, one of them."""
+        text = self.text(section, key, value)
+        if spec.choices and text not in spec.choices:
+            raise self.fail(f"{section}.{key} must be one of {', '.join(map(repr, spec.choices))}, not {text!r}."
+                            + _suggest(text, spec.choices), section, key)
+        return text
+
+    def texts(self, section: str, key: str, spec: Key, value: object) -> object:
+        """A list of strings; for "language-list", of language codes."""
         where = f"{section}.{key}"
-        def wrong(expected: str) -> InputError:
-            return self.fail(f"{where} must be {expected}, not {_type_name(value)} {_short(value)}.", section, key)
-        if spec.kind == "bool":
-            if not isinstance(value, bool):
-                raise wrong("true or false")
-            return value
-        if spec.kind == "page":
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise wrong("a whole number")
-            if not 1 <= value <= 100_000:
-                raise self.fail(f"{where} must be a page number from 1 to 100000, not {value}.", section, key)
-            return value
-        if spec.kind in ("text", "choice"):
-            text = self.text(section, key, value)
-            if spec.choices and text not in spec.choices:
-                raise self.fail(f"{where} must be one of {', '.join(map(repr, spec.choices))}, not {text!r}."
-                                + _suggest(text, spec.choices), section, key)
-            return text
-        if spec.kind in ("texts", "language-list"):
-            if isinstance(value, str):
-                # "Ali Veli" is one author, not eight letters: say how to write it.
-                raise self.fail(f"{where} must be a list of strings, e.g. {key} = [{json.dumps(value)}], not a string.",
-                                section, key)
-            if not isinstance(value, list):
-                raise wrong("a list of strings")
-            items = tuple(self.text(section, key, item) for item in value)
-            if spec.kind == "language-list":
-                for code in items:
-                    if not LANGUAGE_CODE.match(code):
-                        raise self.fail(f"{where}: {code!r} is not a language code (BCP 47, e.g. \"tr\", \"en\").",
-                                        section, key)
-            return items
-        if spec.kind == "responsibility":
-            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-                raise wrong('a list of tables like { resp = "TEI encoding", name = "..." }')
-            pairs = []
-            for entry in value:
-                for name in entry:
-                    if name not in RESPONSIBILITY_KEYS:
-                        raise self.fail(f"unknown key {name!r} in {where}.{_suggest(name, RESPONSIBILITY_KEYS)}",
-                                        section, key)
-                missing = [k for k in RESPONSIBILITY_KEYS if k not in entry]
-                if missing:
-                    raise self.fail(f"{where}: every entry needs {' and '.join(missing)}.", section, key)
-                pairs.append((self.text(section, key, entry["resp"]), self.text(section, key, entry["name"])))
-            return tuple(pairs)
-        raise AssertionError(spec.kind)  # a SCHEMA entry without a checker is a bug
+        if isinstance(value, str):
+            # "Ali Veli" is one author, not eight letters: say how to write it.
+            raise self.fail(f"{where} must be a list of strings, e.g. {key} = [{json.dumps(value)}], not a string.",
+                            section, key)
+        if not isinstance(value, list):
+            raise self.wrong(section, key, value, "a list of strings")
+        items = tuple(self.text(section, key, item) for item in value)
+        if spec.kind == "language-list":
+            for code in items:
+                if not LANGUAGE_CODE.match(code):
+                    raise self.fail(f"{where}: {code!r} is not a language code (BCP 47, e.g. \"tr\", \"en\").",
+                                    section, key)
+        return items
+
+    def responsibility(self, section: str, key: str, spec: Key, value: object) -> object:
+        where = f"{section}.{key}"
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.wrong(section, key, value, 'a list of tables like { resp = "TEI encoding", name = "..." }')
+        pairs = []
+        for entry in value:
+            for name in entry:
+                if name not in RESPONSIBILITY_KEYS:
+                    raise self.fail(f"unknown key {name!r} in {where}.{_suggest(name, RESPONSIBILITY_KEYS)}",
+                                    section, key)
+            missing = [k for k in RESPONSIBILITY_KEYS if k not in entry]
+            if missing:
+                raise self.fail(f"{where}: every entry needs {' and '.join(missing)}.", section, key)
+            pairs.append((self.text(section, key, entry["resp"]), self.text(section, key, entry["name"])))
+        return tuple(pairs)
+
+    # Key.kind -> its checker (one per kind of SCHEMA).
+    CHECKERS: ClassVar[dict[str, Callable[[_Checker, str, str, Key, object], object]]] = {
+        "bool": boolean, "page": page, "text": choice, "choice": choice, "texts": texts,
+        "language-list": texts, "responsibility": responsibility,
+    }
 
     def text(self, section: str, key: str, value: object) -> str:
         if not isinstance(value, str):
@@ -206,15 +230,15 @@ class Metadata:
     def load(cls, path: Path, *, root: Path | None = None) -> Metadata:
         if not path.exists() and not path.is_symlink():
             return cls()
-        data = read_regular_file(path, limit=MAX_METADATA_BYTES, root=root)
+        raw = read_regular_file(path, limit=MAX_METADATA_BYTES, root=root)
         try:
-            text = data.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise InputError(f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).", path=str(path),
+            line = raw[: exc.start].count(b"\n") + 1
+            raise InputError(f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}).", path=str(path),
                              line=line, hint="Save the metadata file as UTF-8.") from None
         try:
-            data = tomllib.loads(text)
+            data: dict[str, Any] = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             # tomllib says "Invalid value (at line 3, column 9)"; the position goes first.
             where = re.search(r" \(at line (\d+), column (\d+)\)", str(exc))
@@ -226,7 +250,9 @@ class Metadata:
         check_keys(path, data, {"": (), "source": SOURCE_KEYS, "edition": EDITION_KEYS}, docs="docs/raw-metadata.md")
         checked = _Checker(path, text).check(data)
         source, edition = checked.get("source", {}), checked.get("edition", {})
-        return cls(**{k: v for k, v in {**source, **edition}.items()})
+        # Each value was checked against its Key in SCHEMA, whose kinds match the fields' types.
+        values: dict[str, Any] = {**source, **edition}
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -246,15 +272,15 @@ class HeaderFacts:
     running_heads: list[str]
     page_numbers_from_text: bool
     # Repairs of extraction damage (.repairs.Repair), in text order.
-    repairs: list = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
     # How note labels are printed (.layout.NOTE_LABEL_FORMS key), None without notes.
     note_form: str | None = None
     # Running heads printed at the foot of the page.
     heads_at_foot: bool = False
     # A download site's lines before the title, removed from the text (.facts).
-    banner: list = field(default_factory=list)
+    banner: list[Line] = field(default_factory=list)
     # Journal, volume, issue, year, pages, DOI printed in the text (.facts.PageFacts).
-    page_facts: object = None
+    page_facts: PageFacts | None = None
     # The first and last printed page numbers (pb/@n), when printed.
     printed_pages: tuple[str, str] | None = None
 
@@ -275,19 +301,21 @@ NOTE_FORM_STATEMENTS = {
 }
 
 
-def repairs_statement(repairs: list) -> str:
+def repairs_statement(repairs: list[Repair]) -> str:
     """One sentence naming what was repaired, how often, and the first lines."""
     parts = []
     for kind, what in REPAIR_KINDS.items():
         made = [r for r in repairs if r.kind == kind]
         if made:
             lines = ", ".join(str(n) for n in sorted({r.line_no for r in made})[:5])
-            parts.append(f"{what}: {len(made)} (raw lines {lines}{', …' if len({r.line_no for r in made}) > 5 else ''})")
+            more = ", …" if len({r.line_no for r in made}) > 5 else ""
+            parts.append(f"{what}: {len(made)} (raw lines {lines}{more})")
     return ("Extraction damage is repaired visibly as choice/orig/reg (the printed form in orig, "
             "the reading in reg resp=\"#" + RESP_ID + "\"): " + "; ".join(parts) + ".")
 
 
-def _bibl_struct(page, title: str | None, authors: list[str], printed: tuple[str, str] | None) -> etree._Element:
+def _bibl_struct(page: PageFacts, title: str | None, authors: list[str],
+                 printed: tuple[str, str] | None) -> etree._Element:
     """The article as printed: analytic (title, authors, DOI) and monogr
     (journal, volume, issue, year, pages), only with facts the page gives."""
     struct = el("biblStruct")
@@ -324,7 +352,7 @@ def layout_statements(facts: HeaderFacts) -> list[str]:
     if facts.banner:
         out.append("Lines of a download site before the title are removed from the text (raw lines "
                    f"{facts.banner[0].no}–{facts.banner[-1].no}): "
-                   + "; ".join(f"“{l.stripped}”" for l in facts.banner) + ".")
+                   + "; ".join(f"“{line.stripped}”" for line in facts.banner) + ".")
     page = facts.page_facts
     if page is not None and page.found:
         read = ", ".join(f"{name.replace('_', ' ')} ({where})" for name, where in page.sources.items())
@@ -337,27 +365,44 @@ def layout_statements(facts: HeaderFacts) -> list[str]:
 
 
 def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
+    """The teiHeader: file description (title, publication, source), the
+    editorial decisions, the languages and keywords."""
     header = el("teiHeader")
     file_desc = sub(header, "fileDesc")
-    title_stmt = sub(file_desc, "titleStmt")
+    main_title = _main_title(facts, meta)
+    authors = list(meta.authors) or facts.authors
+    _title_stmt(file_desc, facts, meta, main_title, authors)
+    _publication_stmt(file_desc, facts, meta)
+    _source_desc(file_desc, facts, meta, main_title, authors)
+    _encoding_desc(header, facts, meta)
+    _profile_desc(header, facts, meta)
+    return header
+
+
+def _main_title(facts: HeaderFacts, meta: Metadata) -> str | None:
+    """The metadata's title, else the title printed first, else the running
+    head (journals print the article title there)."""
     main_title = meta.title or (facts.titles[0] if facts.titles else None)
     if main_title is None and facts.running_heads:
-        # Journals print the article title as the running head.
         main_title = facts.running_heads[0]
+    return main_title
+
+
+def _title_stmt(file_desc: etree._Element, facts: HeaderFacts, meta: Metadata, main_title: str | None,
+                authors: list[str]) -> None:
+    title_stmt = sub(file_desc, "titleStmt")
     sub(title_stmt, "title", main_title or f"[untitled text {facts.doc_id}]", type="main")
     if facts.subtitle:
         sub(title_stmt, "title", facts.subtitle, type="sub")
     if facts.english_title:
         t = sub(title_stmt, "title", " ".join(facts.english_title.split()), type="alt")
         t.set(XML_LANG, "en")
-    authors = list(meta.authors) or facts.authors
-    if authors:
-        for name in authors:
-            author = sub(title_stmt, "author")
-            sub(author, "persName", name)
-            if facts.affiliation:
-                sub(author, "affiliation", facts.affiliation)
-    else:
+    for name in authors:
+        author = sub(title_stmt, "author")
+        sub(author, "persName", name)
+        if facts.affiliation:
+            sub(author, "affiliation", facts.affiliation)
+    if not authors:
         sub(title_stmt, "author", "unknown")
     for resp, name in meta.responsibility:
         rs = sub(title_stmt, "respStmt")
@@ -369,6 +414,8 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         sub(rs, "resp", "repair of text-extraction damage (choice/orig/reg)")
         sub(rs, "name", "edition ingest")
 
+
+def _publication_stmt(file_desc: etree._Element, facts: HeaderFacts, meta: Metadata) -> None:
     pub = sub(file_desc, "publicationStmt")
     sub(pub, "publisher", meta.publisher)
     sub(pub, "idno", facts.doc_id, type="edition")
@@ -377,6 +424,9 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
     if meta.licence_target:
         lic.set("target", meta.licence_target)
 
+
+def _source_desc(file_desc: etree._Element, facts: HeaderFacts, meta: Metadata, main_title: str | None,
+                 authors: list[str]) -> None:
     source = sub(file_desc, "sourceDesc")
     bibl = sub(source, "bibl")
     if main_title:
@@ -385,19 +435,20 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
         sub(bibl, "author", name)
     if not authors:
         sub(bibl, "author", "unknown")
-    page = facts.page_facts
-    found = page is not None and page.found
+    page = facts.page_facts if facts.page_facts is not None and facts.page_facts.found else None
     # An editor's "… not stated in the text" is contradicted by facts the page prints.
-    if meta.description and not (found and "not stated in the text" in meta.description):
+    if meta.description and not (page is not None and "not stated in the text" in meta.description):
         sub(bibl, "note", meta.description)
-    if found and page.doi and not page.journal:
+    if page is not None and page.doi and not page.journal:
         sub(bibl, "idno", page.doi, type="DOI")
     sub(bibl, "ref", f"raw/{facts.raw_name}", target=f"../raw/{facts.raw_name}")
     sub(bibl, "idno", hashlib.sha256(facts.raw_bytes).hexdigest(), type="sha256")
-
-    if found and page.journal:
+    if page is not None and page.journal:
         source.append(_bibl_struct(page, main_title, authors, facts.printed_pages))
 
+
+def _encoding_desc(header: etree._Element, facts: HeaderFacts, meta: Metadata) -> None:
+    """The editorial decisions: what ingest did to the printed text."""
     enc = sub(header, "encodingDesc")
     decl = sub(enc, "editorialDecl")
     hyph = sub(decl, "hyphenation", eol="none")
@@ -421,6 +472,9 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
     for statement in layout_statements(facts):
         sub(decl, "p", statement)
 
+
+def _profile_desc(header: etree._Element, facts: HeaderFacts, meta: Metadata) -> None:
+    """The languages used (Turkish first) and the printed keywords."""
     prof = sub(header, "profileDesc")
     lang_usage = sub(prof, "langUsage")
     for code in sorted(facts.languages | set(meta.languages), key=lambda c: (c != "tr", c)):
@@ -432,4 +486,3 @@ def build_header(facts: HeaderFacts, meta: Metadata) -> etree._Element:
             kw.set(XML_LANG, lang)
             for term in facts.keywords[lang]:
                 sub(kw, "term", term)
-    return header

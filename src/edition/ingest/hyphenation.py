@@ -33,13 +33,13 @@ APOSTROPHES = "’'"
 class Lexicon:
     """Word forms of the document written on one line (not split at a line end)."""
 
-    words: Counter
-    hyphenated: Counter
+    words: Counter[str]
+    hyphenated: Counter[str]
 
     @classmethod
     def from_lines(cls, lines: list[str]) -> Lexicon:
-        words: Counter = Counter()
-        hyphenated: Counter = Counter()
+        words: Counter[str] = Counter()
+        hyphenated: Counter[str] = Counter()
         for text in lines:
             body = text.rstrip()
             if body.endswith("-"):

@@ -1,59 +1,20 @@
-"""Inline stages over flows: footnote markers, quotations.
+"""Inline stage over flows: quotations.
 
-Markers are matched in document order: note N is anchored at the first glued
-"N" after note N-1's marker and before the block where note N is printed, so
-real numbers ("1.000", "31 Mart", "48 asker") are never taken for markers.
+Balanced quotation marks become ``q`` spans; a paragraph that is one whole
+quotation becomes a block ``quote``. Footnote markers are not handled here but
+in :mod:`.notes`, before this stage runs.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ..tei import el
+from lxml import etree
+
+from ..tei import TEI, el
 from .flow import OBJECT_CHARS, Flow, Span
-from .layout import marker_pattern
 
 OPEN_CLOSE = {"“": "”", "«": "»"}
-
-
-@dataclass
-class MarkerHit:
-    flow_index: int
-    start: int
-    end: int
-
-
-def find_markers(
-    flows: list[Flow], notes: list[tuple[str, int]], from_flow: int = 0
-) -> tuple[dict[str, MarkerHit], list[str]]:
-    """Find each note's marker. ``notes`` is (label, unit index of its block).
-
-    Returns hits by label and the labels whose marker was not found.
-    """
-    hits: dict[str, MarkerHit] = {}
-    missing: list[str] = []
-    cursor = (from_flow, 0)
-    for label, block_unit in notes:
-        pattern = marker_pattern(label)
-        found = None
-        fi, pos = cursor
-        while fi < len(flows) and found is None:
-            flow = flows[fi]
-            for m in pattern.finditer(flow.text, pos):
-                if flow.origins and flow.origins[m.start()] > block_unit:
-                    break
-                found = MarkerHit(fi, m.start(), m.end())
-                break
-            if found is None and flow.origins and flow.origins[-1] > block_unit:
-                break
-            fi, pos = fi + 1, 0
-        if found is None:
-            missing.append(label)
-            continue
-        hits[label] = found
-        cursor = (found.flow_index, found.end)
-    return hits, missing
 
 
 def quote_spans(flow: Flow) -> list[Span]:
@@ -74,7 +35,7 @@ def quote_spans(flow: Flow) -> list[Span]:
                     break
     # Straight double quotes pair up left to right.
     straight = [m.start() for m in re.finditer('"', text)]
-    for a, b in zip(straight[::2], straight[1::2]):
+    for a, b in zip(straight[::2], straight[1::2], strict=False):
         spans.append(Span(a, b + 1, el("q"), 5))
     return spans
 
@@ -98,3 +59,51 @@ def whole_quote(flow: Flow) -> bool:
             if depth == 0 and i != len(tail) - 1:
                 return False
     return depth == 0
+
+
+def unwrap_outer_q(p: etree._Element) -> None:
+    """In a block quotation the quotation marks stay in the text: the ``q``
+    round the whole paragraph is redundant and is replaced by its content."""
+    for q in p.findall(TEI + "q"):
+        text_before = (p.text or "").strip()
+        if text_before == "" and q is p[0]:
+            parent = p
+            index = parent.index(q)
+            if q.text:
+                if index == 0:
+                    parent.text = (parent.text or "") + q.text
+                else:
+                    prev = parent[index - 1]
+                    prev.tail = (prev.tail or "") + q.text
+            for child in list(q):
+                parent.insert(parent.index(q), child)
+            last_tail = q.tail
+            prev_index = parent.index(q) - 1
+            if q.tail:
+                if prev_index >= 0:
+                    parent[prev_index].tail = (parent[prev_index].tail or "") + last_tail
+                else:
+                    parent.text = (parent.text or "") + last_tail
+            parent.remove(q)
+        break
+
+
+# Inline wrappers that hold nothing once filled (edge cases of the span rules).
+DROPPED_WHEN_EMPTY = ("q", "bibl", "title", "author", "date", "biblScope", "publisher", "pubPlace")
+
+
+def drop_empty_wrappers(root: etree._Element) -> None:
+    """Remove empty inline wrappers left by edge cases (never text)."""
+    for tag in DROPPED_WHEN_EMPTY:
+        for node in list(root.iter(TEI + tag)):
+            if not "".join(node.itertext()).strip() and not len(node):
+                parent = node.getparent()
+                if parent is None:
+                    continue
+                if node.tail:
+                    prev = node.getprevious()
+                    if prev is not None:
+                        prev.tail = (prev.tail or "") + node.tail
+                    else:
+                        parent.text = (parent.text or "") + node.tail
+                parent.remove(node)

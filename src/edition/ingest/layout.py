@@ -18,57 +18,32 @@ decides nothing. The evidence used, in order:
 
 The result is a flat list of units (text lines, blank lines, page breaks and
 note blocks) in reading order, which the block stage turns into TEI.
+
+Where things are: :func:`_choose_note_form` picks the note label form (the
+forms and the marker pattern are defined in :mod:`.notes`);
+:class:`LayoutReader` is the state machine that reads the lines (a method per
+transition); :func:`number_pages` gives every page its number. Where the label
+form is a close call, :attr:`Layout.warnings` says so with the line.
 """
 
 from __future__ import annotations
 
-import functools
+import bisect
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import Enum
 
 from ..turkish import ends_sentence
 from .lines import Line
+from .notes import FROM_SUPERSCRIPT, GLUED_MARKER, NOTE_LABEL_FORMS, PrintedNote, RawNote, marker_pattern
+from .notes import NOTE_START as NOTE_START  # re-exported: benchmarks/make_layout_variants.py
+from .notes import strip_note_label as strip_note_label  # re-exported: the label forms' tests
 
-NOTE_START = re.compile(r"^\s*\((\d{1,3}|\*{1,3})\)\s*(.*)$")
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
-# How footnote labels are printed at the start of a note: "(1)" (our first
-# texts), a superscript "¹", or a bare "1", "1." or "1)". A document uses one
-# form, chosen by :func:`_choose_note_form`; its name goes into the header.
-NOTE_LABEL_FORMS = {
-    "parenthesised": NOTE_START,
-    "superscript": re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*{1,3})\s*(.*)$"),
-    "bare": re.compile(r"^\s*(\d{1,3}|\*{1,3})[.)]?\s+(.*)$"),
-}
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
-# A note marker glued to the word or punctuation before it ("oldu.1", "Litovsk10").
-MARKER_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[.,;:!?”’\"»)\]…](?<!\d[.,])))"
-
-
-# Any glued marker, in digits or superscript digits (see marker_pattern).
-GLUED_MARKER = re.compile(MARKER_BEFORE + r"(\d{1,3}(?!\d)(?![.,]\d)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))")
-
-
-@functools.lru_cache(maxsize=4096)  # labels are few (1…999, *): compiled once each
-def marker_pattern(label: str) -> re.Pattern[str]:
-    """The regex of a glued footnote marker with this label (in digits or
-    superscript digits)."""
-    if label.startswith("*"):
-        return re.compile(r"(?<=[^\W\d_.])" + re.escape(label) + r"(?!\*)")
-    superscript = re.escape(label.translate(TO_SUPERSCRIPT))
-    return re.compile(MARKER_BEFORE + "(?:" + re.escape(label) + r"(?![\d])(?![.,]\d)|"
-                      + superscript + f"(?![{SUPERSCRIPT_DIGITS}]))")
-
-
-def strip_note_label(text: str) -> str:
-    """A note's first line without its printed label, in whatever form."""
-    for pattern in NOTE_LABEL_FORMS.values():
-        m = pattern.match(text)
-        if m:
-            return m.group(2)
-    return text.lstrip()
+# Running-head lines by line index: ("pageNum", the number) or ("header", the
+# number of its page if printed beside it, else None).
+Heads = dict[int, tuple[str, str | None]]
 
 
 def _first_markers(lines: list[Line]) -> dict[str, int]:
@@ -80,7 +55,7 @@ def _first_markers(lines: list[Line]) -> dict[str, int]:
     return first
 
 
-def _note_starts(lines: list[Line], heads: dict, form: str) -> dict[int, str]:
+def _note_starts(lines: list[Line], heads: Heads, form: str) -> dict[int, str]:
     """Lines that start notes in this label form: labels follow the sequence
     1, 2, 3 …; outside the printed "(N)" form a label counts only when its
     marker is printed before it and its line is not a numbered heading (a
@@ -99,27 +74,41 @@ def _note_starts(lines: list[Line], heads: dict, form: str) -> dict[int, str]:
             continue
         if line.indented:
             zone_open = False
-        m = pattern.match(line.text)
-        star = NOTE_START.match(line.text)
-        if star and star.group(1).startswith("*"):
-            m = star
-        if not m or not m.group(2).strip():
+        label = _printed_label(line, pattern)
+        if label is None:
             continue
-        label = m.group(1).translate(FROM_SUPERSCRIPT)
         if label.startswith("*"):
             if not (star_seen or i == 0):
                 star_seen = True
                 note_start[i] = label
                 zone_open = True
         elif int(label) == expected and (i == 0 or lines[i - 1].blank or zone_open):
-            # (a label right under the last note's line is a note, whatever its shape)
-            heading = (i == 0 or lines[i - 1].blank) and _heading_shaped(lines, i)
-            if form != "parenthesised" and (first_marker.get(label, i) >= i or heading):
+            if form != "parenthesised" and not _marked_and_not_heading(lines, i, label, first_marker):
                 continue
             note_start[i] = label
             expected += 1
             zone_open = True
     return note_start
+
+
+def _printed_label(line: Line, pattern: re.Pattern[str]) -> str | None:
+    """The note label (in digits) this line starts with in the label form of
+    ``pattern``, or a star label in any form; None if it starts no note."""
+    m = pattern.match(line.text)
+    star = NOTE_START.match(line.text)
+    if star and star.group(1).startswith("*"):
+        m = star
+    if not m or not m.group(2).strip():
+        return None
+    return m.group(1).translate(FROM_SUPERSCRIPT)
+
+
+def _marked_and_not_heading(lines: list[Line], i: int, label: str, first_marker: dict[str, int]) -> bool:
+    """Outside the "(N)" form: is the label's marker printed before line i,
+    and is line i not the start of a numbered heading?"""
+    # (a label right under the last note's line is a note, whatever its shape)
+    heading = (i == 0 or lines[i - 1].blank) and _heading_shaped(lines, i)
+    return not (first_marker.get(label, i) >= i or heading)
 
 
 def _heading_shaped(lines: list[Line], i: int) -> bool:
@@ -135,7 +124,8 @@ def _heading_shaped(lines: list[Line], i: int) -> bool:
     return len(" ".join(para)) < 160 and not any(ends_sentence(t) or t.endswith(("-", ",", ";")) for t in para)
 
 
-def _choose_note_form(lines: list[Line], heads: dict, warnings: list[tuple[int, str]]) -> tuple[str | None, dict[int, str]]:
+def _choose_note_form(lines: list[Line], heads: Heads,
+                      warnings: list[tuple[int, str]]) -> tuple[str | None, dict[int, str]]:
     """The label form of the document's notes and their start lines: the form
     finding most numbered notes, the printed "(N)" form on a tie. When another
     form finds numbered notes too, the choice is reported with its line."""
@@ -145,7 +135,7 @@ def _choose_note_form(lines: list[Line], heads: dict, warnings: list[tuple[int, 
     for form in NOTE_LABEL_FORMS:
         starts = _note_starts(lines, heads, form)
         count = sum(1 for label in starts.values() if not label.startswith("*"))
-        found[form] = {i: l for i, l in starts.items() if not l.startswith("*")}
+        found[form] = {i: label for i, label in starts.items() if not label.startswith("*")}
         if count > best_count or (best[0] is None and starts):
             best, best_count = (form, starts), count
     for form, starts in found.items():
@@ -157,15 +147,6 @@ def _choose_note_form(lines: list[Line], heads: dict, warnings: list[tuple[int, 
                              f"({len(starts)} notes, from this line); they are read as {best[0]} "
                              f"({best_count} notes). Check the notes of this text."))
     return best
-
-
-@dataclass
-class RawNote:
-    """A footnote as printed: its label and its lines, grouped in paragraphs."""
-
-    label: str
-    line_no: int
-    paragraphs: list[list[Line]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -203,6 +184,20 @@ class Layout:
     # Running heads and page numbers printed at the foot of the page.
     heads_at_foot: bool = False
 
+    @property
+    def printed_pages(self) -> tuple[str, str] | None:
+        """First and last page number, when the text prints them (running heads)."""
+        if not self.running_heads:
+            return None
+        numbers = [u.n for u in self.units if isinstance(u, PageBreak)]
+        return (numbers[0], numbers[-1]) if numbers else None
+
+    @property
+    def notes(self) -> list[PrintedNote]:
+        """Every printed note, in reading order, with the unit of its note block."""
+        return [PrintedNote(note, index) for index, unit in enumerate(self.units)
+                if isinstance(unit, NoteBlock) for note in unit.notes]
+
 
 @dataclass(frozen=True)
 class LayoutOptions:
@@ -221,35 +216,47 @@ def _is_running_head_cluster(lines: list[Line], i: int) -> bool:
     return (before is None or before.blank) and (after is None or after.blank)
 
 
-def _find_running_heads(lines: list[Line]) -> dict[int, tuple[str, str | None]]:
+def _find_running_heads(lines: list[Line]) -> Heads:
     """Map line index -> ('pageNum'|'header', page number) for running-head lines."""
-    heads: dict[int, tuple[str, str | None]] = {}
-    for i, line in enumerate(lines):
-        if not _is_running_head_cluster(lines, i):
+    heads: Heads = {}
+    for i in range(len(lines)):
+        if _is_running_head_cluster(lines, i):
+            number = lines[i].stripped
+            heads[i] = ("pageNum", number)
+            beside = _head_beside_number(lines, i)
+            if beside is not None:
+                heads[beside] = ("header", number)
+    for i in _repeated_lines(lines):
+        heads.setdefault(i, ("header", None))
+    return heads
+
+
+def _head_beside_number(lines: list[Line], i: int) -> int | None:
+    """The header text of the page number at line i: the nearest non-blank
+    line above it, if isolated, short and not ending a clause."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        cand = lines[j]
+        if cand.blank:
             continue
-        # The header text is the nearest isolated short line within a few lines.
-        number = line.stripped
-        heads[i] = ("pageNum", number)
-        for j in range(i - 1, max(-1, i - 6), -1):
-            cand = lines[j]
-            if cand.blank:
-                continue
-            isolated = (j == 0 or lines[j - 1].blank) and lines[j + 1].blank
-            if isolated and len(cand.stripped) < 150 and not cand.stripped.endswith((".", ",", ";", ":")):
-                heads[j] = ("header", number)
-            break
-    # Lines repeated verbatim on many pages (journal name, author names) are heads too.
+        isolated = (j == 0 or lines[j - 1].blank) and lines[j + 1].blank
+        if isolated and len(cand.stripped) < 150 and not cand.stripped.endswith((".", ",", ";", ":")):
+            return j
+        return None
+    return None
+
+
+def _repeated_lines(lines: list[Line]) -> list[int]:
+    """Isolated short lines repeated verbatim on many pages (journal name,
+    author names): running heads too."""
     counts: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         s = line.stripped
         if s and len(s) < 120 and (i == 0 or lines[i - 1].blank) and (i + 1 >= len(lines) or lines[i + 1].blank):
             counts.setdefault(s, []).append(i)
-    for s, where in counts.items():
-        # (a repeated sentence is text, however often an author writes it)
-        if len(where) >= 3 and not PAGE_NUMBER.match(s) and not s.endswith((".", ",", ";", ":", "!", "?")):
-            for i in where:
-                heads.setdefault(i, ("header", None))
-    return heads
+    # (a repeated sentence is text, however often an author writes it)
+    return [i for s, where in counts.items()
+            if len(where) >= 3 and not PAGE_NUMBER.match(s) and not s.endswith((".", ",", ";", ":", "!", "?"))
+            for i in where]
 
 
 def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layout:
@@ -257,142 +264,172 @@ def analyse(lines: list[Line], options: LayoutOptions = LayoutOptions()) -> Layo
     warnings: list[tuple[int, str]] = []
     heads = _find_running_heads(lines)
     running_heads = sorted({lines[i].stripped for i, (kind, _) in heads.items() if kind == "header"})
-
-    # Pass 1: which lines are note starts, in the document's label form.
+    # Which lines are note starts, in the document's label form.
     note_form, note_start = _choose_note_form(lines, heads, warnings)
+    reader = LayoutReader(lines, heads, note_start, options)
+    units = reader.read()
+    at_foot = _heads_at_foot(lines, heads)
+    numbers = iter(number_pages(reader.page_starts, heads, at_foot, options.first_page))
+    units = [PageBreak(next(numbers), u.line_no) if isinstance(u, PageBreak) else u for u in units]
+    return Layout(units, running_heads, warnings, note_form, at_foot)
 
-    def body_has_marker(start: int, end: int, label: str) -> bool:
-        text = " ".join(l.text for l in lines[start:end])
-        return bool(marker_pattern(label).search(text))
 
-    def next_note_start(after: int) -> int | None:
-        for k in sorted(note_start):
-            if k > after:
-                return k
-        return None
-
-    units: list[Unit] = []
-    page_starts: list[int] = []  # line indexes
-    page_numbers: dict[int, str] = {}
-    in_notes = False
-    current: RawNote | None = None
-    block: list[RawNote] = []
-    block_line = 0
-    pending_page_after_head: str | None = None
-    blank_run = 0
-
-    def close_block() -> None:
-        nonlocal block, current, in_notes
-        if block:
-            units.append(NoteBlock(tuple(block), block_line))
-        block = []
-        current = None
-        in_notes = False
-
-    def start_page(i: int) -> None:
-        page_starts.append(i)
-        if pending_page_after_head:
-            page_numbers[i] = pending_page_after_head
-        units.append(PageBreak("", lines[i].no))
-
-    # Running heads at the foot of the page (the text ends with one): a page
-    # number there is the number of the page it closes, not of the next.
+def _heads_at_foot(lines: list[Line], heads: Heads) -> bool:
+    """Are running heads printed at the foot of the page (the text ends with one)?"""
     last_line = max((i for i, line in enumerate(lines) if not line.blank), default=-1)
-    heads_at_foot = last_line in heads and any(
+    return last_line in heads and any(
         heads.get(k, ("", None))[0] == "pageNum" for k in range(max(0, last_line - 4), last_line + 1))
 
-    for i, line in enumerate(lines):
-        if i in heads:
-            kind, number = heads[i]
-            if kind == "pageNum" and number is not None and heads_at_foot:
-                if page_starts:
-                    page_numbers.setdefault(page_starts[-1], number)
-                if pending_page_after_head is None:
-                    pending_page_after_head = ""
-            elif kind == "pageNum" and number is not None:
-                pending_page_after_head = number
-            elif pending_page_after_head is None:
-                pending_page_after_head = ""
-            continue
+
+class ReaderState(Enum):
+    TEXT = "text"  # running text (and blank lines) of a page
+    NOTES = "notes"  # a footnote block at the foot of a page
+
+
+class LayoutReader:
+    """The lines read one at a time by a two-state machine (running text, or a
+    note block); each line causes one named transition:
+
+    * :meth:`skip_running_head` — a running head or page number (the next text
+      line starts a page);
+    * :meth:`blank_line` — kept in the text, or in the note being read;
+    * :meth:`start_note` — a note label (opens a note block in running text);
+    * :meth:`continue_note` — a line of the note being read;
+    * :meth:`end_note_block` — the text resumes on the next page;
+    * :meth:`text_line` — a line of running text, perhaps starting a page.
+    """
+
+    def __init__(self, lines: list[Line], heads: Heads, note_start: dict[int, str], options: LayoutOptions) -> None:
+        self.lines = lines
+        self.heads = heads
+        self.note_start = note_start
+        self.note_start_lines = sorted(note_start)
+        self.options = options
+        self.state = ReaderState.TEXT
+        self.units: list[Unit] = []
+        self.page_starts: list[int] = []  # line indexes
+        self.block: list[RawNote] = []  # the note block being read
+        self.block_line = 0
+        self.head_since_page_start = False
+        self.blank_run = 0
+
+    def read(self) -> list[Unit]:
+        for i, line in enumerate(self.lines):
+            self.step(i, line)
+        if self.state is ReaderState.NOTES:
+            self.close_note_block()
+        return self.units
+
+    def step(self, i: int, line: Line) -> None:
+        if i in self.heads:
+            self.skip_running_head()
+            return
         if line.blank:
-            blank_run += 1
-            if in_notes:
-                if current is not None and current.paragraphs and current.paragraphs[-1]:
-                    current.paragraphs[-1].append(line)
-                continue
-            units.append(BlankUnit(line))
-            continue
-        prev_blank = blank_run > 0
-        blank_run = 0
+            self.blank_line(line)
+            return
+        prev_blank, self.blank_run = self.blank_run > 0, 0
+        if i in self.note_start:
+            self.start_note(i, line)
+        elif self.state is ReaderState.TEXT:
+            self.text_line(i, line, prev_blank)
+        elif self.text_resumes(i, line, prev_blank):
+            self.end_note_block(i, line)
+        else:
+            self.continue_note(line)
 
-        if i in note_start:
-            if not in_notes:
-                in_notes = True
-                block_line = line.no
-            current = RawNote(note_start[i], line.no, [[line]])
-            block.append(current)
-            continue
+    @property
+    def note(self) -> RawNote | None:
+        """The note being read."""
+        return self.block[-1] if self.block else None
 
-        if in_notes:
-            nxt = next_note_start(i)
-            resumes = False
-            if line.indented or line.after_form_feed or pending_page_after_head is not None:
-                if nxt is None:
-                    resumes = True
-                else:
-                    resumes = body_has_marker(i, nxt, note_start[nxt])
-            elif prev_blank and current is not None and ends_sentence(_last_text(current)):
-                if nxt is not None:
-                    resumes = body_has_marker(i, nxt, note_start[nxt])
-            if not resumes:
-                assert current is not None
-                # Trailing blank lines were kept in the paragraph; a blank line
-                # after a finished sentence starts a new note paragraph.
-                last = current.paragraphs[-1]
-                trailing_blank = bool(last) and last[-1].blank
-                while last and last[-1].blank:
-                    last.pop()
-                if trailing_blank and (line.indented or ends_sentence(last[-1].text if last else "")):
-                    current.paragraphs.append([line])
-                else:
-                    last.append(line)
-                continue
-            # Trim blank lines kept at the end of the last note.
-            for note in block:
-                for para in note.paragraphs:
-                    while para and para[-1].blank:
-                        para.pop()
-            close_block()
-            start_page(i)
-            pending_page_after_head = None
-            units.append(TextUnit(line))
-            continue
+    # -- transitions -----------------------------------------------------------
+    def skip_running_head(self) -> None:
+        self.head_since_page_start = True
 
-        is_page_start = False
-        if i == 0 or line.after_form_feed or pending_page_after_head is not None:
-            is_page_start = True
-        elif line.indented:
-            if not prev_blank:
-                is_page_start = True
-            else:
-                gaps = [b - a for a, b in zip(page_starts, page_starts[1:])]
-                if len(gaps) >= 2 and page_starts:
-                    median = statistics.median(gaps)
-                    is_page_start = (i - page_starts[-1]) >= options.page_length_ratio * median
-        if is_page_start:
-            start_page(i)
-            pending_page_after_head = None
-        units.append(TextUnit(line))
+    def blank_line(self, line: Line) -> None:
+        self.blank_run += 1
+        if self.state is ReaderState.TEXT:
+            self.units.append(BlankUnit(line))
+        elif self.note is not None and self.note.paragraphs and self.note.paragraphs[-1]:
+            self.note.paragraphs[-1].append(line)
 
-    if in_notes:
-        for note in block:
+    def start_note(self, i: int, line: Line) -> None:
+        if self.state is ReaderState.TEXT:
+            self.state = ReaderState.NOTES
+            self.block_line = line.no
+        self.block.append(RawNote(self.note_start[i], line.no, [[line]]))
+
+    def continue_note(self, line: Line) -> None:
+        note = self.note
+        assert note is not None  # the NOTES state starts with a note
+        # Trailing blank lines were kept in the paragraph; a blank line after a
+        # finished sentence starts a new note paragraph.
+        last = note.paragraphs[-1]
+        trailing_blank = bool(last) and last[-1].blank
+        while last and last[-1].blank:
+            last.pop()
+        if trailing_blank and (line.indented or ends_sentence(last[-1].text if last else "")):
+            note.paragraphs.append([line])
+        else:
+            last.append(line)
+
+    def end_note_block(self, i: int, line: Line) -> None:
+        self.close_note_block()
+        self.start_page(i)
+        self.units.append(TextUnit(line))
+
+    def text_line(self, i: int, line: Line, prev_blank: bool) -> None:
+        if self.starts_page(i, line, prev_blank):
+            self.start_page(i)
+        self.units.append(TextUnit(line))
+
+    # -- what the transitions share ----------------------------------------------
+    def start_page(self, i: int) -> None:
+        self.page_starts.append(i)
+        self.units.append(PageBreak("", self.lines[i].no))
+        self.head_since_page_start = False
+
+    def close_note_block(self) -> None:
+        for note in self.block:
+            # Blank lines kept at the end of a note paragraph end nothing.
             for para in note.paragraphs:
                 while para and para[-1].blank:
                     para.pop()
-        close_block()
+        if self.block:
+            self.units.append(NoteBlock(tuple(self.block), self.block_line))
+        self.block = []
+        self.state = ReaderState.TEXT
 
-    _number_pages(units, page_starts, page_numbers, options.first_page)
-    return Layout(units, running_heads, warnings, note_form, heads_at_foot)
+    # -- decisions -------------------------------------------------------------
+    def text_resumes(self, i: int, line: Line, prev_blank: bool) -> bool:
+        """After a note block: does this line start the next page's text (and
+        not another paragraph of the last note)?"""
+        k = bisect.bisect_right(self.note_start_lines, i)
+        nxt = self.note_start_lines[k] if k < len(self.note_start_lines) else None
+        if line.indented or line.after_form_feed or self.head_since_page_start:
+            return nxt is None or self.text_has_marker(i, nxt)
+        note = self.note
+        if prev_blank and note is not None and ends_sentence(_last_text(note)):
+            return nxt is not None and self.text_has_marker(i, nxt)
+        return False
+
+    def text_has_marker(self, start: int, next_note: int) -> bool:
+        """Do the lines up to the next note block hold that block's first marker?"""
+        text = " ".join(line.text for line in self.lines[start:next_note])
+        return bool(marker_pattern(self.note_start[next_note]).search(text))
+
+    def starts_page(self, i: int, line: Line, prev_blank: bool) -> bool:
+        """Does this line of running text start a page?"""
+        if i == 0 or line.after_form_feed or self.head_since_page_start:
+            return True
+        if not line.indented:
+            return False
+        if not prev_blank:
+            return True
+        gaps = [b - a for a, b in zip(self.page_starts, self.page_starts[1:], strict=False)]
+        if len(gaps) < 2:
+            return False
+        return (i - self.page_starts[-1]) >= self.options.page_length_ratio * statistics.median(gaps)
 
 
 def _last_text(note: RawNote) -> str:
@@ -403,26 +440,42 @@ def _last_text(note: RawNote) -> str:
     return ""
 
 
-def _number_pages(units: list[Unit], page_starts: list[int], known: dict[int, str], first_page: int) -> None:
-    """Give every page break its number: printed numbers where the text has
-    them (counting back and forward from each), else counted from first_page."""
-    numbers: list[int | None] = [None] * len(page_starts)
-    for k, idx in enumerate(page_starts):
-        value = known.get(idx)
-        if value and value.isdigit():
-            numbers[k] = int(value)
+def number_pages(page_starts: list[int], heads: Heads, heads_at_foot: bool, first_page: int) -> list[str]:
+    """The number of each page (``page_starts``: line indexes). A page number
+    printed in a running head numbers the page it opens (heads at the top) or
+    closes (heads at the foot); pages between are counted back and forward
+    from the printed ones; a text without printed numbers counts from
+    ``first_page``."""
+    known = _printed_numbers(page_starts, heads, heads_at_foot)
+    numbers: list[int | None] = [int(n) if n and n.isdigit() else None for n in known]
     anchors = [k for k, v in enumerate(numbers) if v is not None]
-    if anchors:
-        first = anchors[0]
-        for k in range(first - 1, -1, -1):
-            numbers[k] = numbers[k + 1] - 1  # type: ignore[operator]
-        for k in range(first + 1, len(numbers)):
-            if numbers[k] is None:
-                numbers[k] = numbers[k - 1] + 1  # type: ignore[operator]
-    else:
-        numbers = [first_page + k for k in range(len(page_starts))]
-    k = 0
-    for pos, unit in enumerate(units):
-        if isinstance(unit, PageBreak):
-            units[pos] = PageBreak(str(max(numbers[k] or 1, 1)), unit.line_no)
-            k += 1
+    if not anchors:
+        return [str(max(first_page + k, 1)) for k in range(len(page_starts))]
+    counted: list[int] = [0] * len(numbers)
+    first = anchors[0]
+    counted[first] = numbers[first] or 0
+    for k in range(first - 1, -1, -1):
+        counted[k] = counted[k + 1] - 1
+    for k in range(first + 1, len(numbers)):
+        value = numbers[k]
+        counted[k] = counted[k - 1] + 1 if value is None else value
+    return [str(max(n or 1, 1)) for n in counted]
+
+
+def _printed_numbers(page_starts: list[int], heads: Heads, heads_at_foot: bool) -> list[str | None]:
+    """The page number printed for each page: with heads at the top, the last
+    one between the page before and this page's first line; at the foot, the
+    first one after this page's first line and before the next page's."""
+    printed = sorted((i, number) for i, (kind, number) in heads.items() if kind == "pageNum" and number is not None)
+    where = [i for i, _ in printed]
+    numbers: list[str | None] = []
+    for k, start in enumerate(page_starts):
+        if heads_at_foot:
+            end = page_starts[k + 1] if k + 1 < len(page_starts) else len(where) and where[-1] + 1
+            first = bisect.bisect_right(where, start)
+            numbers.append(printed[first][1] if first < len(where) and where[first] < end else None)
+        else:
+            before = page_starts[k - 1] if k else -1
+            last = bisect.bisect_left(where, start) - 1
+            numbers.append(printed[last][1] if last >= 0 and where[last] > before else None)
+    return numbers

@@ -72,7 +72,8 @@ def decode_raw(data: bytes, path: str) -> list[Line]:
                 text = data[len(bom):].decode(codec)
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"not valid {name} (the file starts with a {name} byte order mark; bad data at byte {exc.start + len(bom)}).",
+                    f"not valid {name} (the file starts with a {name} byte order mark; "
+                    f"bad data at byte {exc.start + len(bom)}).",
                     path=path,
                     hint="Convert the file to UTF-8 (e.g. iconv -t utf-8).",
                 ) from None
