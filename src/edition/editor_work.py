@@ -27,6 +27,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import EditionError, Issue, OutputExistsError
 from .tei import parse_bytes, write_atomic
@@ -96,10 +97,10 @@ class EditorWork:
     edited: set[str]
 
     @classmethod
-    def from_state(cls, state: dict) -> EditorWork:
+    def from_state(cls, state: dict[str, Any]) -> EditorWork:
         return cls(dict(state.get("written", {})), set(state.get("edited", [])))
 
-    def save(self, state: dict) -> None:
+    def save(self, state: dict[str, Any]) -> None:
         state["written"] = dict(sorted(self.written.items()))
         state["edited"] = sorted(self.edited)
 

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .editor_work import EditorWork, Overwrite
+from .editor_work import EditorWork
 from .errors import EditionError, Issue
 from .lock import project_lock, remove_stray_temporaries
 from .parallel import DocumentPool, Failed
@@ -281,14 +281,15 @@ def ingest_stage(run: BuildRun) -> None:
     of what the build wrote."""
     tasks = texts_to_ingest(run)
     plan = run.work.plan_overwrite(run.project.root, {t.target.stem: t.target for t in tasks},
-                                   force=run.options.force, merge=True, action="re-ingested")
+                                   force=run.options.force, merge=True, action="re-ingested",
+                                   otherwise="leave out --reingest")
     run.report.issues.extend(plan.warnings)
     # an edited file is re-ingested beside it, then merged (EditorWork.carry_over)
     tasks = [IngestTask(t.raw, run.work.staging(run.project.root, t.target.stem)) if t.target.stem in plan.merge
              else t for t in tasks]
     steps = run.pool.imap(ingest_text, tasks, run.project.root,
                           progress=lambda done, total: run.progress("ingest", done, total))
-    for task, outcome in zip(tasks, steps):
+    for task, outcome in zip(tasks, steps, strict=True):
         doc_id = doc_id_from_path(task.raw)
         if isinstance(outcome, Failed):
             run.report.fail(doc_id, outcome.error.as_issue("ingest", str(task.raw)))
@@ -344,7 +345,8 @@ def annotate_stage(run: BuildRun) -> None:
     tei/registers.xml (candidates no text refers to pruned)."""
     readable_documents(run)
     registers_digest = file_digest(run.project.registers) or sha256(b"")
-    todo, settled = [], []
+    todo: list[Path] = []
+    settled: list[Path] = []
     for tei_path in run.docs:
         key = annotate_key(run, run.digests[tei_path], registers_digest)
         (settled if run.documents.get(tei_path.stem, {}).get("annotated") == key else todo).append(tei_path)
@@ -467,7 +469,7 @@ def validate_documents(pool: DocumentPool, paths: list[Path], options: ValidateO
     chunks = [tuple(names[k:k + VALIDATE_CHUNK]) for k in range(0, len(names), VALIDATE_CHUNK)]
     issues: list[Issue] = []
     done = 0
-    for chunk, found in zip(chunks, pool.imap(validate_chunk, chunks, options)):
+    for chunk, found in zip(chunks, pool.imap(validate_chunk, chunks, options), strict=True):
         if isinstance(found, Failed):  # validate_paths reports a file's problems as issues
             raise found.error
         issues.extend(found)
@@ -536,7 +538,7 @@ def count_stage(run: BuildRun) -> None:
     todo = [d for d in run.docs if counts.get(d.stem, {}).get("tei") != run.digests[d]]
     found = run.pool.imap(count_elements, todo, None,
                           progress=lambda done, total: run.progress("count", done, total))
-    for doc, figures in zip(todo, found):
+    for doc, figures in zip(todo, found, strict=True):
         if isinstance(figures, Failed):  # read a moment ago; the build reports it again next time
             raise figures.error
         counts[doc.stem] = {"tei": run.digests[doc], **figures}

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from ..errors import EditionError, Issue
 from ..parallel import DocumentPool, Failed
 from ..tei import TEI, parse_file, serialize
@@ -41,13 +43,14 @@ from .names import HONORIFICS_AFTER, HONORIFICS_BEFORE
 from .registers import Entry, Register
 
 MAX_ROUNDS = 4
+DEFAULT_OPTIONS = AnnotateOptions()
 
 
 @dataclass
 class DocumentOutcome:
     path: Path
     data: bytes | None = None  # the annotated document; None when it failed
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
     occurrences: list[Occurrence] = field(default_factory=list)
     issue: Issue | None = None
     # e.g. "not Turkish, left alone": the document is not rewritten
@@ -68,7 +71,7 @@ class CorpusResult:
 @dataclass
 class _Run:
     outcome: DocumentOutcome
-    changes: list[tuple]
+    changes: list[tuple[Any, ...]]  # Register.changes_since
     folded_text: bytes  # the text, folded, UTF-8 and zlib-compressed (see _pack)
 
 
@@ -197,7 +200,7 @@ def _merge(register: Register, run: _Run) -> tuple[set[tuple[str, str]], set[tup
     return brought, known, renamed
 
 
-def _pack(text_el) -> bytes:
+def _pack(text_el: etree._Element | None) -> bytes:
     """A text's folded words, compressed: the parent keeps one per document
     to decide what to redo, a thousand of them uncompressed would be ~150 MB."""
     folded = fold("".join(text_el.itertext())) if text_el is not None else ""
@@ -219,7 +222,7 @@ def _mentions(packed: bytes, names: Iterable[str]) -> bool:
     return False
 
 
-def annotate_corpus(paths: Iterable[Path], register: Register, options: AnnotateOptions = AnnotateOptions(),
+def annotate_corpus(paths: Iterable[Path], register: Register, options: AnnotateOptions = DEFAULT_OPTIONS,
                     *, settled: Iterable[Path] = (), jobs: int = 1,
                     progress: Callable[[int, int], None] | None = None,
                     write: Callable[[Path, bytes], None] | None = None,
@@ -285,7 +288,7 @@ class _Corpus:
         brought: set[tuple[str, str]] = set()
         known_by: dict[Path, set[tuple[str, str]]] = {}
         redo: set[Path] = set()
-        for path, run in zip(pending, _annotate_round(self.pool, pending, context, self.tick)):
+        for path, run in zip(pending, _annotate_round(self.pool, pending, context, self.tick), strict=True):
             self.result.outcomes[path] = run.outcome
             if run.outcome.issue is not None:
                 continue
@@ -312,7 +315,7 @@ class _Corpus:
         annotated again, which reports why."""
         unpacked, self.unpacked = self.unpacked, []
         unreadable: set[Path] = set()
-        for path, packed in zip(unpacked, self.pool.imap(_pack_file, [str(p) for p in unpacked], None)):
+        for path, packed in zip(unpacked, self.pool.imap(_pack_file, [str(p) for p in unpacked], None), strict=True):
             if isinstance(packed, Failed):
                 unreadable.add(path)
             else:
