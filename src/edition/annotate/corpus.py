@@ -7,7 +7,9 @@ the order in which they are annotated, and a parallel run cannot share one
 growing register. :func:`annotate_corpus` therefore works in rounds:
 
 1. every pending document is annotated against a frozen copy of the register
-   (in worker processes when ``jobs`` > 1), recording what it would add;
+   (one step per document through :class:`~edition.parallel.DocumentPool`:
+   a build's pool, whose workers keep the gazetteer and the given names
+   across rounds), recording what it would add;
 2. the additions are merged into the register in document order (sorted
    paths), so ids never depend on which worker finished first;
 3. a document is annotated again in the next round only if the merge added a
@@ -16,7 +18,9 @@ growing register. :func:`annotate_corpus` therefore works in rounds:
    build (``settled``) are checked the same way and redone only if needed.
 
 The outcome is the same for any number of jobs, and a second build with the
-merged register changes nothing.
+merged register changes nothing. This process holds the register and the
+documents' outcomes, never their texts: a document's bytes are handed to
+``write`` and dropped, and what the redo decision reads waits on disk.
 """
 
 from __future__ import annotations
@@ -72,7 +76,6 @@ class CorpusResult:
 class _Run:
     outcome: DocumentOutcome
     changes: list[tuple[Any, ...]]  # Register.changes_since
-    folded_text: bytes  # the text, folded, UTF-8 and zlib-compressed (see _pack)
 
 
 # -- one document, in a worker process or in this one -----------------------
@@ -83,18 +86,18 @@ class _Round:
     register: Register  # the round's register, frozen: each document works on a copy
     options: AnnotateOptions
     keep_occurrences: bool
-    carry_dir: str | None  # where each document's name findings wait for its next round
+    # this call's private folder, where each document's name findings and
+    # packed text wait for its next round (not in the parent's memory)
+    carry_dir: str
 
 
-def _carried_file(carry_dir: str, path: str) -> Path:
-    return Path(carry_dir) / (hashlib.sha256(path.encode("utf-8")).hexdigest()[:32] + ".pickle")
+def _carried_file(carry_dir: str, path: str, suffix: str = ".pickle") -> Path:
+    return Path(carry_dir) / (hashlib.sha256(path.encode("utf-8")).hexdigest()[:32] + suffix)
 
 
-def _load_carried(carry_dir: str | None, path: str) -> dict[str, Any] | None:
+def _load_carried(carry_dir: str, path: str) -> dict[str, Any] | None:
     """What the name rules found in this document in the last round (a file
     in this call's own private folder, written by _save_carried)."""
-    if carry_dir is None:
-        return None
     try:
         carried: dict[str, Any] = pickle.loads(zlib.decompress(_carried_file(carry_dir, path).read_bytes()))
     except FileNotFoundError:
@@ -102,8 +105,8 @@ def _load_carried(carry_dir: str | None, path: str) -> dict[str, Any] | None:
     return carried
 
 
-def _save_carried(carry_dir: str | None, path: str, carried: dict[str, Any] | None) -> None:
-    if carry_dir is not None and carried is not None:
+def _save_carried(carry_dir: str, path: str, carried: dict[str, Any] | None) -> None:
+    if carried is not None:
         _carried_file(carry_dir, path).write_bytes(zlib.compress(pickle.dumps(carried, pickle.HIGHEST_PROTOCOL), 1))
 
 
@@ -121,13 +124,14 @@ def _annotate_one(context: _Round, path: str) -> _Run:
     except EditionError as exc:
         message = f"{exc.message} {exc.hint}" if exc.hint else exc.message
         outcome.issue = Issue(exc.path or path, exc.line, exc.col, "error", message, "annotate")
-        return _Run(outcome, [], b"")
+        return _Run(outcome, [])
     if result.skipped:
         outcome.skipped = True
         outcome.warnings.append(Issue(path, None, None, "warning",
                                       f"{result.skipped}; not annotated. Pass --lang tr to annotate it anyway.",
                                       "annotate-language"))
-        return _Run(outcome, [], b"")
+        _save_text(context.carry_dir, path, b"")  # left alone: no name concerns it
+        return _Run(outcome, [])
     outcome.warnings.extend(Issue(path, None, None, "warning", message, "annotate-kept-edit")
                             for message in result.kept_edits)
     outcome.data = serialize(tree)
@@ -135,8 +139,40 @@ def _annotate_one(context: _Round, path: str) -> _Run:
     # occurrences (with their contexts) are only wanted for a candidates report;
     # a build of a thousand documents would hold millions of them
     outcome.occurrences = result.occurrences if context.keep_occurrences else []
-    text_el = tree.getroot().find(TEI + "text")
-    return _Run(outcome, register.changes_since(base), _pack(text_el))
+    _save_text(context.carry_dir, path, _pack(tree.getroot().find(TEI + "text")))
+    return _Run(outcome, register.changes_since(base))
+
+
+def _save_text(carry_dir: str, path: str, packed: bytes) -> None:
+    _carried_file(carry_dir, path, ".text").write_bytes(packed)
+
+
+def _packed_text(carry_dir: str, path: str) -> bytes:
+    """The document's packed text as its last round left it; for a settled
+    document not annotated in this call, read from its file (once)."""
+    try:
+        return _carried_file(carry_dir, path, ".text").read_bytes()
+    except FileNotFoundError:
+        packed = _pack(parse_file(path).getroot().find(TEI + "text"))
+        _save_text(carry_dir, path, packed)
+        return packed
+
+
+@dataclass(frozen=True)
+class _NewNames:
+    """The context of :func:`_concerned`: what a round's merge added."""
+
+    names: frozenset[tuple[str, str]]  # (kind, folded name), see _trigger_names
+    carry_dir: str
+
+
+def _concerned(context: _NewNames, item: tuple[str, frozenset[tuple[str, str]]]) -> bool:
+    """The step that decides whether a document is redone: does a name the
+    merge added, and that the document did not know itself, start a word of
+    its text? (A settled document that cannot be read raises: it is redone,
+    which reports why.)"""
+    path, known = item
+    return _mentions(_packed_text(context.carry_dir, path), {name for _kind, name in context.names - known})
 
 
 def _annotate_round(pool: DocumentPool, paths: list[Path], context: _Round,
@@ -201,8 +237,8 @@ def _merge(register: Register, run: _Run) -> tuple[set[tuple[str, str]], set[tup
 
 
 def _pack(text_el: etree._Element | None) -> bytes:
-    """A text's folded words, compressed: the parent keeps one per document
-    to decide what to redo, a thousand of them uncompressed would be ~150 MB."""
+    """A text's folded words, compressed (a thousand of them uncompressed
+    would be ~150 MB): kept on disk per document to decide what to redo."""
     folded = fold("".join(text_el.itertext())) if text_el is not None else ""
     return zlib.compress(folded.encode("utf-8"), 1)
 
@@ -245,13 +281,13 @@ def annotate_corpus(paths: Iterable[Path], register: Register, options: Annotate
             return annotate_corpus(paths, register, options, settled=settled, progress=progress, write=write,
                                    keep_occurrences=keep_occurrences, pool=own)
     pending = sorted(set(map(Path, paths)))
-    corpus = _Corpus(pool, register, progress, write, total=len(pending))
-    corpus.unpacked = sorted(set(map(Path, settled)) - set(pending))
-    # what the name rules found in each document, kept (on disk, in a folder
-    # of this call's own) for the document's next round: a document redone
-    # because other documents taught the register new names mostly asks the
-    # register what it asked before (NameFinder.carried)
+    # what the name rules found in each document, and its text, kept on disk
+    # in a folder of this call's own for the document's next round: a
+    # document redone because other documents taught the register new names
+    # mostly asks the register what it asked before (NameFinder.carried)
     with tempfile.TemporaryDirectory(prefix="edition-annotate-") as carry_dir:
+        corpus = _Corpus(pool, register, progress, write, carry_dir, total=len(pending))
+        corpus.texts.update(set(map(Path, settled)) - set(pending))
         context = _Round(register, options, keep_occurrences, carry_dir)
         while pending and corpus.result.rounds < MAX_ROUNDS:
             pending = corpus.round(pending, context)
@@ -260,18 +296,18 @@ def annotate_corpus(paths: Iterable[Path], register: Register, options: Annotate
 
 class _Corpus:
     """The state of :func:`annotate_corpus` between rounds: the register,
-    what each document's text holds (folded and packed, see :func:`_pack`),
-    the progress counts."""
+    the documents whose texts a new name may concern, the progress counts.
+    It holds no text: the texts wait on disk (:func:`_packed_text`)."""
 
     def __init__(self, pool: DocumentPool, register: Register, progress: Callable[[int, int], None] | None,
-                 write: Callable[[Path, bytes], None] | None, *, total: int) -> None:
+                 write: Callable[[Path, bytes], None] | None, carry_dir: str, *, total: int) -> None:
         self.pool = pool
         self.register = register
         self.progress = progress
         self.write = write
+        self.carry_dir = carry_dir
         self.result = CorpusResult()
-        self.texts: dict[Path, bytes] = {}  # every document's packed text, once known
-        self.unpacked: list[Path] = []  # settled documents, read only when a new name concerns them
+        self.texts: set[Path] = set()  # documents settled or annotated: checked against new names
         self.done = 0
         self.total = total
 
@@ -286,46 +322,34 @@ class _Corpus:
         self.result.rounds += 1
         context = replace(context, register=self.register.copy())
         brought: set[tuple[str, str]] = set()
-        known_by: dict[Path, set[tuple[str, str]]] = {}
+        known_by: dict[Path, frozenset[tuple[str, str]]] = {}
         redo: set[Path] = set()
         for path, run in zip(pending, _annotate_round(self.pool, pending, context, self.tick), strict=True):
             self.result.outcomes[path] = run.outcome
             if run.outcome.issue is not None:
                 continue
-            self.texts[path] = run.folded_text
-            names, known_by[path], renamed = _merge(self.register, run)
+            self.texts.add(path)
+            names, known, renamed = _merge(self.register, run)
             brought |= names
+            known_by[path] = frozenset(known)
             if renamed:
                 redo.add(path)
             if self.write is not None and run.outcome.data is not None:
                 self.write(path, run.outcome.data)
                 run.outcome.data = None
         if brought:
-            redo |= self._pack_settled()
-            for path, folded in self.texts.items():
-                unknown = {name for _kind, name in brought - known_by.get(path, set())}
-                if path not in redo and _mentions(folded, unknown):
-                    redo.add(path)
+            redo |= self._concerned(frozenset(brought), known_by, sorted(self.texts - redo))
         self.total += len(redo)
         return sorted(redo)
 
-    def _pack_settled(self) -> set[Path]:
-        """Read the settled documents' texts (once, when a new name first
-        might concern them). Returns those that cannot be read: they are
-        annotated again, which reports why."""
-        unpacked, self.unpacked = self.unpacked, []
-        unreadable: set[Path] = set()
-        for path, packed in zip(unpacked, self.pool.imap(_pack_file, [str(p) for p in unpacked], None), strict=True):
-            if isinstance(packed, Failed):
-                unreadable.add(path)
-            else:
-                self.texts[path] = packed
-        return unreadable
-
-
-def _pack_file(_context: None, path: str) -> bytes:
-    """The step that reads a settled document's text (see :func:`_pack`)."""
-    return _pack(parse_file(path).getroot().find(TEI + "text"))
+    def _concerned(self, brought: frozenset[tuple[str, str]], known_by: dict[Path, frozenset[tuple[str, str]]],
+                   candidates: list[Path]) -> set[Path]:
+        """The ``candidates`` whose text holds a name of ``brought`` that
+        they did not know themselves (checked in the pool, from disk)."""
+        items = [(str(p), known_by.get(p, frozenset())) for p in candidates]
+        answers = self.pool.imap(_concerned, items, _NewNames(brought, self.carry_dir))
+        return {path for path, answer in zip(candidates, answers, strict=True)
+                if isinstance(answer, Failed) or answer}
 
 
 def default_jobs() -> int:
