@@ -81,3 +81,12 @@ def test_the_workers_cpu_is_counted_while_the_pool_lives():
         first = pool.worker_cpu_seconds
         pool.map(slow_square, list(range(40)), None)
         assert 0.0 < first < pool.worker_cpu_seconds
+
+
+def test_a_light_step_starts_no_workers_but_uses_running_ones():
+    with DocumentPool(2) as pool:
+        here = {pid for _, pid in pool.map(square_or_fail, list(range(8)), {"bad": -1, "offset": 0}, light=True)}
+        assert here == {os.getpid()}
+        pool.map(square_or_fail, list(range(8)), {"bad": -1, "offset": 0})  # starts the workers
+        there = {pid for _, pid in pool.map(square_or_fail, list(range(8)), {"bad": -1, "offset": 0}, light=True)}
+        assert os.getpid() not in there

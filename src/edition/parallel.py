@@ -98,18 +98,22 @@ class DocumentPool:
         return self._worker_cpu
 
     def map(self, step: Callable[[C, T], R], items: Sequence[T], context: C,
-            progress: Progress | None = None) -> list[R | Failed]:
+            progress: Progress | None = None, *, light: bool = False) -> list[R | Failed]:
         """``step(context, item)`` for every item, results in item order."""
-        return list(self.imap(step, items, context, progress))
+        return list(self.imap(step, items, context, progress, light=light))
 
     def imap(self, step: Callable[[C, T], R], items: Sequence[T], context: C,
-             progress: Progress | None = None) -> Iterator[R | Failed]:
+             progress: Progress | None = None, *, light: bool = False) -> Iterator[R | Failed]:
         """:meth:`map` one result at a time, in item order, each as soon as it
         and those before it are done: the caller keeps no more than it wants
-        (a build keeps a digest per document, not the document)."""
+        (a build keeps a digest per document, not the document).
+
+        A ``light`` step (a regex over a file, a count) runs in this process
+        unless the workers are already running: starting them (a second or
+        so each) would cost more than the step."""
         tick = progress or (lambda done, total: None)
         total = len(items)
-        if self.jobs <= 1 or total <= 1:
+        if self.jobs <= 1 or total <= 1 or (light and self._executor is None):
             for done, item in enumerate(items, 1):
                 result = _run_one(step, context, item)
                 tick(done, total)

@@ -425,7 +425,7 @@ def prune_candidates(register: Register, tei_dir: Path, pool: DocumentPool | Non
     paths = [p for p in sorted(tei_dir.glob("*.xml")) if _readable(p, input_root(p))]
     # refused files are reported where the build reads them
     used: set[str] = set()
-    refs = (pool or DocumentPool(1)).imap(register_refs, paths, None)
+    refs = (pool or DocumentPool(1)).imap(register_refs, paths, None, light=True)
     for found in refs:
         if not isinstance(found, Failed):
             used |= found
@@ -536,7 +536,7 @@ def count_stage(run: BuildRun) -> None:
     nothing (the figures go in the report and, per text, in the state)."""
     counts: dict[str, Any] = run.state.setdefault("counts", {})
     todo = [d for d in run.docs if counts.get(d.stem, {}).get("tei") != run.digests[d]]
-    found = run.pool.imap(count_elements, todo, None,
+    found = run.pool.imap(count_elements, todo, None, light=True,
                           progress=lambda done, total: run.progress("count", done, total))
     for doc, figures in zip(todo, found, strict=True):
         if isinstance(figures, Failed):  # read a moment ago; the build reports it again next time

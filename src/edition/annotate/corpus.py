@@ -347,7 +347,7 @@ class _Corpus:
         """The ``candidates`` whose text holds a name of ``brought`` that
         they did not know themselves (checked in the pool, from disk)."""
         items = [(str(p), known_by.get(p, frozenset())) for p in candidates]
-        answers = self.pool.imap(_concerned, items, _NewNames(brought, self.carry_dir))
+        answers = self.pool.imap(_concerned, items, _NewNames(brought, self.carry_dir), light=True)
         return {path for path, answer in zip(candidates, answers, strict=True)
                 if isinstance(answer, Failed) or answer}
 
