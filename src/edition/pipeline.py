@@ -489,35 +489,46 @@ def validate_stage(run: BuildRun) -> None:
     (or the registers) is recorded as valid only after a run without any
     issue, so its warnings are shown again until they are fixed. Writes:
     nothing; a text with an error leaves the build (its output is kept)."""
-    registers_path = run.project.registers
-    registers_digest = file_digest(registers_path)
-    keys = {d: validate_key(run, run.digests[d], registers_digest) for d in run.docs}
-    todo = [d for d in run.docs if run.documents.get(d.stem, {}).get("validated") != keys[d]]
-    registers_key = validate_key(run, "registers", registers_digest)
-    with_registers = registers_path.exists() and run.state.get("validated-registers") != registers_key
-    paths = todo + ([registers_path] if with_registers else [])
-    if not paths:
+    keys = texts_to_validate(run)
+    if not keys:
         return
-    run.progress("validate", 0, len(paths))
-    issues = validate_documents(run.pool, paths, validate_options(run.project),
+    run.progress("validate", 0, len(keys))
+    issues = validate_documents(run.pool, list(keys), validate_options(run.project),
                                 lambda done, total: run.progress("validate", done, total))
     run.report.issues.extend(issues)
-    with_issues = {Path(i.path).stem for i in issues}
-    for doc in todo:
-        record = run.documents.setdefault(doc.stem, {})
-        if doc.stem in with_issues:
-            record.pop("validated", None)
-        else:
-            record["validated"] = keys[doc]
-    if with_registers:
-        clean = not any(Path(i.path).name == registers_path.name for i in issues)
-        run.state["validated-registers"] = registers_key if clean else None
+    record_validation(run, keys, issues)
     invalid = {Path(i.path).stem for i in issues if i.severity == "error"}
     for doc in run.docs:
         if doc.stem in invalid:
             run.report.failed.append(doc.stem)
             run.forget(doc.stem)
     run.drop_failed()
+
+
+def texts_to_validate(run: BuildRun) -> dict[Path, str]:
+    """The texts (and the registers file) whose key changed since they were
+    last found valid, in build order, the registers last, with their keys."""
+    registers_path = run.project.registers
+    registers_digest = file_digest(registers_path)
+    keys = {d: validate_key(run, run.digests[d], registers_digest) for d in run.docs}
+    todo = {d: key for d, key in keys.items() if run.documents.get(d.stem, {}).get("validated") != key}
+    registers_key = validate_key(run, "registers", registers_digest)
+    if registers_path.exists() and run.state.get("validated-registers") != registers_key:
+        todo[registers_path] = registers_key
+    return todo
+
+
+def record_validation(run: BuildRun, keys: dict[Path, str], issues: list[Issue]) -> None:
+    """Record as valid what was validated without any issue; forget the rest."""
+    with_issues = {Path(i.path).name for i in issues}
+    for path, key in keys.items():
+        clean = path.name not in with_issues
+        if path == run.project.registers:
+            run.state["validated-registers"] = key if clean else None
+        elif clean:
+            run.documents.setdefault(path.stem, {})["validated"] = key
+        else:
+            run.documents.setdefault(path.stem, {}).pop("validated", None)
 
 
 # -- 4. count -----------------------------------------------------------------------------
