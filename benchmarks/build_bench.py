@@ -17,7 +17,11 @@ and the articles failed validation for note order. Then it measures:
   words/s and peak RSS of the largest process;
 * a rebuild after an editor's change to one text (a sentence added to the
   first paragraph of tei/synthetic-0000.xml): CPU and wall seconds;
-* whether tei/ and output/ are byte-identical for every --jobs.
+* whether tei/ and output/ are byte-identical for every --jobs;
+* the machine's load average before and after each build (on a shared
+  machine wall time says little: CPU seconds are the honest figure), the
+  speed-up of --jobs 2 over --jobs 1 and the CPU per document at each size
+  (linearity).
 
 Prints a table and writes the figures as JSON. Timings never go in unit tests.
 """
@@ -25,17 +29,19 @@ Prints a table and writes the figures as JSON. Timings never go in unit tests.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
+import os
 import random
 import re
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITION = [str(Path(sys.executable).with_name("edition"))]
@@ -48,6 +54,10 @@ def register_names(kind: str) -> list[str]:
     register = Register.load(ROOT / "tei" / "registers.xml")
     return sorted({e.preferred for e in register.entries.values()
                    if e.kind == kind and " " not in e.preferred and len(e.preferred) > 3})
+
+
+def swapped(mapping: dict[str, str], match: re.Match[str]) -> str:
+    return mapping[match.group()]
 
 
 def synthesise(folder: Path, n: int, seed: int = 1918) -> int:
@@ -66,13 +76,14 @@ def synthesise(folder: Path, n: int, seed: int = 1918) -> int:
     words = 0
     for i in range(n):
         text = sources[i % 2]
-        mapping = {}
+        mapping: dict[str, str] = {}
         for pool in names.values():
             shuffled = pool[:]
             rng.shuffle(shuffled)
-            mapping.update(zip(pool, shuffled))
-        pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(mapping, key=len, reverse=True))) + r")(?!\w)")
-        text = pattern.sub(lambda m: mapping[m.group()], text)
+            mapping.update(zip(pool, shuffled, strict=True))
+        alternatives = "|".join(map(re.escape, sorted(mapping, key=len, reverse=True)))
+        pattern = re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)")
+        text = pattern.sub(functools.partial(swapped, mapping), text)
         (raw / f"synthetic-{i:04d}.txt").write_text(text, encoding="utf-8")
         words += len(text.split())
     return words
@@ -132,6 +143,7 @@ def edit_one_text(folder: Path) -> None:
     data = path.read_text(encoding="utf-8")
     body = data.index("<body")
     m = re.compile(r"<p(?: [^>]*)?>").search(data, body)
+    assert m is not None, "the synthetic text has a paragraph"
     path.write_text(data[:m.end()] + "Editörün notu: metin gözden geçirildi. " + data[m.end():], encoding="utf-8")
 
 
@@ -146,6 +158,62 @@ def project_copy(tmp: Path, with_corpus: bool) -> Path:
     return folder
 
 
+def load() -> float:
+    """The machine's 1-minute load average: how busy the others keep it."""
+    return round(os.getloadavg()[0], 2)
+
+
+def measure(tmp: Path, n: int, jobs: int) -> tuple[dict[str, Any], str]:
+    """A cold build of n synthetic articles with --jobs, then a rebuild after
+    one edit; the figures and the digest of tei/ and output/."""
+    folder = project_copy(tmp, False)
+    words = synthesise(folder, n)
+    load_before = load()
+    secs, err, peak, cpu = run([*EDITION, "build", "-v", "--jobs", str(jobs)], folder)
+    digest = output_digest(folder)
+    edit_one_text(folder)
+    re_secs, re_err, _, re_cpu = run([*EDITION, "build", "-v", "--jobs", str(jobs)], folder)
+    shutil.rmtree(folder)
+    return {
+        "documents": n, "jobs": jobs, "seconds": round(secs, 3), "cpu_s": round(cpu, 3),
+        "cpu_per_doc_s": round(cpu / n, 4),
+        "docs_per_s": round(n / secs, 2), "words_per_s": round(words / secs),
+        "peak_rss_mb": round(peak, 1), "stages": stage_times(err), "stages_cpu": stage_cpu(err),
+        "rebuild_one_edit_s": round(re_secs, 3), "rebuild_one_edit_cpu_s": round(re_cpu, 3),
+        "rebuild_stages": stage_times(re_err), "rebuild_stages_cpu": stage_cpu(re_err),
+        "load_before": load_before, "load_after": load(),
+        "summary": summary_line(err),
+    }, digest
+
+
+def print_results(results: dict[str, Any], jobs: list[int]) -> None:
+    if "shipped" in results:
+        sh = results["shipped"]
+        print(f"shipped corpus: cold build {sh['cold_s']} s ({sh['cold_cpu_s']} s CPU), no-op {sh['noop_s']} s"
+              f" ({sh['noop_cpu_s']} s CPU), stages {sh['stages']}")
+    print(f"{'docs':>6} {'jobs':>4} {'CPU s':>8} {'CPU/doc':>8} {'wall s':>8} {'docs/s':>7} {'peak MB':>8}"
+          f" {'edit1 wall':>10} {'edit1 CPU':>9} {'load':>9}  CPU per stage")
+    for r in results["runs"]:
+        print(f"{r['documents']:>6} {r['jobs']:>4} {r['cpu_s']:>8} {r['cpu_per_doc_s']:>8} {r['seconds']:>8}"
+              f" {r['docs_per_s']:>7} {r['peak_rss_mb']:>8} {r['rebuild_one_edit_s']:>10}"
+              f" {r['rebuild_one_edit_cpu_s']:>9} {r['load_before']:>4}/{r['load_after']:<4}  {r['stages_cpu']}")
+        print(f"{'':>12}wall per stage {r['stages']}")
+        print(f"{'':>12}rebuild after one edit: wall {r['rebuild_stages']}, CPU {r['rebuild_stages_cpu']}")
+        print(f"{'':>12}{r['summary'].split(';')[0]}")
+    by = {(r["documents"], r["jobs"]): r for r in results["runs"]}
+    for n in sorted({r["documents"] for r in results["runs"]}):
+        if (n, 1) in by and (n, 2) in by:
+            one, two = by[(n, 1)], by[(n, 2)]
+            print(f"{n} documents: --jobs 2 is {one['seconds'] / two['seconds']:.2f}x the speed of --jobs 1 (wall), "
+                  f"at {two['cpu_s'] / one['cpu_s']:.2f}x the CPU; load {one['load_before']}..{two['load_after']}")
+    for j in jobs:
+        per_doc = [f"{r['documents']}: {r['cpu_per_doc_s']}" for r in results["runs"] if r["jobs"] == j]
+        if len(per_doc) > 1:
+            print(f"linearity, CPU s per document with --jobs {j}: " + ", ".join(per_doc))
+    for n, same in results.get("identical_across_jobs", {}).items():
+        print(f"{n} documents: tei/ and output/ {'identical' if same else 'DIFFER'} for --jobs {jobs}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10])
@@ -153,7 +221,7 @@ def main() -> None:
     parser.add_argument("--no-shipped", action="store_true", help="Skip the shipped corpus's cold and no-op builds.")
     parser.add_argument("--json", type=Path, default=ROOT / "output" / "bench-build.json")
     opts = parser.parse_args()
-    results: dict = {"runs": []}
+    results: dict[str, Any] = {"runs": [], "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         if not opts.no_shipped:
@@ -164,39 +232,14 @@ def main() -> None:
                                   "noop_s": round(noop, 3), "noop_cpu_s": round(noop_cpu, 3),
                                   "stages": stage_times(err)}
         for n in opts.sizes:
-            digests = {}
+            digests: dict[int, str] = {}
             for jobs in opts.jobs:
-                folder = project_copy(tmp, False)
-                words = synthesise(folder, n)
-                secs, err, peak, cpu = run([*EDITION, "build", "-v", "--jobs", str(jobs)], folder)
-                digests[jobs] = output_digest(folder)
-                edit_one_text(folder)
-                re_secs, re_err, _, re_cpu = run([*EDITION, "build", "-v", "--jobs", str(jobs)], folder)
-                results["runs"].append({
-                    "documents": n, "jobs": jobs, "seconds": round(secs, 3), "cpu_s": round(cpu, 3),
-                    "cpu_per_doc_s": round(cpu / n, 4),
-                    "docs_per_s": round(n / secs, 2), "words_per_s": round(words / secs),
-                    "peak_rss_mb": round(peak, 1), "stages": stage_times(err), "stages_cpu": stage_cpu(err),
-                    "rebuild_one_edit_s": round(re_secs, 3), "rebuild_one_edit_cpu_s": round(re_cpu, 3),
-                    "rebuild_stages": stage_times(re_err),
-                    "summary": summary_line(err),
-                })
-                shutil.rmtree(folder)
+                figures, digests[jobs] = measure(tmp, n, jobs)
+                results["runs"].append(figures)
+                opts.json.parent.mkdir(parents=True, exist_ok=True)
+                opts.json.write_text(json.dumps(results, indent=1))  # a long run's figures so far
             results.setdefault("identical_across_jobs", {})[n] = len(set(digests.values())) == 1
-    if "shipped" in results:
-        sh = results["shipped"]
-        print(f"shipped corpus: cold build {sh['cold_s']} s ({sh['cold_cpu_s']} s CPU), no-op {sh['noop_s']} s"
-              f" ({sh['noop_cpu_s']} s CPU), stages {sh['stages']}")
-    print(f"{'docs':>6} {'jobs':>4} {'CPU s':>8} {'CPU/doc':>8} {'wall s':>8} {'docs/s':>7} {'peak MB':>8}"
-          f" {'edit1 wall':>10} {'edit1 CPU':>9}  CPU per stage")
-    for r in results["runs"]:
-        print(f"{r['documents']:>6} {r['jobs']:>4} {r['cpu_s']:>8} {r['cpu_per_doc_s']:>8} {r['seconds']:>8}"
-              f" {r['docs_per_s']:>7} {r['peak_rss_mb']:>8} {r['rebuild_one_edit_s']:>10}"
-              f" {r['rebuild_one_edit_cpu_s']:>9}  {r['stages_cpu']}")
-        print(f"{'':>12}wall per stage {r['stages']}; rebuild after one edit {r['rebuild_stages']}")
-        print(f"{'':>12}{r['summary'].split(';')[0]}")
-    for n, same in results.get("identical_across_jobs", {}).items():
-        print(f"{n} documents: tei/ and output/ {'identical' if same else 'DIFFER'} for --jobs {opts.jobs}")
+    print_results(results, opts.jobs)
     opts.json.parent.mkdir(parents=True, exist_ok=True)
     opts.json.write_text(json.dumps(results, indent=1))
 

@@ -60,7 +60,8 @@ def test_every_command_has_help_and_is_in_readme():
 
 def test_parallel_validation_reports_what_one_process_does(tmp_path, monkeypatch):
     from edition import pipeline
-    from edition.pipeline import _validate
+    from edition.parallel import DocumentPool
+    from edition.pipeline import validate_documents
     from edition.validate import ValidateOptions
 
     monkeypatch.setattr(pipeline, "VALIDATE_CHUNK", 2)  # five chunks over two workers
@@ -77,7 +78,10 @@ def test_parallel_validation_reports_what_one_process_does(tmp_path, monkeypatch
         doc.write_text(text, encoding="utf-8")
         docs.append(doc)
     options = ValidateOptions(schemas=("edition",), profile="edition")
-    one = _validate(docs, tmp_path / "registers.xml", 1, options)
-    two = _validate(docs, tmp_path / "registers.xml", 2, options)
+    paths = [*docs, tmp_path / "registers.xml"]
+    with DocumentPool(1) as pool:
+        one = validate_documents(pool, paths, options)
+    with DocumentPool(2) as pool:
+        two = validate_documents(pool, paths, options)
     assert [i.format() for i in one] == [i.format() for i in two]
     assert {Path(i.path).name for i in one if i.severity == "error"} == {"doc-2.xml", "doc-7.xml"}

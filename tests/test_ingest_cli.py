@@ -42,11 +42,17 @@ def test_ingest_writes_tei_and_refuses_overwrite(runner, tmp_path):
     (out / "baku.xml").write_bytes(before + b"<!-- editor -->")
     result = runner.invoke(main, ["ingest", str(raw), "--output-dir", str(out)])
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: {out / 'baku.xml'}: exists and may hold an editor's work; not overwritten. Pass --force to replace it."
+    assert result.output.strip() == (f"Error: {out / 'baku.xml'}: was changed by an editor (or not written by this build); "
+                                     "not overwritten, nothing was written. Pass --force to replace it (a backup is kept "
+                                     "in .edition-cache/backup/).")
     assert (out / "baku.xml").read_bytes().endswith(b"<!-- editor -->")
     result = runner.invoke(main, ["ingest", str(raw), "--output-dir", str(out), "--force"])
     assert result.exit_code == 0
     assert (out / "baku.xml").read_bytes() == before
+    # --force replaces the editor's file, never loses it: one backup, with the edit
+    backups = list((tmp_path / ".edition-cache" / "backup").glob("baku.*.xml"))
+    assert [b.read_bytes() for b in backups] == [before + b"<!-- editor -->"]
+    assert "[editor-work-backup]" in result.output
 
 
 @pytest.mark.parametrize(

@@ -57,3 +57,36 @@ def test_a_bug_that_is_no_edition_error_propagates():
 
 def divide(context: None, item: int) -> float:
     return 1 / item
+
+
+def slow_square(context: None, item: int) -> int:
+    sum(range(20_000))  # some CPU for the workers to report
+    return item * item
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_imap_streams_results_in_item_order(jobs):
+    with DocumentPool(jobs) as pool:
+        seen = []
+        for k, result in enumerate(pool.imap(slow_square, list(range(30)), None,
+                                             progress=lambda done, total: seen.append((done, total)))):
+            assert result == k * k
+            assert seen[-1] == (k + 1, 30)  # counted before it is handed over, one by one
+
+
+def test_the_workers_cpu_is_counted_while_the_pool_lives():
+    with DocumentPool(2) as pool:
+        assert pool.worker_cpu_seconds == 0.0
+        pool.map(slow_square, list(range(40)), None)
+        first = pool.worker_cpu_seconds
+        pool.map(slow_square, list(range(40)), None)
+        assert 0.0 < first < pool.worker_cpu_seconds
+
+
+def test_a_light_step_starts_no_workers_but_uses_running_ones():
+    with DocumentPool(2) as pool:
+        here = {pid for _, pid in pool.map(square_or_fail, list(range(8)), {"bad": -1, "offset": 0}, light=True)}
+        assert here == {os.getpid()}
+        pool.map(square_or_fail, list(range(8)), {"bad": -1, "offset": 0})  # starts the workers
+        there = {pid for _, pid in pool.map(square_or_fail, list(range(8)), {"bad": -1, "offset": 0}, light=True)}
+        assert os.getpid() not in there

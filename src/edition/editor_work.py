@@ -25,8 +25,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import EditionError, Issue, OutputExistsError
 from .tei import parse_bytes, write_atomic
@@ -75,6 +76,14 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@dataclass(frozen=True)
+class Overwrite:
+    """What :meth:`EditorWork.plan_overwrite` decided."""
+
+    warnings: list[Issue]  # the backups made (with --force)
+    merge: set[str] = field(default_factory=set)  # ids whose editor's file the new version is merged into
+
+
 @dataclass
 class EditorWork:
     """The build state's record of written and edited TEI files.
@@ -88,10 +97,10 @@ class EditorWork:
     edited: set[str]
 
     @classmethod
-    def from_state(cls, state: dict) -> EditorWork:
+    def from_state(cls, state: dict[str, Any]) -> EditorWork:
         return cls(dict(state.get("written", {})), set(state.get("edited", [])))
 
-    def save(self, state: dict) -> None:
+    def save(self, state: dict[str, Any]) -> None:
         state["written"] = dict(sorted(self.written.items()))
         state["edited"] = sorted(self.edited)
 
@@ -113,48 +122,56 @@ class EditorWork:
         elif self.is_generated(doc_id):
             self.written[doc_id] = digest(data)
 
-    def guard_reingest(self, root: Path, targets: dict[str, Path], *, force: bool) -> tuple[list[Issue], set[str]]:
-        """Before re-ingesting ``targets`` (id → existing TEI file): with
-        ``force`` back up every file that may hold an editor's work; without,
-        the edited files whose generated version was kept are to be merged
-        (:meth:`carry_over`, the returned ids), and any other one refuses the
-        build before anything is written. Returns warnings and the ids to merge."""
+    def plan_overwrite(self, root: Path, targets: dict[str, Path], *, force: bool, merge: bool,
+                       action: str, otherwise: str = "") -> Overwrite:
+        """The overwrite policy, for every command that replaces TEI files
+        (``edition ingest``, ``edition build --reingest``), before anything
+        is written: ``targets`` maps ids to the files to be replaced.
+
+        A file the build wrote and nobody changed since is simply replaced.
+        Any other existing file may hold an editor's work: with ``force`` it
+        is backed up (a warning names the backup) and replaced; without, when
+        ``merge`` is allowed and the version the build generated was kept,
+        the new version is merged with the editor's (:meth:`carry_over`: the
+        returned ``merge`` ids); otherwise the whole command is refused
+        (:class:`OutputExistsError`, naming the files; nothing was
+        ``action``, e.g. "re-ingested"; ``otherwise`` is the hint's other way
+        out, e.g. "leave out --reingest")."""
         at_risk = {doc_id: path for doc_id, path in targets.items()
                    if path.exists() and not self.is_generated(doc_id)}
-        if not at_risk:
-            return [], set()
-        if not force:
-            mergeable = {doc_id for doc_id in at_risk if doc_id in self.written
-                         and (root / GENERATED_DIR / f"{doc_id}.xml").is_file()}
-            at_risk = {doc_id: path for doc_id, path in at_risk.items() if doc_id not in mergeable}
-            if not at_risk:
-                return [], mergeable
-            names = ", ".join(str(p) for p in at_risk.values())
-            one = len(at_risk) == 1
+        if force:
+            return Overwrite([self._backed_up(root, doc_id, path) for doc_id, path in sorted(at_risk.items())])
+        mergeable = {doc_id for doc_id in at_risk if merge and doc_id in self.written
+                     and (root / GENERATED_DIR / f"{doc_id}.xml").is_file()}
+        refused = {doc_id: path for doc_id, path in at_risk.items() if doc_id not in mergeable}
+        if refused:
+            names = ", ".join(str(p) for p in refused.values())
+            one = len(refused) == 1
             raise OutputExistsError(
-                f"{'was' if one else 'were'} changed by an editor (or not written by this build) and would be "
-                "replaced by --reingest; nothing was re-ingested.",
+                f"{'was' if one else 'were'} changed by an editor (or not written by this build); "
+                f"not overwritten, nothing was {action}",
                 path=names,
                 hint=f"Pass --force to replace {'it' if one else 'them'} (a backup is kept in "
-                     ".edition-cache/backup/), or leave out --reingest.",
+                     f".edition-cache/backup/){', or ' + otherwise if otherwise else ''}.",
             )
-        warnings = []
-        for doc_id, path in sorted(at_risk.items()):
-            backup = self.backup(root, doc_id, path)
-            warnings.append(Issue(str(path), None, None, "warning",
-                                  f"replaced by --reingest --force; the editor's version is kept in {backup}",
-                                  "editor-work-backup"))
-        return warnings, set()
+        return Overwrite([], mergeable)
+
+    def _backed_up(self, root: Path, doc_id: str, path: Path) -> Issue:
+        backup = self.backup(root, doc_id, path)
+        return Issue(str(path), None, None, "warning",
+                     f"replaced (--force); the editor's version is kept in {backup}", "editor-work-backup")
 
     @staticmethod
     def staging(root: Path, doc_id: str) -> Path:
         """Where a re-ingest to be merged writes the new TEI first."""
         return root / GENERATED_DIR / "new" / f"{doc_id}.xml"
 
-    def ingested(self, root: Path, doc_id: str, target: Path, data: bytes, merge: bool) -> Issue | None:
-        """Ingest wrote ``data`` for ``doc_id``: to ``target`` (a generated
-        file again), or, when ``merge``, to its staging file, to be merged into
-        the editor's ``target``. Returns the merge's warning or error."""
+    def ingested(self, root: Path, doc_id: str, target: Path, written: Path, merge: bool) -> Issue | None:
+        """Ingest wrote ``written`` for ``doc_id``: ``target`` itself (a
+        generated file again), or, when ``merge``, its staging file, to be
+        merged into the editor's ``target``. Returns the merge's warning or
+        error."""
+        data = written.read_bytes()
         if not merge:
             self.wrote(doc_id, data, ingested=True)
             self.keep_generated(root, doc_id, data)

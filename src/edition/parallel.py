@@ -30,8 +30,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import pickle
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -69,6 +70,7 @@ class DocumentPool:
     def __init__(self, jobs: int) -> None:
         self.jobs = max(1, jobs)
         self._executor: Executor | None = None
+        self._worker_cpu = 0.0
 
     def __enter__(self) -> DocumentPool:
         return self
@@ -88,27 +90,48 @@ class DocumentPool:
                                                  initializer=die_with_parent)
         return self._executor
 
+    @property
+    def worker_cpu_seconds(self) -> float:
+        """CPU seconds the workers have spent so far (their start included).
+        A pool lives as long as the build, so the operating system counts its
+        workers' time only at the end; each task reports its own instead."""
+        return self._worker_cpu
+
     def map(self, step: Callable[[C, T], R], items: Sequence[T], context: C,
-            progress: Progress | None = None) -> list[R | Failed]:
+            progress: Progress | None = None, *, light: bool = False) -> list[R | Failed]:
         """``step(context, item)`` for every item, results in item order."""
+        return list(self.imap(step, items, context, progress, light=light))
+
+    def imap(self, step: Callable[[C, T], R], items: Sequence[T], context: C,
+             progress: Progress | None = None, *, light: bool = False) -> Iterator[R | Failed]:
+        """:meth:`map` one result at a time, in item order, each as soon as it
+        and those before it are done: the caller keeps no more than it wants
+        (a build keeps a digest per document, not the document).
+
+        A ``light`` step (a regex over a file, a count) runs in this process
+        unless the workers are already running: starting them (a second or
+        so each) would cost more than the step."""
         tick = progress or (lambda done, total: None)
         total = len(items)
-        if self.jobs <= 1 or total <= 1:
-            results: list[R | Failed] = []
-            for item in items:
-                results.append(_run_one(step, context, item))
-                tick(len(results), total)
-            return results
+        if self.jobs <= 1 or total <= 1 or (light and self._executor is None):
+            for done, item in enumerate(items, 1):
+                result = _run_one(step, context, item)
+                tick(done, total)
+                yield result
+            return
         blob = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(blob).hexdigest()
         size = max(1, -(-total // (self.jobs * TASKS_PER_WORKER)))
-        chunks = [list(items[k:k + size]) for k in range(0, total, size)]
-        futures = [self._workers().submit(_run_chunk, step, digest, blob, chunk) for chunk in chunks]
-        out: list[R | Failed] = []
-        for future in futures:
-            out.extend(future.result())
-            tick(len(out), total)
-        return out
+        pending = deque(self._workers().submit(_run_chunk, step, digest, blob, list(items[k:k + size]))
+                        for k in range(0, total, size))
+        done = 0
+        while pending:
+            chunk = pending.popleft().result()  # dropped from the queue: its results are not kept twice
+            self._worker_cpu += chunk.cpu_seconds
+            for result in chunk.results:
+                done += 1
+                tick(done, total)
+                yield result
 
 
 def map_documents(step: Callable[[C, T], R], items: Sequence[T], jobs: int, context: C,
@@ -159,9 +182,32 @@ def worker_cached(key: str, make: Callable[[], R]) -> R:
     return value
 
 
-def _run_chunk(step: Callable[[C, T], R], digest: str, blob: bytes, chunk: list[T]) -> list[R | Failed]:
+@dataclass(frozen=True)
+class _ChunkResult(Generic[R]):
+    results: list[R | Failed]
+    # this worker's CPU seconds since its last chunk (its start, for the first)
+    cpu_seconds: float
+
+
+class _CpuClock:
+    """The worker's CPU seconds not yet reported."""
+
+    def __init__(self) -> None:
+        self.reported = 0.0
+
+    def take(self) -> float:
+        now = time.process_time()
+        spent, self.reported = now - self.reported, now
+        return spent
+
+
+_CPU = _CpuClock()
+
+
+def _run_chunk(step: Callable[[C, T], R], digest: str, blob: bytes, chunk: list[T]) -> _ChunkResult[R]:
     context: C = _MEMORY.get("context:" + digest, lambda: pickle.loads(blob))
-    return [_run_one(step, context, item) for item in chunk]
+    results = [_run_one(step, context, item) for item in chunk]
+    return _ChunkResult(results, _CPU.take())
 
 
 __all__ = ["DocumentPool", "Failed", "map_documents", "worker_cached"]

@@ -1,21 +1,31 @@
-"""The whole edition, per project: ingest → annotate → validate → render.
+"""The whole edition, per project: the stages of :func:`build`, in order.
 
-:func:`build` runs the stages in that order for every text of the project
-(or the ones named) and skips work whose inputs have not changed:
+    raw/<id>.txt|.pdf ─ingest─▶ tei/<id>.xml ─annotate─▶ tei/<id>.xml + tei/registers.xml
+                      ─validate─▶ issues ─count─▶ figures ─render─▶ output/html/, output/text/
 
-1. ingest   — only texts without ``tei/<id>.xml`` (or all, with ``reingest``);
-   parallel across documents (``jobs`` worker processes);
-2. annotate — every TEI whose bytes, the registers or the tool version changed
-   since its last successful annotation; parallel across documents, in rounds
-   that merge the names each document adds to the registers in a fixed order
-   (:mod:`edition.annotate.corpus`), so the result does not depend on ``jobs``;
-3. validate — the edition schema and project rules, schema compiled once;
-4. render   — HTML and text for the valid documents, stylesheets compiled once,
-   skipped when no input (TEI, registers, stylesheets, version) changed.
+:func:`build` is the list :data:`STAGES` run by one loop over one
+:class:`BuildRun` (the project, the options, the report, the build state and
+the build's one :class:`~edition.parallel.DocumentPool`, whose workers keep
+what they load from stage to stage and round to round). Each stage is a
+function whose docstring says what it reads, its incremental key (what,
+unchanged since the last build, lets it skip a document) and what it writes:
 
-What was built from what is kept in ``.edition-cache/build-state.json``; the
-file is safe to delete (the next build redoes everything). Every file is
-written atomically, so a failure leaves the previous version in place.
+============  =========================================================  =====================================
+stage         incremental key                                            writes
+============  =========================================================  =====================================
+ingest        ``tei/<id>.xml`` exists (``--reingest``: none)             tei/<id>.xml (editor's work merged)
+annotate      per text: TEI, registers, decisions digests + version      tei/<id>.xml, tei/registers.xml
+validate      per text: TEI, registers digests, schemas, profile,        nothing (issues; invalid texts drop out)
+              version; the registers file: its digest, ditto
+count         per text: TEI digest                                       nothing (the report's figures)
+render        every valid text's TEI, registers, xslt/, formats, ...     output/<format>/
+============  =========================================================  =====================================
+
+What was built from what is kept in ``.edition-cache/build-state.json``
+(safe to delete: the next build redoes everything). The parent process keeps
+a digest per text, never a text: every per-document step runs in the pool and
+writes its own file. Every file is written atomically, so a failure leaves the
+previous version in place. The output is the same for any ``jobs``.
 """
 
 from __future__ import annotations
@@ -30,21 +40,30 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .editor_work import EditorWork
 from .errors import EditionError, Issue
-from .lock import die_with_parent, project_lock, remove_stray_temporaries
+from .lock import project_lock, remove_stray_temporaries
+from .parallel import DocumentPool, Failed
 from .paths import Project, check_readable, doc_id_from_path, input_root
 from .tei import TEI, parse_file, serialize, write_atomic
+
+if TYPE_CHECKING:
+    from .annotate.registers import Register
+    from .validate import ValidateOptions
 
 STATE_FILE = Path(".edition-cache") / "build-state.json"
 ENTITY_TAGS = ("persName", "placeName", "orgName", "date")
 VALIDATE_CHUNK = 20  # documents per validate_paths call
+
+State = dict[str, Any]  # the build state, as JSON
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -63,10 +82,10 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    entities: Counter = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)
     notes: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
-    # CPU seconds per stage, this process and its finished workers: on a shared
+    # CPU seconds per stage, this process and its workers: on a shared
     # machine the honest figure (wall time counts the others' work too)
     cpu_seconds: dict[str, float] = field(default_factory=dict)
     rendered: bool = False
@@ -76,6 +95,12 @@ class BuildReport:
     def ok(self) -> bool:
         return not self.failed and not any(i.severity == "error" for i in self.issues)
 
+    def fail(self, doc_id: str, issue: Issue) -> None:
+        self.failed.append(doc_id)
+        self.issues.append(issue)
+
+
+# -- small shared helpers ---------------------------------------------------------------
 
 def cpu_time() -> float:
     """User + system CPU seconds of this process and of the workers it has waited for."""
@@ -87,6 +112,11 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_digest(path: Path) -> str:
+    """The digest of a file's bytes; "" when it does not exist."""
+    return sha256(path.read_bytes()) if path.exists() else ""
+
+
 def tree_digest(folder: Path, pattern: str = "**/*") -> str:
     """One hash over every file of a folder (names and bytes), e.g. xslt/."""
     h = hashlib.sha256()
@@ -96,46 +126,25 @@ def tree_digest(folder: Path, pattern: str = "**/*") -> str:
     return h.hexdigest()
 
 
-def _load_state(project: Project) -> dict:
-    path = project.root / STATE_FILE
+def key_of(fields: dict[str, Any]) -> str:
+    """An incremental key: one digest over what a step read."""
+    return sha256(json.dumps(fields, sort_keys=True).encode())
+
+
+def load_state(project: Project) -> State:
+    """The build state (what was built from what); {} when there is none."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        state: State = json.loads((project.root / STATE_FILE).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         return {}
+    return state if isinstance(state, dict) else {}
 
 
-def _save_state(project: Project, state: dict) -> None:
+def save_state(project: Project, state: State) -> None:
     write_atomic(project.root / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode())
 
 
-def _ingest_one(raw: str, target: str, root: str | None = None) -> tuple[str, list[Issue], bytes]:
-    """Worker: ingest one raw text to its TEI file (runs in a worker process)."""
-    from .ingest import ingest_file
-
-    result = ingest_file(Path(raw), root=Path(root) if root else None)
-    data = serialize(result.tree)
-    write_atomic(Path(target), data)
-    return target, result.warnings, data
-
-
-REF_RE = re.compile(rb'ref="registers\.xml#([^"]+)"')
-
-
-def prune_candidates(register, tei_dir: Path) -> list[str]:
-    """Drop candidate entries (``cert="low"``, added by annotate) that no
-    document of ``tei_dir`` refers to any more, e.g. after the annotator
-    stopped taking a word for a name. Entries an editor accepted are kept."""
-    used: set[str] = set()
-    for path in tei_dir.glob("*.xml"):
-        if not _readable(path, input_root(path)):
-            continue  # refused, and reported, where the build reads it
-        used.update(m.decode() for m in REF_RE.findall(path.read_bytes()))
-    stale = sorted(eid for eid, e in register.entries.items() if e.candidate and eid not in used)
-    register.remove(*stale)
-    return stale
-
-
-def _readable(path: Path, root: Path) -> bool:
+def _readable(path: Path, root: Path | None) -> bool:
     try:
         check_readable(path, root)
     except EditionError:
@@ -187,14 +196,247 @@ def render_jobs(jobs: int, documents: int) -> int:
     return jobs if documents >= 8 * jobs else 1
 
 
-def _validate_chunk(paths: list[str], options) -> list[Issue]:
-    """Worker: validate some files (the schema is compiled once per process)."""
-    from .validate import validate_paths
+# -- the build's running state ------------------------------------------------------------
 
-    return validate_paths(paths, options)
+@dataclass
+class BuildRun:
+    """What the stages share: each reads and extends it, in order."""
+
+    project: Project
+    options: BuildOptions
+    pool: DocumentPool
+    state: State
+    work: EditorWork
+    progress: Progress
+    report: BuildReport = field(default_factory=BuildReport)
+    raws: list[Path] = field(default_factory=list)
+    docs: list[Path] = field(default_factory=list)  # the TEI files still in the build
+    digests: dict[Path, str] = field(default_factory=dict)  # TEI file → digest: all the parent keeps of a text
+
+    @property
+    def documents(self) -> dict[str, Any]:
+        """Per text id, the keys it was last built with (``annotated``, ``validated``)."""
+        docs: dict[str, Any] = self.state.setdefault("documents", {})
+        return docs
+
+    def forget(self, doc_id: str) -> None:
+        """A text failed: the next build redoes it."""
+        self.documents.pop(doc_id, None)
+
+    def drop_failed(self) -> None:
+        failed = set(self.report.failed)
+        self.docs = [d for d in self.docs if d.stem not in failed]
+
+    def save(self) -> None:
+        self.work.save(self.state)
+        save_state(self.project, self.state)
+
+    @property
+    def tool(self) -> str:
+        return __version__
 
 
-def validate_options(project: Project):
+# -- 1. ingest ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class IngestTask:
+    raw: Path
+    target: Path  # tei/<id>.xml, or the staging file of an edited one to merge into
+
+
+@dataclass(frozen=True)
+class Ingested:
+    warnings: list[Issue]
+
+
+def ingest_text(root: Path, task: IngestTask) -> Ingested:
+    """The step (in a worker): one raw text to its TEI file."""
+    from .ingest import ingest_file
+
+    result = ingest_file(task.raw, root=root)
+    write_atomic(task.target, serialize(result.tree))
+    return Ingested(result.warnings)
+
+
+def texts_to_ingest(run: BuildRun) -> list[IngestTask]:
+    """The raw texts without a TEI file (all, with ``reingest``); the editor's
+    edits to the existing TEI files are noted first (:meth:`EditorWork.observe`)."""
+    tasks = []
+    for raw in run.raws:
+        target = run.project.tei / f"{doc_id_from_path(raw)}.xml"
+        if target.is_file() and _readable(target, run.project.root):
+            run.work.observe(target.stem, target.read_bytes())
+        if run.options.reingest or not target.exists():
+            tasks.append(IngestTask(raw, target))
+    return tasks
+
+
+def ingest_stage(run: BuildRun) -> None:
+    """Ingest.
+
+    Reads: raw/<id>.txt|.pdf (+ .toml). Key: ``tei/<id>.xml`` exists; with
+    ``reingest``, every text, under the overwrite policy
+    (:meth:`EditorWork.plan_overwrite`: an editor's file is merged or refused,
+    or with ``force`` backed up). Writes: tei/<id>.xml and the state's record
+    of what the build wrote."""
+    tasks = texts_to_ingest(run)
+    plan = run.work.plan_overwrite(run.project.root, {t.target.stem: t.target for t in tasks},
+                                   force=run.options.force, merge=True, action="re-ingested",
+                                   otherwise="leave out --reingest")
+    run.report.issues.extend(plan.warnings)
+    # an edited file is re-ingested beside it, then merged (EditorWork.carry_over)
+    tasks = [IngestTask(t.raw, run.work.staging(run.project.root, t.target.stem)) if t.target.stem in plan.merge
+             else t for t in tasks]
+    steps = run.pool.imap(ingest_text, tasks, run.project.root,
+                          progress=lambda done, total: run.progress("ingest", done, total))
+    for task, outcome in zip(tasks, steps, strict=True):
+        doc_id = doc_id_from_path(task.raw)
+        if isinstance(outcome, Failed):
+            run.report.fail(doc_id, outcome.error.as_issue("ingest", str(task.raw)))
+            continue
+        run.report.issues.extend(outcome.warnings)
+        issue = run.work.ingested(run.project.root, doc_id, run.project.tei / f"{doc_id}.xml", task.target,
+                                  doc_id in plan.merge)
+        if issue is not None:
+            run.report.issues.append(issue)
+            if issue.severity == "error":
+                run.report.failed.append(doc_id)
+    if tasks:  # recorded now: a later stage may fail, the TEI files are written
+        run.save()
+    run.docs = [run.project.tei / f"{doc_id_from_path(r)}.xml" for r in run.raws
+                if doc_id_from_path(r) not in run.report.failed]
+
+
+# -- 2. annotate --------------------------------------------------------------------------
+
+def _decisions_key(project: Project) -> str:
+    """The editor's review decisions are an input of annotate: a change redoes it."""
+    from .annotate.review import DECISIONS_FILE
+
+    return file_digest(project.root / DECISIONS_FILE)
+
+
+def annotate_key(run: BuildRun, tei_digest: str, registers_digest: str) -> dict[str, str]:
+    return {"tei": tei_digest, "registers": registers_digest, "tool": run.tool,
+            "decisions": _decisions_key(run.project)}
+
+
+def readable_documents(run: BuildRun) -> None:
+    """Leave out (as failed) the TEI files that may not be read (a symlink out
+    of the project, a FIFO); note the digest of the others."""
+    for tei_path in list(run.docs):
+        try:
+            check_readable(tei_path, run.project.root)
+        except EditionError as exc:
+            run.report.fail(tei_path.stem, exc.as_issue("input", str(tei_path)))
+            continue
+        run.digests[tei_path] = sha256(tei_path.read_bytes())
+    run.drop_failed()
+
+
+def annotate_stage(run: BuildRun) -> None:
+    """Annotate.
+
+    Reads: tei/<id>.xml, tei/registers.xml, review/decisions.tsv. Key per
+    text: its TEI digest, the registers' digest, the decisions' digest and
+    the tool version; a text whose key is unchanged is *settled* and redone
+    only if names the others teach the register occur in it
+    (:mod:`edition.annotate.corpus`). Writes: the changed tei/<id>.xml and
+    tei/registers.xml (candidates no text refers to pruned)."""
+    readable_documents(run)
+    registers_digest = file_digest(run.project.registers) or sha256(b"")
+    todo: list[Path] = []
+    settled: list[Path] = []
+    for tei_path in run.docs:
+        key = annotate_key(run, run.digests[tei_path], registers_digest)
+        (settled if run.documents.get(tei_path.stem, {}).get("annotated") == key else todo).append(tei_path)
+    if not todo:
+        run.report.skipped.extend(p.stem for p in settled)
+        return
+    annotate_documents(run, todo, settled)
+
+
+def annotation_options(run: BuildRun, register: Register) -> Any:
+    """The project's annotate options; the editor's review decisions
+    (review/decisions.tsv) are applied to ``register`` first."""
+    from .annotate import AnnotateOptions
+    from .annotate.review import prepare
+
+    # the project's first language is that of documents that declare none;
+    # without one, annotate reads the document's words
+    languages = run.project.config.languages
+    return AnnotateOptions(default_language=languages[0] if languages else None,
+                           rejected=prepare(register, run.project.root))
+
+
+def annotate_documents(run: BuildRun, todo: list[Path], settled: list[Path]) -> None:
+    """Annotate ``todo`` (and whichever ``settled`` texts the registers'
+    growth concerns), write what changed and record what each was built from."""
+    from .annotate.corpus import annotate_corpus
+    from .annotate.registers import Register
+
+    registers_path = run.project.registers
+    register = Register.load(registers_path) if registers_path.exists() else Register()
+    before = serialize(register.to_tree()) if registers_path.exists() else b""
+
+    def write(tei_path: Path, data: bytes) -> None:
+        digest = sha256(data)
+        if digest != run.digests[tei_path]:
+            write_atomic(tei_path, data)
+            run.work.wrote(tei_path.stem, data)
+        run.digests[tei_path] = digest
+
+    corpus = annotate_corpus(todo, register, annotation_options(run, register), settled=settled,
+                             pool=run.pool, progress=lambda done, total: run.progress("annotate", done, total),
+                             write=write, keep_occurrences=False)
+    for tei_path, outcome in corpus.outcomes.items():
+        run.report.issues.extend(outcome.warnings)  # e.g. a text not in Turkish, left alone
+        if outcome.issue is not None:
+            run.report.fail(tei_path.stem, outcome.issue)
+            run.forget(tei_path.stem)
+        else:
+            run.report.built.append(tei_path.stem)
+    run.report.skipped.extend(p.stem for p in settled if p not in corpus.outcomes)
+    if not run.options.ids:
+        run.report.pruned = prune_candidates(register, run.project.tei, run.pool)
+    after = serialize(register.to_tree())
+    if after != before or not registers_path.exists():
+        write_atomic(registers_path, after)
+    registers_digest = file_digest(registers_path)
+    for tei_path in [*todo, *settled]:
+        if tei_path.stem not in run.report.failed:
+            record = run.documents.setdefault(tei_path.stem, {})
+            record["annotated"] = annotate_key(run, run.digests[tei_path], registers_digest)
+    run.drop_failed()
+
+
+REF_RE = re.compile(rb'ref="registers\.xml#([^"]+)"')
+
+
+def register_refs(_context: None, path: Path) -> frozenset[str]:
+    """The step: the register ids a TEI file refers to."""
+    return frozenset(m.decode() for m in REF_RE.findall(path.read_bytes()))
+
+
+def prune_candidates(register: Register, tei_dir: Path, pool: DocumentPool | None = None) -> list[str]:
+    """Drop candidate entries (``cert="low"``, added by annotate) that no
+    document of ``tei_dir`` refers to any more, e.g. after the annotator
+    stopped taking a word for a name. Entries an editor accepted are kept."""
+    paths = [p for p in sorted(tei_dir.glob("*.xml")) if _readable(p, input_root(p))]
+    # refused files are reported where the build reads them
+    used: set[str] = set()
+    refs = (pool or DocumentPool(1)).imap(register_refs, paths, None, light=True)
+    for found in refs:
+        if not isinstance(found, Failed):
+            used |= found
+    stale = sorted(eid for eid, e in register.entries.items() if e.candidate and eid not in used)
+    register.remove(*stale)
+    return stale
+
+
+# -- 3. validate --------------------------------------------------------------------------
+
+def validate_options(project: Project) -> ValidateOptions:
     """What the build validates against: the project's configured schemas and
     profile (by default TEI conformance; this repository: the edition's own)."""
     from .validate import ValidateOptions
@@ -203,256 +445,227 @@ def validate_options(project: Project):
                            cache_dir=project.cache)
 
 
-def _validate(docs: list[Path], registers: Path | None, jobs: int, options) -> list[Issue]:
-    """Every issue of the documents and the registers, in file order; the
-    documents are split over ``jobs`` processes when there are many."""
-    paths = [str(d) for d in docs] + ([str(registers)] if registers else [])
+def validate_key(run: BuildRun, tei_digest: str, registers_digest: str) -> str:
+    """What a text's validation read: its TEI, the registers its references
+    point into, the schemas and profile, the tool."""
+    config = run.project.config.validate
+    return key_of({"tei": tei_digest, "registers": registers_digest, "schemas": list(config.schemas),
+                   "profile": config.profile, "tool": run.tool})
+
+
+def validate_chunk(options: ValidateOptions, paths: tuple[str, ...]) -> list[Issue]:
+    """The step: validate a few files (a worker compiles each schema once)."""
+    from .validate import validate_paths
+
+    return validate_paths(paths, options)
+
+
+def validate_documents(pool: DocumentPool, paths: list[Path], options: ValidateOptions,
+                       progress: Callable[[int, int], None] | None = None) -> list[Issue]:
+    """Every issue of ``paths``, in file order, whatever the pool's size."""
+    names = [str(p) for p in paths]
     # validate_paths holds every document it is given in memory: small chunks
     # keep a process at a few documents (500 parsed articles are ~750 MB)
-    chunks = [paths[k:k + VALIDATE_CHUNK] for k in range(0, len(paths), VALIDATE_CHUNK)]
-    if jobs <= 1 or len(docs) < 4 * jobs:
-        issues = [issue for chunk in chunks for issue in _validate_chunk(chunk, options)]
-    else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
-            issues = [issue for chunk in pool.map(_validate_chunk, chunks, [options] * len(chunks))
-                      for issue in chunk]
-    order = {p: k for k, p in enumerate(paths)}
+    chunks = [tuple(names[k:k + VALIDATE_CHUNK]) for k in range(0, len(names), VALIDATE_CHUNK)]
+    issues: list[Issue] = []
+    done = 0
+    for chunk, found in zip(chunks, pool.imap(validate_chunk, chunks, options), strict=True):
+        if isinstance(found, Failed):  # validate_paths reports a file's problems as issues
+            raise found.error
+        issues.extend(found)
+        done += len(chunk)
+        if progress is not None:
+            progress(done, len(names))
+    order = {p: k for k, p in enumerate(names)}
     return sorted(issues, key=lambda i: (order.get(i.path, 0), i.line or 0, i.col or 0, i.rule, i.message))
 
 
-def _decisions_key(project: Project) -> str:
-    """The editor's review decisions are an input of annotate: a change redoes it."""
-    from .annotate.review import DECISIONS_FILE
+def validate_stage(run: BuildRun) -> None:
+    """Validate.
 
-    path = project.root / DECISIONS_FILE
-    return sha256(path.read_bytes()) if path.exists() else ""
+    Reads: tei/<id>.xml, tei/registers.xml, the schemas. Key per text: its
+    TEI digest, the registers' digest, the schemas, the profile, the tool
+    version (:func:`validate_key`); the registers file has its own. A text
+    (or the registers) is recorded as valid only after a run without any
+    issue, so its warnings are shown again until they are fixed. Writes:
+    nothing; a text with an error leaves the build (its output is kept)."""
+    keys = texts_to_validate(run)
+    if not keys:
+        return
+    run.progress("validate", 0, len(keys))
+    issues = validate_documents(run.pool, list(keys), validate_options(run.project),
+                                lambda done, total: run.progress("validate", done, total))
+    run.report.issues.extend(issues)
+    record_validation(run, keys, issues)
+    invalid = {Path(i.path).stem for i in issues if i.severity == "error"}
+    for doc in run.docs:
+        if doc.stem in invalid:
+            run.report.failed.append(doc.stem)
+            run.forget(doc.stem)
+    run.drop_failed()
 
 
-def _annotate_stage(project: Project, options: BuildOptions, report: BuildReport, docs_state: dict,
-                    todo: list[Path], settled: list[Path], digests: dict[Path, str], tick,
-                    work: EditorWork) -> None:
-    """Annotate ``todo`` (and whichever ``settled`` documents the registers'
-    growth concerns), write what changed and record what each was built from."""
-    from .annotate import AnnotateOptions
-    from .annotate.corpus import annotate_corpus
-    from .annotate.registers import Register
+def texts_to_validate(run: BuildRun) -> dict[Path, str]:
+    """The texts (and the registers file) whose key changed since they were
+    last found valid, in build order, the registers last, with their keys."""
+    registers_path = run.project.registers
+    registers_digest = file_digest(registers_path)
+    keys = {d: validate_key(run, run.digests[d], registers_digest) for d in run.docs}
+    todo = {d: key for d, key in keys.items() if run.documents.get(d.stem, {}).get("validated") != key}
+    registers_key = validate_key(run, "registers", registers_digest)
+    if registers_path.exists() and run.state.get("validated-registers") != registers_key:
+        todo[registers_path] = registers_key
+    return todo
 
-    registers_path = project.registers
-    register = Register.load(registers_path) if registers_path.exists() else Register()
-    reg_before = serialize(register.to_tree()) if registers_path.exists() else b""
-    def write(tei_path: Path, data: bytes) -> None:
-        digest = sha256(data)
-        if digest != digests[tei_path]:
-            write_atomic(tei_path, data)
-            work.wrote(tei_path.stem, data)
-        digests[tei_path] = digest
 
-    from .annotate.review import prepare
+def record_validation(run: BuildRun, keys: dict[Path, str], issues: list[Issue]) -> None:
+    """Record as valid what was validated without any issue; forget the rest."""
+    with_issues = {Path(i.path).name for i in issues}
+    for path, key in keys.items():
+        clean = path.name not in with_issues
+        if path == run.project.registers:
+            run.state["validated-registers"] = key if clean else None
+        elif clean:
+            run.documents.setdefault(path.stem, {})["validated"] = key
+        else:
+            run.documents.setdefault(path.stem, {}).pop("validated", None)
 
-    # the project's first language is that of documents that declare none;
-    # without one, annotate reads the document's words
-    languages = project.config.languages
-    # the editor's review decisions (review/decisions.tsv) apply before any text
-    rejected = prepare(register, project.root)
-    annotate_options = AnnotateOptions(default_language=languages[0] if languages else None, rejected=rejected)
-    corpus = annotate_corpus(todo, register, annotate_options, settled=settled, jobs=options.jobs,
-                             progress=lambda done, total: tick("annotate", done, total),
-                             write=write, keep_occurrences=False)
-    for tei_path, outcome in corpus.outcomes.items():
-        report.issues.extend(outcome.warnings)  # e.g. a text not in Turkish, left alone
-        if outcome.issue is not None:
-            report.failed.append(tei_path.stem)
-            report.issues.append(outcome.issue)
-            docs_state.pop(tei_path.stem, None)
-            continue
-        report.built.append(tei_path.stem)
-    report.skipped.extend(p.stem for p in settled if p not in corpus.outcomes)
-    if not options.ids:
-        report.pruned = prune_candidates(register, project.tei)
-    reg_after = serialize(register.to_tree())
-    if reg_after != reg_before or not registers_path.exists():
-        write_atomic(registers_path, reg_after)
-    final_key = sha256(registers_path.read_bytes())
-    for tei_path in [*todo, *settled]:
-        if tei_path.stem not in report.failed:
-            docs_state[tei_path.stem] = {"annotated": {"tei": digests[tei_path], "registers": final_key,
-                                                       "tool": __version__, "decisions": _decisions_key(project)}}
+
+# -- 4. count -----------------------------------------------------------------------------
+
+def count_elements(_context: None, path: Path) -> dict[str, int]:
+    """The step: the notes and the tagged entities of one TEI file."""
+    root = parse_file(path).getroot()
+    return {"notes": sum(1 for _ in root.iter(TEI + "note")),
+            **{tag: sum(1 for _ in root.iter(TEI + tag)) for tag in ENTITY_TAGS}}
+
+
+def count_stage(run: BuildRun) -> None:
+    """Count.
+
+    Reads: the valid tei/<id>.xml. Key per text: its TEI digest. Writes:
+    nothing (the figures go in the report and, per text, in the state)."""
+    counts: dict[str, Any] = run.state.setdefault("counts", {})
+    todo = [d for d in run.docs if counts.get(d.stem, {}).get("tei") != run.digests[d]]
+    found = run.pool.imap(count_elements, todo, None, light=True,
+                          progress=lambda done, total: run.progress("count", done, total))
+    for doc, figures in zip(todo, found, strict=True):
+        if isinstance(figures, Failed):  # read a moment ago; the build reports it again next time
+            raise figures.error
+        counts[doc.stem] = {"tei": run.digests[doc], **figures}
+    for doc in run.docs:
+        for tag in ENTITY_TAGS:
+            run.report.entities[tag] += counts[doc.stem][tag]
+        run.report.notes += counts[doc.stem]["notes"]
+
+
+# -- 5. render ----------------------------------------------------------------------------
+
+def render_key(run: BuildRun) -> str:
+    """What the site as a whole is built from (render decides per text, from
+    its own cache, which pages a change concerns)."""
+    return key_of({
+        "docs": {d.stem: run.digests[d] for d in run.docs},
+        "registers": file_digest(run.project.registers),
+        "xslt": tree_digest(run.project.xslt),
+        "tool": run.tool,
+        "formats": list(run.options.formats),
+        "site_title": run.project.config.render.site_title,
+    })
+
+
+def render_format(run: BuildRun, fmt: str) -> list[Issue]:
+    """Render the valid texts in one format; the texts the stylesheets failed on."""
+    from .render import RenderOptions, render
+
+    registers = run.project.registers
+    result = render(run.docs, run.project.output,
+                    RenderOptions(format=fmt, site_title=run.project.config.render.site_title),
+                    registers=registers, xslt_dir=run.project.xslt_for(fmt),
+                    # when render takes the build's pool, pass pool=run.pool here (jobs then unused)
+                    jobs=render_jobs(run.options.jobs, len(run.docs)))
+    return list(result.failed)
+
+
+def render_stage(run: BuildRun) -> None:
+    """Render.
+
+    Reads: the valid tei/<id>.xml, tei/registers.xml, xslt/. Key: all of
+    them with the formats and the site title (:func:`render_key`); within
+    a render, render itself skips what it has already made. Writes:
+    output/<format>/."""
+    key = render_key(run)
+    outputs_exist = all((run.project.output / fmt).exists() for fmt in run.options.formats)
+    if not run.docs or (run.state.get("render") == key and outputs_exist):
+        return
+    render_failed = False
+    for done, fmt in enumerate(run.options.formats, 1):
+        # a document the stylesheets fail on is reported; the others were rendered
+        for issue in render_format(run, fmt):
+            render_failed = True
+            run.report.issues.append(issue)
+            if Path(issue.path).stem not in run.report.failed:
+                run.report.failed.append(Path(issue.path).stem)
+        run.progress("render", done, len(run.options.formats))
+    run.state["render"] = None if render_failed else key
+    run.report.rendered = True
+
+
+# -- the build ----------------------------------------------------------------------------
+
+Stage = Callable[[BuildRun], None]
+
+#: The flow of a build, in order; each name is the stage's in the report.
+STAGES: list[tuple[str, Stage]] = [
+    ("ingest", ingest_stage),
+    ("annotate", annotate_stage),
+    ("validate", validate_stage),
+    ("count", count_stage),
+    ("render", render_stage),
+]
+
+
+@contextmanager
+def measured(run: BuildRun, name: str) -> Iterator[None]:
+    """Wall and CPU seconds of a stage: this process, the pool's workers
+    (their own count, reported per task) and any process it waited for."""
+    wall, cpu, workers = time.perf_counter(), cpu_time(), run.pool.worker_cpu_seconds
+    try:
+        yield
+    finally:
+        run.report.seconds[name] = time.perf_counter() - wall
+        run.report.cpu_seconds[name] = cpu_time() - cpu + run.pool.worker_cpu_seconds - workers
+
+
+def start(project: Project, options: BuildOptions, pool: DocumentPool, progress: Progress | None) -> BuildRun:
+    """The run before the first stage: the state, the editor's record, the
+    raw texts (badly named ones reported)."""
+    state = load_state(project)
+    state.pop("validate", None)  # the whole-corpus validate key of earlier versions
+    run = BuildRun(project, options, pool, state, EditorWork.from_state(state),
+                   progress or (lambda stage, done, total: None))
+    for issue in badly_named(project, options.ids):
+        run.report.fail(Path(issue.path).stem, issue)
+    run.raws = raw_texts(project, options.ids)
+    if not run.raws:
+        raise EditionError("no raw texts to build", path=str(project.raw), hint="Put raw/<id>.txt files there.")
+    return run
 
 
 def build(project: Project, options: BuildOptions = BuildOptions(),
-          progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
-    """Build under the project's lock (a second build stops with a message),
-    after removing the temporary files a killed build left."""
+          progress: Progress | None = None) -> BuildReport:
+    """Run :data:`STAGES` in order under the project's lock (a second build
+    stops with a message), after removing the temporary files a killed build
+    left. One pool of ``options.jobs`` workers serves every stage."""
     with project_lock(project.root):
         remove_stray_temporaries(project.tei, project.output, project.root / STATE_FILE.parent)
-        return _build(project, options, progress)
-
-
-def _build(project: Project, options: BuildOptions, progress: Callable[[str, int, int], None] | None) -> BuildReport:
-    report = BuildReport()
-    state = _load_state(project)
-    docs_state: dict = state.setdefault("documents", {})
-    work = EditorWork.from_state(state)
-    report.issues.extend(badly_named(project, options.ids))
-    report.failed.extend(Path(i.path).stem for i in report.issues)
-    raws = raw_texts(project, options.ids)
-    if not raws:
-        raise EditionError("no raw texts to build", path=str(project.raw), hint="Put raw/<id>.txt files there.")
-    tick = progress or (lambda stage, done, total: None)
-
-    # 1. ingest
-    t0, c0 = time.perf_counter(), cpu_time()
-    todo = []
-    for raw in raws:
-        target = project.tei / f"{doc_id_from_path(raw)}.xml"
-        if target.is_file() and _readable(target, project.root):
-            work.observe(target.stem, target.read_bytes())
-        if options.reingest or not target.exists():
-            todo.append((str(raw), str(target)))
-    warnings, merge = work.guard_reingest(project.root, {Path(t).stem: Path(t) for _, t in todo}, force=options.force)
-    report.issues.extend(warnings)
-    # an edited file is re-ingested beside it, then merged (editor_work.carry_over)
-    todo = [(r, str(work.staging(project.root, Path(t).stem)) if Path(t).stem in merge else t) for r, t in todo]
-    root = str(project.root)
-
-    def ingested(raw: str, data: bytes) -> None:
-        doc_id = doc_id_from_path(raw)
-        issue = work.ingested(project.root, doc_id, project.tei / f"{doc_id}.xml", data, doc_id in merge)
-        if issue is not None:
-            report.issues.append(issue)
-            if issue.severity == "error":
-                report.failed.append(doc_id)
-    if todo:
-        if options.jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=min(options.jobs, len(todo)), initializer=die_with_parent) as pool:
-                futures = [pool.submit(_ingest_one, r, t, root) for r, t in todo]
-                for k, fut in enumerate(futures, 1):
-                    try:
-                        _, warnings, data = fut.result()
-                        report.issues.extend(warnings)
-                        ingested(todo[k - 1][0], data)
-                    except EditionError as exc:
-                        report.failed.append(doc_id_from_path(todo[k - 1][0]))
-                        report.issues.append(exc.as_issue("ingest", todo[k - 1][0]))
-                    tick("ingest", k, len(todo))
-        else:
-            for k, (r, t) in enumerate(todo, 1):
-                try:
-                    _, warnings, data = _ingest_one(r, t, root)
-                    report.issues.extend(warnings)
-                    ingested(r, data)
-                except EditionError as exc:
-                    report.failed.append(doc_id_from_path(r))
-                    report.issues.append(exc.as_issue("ingest", r))
-                tick("ingest", k, len(todo))
-    report.seconds["ingest"] = time.perf_counter() - t0
-    report.cpu_seconds["ingest"] = cpu_time() - c0
-    if todo:  # recorded now: a later stage may fail, the TEI files are written
-        work.save(state)
-        _save_state(project, state)
-
-    # 2. annotate
-    t0, c0 = time.perf_counter(), cpu_time()
-    registers_path = project.registers
-    reg_key = sha256(registers_path.read_bytes()) if registers_path.exists() else sha256(b"")
-    tool = f"{__version__}"
-    decisions_key = _decisions_key(project)
-    docs = [project.tei / f"{doc_id_from_path(r)}.xml" for r in raws if doc_id_from_path(r) not in report.failed]
-    for tei_path in list(docs):
-        try:
-            check_readable(tei_path, project.root)
-        except EditionError as exc:
-            docs.remove(tei_path)
-            report.failed.append(tei_path.stem)
-            report.issues.append(exc.as_issue("input", str(tei_path)))
-    todo, settled, digests = [], [], {}
-    for tei_path in docs:
-        data = tei_path.read_bytes()
-        digests[tei_path] = sha256(data)
-        key = {"tei": digests[tei_path], "registers": reg_key, "tool": tool, "decisions": decisions_key}
-        (settled if docs_state.get(tei_path.stem, {}).get("annotated") == key else todo).append(tei_path)
-    if todo:
-        _annotate_stage(project, options, report, docs_state, todo, settled, digests, tick, work)
-    else:
-        report.skipped.extend(p.stem for p in settled)
-    report.seconds["annotate"] = time.perf_counter() - t0
-    report.cpu_seconds["annotate"] = cpu_time() - c0
-
-    # 3. validate: skipped when nothing it reads changed since a clean run
-    t0, c0 = time.perf_counter(), cpu_time()
-    docs = [d for d in docs if d.stem not in report.failed]
-    validate_key = sha256(json.dumps({
-        "docs": {d.stem: digests[d] for d in docs},
-        "registers": sha256(registers_path.read_bytes()) if registers_path.exists() else "",
-        "schemas": list(project.config.validate.schemas), "profile": project.config.validate.profile,
-        "tool": tool}, sort_keys=True).encode())
-    issues = []
-    if state.get("validate") != validate_key:
-        tick("validate", 0, len(docs))
-        issues = _validate(docs, registers_path if registers_path.exists() else None, options.jobs,
-                           validate_options(project))
-        tick("validate", len(docs), len(docs))
-        state["validate"] = validate_key if not issues else None
-    report.issues.extend(issues)
-    invalid = {Path(i.path).stem for i in issues if i.severity == "error"}
-    for doc_id in sorted(invalid):
-        if doc_id in {d.stem for d in docs}:
-            report.failed.append(doc_id)
-            docs_state.pop(doc_id, None)
-    valid_docs = [d for d in docs if d.stem not in invalid]
-    report.seconds["validate"] = time.perf_counter() - t0
-    report.cpu_seconds["validate"] = cpu_time() - c0
-
-    counts = state.setdefault("counts", {})
-    for d in valid_docs:
-        digest = digests[d]
-        if counts.get(d.stem, {}).get("tei") != digest:
-            root = parse_file(d).getroot()
-            counts[d.stem] = {"tei": digest, "notes": sum(1 for _ in root.iter(TEI + "note")),
-                              **{tag: sum(1 for _ in root.iter(TEI + tag)) for tag in ENTITY_TAGS}}
-        for tag in ENTITY_TAGS:
-            report.entities[tag] += counts[d.stem][tag]
-        report.notes += counts[d.stem]["notes"]
-
-    # 4. render
-    t0, c0 = time.perf_counter(), cpu_time()
-    render_key = sha256(
-        json.dumps(
-            {
-                "docs": {d.stem: digests[d] for d in valid_docs},
-                "registers": sha256(registers_path.read_bytes()) if registers_path.exists() else "",
-                "xslt": tree_digest(project.xslt),
-                "tool": tool,
-                "formats": list(options.formats),
-                "site_title": project.config.render.site_title,
-            },
-            sort_keys=True,
-        ).encode()
-    )
-    outputs_exist = all((project.output / fmt).exists() for fmt in options.formats)
-    if valid_docs and (state.get("render") != render_key or not outputs_exist):
-        from .render import RenderOptions, render
-
-        render_failed = False
-        for fmt in options.formats:
-            result = render(valid_docs, project.output,
-                            RenderOptions(format=fmt, site_title=project.config.render.site_title),
-                            registers=registers_path, xslt_dir=project.xslt_for(fmt),
-                            jobs=render_jobs(options.jobs, len(valid_docs)))
-            # a document the stylesheets fail on is reported; the others were rendered
-            for issue in result.failed:
-                render_failed = True
-                report.issues.append(issue)
-                if Path(issue.path).stem not in report.failed:
-                    report.failed.append(Path(issue.path).stem)
-            tick("render", options.formats.index(fmt) + 1, len(options.formats))
-        state["render"] = None if render_failed else render_key
-        report.rendered = True
-    report.seconds["render"] = time.perf_counter() - t0
-    report.cpu_seconds["render"] = cpu_time() - c0
-    work.save(state)
-    _save_state(project, state)
-    return report
+        with DocumentPool(options.jobs) as pool:
+            run = start(project, options, pool, progress)
+            for name, stage in STAGES:
+                with measured(run, name):
+                    stage(run)
+        run.save()
+        return run.report
 
 
 def check(project: Project, options: BuildOptions = BuildOptions()) -> list[str]:
@@ -466,18 +679,20 @@ def check(project: Project, options: BuildOptions = BuildOptions()) -> list[str]
         # force: the copy's TEI files are copies, an editor's work stays in the project
         build(copy, BuildOptions(reingest=options.reingest, jobs=1, formats=options.formats, ids=options.ids,
                                  force=True))
-        stale: list[str] = []
-        for name in (project.config.folders.tei, project.config.folders.output):
-            new_dir, old_dir = copy.root / name, project.root / name
-            if name == project.config.folders.output and not old_dir.exists():
-                continue  # output/ is not kept (a fresh clone in CI): only tei/ can be stale
-            new_files = {p.relative_to(new_dir) for p in new_dir.rglob("*") if p.is_file()} if new_dir.exists() else set()
-            old_files = {p.relative_to(old_dir) for p in old_dir.rglob("*") if p.is_file()} if old_dir.exists() else set()
-            # files the build writes that are missing or differ; files it does
-            # not write (a benchmark's JSON in output/) are left alone by it
-            for rel in sorted(new_files):
-                if rel.parts and rel.parts[0].startswith("."):
-                    continue
-                if rel not in old_files or not filecmp.cmp(new_dir / rel, old_dir / rel, shallow=False):
-                    stale.append(f"{name}/{rel}")
-        return stale
+        return list(_stale_files(project, copy))
+
+
+def _stale_files(project: Project, copy: Project) -> Iterator[str]:
+    for name in (project.config.folders.tei, project.config.folders.output):
+        new_dir, old_dir = copy.root / name, project.root / name
+        if name == project.config.folders.output and not old_dir.exists():
+            continue  # output/ is not kept (a fresh clone in CI): only tei/ can be stale
+        new_files = {p.relative_to(new_dir) for p in new_dir.rglob("*") if p.is_file()} if new_dir.exists() else set()
+        old_files = {p.relative_to(old_dir) for p in old_dir.rglob("*") if p.is_file()} if old_dir.exists() else set()
+        # files the build writes that are missing or differ; files it does
+        # not write (a benchmark's JSON in output/) are left alone by it
+        for rel in sorted(new_files):
+            if rel.parts and rel.parts[0].startswith("."):
+                continue
+            if rel not in old_files or not filecmp.cmp(new_dir / rel, old_dir / rel, shallow=False):
+                yield f"{name}/{rel}"
