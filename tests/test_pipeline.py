@@ -66,7 +66,7 @@ def tree_bytes(folder: Path) -> dict[str, str]:
 
 
 def test_the_build_is_the_list_of_stages_in_flow_order():
-    assert [name for name, _stage in pipeline.STAGES] == ["ingest", "annotate", "validate", "count", "render"]
+    assert [name for name, _stage in pipeline.STAGES] == ["ingest", "annotate", "validate", "count", "render", "review"]
     for _name, stage in pipeline.STAGES:  # each says what it reads, its key and what it writes
         assert all(word in (stage.__doc__ or "") for word in ("Reads:", "Key", "Writes:")), stage.__name__
 
@@ -165,3 +165,23 @@ def test_output_is_byte_identical_for_any_jobs(tmp_path):
         assert report.ok, report.issues
         folders.append(folder)
     assert tree_bytes(folders[0]) == tree_bytes(folders[1])
+
+
+def test_the_review_stage_writes_the_editors_page_once_and_again_when_a_text_changes(project: Project):
+    report = build(project, BuildOptions(jobs=1))
+    page = project.output / "review" / "index.html"
+    assert report.seconds.keys() >= {"review"} and page.is_file()
+    first = page.read_bytes()
+    assert b"Denikin" in first or b"candidate" in first.lower()
+    page.write_bytes(b"stale")  # a second build with nothing changed leaves the page alone
+    build(project, BuildOptions(jobs=1))
+    assert page.read_bytes() == b"stale"
+    tei = project.tei / "ikinci.xml"
+    tei.write_bytes(tei.read_bytes().replace("Kars".encode(), "Ardahan".encode()))
+    build(project, BuildOptions(jobs=1))
+    assert page.read_bytes() != b"stale"
+
+
+def test_no_review_page_without_the_html_format(project: Project):
+    build(project, BuildOptions(jobs=1, formats=("text",)))
+    assert not (project.output / "review").exists()

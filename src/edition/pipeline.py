@@ -2,6 +2,7 @@
 
     raw/<id>.txt|.pdf ─ingest─▶ tei/<id>.xml ─annotate─▶ tei/<id>.xml + tei/registers.xml
                       ─validate─▶ issues ─count─▶ figures ─render─▶ output/html/, output/text/
+                      ─review─▶ output/review/index.html (the editor's review page)
 
 :func:`build` is the list :data:`STAGES` run by one loop over one
 :class:`BuildRun` (the project, the options, the report, the build state and
@@ -19,6 +20,7 @@ validate      per text: TEI, registers digests, schemas, profile,        nothing
               version; the registers file: its digest, ditto
 count         per text: TEI digest                                       nothing (the report's figures)
 render        every valid text's TEI, registers, xslt/, formats, ...     output/<format>/
+review        every valid text, registers, decisions (HTML only)         output/review/index.html
 ============  =========================================================  =====================================
 
 What was built from what is kept in ``.edition-cache/build-state.json``
@@ -364,8 +366,7 @@ def annotation_options(run: BuildRun, register: Register) -> Any:
 
     # the project's first language is that of documents that declare none;
     # without one, annotate reads the document's words
-    languages = run.project.config.languages
-    return AnnotateOptions(default_language=languages[0] if languages else None,
+    return AnnotateOptions(default_language=run.project.config.default_language,
                            rejected=prepare(register, run.project.root))
 
 
@@ -441,8 +442,7 @@ def validate_options(project: Project) -> ValidateOptions:
     profile (by default TEI conformance; this repository: the edition's own)."""
     from .validate import ValidateOptions
 
-    return ValidateOptions(schemas=project.validate_schemas(), profile=project.config.validate.profile,
-                           cache_dir=project.cache)
+    return ValidateOptions.for_project(project)
 
 
 def validate_key(run: BuildRun, tei_digest: str, registers_digest: str) -> str:
@@ -611,6 +611,42 @@ def render_stage(run: BuildRun) -> None:
     run.report.rendered = True
 
 
+# -- 6. review page ------------------------------------------------------------------------
+
+def review_key(run: BuildRun) -> str:
+    """What the review page shows: every text, the registers, the decisions."""
+    return key_of({
+        "docs": {d.stem: run.digests[d] for d in run.docs},
+        "registers": file_digest(run.project.registers),
+        "decisions": _decisions_key(run.project),
+        "tool": run.tool,
+    })
+
+
+def review_stage(run: BuildRun) -> None:
+    """The editor's review page (:mod:`edition.annotate.review_page`).
+
+    Reads: the valid tei/<id>.xml, tei/registers.xml, review/decisions.tsv.
+    Key: all of them (:func:`review_key`), only with the HTML format.
+    Writes: output/review/index.html."""
+    from .annotate.review_page import write_review_page
+
+    if "html" not in run.options.formats or not run.docs:
+        return
+    key = review_key(run)
+    page = run.project.output / "review" / "index.html"
+    if run.state.get("review") == key and page.exists():
+        return
+    run.progress("review", 0, len(run.docs))
+    try:
+        write_review_page(run.project, texts=list(run.docs))
+    except EditionError as exc:  # the edition is built; only the editor's page is missing
+        run.report.issues.append(exc.as_issue("review", str(page)))
+        return
+    run.progress("review", len(run.docs), len(run.docs))
+    run.state["review"] = key
+
+
 # -- the build ----------------------------------------------------------------------------
 
 Stage = Callable[[BuildRun], None]
@@ -622,6 +658,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("validate", validate_stage),
     ("count", count_stage),
     ("render", render_stage),
+    ("review", review_stage),
 ]
 
 

@@ -122,8 +122,7 @@ def _annotate_one(context: _Round, path: str) -> _Run:
         result = annotate(tree, register, context.options, carried=carried)
         _save_carried(context.carry_dir, path, carried)
     except EditionError as exc:
-        message = f"{exc.message} {exc.hint}" if exc.hint else exc.message
-        outcome.issue = Issue(exc.path or path, exc.line, exc.col, "error", message, "annotate")
+        outcome.issue = exc.as_issue("annotate", path)
         return _Run(outcome, [])
     if result.skipped:
         outcome.skipped = True

@@ -155,6 +155,8 @@ STAGE_NAMES = {
     "ingest": ("Ingesting", "raw text", "raw texts"),
     "annotate": ("Annotating", "document", "documents"),
     "validate": ("Validating", "document", "documents"),
+    "count": ("Counting", "document", "documents"),
+    "review": ("Writing the review page for", "document", "documents"),
     "render": ("Rendering", "format", "formats"),
 }
 
