@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("tei", nargs="?", type=Path, default=ROOT / "tei")
     parser.add_argument("--queries", nargs="+", default=QUERIES)
     parser.add_argument("--runs", type=int, default=5, help="loads per page and searches per query (median)")
+    parser.add_argument("--search-only", action="store_true", help="time the searches, not the page loads")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -75,20 +76,21 @@ def main(argv: list[str] | None = None) -> int:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
                 page = browser.new_page(viewport={"width": 1366, "height": 900})
                 ready = {}
-                for html in pages:
+                for html in [] if args.search_only else pages:
                     times = []
                     for _ in range(args.runs):
                         page.goto(base + html.name, wait_until="load")
                         times.append(page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
                                                    " return n.loadEventEnd - n.startTime; }"))
                     ready[html.name] = statistics.median(times)
-                largest = pages[0].name
-                slowest = max(ready, key=ready.get)
-                print(f"largest page: {largest} ({pages[0].stat().st_size / 1e6:.2f} MB) ready in {ready[largest]:.0f} ms"
-                      f" (median of {args.runs})")
-                print(f"slowest page: {slowest} ready in {ready[slowest]:.0f} ms")
-                for name in sorted(ready, key=ready.get, reverse=True):
-                    print(f"  {name:40s} {ready[name]:7.0f} ms")
+                if ready:
+                    largest = pages[0].name
+                    slowest = max(ready, key=ready.get)
+                    print(f"largest page: {largest} ({pages[0].stat().st_size / 1e6:.2f} MB) ready in"
+                          f" {ready[largest]:.0f} ms (median of {args.runs})")
+                    print(f"slowest page: {slowest} ready in {ready[slowest]:.0f} ms")
+                    for name in sorted(ready, key=ready.get, reverse=True):
+                        print(f"  {name:40s} {ready[name]:7.0f} ms")
                 print("search (ms from query to results shown; cold = shards fetched, warm = cached):")
                 for query in args.queries:
                     page.goto(base + "search.html", wait_until="load")

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from edition import render_cache
@@ -78,6 +78,7 @@ def test_the_shared_key_follows_registers_stylesheets_and_options(tmp_path):
     assert key() not in (first, second)
 
 
+@settings(deadline=None)
 @given(pages=st.lists(st.tuples(st.from_regex(r"[a-z]{1,8}\.html", fullmatch=True), st.binary(max_size=300)),
                       max_size=3, unique_by=lambda p: p[0]),
        parts=st.dictionaries(st.from_regex(r"[a-z-]{1,10}", fullmatch=True), st.binary(max_size=300), max_size=4),
