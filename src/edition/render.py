@@ -146,8 +146,10 @@ class RenderResult:
 
     written: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    #: Seconds per document (its own page, or text edition, and its parts).
+    #: Seconds per document rendered (its own page, or text edition, and its parts).
     seconds: dict[str, float] = field(default_factory=dict)
+    #: CPU seconds of the rendering process per document rendered.
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
     #: Seconds per site page and for "search-index.js".
     pages: dict[str, float] = field(default_factory=dict)
     #: Wall-clock seconds of each stage: "check" (parse and check every
@@ -180,6 +182,8 @@ class DocumentOutput:
     parts: dict[str, bytes]
     #: Why the document could not be rendered (then nothing was written).
     error: Issue | None = None
+    #: CPU seconds of the process that rendered it.
+    cpu_seconds: float = 0.0
 
 
 class Stylesheets:
@@ -477,7 +481,7 @@ class Renderer:
         Saxon) is the document's error, and nothing of it is written."""
         self._ready()
         source = task.source
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         try:
             data, warnings = _safe_bytes(source.path)
             pages, parts = self._transform(source, data)
@@ -488,7 +492,8 @@ class Renderer:
         warnings += [f"{source.path}: {m}" for m in _messages(self.executable)]
         if self.cache is not None and task.key:
             self.cache.store(task.key, pages, parts, warnings)
-        return DocumentOutput(source.id, written, time.perf_counter() - start, warnings, parts)
+        return DocumentOutput(source.id, written, time.perf_counter() - start, warnings, parts,
+                              cpu_seconds=time.process_time() - cpu)
 
     def _transform(self, source: Source, data: bytes) -> tuple[list[tuple[str, bytes]], dict[str, bytes]]:
         """The files of one document (name, content) and its site parts,
@@ -751,6 +756,7 @@ def _render_documents(pool: DocumentPool, job: RenderJob, work: Plan, result: Re
                 result.failed.append(output.error)
                 continue
             result.seconds[doc_id] = output.seconds
+            result.cpu_seconds[doc_id] = output.cpu_seconds
         result.written += output.written
         result.warnings += output.warnings
         if parts is not None:
