@@ -203,3 +203,27 @@ def test_a_changed_register_renders_every_text_again(tmp_path):
     result = render(files, tmp_path / "out", registers=registers, cache_dir=cache)
     assert sorted(result.seconds) == ["copy0", "copy1"] and result.cached == []
     assert len(list((cache / "render" / "html").glob("*.entry"))) == 2  # the old entries pruned
+
+
+def test_the_builds_pool_renders_the_same_bytes_and_stays_open(tmp_path):
+    from edition.parallel import DocumentPool
+
+    files = copies(tmp_path / "tei", 3)
+    registers = tmp_path / "tei" / "registers.xml"
+    alone = render(files, tmp_path / "alone", registers=registers)
+    with DocumentPool(2) as pool:
+        shared = render(files, tmp_path / "shared", registers=registers, pool=pool)
+        assert pool._executor is not None  # the render used the build's workers and left them running
+        text = render(files, tmp_path / "shared", RenderOptions(format="text"), registers=registers, pool=pool)
+    assert shared.warnings == alone.warnings == [] and text.failed == []
+    assert tree(tmp_path / "shared" / "html") == tree(tmp_path / "alone" / "html")
+
+
+def test_a_smaller_corpus_leaves_no_search_shards_of_the_larger_one(tmp_path):
+    files = copies(tmp_path / "tei", 3)
+    registers = tmp_path / "tei" / "registers.xml"
+    render(files, tmp_path / "out", registers=registers)
+    assert any((tmp_path / "out" / "html" / "search").glob("t-2-*.js"))
+    render(files[:1], tmp_path / "out", registers=registers)
+    render(files[:1], tmp_path / "alone", registers=registers)
+    assert tree(tmp_path / "out" / "html" / "search") == tree(tmp_path / "alone" / "html" / "search")
