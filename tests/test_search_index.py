@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from edition import search_index
 from edition.search_index import shard_key, words
@@ -31,6 +32,7 @@ def test_whole_words_keep_apart_what_substrings_mix():
     assert "van" not in words("Erivan")
 
 
+@settings(deadline=None)  # a loaded machine must not fail a property test
 @given(st.text())
 def test_folding_keeps_one_character_per_character_for_latin_text(text):
     latin = "".join(c for c in text if c.isascii() or c in "çğıöşüâîûÇĞİÖŞÜÂÎÛéèà")
@@ -116,3 +118,29 @@ def test_shards_of_an_earlier_render_are_removed(tmp_path):
     out, written = write_records(tmp_path, [{"d": "doc0", "a": "t1", "p": "", "x": "yalniz", "m": []}])
     assert sorted(p.name for p in (out / "search").iterdir()) == ["t-0-0.js", "w-ya.js"]
     assert all(path.exists() for path in written)
+
+
+def test_a_shard_that_did_not_change_is_not_written_again(tmp_path):
+    records = [{"d": "doc0", "a": "t1", "p": "", "x": "bir iki", "m": []},
+               {"d": "doc1", "a": "t1", "p": "", "x": "uc dort", "m": []}]
+    out, _ = write_records(tmp_path, records)
+    times = {p.name: p.stat().st_ino for p in (out / "search").iterdir()}
+    records[1]["x"] = "uc bes"
+    write_records(tmp_path, records)
+    changed = {p.name for p in (out / "search").iterdir() if times.get(p.name) != p.stat().st_ino}
+    assert changed == {"t-1-0.js", "w-be.js"}
+    assert not (out / "search" / "w-do.js").exists()  # "dort" is gone, and so is its shard
+
+
+def test_words_made_with_the_records_give_the_same_index(tmp_path):
+    texts = [[{"d": "one", "a": "t1", "p": "", "x": "Bakü’de Kars ve karşı Kars", "m": []},
+              {"d": "one", "a": "t2", "p": "", "x": "İSTANBUL", "m": []}],
+             [{"d": "two", "a": "t1", "p": "", "x": "Kars’a 31 Mart", "m": []}]]
+    members = [",".join(json.dumps(r, ensure_ascii=False) for r in text) for text in texts]
+    word_lists = [search_index.record_words(m) for m in members]
+    assert json.loads("[" + word_lists[0] + "]") == [["baku", "de", "kars", "ve", "karsi"], ["istanbul"]]
+    (tmp_path / "records").write_text(",".join(members), encoding="utf-8")
+    (tmp_path / "words").write_text(",".join(word_lists), encoding="utf-8")
+    made = search_index.write(tmp_path / "a", "x = {", "};\n", tmp_path / "records", tmp_path / "words")
+    plain = search_index.write(tmp_path / "b", "x = {", "};\n", tmp_path / "records")
+    assert [p.read_bytes() for p in made] == [p.read_bytes() for p in plain]

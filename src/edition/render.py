@@ -81,6 +81,11 @@ MAX_DEPTH = 90
 SITE_PAGES = ("index", "persons", "places", "organisations", "chronology", "map", "bibliography", "search")
 #: The part ``ed:site-parts`` gives as JSON (search records), not XML.
 SEARCH_RECORDS = "search-records"
+#: The folded words of each search record, made with the records (in the
+#: worker that renders the text, and kept in its cache entry), as JSON.
+SEARCH_WORDS = "search-words"
+#: The parts that are JSON array members, joined by commas, not XML.
+JSON_PARTS = (SEARCH_RECORDS, SEARCH_WORDS)
 #: The parts ``ed:search-index`` reads: one <text> per document.
 SEARCH_TEXTS = "search-texts"
 DEFAULT_XSLT_DIR = shipped("xslt")
@@ -427,6 +432,7 @@ class SitePageTask:
     page: str
     parts: Path | None = None
     records: Path | None = None
+    words: Path | None = None
 
 
 @dataclass
@@ -509,6 +515,7 @@ class Renderer:
             site_parts = _call_map(self.executable, _template("site-parts"), params, source.path)
             # The reader downloads the archive file itself, byte for byte.
             pages = [(f"{source.id}.html", page.encode("utf-8")), (f"tei/{source.id}.xml", source.path.read_bytes())]
+            site_parts[SEARCH_WORDS] = search_index.record_words(site_parts.get(SEARCH_RECORDS, ""))
             return pages, {name: text.encode("utf-8") for name, text in site_parts.items()}
         text = _call_value(self.executable, _template("text-edition"), params, source.path)
         return [(f"{source.id}.txt", text.encode("utf-8"))], {}
@@ -522,7 +529,7 @@ class Renderer:
         if task.page == "search-index":
             assert task.records is not None, "the search index reads the search records"
             head, tail = _call_strings(self.executable, _template("search-index"), params)
-            written = search_index.write(self.job.out, head, tail, task.records)
+            written = search_index.write(self.job.out, head, tail, task.records, task.words)
             return SitePageOutput(task.page, written, time.perf_counter() - start, _messages(self.executable))
         target = inside(self.job.out, f"{task.page}.html")
         params["page"] = self.sheets.processor.make_string_value(task.page)
@@ -568,33 +575,34 @@ class SiteParts:
     """The parts every document gives the site pages (``ed:site-parts``),
     in document order, kept in files in ``folder`` rather than in memory:
     one XML file per part name (the parts inside one ``<parts>`` element),
-    and the search records as JSON array members joined by commas."""
+    and the search records and their words as JSON array members joined by
+    commas."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self._files: dict[str, IO[bytes]] = {}
-        self._records_written = False
+        self._json_written: set[str] = set()
 
     def add(self, parts: dict[str, bytes]) -> None:
         for name, data in parts.items():
-            if name == SEARCH_RECORDS:
-                self._add_records(data)
+            if name in JSON_PARTS:
+                self._add_members(name, data)
             else:
                 self._file(name).write(data)
 
-    def _add_records(self, data: bytes) -> None:
+    def _add_members(self, name: str, data: bytes) -> None:
         if not data:
             return
-        out = self._file(SEARCH_RECORDS)
-        if self._records_written:
+        out = self._file(name)
+        if name in self._json_written:
             out.write(b",")
         out.write(data)
-        self._records_written = True
+        self._json_written.add(name)
 
     def _file(self, name: str) -> IO[bytes]:
         if name not in self._files:
             self._files[name] = open(self.folder / f"{name}.part", "wb")  # noqa: SIM115 - closed by path()/close()
-            if name != SEARCH_RECORDS:
+            if name not in JSON_PARTS:
                 self._files[name].write(b"<parts>")
         return self._files[name]
 
@@ -602,7 +610,7 @@ class SiteParts:
         """The finished file of ``name``; no more parts can be added to it."""
         out = self._file(name)
         if not out.closed:
-            if name != SEARCH_RECORDS:
+            if name not in JSON_PARTS:
                 out.write(b"</parts>")
             out.close()
         return self.folder / f"{name}.part"
@@ -611,7 +619,8 @@ class SiteParts:
         """Every site page and the search index, biggest parts first, so
         that with several workers the longest pages start first."""
         tasks = [SitePageTask(page, None if page == "search" else self.path(page)) for page in SITE_PAGES]
-        tasks.append(SitePageTask("search-index", self.path(SEARCH_TEXTS), self.path(SEARCH_RECORDS)))
+        tasks.append(SitePageTask("search-index", self.path(SEARCH_TEXTS), self.path(SEARCH_RECORDS),
+                                  self.path(SEARCH_WORDS)))
         return sorted(tasks, key=lambda t: -(t.parts.stat().st_size if t.parts else 0))
 
     def close(self) -> None:

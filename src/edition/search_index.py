@@ -72,14 +72,29 @@ def texts_in_order(records: list[Record]) -> tuple[list[str], dict[str, list[Rec
     return list(by_text), by_text
 
 
-def postings(order: list[str], by_text: dict[str, list[Record]]) -> dict[str, dict[str, list[int]]]:
-    """Per shard key, per folded word, the records (numbers) it occurs in."""
+def record_words(records_json: str) -> str:
+    """The distinct folded words of each record of one text (its records as
+    JSON array members), as JSON array members in the same order: made where
+    the text is rendered, so that the index of a corpus only merges them."""
+    records = json.loads("[" + records_json + "]")
+    return ",".join(json.dumps(list(dict.fromkeys(words(r["x"]))), ensure_ascii=False, separators=(",", ":"))
+                    for r in records)
+
+
+def postings(order: list[str], by_text: dict[str, list[Record]],
+             record_word_lists: list[list[str]] | None = None) -> dict[str, dict[str, list[int]]]:
+    """Per shard key, per folded word, the records (numbers) it occurs in.
+    ``record_word_lists``: each record's words (:func:`record_words`) in the
+    order of the records, when they were made already."""
     found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    keys: dict[str, str] = {}
+    lists = iter(record_word_lists) if record_word_lists is not None else None
     for number, doc in enumerate(order):
         for position, record in enumerate(by_text[doc]):
             at = number * RECORD_BASE + position
-            for word in dict.fromkeys(words(record["x"])):
-                found[shard_key(word)][word].append(at)
+            for word in (next(lists) if lists is not None else dict.fromkeys(words(record["x"]))):
+                key = keys.get(word) or keys.setdefault(word, shard_key(word))
+                found[key][word].append(at)
     return found
 
 
@@ -95,18 +110,24 @@ def years(records: list[Record]) -> list[int]:
     return [min(ends), max(ends)] if ends else []
 
 
-def write(out: Path, head: str, tail: str, records_file: Path) -> list[Path]:
+def write(out: Path, head: str, tail: str, records_file: Path, words_file: Path | None = None) -> list[Path]:
     """Write ``search-index.js`` (``head`` + the shard list + ``tail``) and
     the shards from ``records_file`` (the records of every text as JSON array
-    members, joined by commas, in reading order); remove the shards of
-    earlier renders. Returns the files written."""
+    members, joined by commas, in reading order) and ``words_file`` (their
+    words, :func:`record_words`, made here when not given); remove the shards
+    of earlier renders. Returns the files written."""
     records = json.loads("[" + Path(records_file).read_text(encoding="utf-8") + "]")
+    word_lists = None
+    if words_file is not None:
+        word_lists = json.loads("[" + Path(words_file).read_text(encoding="utf-8") + "]")
+        if len(word_lists) != len(records):
+            raise ValueError(f"{words_file}: {len(word_lists)} word lists for {len(records)} records")
     order, by_text = texts_in_order(records)
     written = []
     for number, doc in enumerate(order):
         for name, shard in record_shards(number, by_text[doc]):
             written.append(_write(out, f"{SHARD_FOLDER}/{name}.js", _script("EDITION_SEARCH_PART", name, shard)))
-    words_by_shard = postings(order, by_text)
+    words_by_shard = postings(order, by_text, word_lists)
     for key in sorted(words_by_shard):
         written.append(_write(out, f"{SHARD_FOLDER}/w-{key}.js",
                               _script("EDITION_SEARCH_PART", f"w-{key}", words_by_shard[key])))
@@ -131,6 +152,14 @@ def remove_stale_shards(out: Path, written: list[Path]) -> list[Path]:
 
 
 def _write(out: Path, name: str, data: bytes) -> Path:
+    """``data`` as ``out/name``, unless the file holds exactly that already:
+    a corpus has thousands of shards, each written atomically (and synced),
+    and after a change to one text only a few of them differ."""
     target = inside(out, name)
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return target
+    except OSError:
+        pass  # not there yet
     tei.write_atomic(target, data)
     return target
