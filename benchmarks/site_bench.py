@@ -47,12 +47,12 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def render_site(tei_dir: Path, out: Path) -> tuple[float, float]:
+def render_site(tei_dir: Path, out: Path, jobs: int = 1) -> tuple[float, float]:
     from edition.render import RenderOptions, render
 
     files = sorted(p for p in tei_dir.glob("*.xml") if p.name != "registers.xml")
     start, cpu = time.perf_counter(), time.process_time()
-    result = render(files, out, RenderOptions(), registers=tei_dir / "registers.xml")
+    result = render(files, out, RenderOptions(), registers=tei_dir / "registers.xml", jobs=jobs)
     if result.failed:
         raise SystemExit(f"{len(result.failed)} documents not rendered: {result.failed[0].message}")
     return time.perf_counter() - start, time.process_time() - cpu
@@ -79,12 +79,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("tei", nargs="?", type=Path, default=ROOT / "tei")
     parser.add_argument("--queries", nargs="+", default=QUERIES)
     parser.add_argument("--runs", type=int, default=5, help="loads per page and searches per query (median)")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes for the render")
     parser.add_argument("--search-only", action="store_true", help="time the searches, not the page loads")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="site-bench-") as tmp:
-        wall, cpu = render_site(args.tei, Path(tmp))
+        wall, cpu = render_site(args.tei, Path(tmp), args.jobs)
         site = Path(tmp) / "html"
         print(f"render: {wall:.2f} s wall, {cpu:.2f} s CPU (this process)")
         handler = functools.partial(QuietHandler, directory=str(site))
