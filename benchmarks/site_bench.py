@@ -80,14 +80,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", nargs="+", default=QUERIES)
     parser.add_argument("--runs", type=int, default=5, help="loads per page and searches per query (median)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes for the render")
+    parser.add_argument("--site", type=Path, default=None, help="an HTML site rendered already (not rendered again)")
     parser.add_argument("--search-only", action="store_true", help="time the searches, not the page loads")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="site-bench-") as tmp:
-        wall, cpu = render_site(args.tei, Path(tmp), args.jobs)
-        site = Path(tmp) / "html"
-        print(f"render: {wall:.2f} s wall, {cpu:.2f} s CPU (this process)")
+        if args.site is None:
+            wall, cpu = render_site(args.tei, Path(tmp), args.jobs)
+            print(f"render: {wall:.2f} s wall, {cpu:.2f} s CPU (this process)")
+        site = args.site.resolve() if args.site is not None else Path(tmp) / "html"
         handler = functools.partial(QuietHandler, directory=str(site))
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()

@@ -269,14 +269,18 @@
         status.setAttribute("data-done", "true");
         return null;
       }
-      var textNumber = Math.floor(ids[i] / index.base), shard = recordShard(ids[i]);
+      var shard = recordShard(ids[i]);
+      // Candidates that turn out not to match (the words apart, not a
+      // phrase) move the walk on: the shards ahead of it load meanwhile,
+      // not one after another.
+      ids.slice(i, i + 2 * LIMIT).forEach(function (r) { load(recordShard(r)); });
       return load(shard).then(function (records) {
         if (run !== current) return null;
         for (; i < ids.length && recordShard(ids[i]) === shard && shown < LIMIT; i++) {
           var record = records && records[(ids[i] % index.base) % index.chunk];
           var ranges = record && matches(record, terms, kind, years);
           if (!ranges) continue;
-          list.appendChild(result(record, textNumber, ranges, terms));
+          list.appendChild(result(record, Math.floor(ids[i] / index.base), ranges, terms));
           shown += 1;
         }
         return next();
