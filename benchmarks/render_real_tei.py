@@ -47,7 +47,6 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
-import os
 import re
 import sys
 import tempfile
@@ -86,7 +85,8 @@ def without_brackets(text: str) -> str:
     pieces = NOTE_MARKER.split(text)
     markers = NOTE_MARKER.findall(text)
     cleaned = [EDITORIAL_BRACKET.sub("", piece) for piece in pieces]
-    return "".join(c + (f" {m} " if i < len(markers) else "") for i, (c, m) in enumerate(zip(cleaned, markers + [""])))
+    pairs = enumerate(zip(cleaned, markers + [""], strict=True))
+    return "".join(c + (f" {m} " if i < len(markers) else "") for i, (c, m) in pairs)
 
 
 def words(text: str, *, output: bool = False) -> list[str]:
@@ -235,7 +235,7 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="render-real-") as tmp:
         failed: dict[Path, str] = {}
-        for n, (folder, members) in enumerate(sorted(groups.items())):
+        for n, (_folder, members) in enumerate(sorted(groups.items())):
             out = Path(tmp) / str(n)
             for fmt in ("html", "text"):
                 result = render(members, out, RenderOptions(format=fmt, width=0), registers=out / "none.xml",
@@ -255,10 +255,13 @@ def main() -> int:
                     doc_id = document_id(root, f)
                     source = words(reading_text(root))
                     row["words"] = len(source)
-                    row["html"], lost_html = kept(source, words(html_text(out / "html" / f"{doc_id}.html"), output=True))
-                    row["text"], lost_text = kept(source, words((out / "text" / f"{doc_id}.txt").read_text(encoding="utf-8"), output=True))
+                    html_words = words(html_text(out / "html" / f"{doc_id}.html"), output=True)
+                    text_words = words((out / "text" / f"{doc_id}.txt").read_text(encoding="utf-8"), output=True)
+                    row["html"], lost_html = kept(source, html_words)
+                    row["text"], lost_text = kept(source, text_words)
                     if args.show_lost and (lost_html or lost_text):
-                        print(f"{row['file']}: lost html {lost_html[:args.show_lost]} text {lost_text[:args.show_lost]}")
+                        shown = args.show_lost
+                        print(f"{row['file']}: lost html {lost_html[:shown]} text {lost_text[:shown]}")
                 rows.append(row)
 
     for row in rows:
@@ -272,7 +275,8 @@ def main() -> int:
         kept_words = sum(r[fmt] * r["words"] for r in done)
         below = [r for r in done if r[fmt] < 0.99]
         print(f"{fmt}: words kept {100 * kept_words / max(total, 1):.2f}% of {total} "
-              f"(per file: min {100 * min(shares, default=1):.1f}%, mean {100 * sum(shares) / max(len(shares), 1):.2f}%); "
+              f"(per file: min {100 * min(shares, default=1):.1f}%,"
+              f" mean {100 * sum(shares) / max(len(shares), 1):.2f}%); "
               f"{len(below)} files below 99%: " + ", ".join(f"{r['file']} {100 * r[fmt]:.1f}%" for r in below[:15]))
     print(f"wall {time.perf_counter() - start_wall:.1f} s, CPU (this process) {time.process_time() - start_cpu:.1f} s")
     if args.tsv:

@@ -460,3 +460,79 @@ def test_citation_gets_the_address_and_date_accessed_and_cards_say_machine_tagge
     assert csl["URL"] == corpus_server + "baku-katliami-1918.html" and csl["accessed"]["date-parts"][0][0] > 2000
     corpus_page.locator("a.ent.ent-machine[data-entry]").first.click()
     assert corpus_page.locator(".note-popover .card-machine").inner_text() == "makine ile işaretlendi, editörce denetlenmedi"
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_map_labels_do_not_overlap_without_javascript(browser, corpus_server, width):
+    """The stylesheet places the labels (ed:place-labels): a reader without
+    scripts sees a map whose labels do not overlap either."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(corpus_server + "map.html")
+        assert page.evaluate("typeof window.editionMap") == "undefined"  # the script did not run
+        labels = page.evaluate(LABELS)
+        assert len(labels) >= 10 and overlapping(labels) == []
+        assert "Bakü" in [label["name"] for label in labels]
+        # Nor does a label cover another place's dot.
+        dots = page.evaluate("""() => Array.from(document.querySelectorAll('.places a')).map(a => {
+            const b = a.querySelector('circle').getBoundingClientRect();
+            return {name: a.querySelector('text').textContent, box: [b.left, b.top, b.right, b.bottom]}; })""")
+        covered = [(label["name"], dot["name"]) for label in labels for dot in dots
+                   if dot["name"] != label["name"] and overlapping([label, dot])]
+        assert covered == []
+    finally:
+        context.close()
+
+
+def test_search_filters_by_year(corpus_page, corpus_server):
+    corpus_page.goto(corpus_server + "search.html")
+    assert corpus_page.get_attribute("#search-year-from", "min") == corpus_page.get_attribute("#search-year-from", "placeholder")
+    everywhere = search(corpus_page, "Bakü")
+    corpus_page.fill("#search-year-from", "1918")
+    corpus_page.fill("#search-year-to", "1918")
+    in_1918 = search(corpus_page, "Bakü")
+    assert in_1918 and len(in_1918) < len(everywhere)
+    assert {r["href"] for r in in_1918} <= {r["href"] for r in everywhere}
+    # Each block found holds a date in 1918: its record (in the shards the
+    # page loaded) says so.
+    spans = corpus_page.evaluate("""async hrefs => {
+        const records = {};
+        const shards = performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/search/t-'));
+        for (const url of shards) {
+            const text = await (await fetch(url)).text();
+            const data = JSON.parse('[' + text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')) + ']')[1];
+            data.forEach(r => { records[r.d + '.html#' + r.a] = r.y || []; });
+        }
+        return hrefs.map(h => records[h.split('?')[0] + '#' + decodeURIComponent(h.split('#')[1])]);
+    }""", [r["href"] for r in in_1918])
+    assert all(any(start <= 1918 <= end for start, end in found) for found in spans), spans
+    corpus_page.fill("#search-year-from", "1650")
+    corpus_page.fill("#search-year-to", "1700")
+    assert search(corpus_page, "Bakü") == []
+    # The filter travels in the address.
+    corpus_page.goto(corpus_server + "search.html?q=Bak%C3%BC&from=1918&to=1918")
+    corpus_page.wait_for_selector("#search-status[data-done]")
+    assert corpus_page.eval_on_selector_all("#search-results li a", "as => as.map(a => a.getAttribute('href'))") == \
+        [r["href"] for r in in_1918]
+
+
+def test_a_query_loads_small_shards_and_after_typing_enter_loads_nothing_more(corpus_page, corpus_server):
+    """Why the first search answers fast: the records come in shards of a
+    few kilobytes, only those of the results are loaded, and while the query
+    is typed they are loaded ahead, so that Enter waits for no request."""
+    corpus_page.goto(corpus_server + "search.html")
+    corpus_page.type("#q", "Bakü'de", delay=30)
+    corpus_page.wait_for_timeout(600)  # typing paused: the shards of the results are loaded
+    before = corpus_page.evaluate("performance.getEntriesByType('resource').length")
+    corpus_page.press("#q", "Enter")
+    corpus_page.wait_for_selector("#search-status[data-done]")
+    assert corpus_page.locator("#search-results li").count() > 10
+    assert corpus_page.evaluate("performance.getEntriesByType('resource').length") == before
+    shards = corpus_page.evaluate("""() => performance.getEntriesByType('resource')
+        .filter(r => r.name.includes('/search/')).map(r => [r.name.split('/').pop(), r.encodedBodySize])""")
+    assert shards and all(name.startswith(("w-", "t-")) for name, _ in shards)
+    assert max(size for _, size in shards) < 32_000, shards
+    # Only the record shards of the results, not whole texts.
+    records = [name for name, _ in shards if name.startswith("t-")]
+    assert 0 < len(records) < len(list((ROOT / "tei").glob("*.xml"))) * 20

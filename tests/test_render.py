@@ -354,15 +354,18 @@ def test_bibliography_of_the_shipped_texts_lists_each_work_once(corpus_site):
 
 
 def search_index(site: Path) -> tuple[dict, list[dict]]:
-    """search-index.js and the records of every text (search/t-N.js)."""
+    """search-index.js and the records of every text (search/t-N-K.js, in order)."""
     source = (site / "search-index.js").read_text(encoding="utf-8")
     assert source.startswith("window.EDITION_SEARCH_INDEX = ")
     index = json.loads(source.split("=", 1)[1].strip().rstrip(";"))
     records = []
     for number in range(len(index["order"])):
-        shard = (site / "search" / f"t-{number}.js").read_text(encoding="utf-8")
-        assert shard.startswith(f'EDITION_SEARCH_PART("t-{number}",')
-        records += json.loads(shard.split(",", 1)[1].strip().removesuffix(");"))
+        shards = sorted((site / "search").glob(f"t-{number}-*.js"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        assert shards
+        for path in shards:
+            shard = path.read_text(encoding="utf-8")
+            assert shard.startswith(f'EDITION_SEARCH_PART("{path.stem}",')
+            records += json.loads(shard.split(",", 1)[1].strip().removesuffix(");"))
     return index, records
 
 

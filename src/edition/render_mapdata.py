@@ -20,18 +20,26 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
+from .resources import shipped
 from .tei import write_atomic
+
+#: A longitude, latitude pair in degrees.
+Point = tuple[float, float]
+#: A TopoJSON document as json.loads gives it.
+Topology = dict[str, Any]
 
 #: west, south, east, north in degrees: Aegean to the east Caspian shore,
 #: Syria/Iraq border to the Don.
 REGION = (25.5, 34.0, 55.0, 47.0)
 #: Two decimals are about a kilometre: far finer than the map is drawn.
 PRECISION = 2
-OUTPUT = Path(__file__).with_name("data") / "map-region.xml"
+OUTPUT = shipped("data") / "map-region.xml"
 SOURCE_NOTE = (
     "Natural Earth 1:50m admin-0 countries (public domain), via the world-atlas "
     "npm package 2.0.2 (ISC), countries-50m.json; clipped to the region and "
@@ -39,13 +47,13 @@ SOURCE_NOTE = (
 )
 
 
-def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+def decode_arcs(topology: Topology) -> list[list[Point]]:
     """Absolute lon/lat points of every arc (TopoJSON arcs are quantised deltas)."""
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     arcs = []
     for arc in topology["arcs"]:
         x = y = 0
-        points = []
+        points: list[Point] = []
         for dx, dy in arc:
             x += dx
             y += dy
@@ -54,8 +62,8 @@ def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
-    points: list[tuple[float, float]] = []
+def ring_points(ring: list[int], arcs: list[list[Point]]) -> list[Point]:
+    points: list[Point] = []
     for index in ring:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         # Consecutive arcs share their joining point.
@@ -63,16 +71,16 @@ def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[
     return points
 
 
-def clip_ring(points, region=REGION):
+def clip_ring(points: Sequence[Point], region: tuple[float, float, float, float] = REGION) -> list[Point]:
     """Sutherland–Hodgman clipping of a closed ring against the region box."""
     west, south, east, north = region
-    edges = [
+    edges: list[tuple[Callable[[Point], bool], Callable[[Point, Point], Point]]] = [
         (lambda p: p[0] >= west, lambda a, b: _at_x(a, b, west)),
         (lambda p: p[0] <= east, lambda a, b: _at_x(a, b, east)),
         (lambda p: p[1] >= south, lambda a, b: _at_y(a, b, south)),
         (lambda p: p[1] <= north, lambda a, b: _at_y(a, b, north)),
     ]
-    output = list(points)
+    output: list[Point] = list(points)
     for inside, cross in edges:
         source, output = output, []
         if not source:
@@ -89,18 +97,18 @@ def clip_ring(points, region=REGION):
     return output
 
 
-def _at_x(a, b, x):
+def _at_x(a: Point, b: Point, x: float) -> Point:
     t = (x - a[0]) / (b[0] - a[0])
     return (x, a[1] + t * (b[1] - a[1]))
 
 
-def _at_y(a, b, y):
+def _at_y(a: Point, b: Point, y: float) -> Point:
     t = (y - a[1]) / (b[1] - a[1])
     return (a[0] + t * (b[0] - a[0]), y)
 
 
-def rounded(points):
-    out = []
+def rounded(points: Sequence[Point]) -> list[Point]:
+    out: list[Point] = []
     for lon, lat in points:
         p = (round(lon, PRECISION), round(lat, PRECISION))
         if not out or out[-1] != p:
@@ -110,7 +118,7 @@ def rounded(points):
     return out
 
 
-def region_outline(topology: dict) -> etree._Element:
+def region_outline(topology: Topology) -> etree._Element:
     arcs = decode_arcs(topology)
     root = etree.Element("map", region=" ".join(str(v) for v in REGION))
     etree.SubElement(root, "source").text = SOURCE_NOTE

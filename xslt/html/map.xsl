@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The map of places mentioned, drawn at build time as inline SVG from the
      vendored Natural Earth outline (no tiles, no CDN; assets/map.js adds
-     zoom, pan and label placement, see there): an
+     zoom, pan and places the labels again for the screen, see there): an
      equirectangular projection scaled by cos(mid-latitude), which keeps the
      region's shapes recognisable. Each dot links to its register entry; a
      list below gives the same places as text. Per text (ed:map-parts): the
@@ -13,6 +13,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:render"
     xmlns:svg="http://www.w3.org/2000/svg"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <xsl:variable name="ed:map" as="element(map)?" select="$map-outline?*[1]/map"/>
@@ -85,14 +86,18 @@
                 <xsl:sort select="ed:sort-key(ed:entry-name(.))"/>
               </xsl:perform-sort>
             </xsl:variable>
+            <xsl:variable name="dots" as="map(*)*" select="$ranked ! ed:map-dot(., $parts)"/>
+            <xsl:variable name="labels" select="ed:place-labels($dots)"/>
             <g class="places">
-              <xsl:for-each select="reverse($ranked)">
-                <xsl:variable name="ll" select="ed:lat-lon(.)"/>
-                <xsl:variable name="count" select="sum(key('ed:mentioned', string(@xml:id), $parts)/@count)"/>
-                <a href="places.html#{@xml:id}" aria-label="{ed:entry-name(.)} ({$count} {ed:label('mentions-count')})"
-                    data-rank="{count($ranked) - position() + 1}">
-                  <circle cx="{ed:x($ll[2])}" cy="{ed:y($ll[1])}" r="{format-number(min((7, 2.5 + math:sqrt($count) * 0.6)), '0.#')}"/>
-                  <text x="{ed:x($ll[2])}" y="{ed:y($ll[1])}" dx="6" dy="4"><xsl:value-of select="ed:entry-name(.)"/></text>
+              <xsl:for-each select="reverse($dots)">
+                <a href="places.html#{?id}" aria-label="{?name} ({?count} {ed:label('mentions-count')})"
+                    data-rank="{count($dots) - position() + 1}">
+                  <circle cx="{?x}" cy="{?y}" r="{?r}"/>
+                  <xsl:variable name="at" select="$labels(?id)"/>
+                  <text x="{if (exists($at)) then $at(1) else ?x}" y="{if (exists($at)) then $at(2) else ?y}">
+                    <xsl:if test="empty($at)"><xsl:attribute name="class" select="'unplaced'"/></xsl:if>
+                    <xsl:value-of select="?name"/>
+                  </text>
                 </a>
               </xsl:for-each>
             </g>
@@ -133,6 +138,107 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- A place on the map: its id, name, mentions, and its dot (centre and
+       radius in map units, rounded as drawn). -->
+  <xsl:function name="ed:map-dot" as="map(*)">
+    <xsl:param name="place" as="element(tei:place)"/>
+    <xsl:param name="parts" as="document-node()?"/>
+    <xsl:variable name="ll" select="ed:lat-lon($place)"/>
+    <xsl:variable name="count" select="sum(key('ed:mentioned', string($place/@xml:id), $parts)/@count)"/>
+    <xsl:sequence select="map{ 'id': string($place/@xml:id), 'name': ed:entry-name($place), 'count': $count,
+        'x': xs:double(ed:x($ll[2])), 'y': xs:double(ed:y($ll[1])),
+        'r': xs:double(format-number(min((7, 2.5 + math:sqrt($count) * 0.6)), '0.#')) }"/>
+  </xsl:function>
+
+  <!-- Static label placement, so that labels never overlap without the
+       script too (assets/map.js places them again for the screen and the
+       zoom, the same way). Labels are 12 map units high (edition.css). In
+       rank order (most-mentioned first) each label takes the first of
+       eight positions around its dot that stays inside the map and
+       overlaps no label placed before and no other dot; a label with none
+       is not shown (class "unplaced"; its dot keeps the name as link text).
+       Widths are estimated from the letters, generously, since the font is
+       the reader's. Returns id → [x, y] of the text's baseline start. -->
+  <xsl:variable name="ed:label-font" as="xs:double" select="12"/>
+  <xsl:variable name="ed:label-pad" as="xs:double" select="2"/>
+
+  <xsl:function name="ed:place-labels" as="map(xs:string, array(xs:double))">
+    <xsl:param name="dots" as="map(*)*"/>
+    <xsl:variable name="dot-boxes" select="$dots ! map{ 'id': ?id, 'box': ed:dot-box(.) }"/>
+    <xsl:iterate select="$dots">
+      <xsl:param name="placed" as="array(xs:double)*" select="()"/>
+      <xsl:param name="chosen" as="map(xs:string, array(xs:double))" select="map{}"/>
+      <xsl:on-completion select="$chosen"/>
+      <xsl:variable name="id" select="?id"/>
+      <xsl:variable name="obstacles" select="($placed, $dot-boxes[?id ne $id] ! ?box)"/>
+      <xsl:variable name="free" select="ed:label-candidates(.)[
+          let $box := ed:label-box(.) return ed:inside-map($box) and empty($obstacles[ed:overlap(., $box)])][1]"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="placed" select="($placed, $free ! ed:label-box(.))"/>
+        <xsl:with-param name="chosen" select="if (exists($free)) then map:put($chosen, $id, [$free(1), $free(2)]) else $chosen"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- The eight positions of a label around its dot, as [x, y, width]. -->
+  <xsl:function name="ed:label-candidates" as="array(xs:double)*">
+    <xsl:param name="dot" as="map(*)"/>
+    <xsl:variable name="f" select="$ed:label-font"/>
+    <xsl:variable name="w" select="ed:label-width($dot?name)"/>
+    <xsl:variable name="gap" select="max((3.5, $dot?r)) + 3"/>
+    <xsl:variable name="up" select="0.8 * $f"/>
+    <xsl:variable name="down" select="0.25 * $f"/>
+    <xsl:variable name="x" select="$dot?x"/>
+    <xsl:variable name="y" select="$dot?y"/>
+    <xsl:sequence select="(
+        [$x + $gap, $y + 0.35 * $f, $w],
+        [$x - $gap - $w, $y + 0.35 * $f, $w],
+        [$x - $w div 2, $y - $gap - $down, $w],
+        [$x - $w div 2, $y + $gap + $up, $w],
+        [$x + $gap * 0.7, $y - $gap * 0.7 - $down, $w],
+        [$x + $gap * 0.7, $y + $gap * 0.7 + $up, $w],
+        [$x - $gap * 0.7 - $w, $y - $gap * 0.7 - $down, $w],
+        [$x - $gap * 0.7 - $w, $y + $gap * 0.7 + $up, $w]) ! [round(.(1) * 10) div 10, round(.(2) * 10) div 10, .(3)]"/>
+  </xsl:function>
+
+  <!-- left, top, right, bottom of a label at [x, y, width], padded. -->
+  <xsl:function name="ed:label-box" as="array(xs:double)">
+    <xsl:param name="at" as="array(xs:double)"/>
+    <xsl:sequence select="[$at(1) - $ed:label-pad, $at(2) - 0.8 * $ed:label-font - $ed:label-pad,
+        $at(1) + $at(3) + $ed:label-pad, $at(2) + 0.25 * $ed:label-font + $ed:label-pad]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:dot-box" as="array(xs:double)">
+    <xsl:param name="dot" as="map(*)"/>
+    <xsl:variable name="r" select="max((3.5, $dot?r)) + 1 + $ed:label-pad"/>
+    <xsl:sequence select="[$dot?x - $r, $dot?y - $r, $dot?x + $r, $dot?y + $r]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:overlap" as="xs:boolean">
+    <xsl:param name="a" as="array(xs:double)"/>
+    <xsl:param name="b" as="array(xs:double)"/>
+    <xsl:sequence select="$a(1) lt $b(3) and $b(1) lt $a(3) and $a(2) lt $b(4) and $b(2) lt $a(4)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:inside-map" as="xs:boolean">
+    <xsl:param name="box" as="array(xs:double)"/>
+    <xsl:sequence select="$box(1) ge 0 and $box(2) ge 0 and $box(3) le $ed:map-width and $box(4) le $ed:map-height"/>
+  </xsl:function>
+
+  <!-- A label's width in map units, estimated per letter in ems of a
+       sans-serif face (capitals and m/w wide, i/l/t/f/r and spaces narrow),
+       with a tenth to spare. -->
+  <xsl:function name="ed:label-width" as="xs:double">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="ems" select="sum(string-to-codepoints($name) ! codepoints-to-string(.) ! (
+        if (matches(., '[mwMW]')) then 0.9
+        else if (matches(., '[iıjlIt.,:;!| ’''-]')) then 0.32
+        else if (matches(., '\p{Lu}')) then 0.72
+        else if (matches(., '[frİ()]')) then 0.42
+        else 0.6))"/>
+    <xsl:sequence select="round($ems * $ed:label-font * 1.1 * 10) div 10"/>
+  </xsl:function>
 
   <xsl:function name="ed:ring-path" as="xs:string">
     <xsl:param name="ring" as="element(ring)"/>

@@ -27,8 +27,10 @@
           <input type="search" id="q" name="q" autocomplete="off" aria-describedby="search-hint"/>
           <button type="submit"><xsl:value-of select="ed:label('search-button')"/></button>
           <p id="search-hint" class="hint"><xsl:value-of select="ed:label('search-hint')"/></p>
-          <!-- Filters: the texts are filled in by search.js from the index
-               (this page is made without the texts' parts). -->
+          <!-- Filters: the texts, and the range of the years, are filled
+               in by search.js from the index (this page is made without the
+               texts' parts). A block passes the year filter when one of its
+               dates falls in the years asked for. -->
           <p class="search-filters">
             <label for="search-text"><xsl:value-of select="ed:label('search-in-text')"/></label>
             <select id="search-text" name="t">
@@ -41,6 +43,10 @@
                 <option value="{.}"><xsl:value-of select="ed:label('search-kind-' || .)"/></option>
               </xsl:for-each>
             </select>
+            <label for="search-year-from"><xsl:value-of select="ed:label('search-year-from')"/></label>
+            <input type="number" id="search-year-from" name="from" inputmode="numeric" step="1"/>
+            <label for="search-year-to"><xsl:value-of select="ed:label('search-year-to')"/></label>
+            <input type="number" id="search-year-to" name="to" inputmode="numeric" step="1"/>
           </p>
         </form>
         <noscript><p><xsl:value-of select="ed:label('search-nojs')"/></p></noscript>
@@ -87,14 +93,27 @@
     <xsl:variable name="records" select="array{
         (
           ed:texts($doc)//(tei:p | tei:head | tei:item | tei:ab | tei:l)[not(ancestor::tei:note)] ! map{
-              'd': ed:doc-id(.), 'a': ed:block-anchor(.), 'p': ed:page-of(.), 'x': ed:plain(.), 'm': ed:search-names(.) },
+              'd': ed:doc-id(.), 'a': ed:block-anchor(.), 'p': ed:page-of(.), 'x': ed:plain(.), 'm': ed:search-names(.),
+              'y': ed:search-years(.) },
           ed:texts($doc)//tei:note ! map{
               'd': ed:doc-id(.), 'a': ed:note-anchor(.), 'p': ed:page-of(.), 'n': ed:note-label(.), 'x': ed:plain(.),
-              'm': ed:search-names(.) }
+              'm': ed:search-names(.), 'y': ed:search-years(.) }
         )[?x ne '']
       }"/>
     <xsl:variable name="json" select="serialize($records, $ed:json)"/>
     <xsl:sequence select="substring($json, 2, string-length($json) - 2)"/>
+  </xsl:function>
+
+  <!-- The years a block is dated in, for the year filter: per date the
+       chronology lists (ed:is-dated-mention), its first and last year
+       ([1918, 1918], a span [1501, 1600]). Dates inside a note anchored in
+       the block belong to the note. -->
+  <xsl:function name="ed:search-years" as="array(*)">
+    <xsl:param name="block" as="element()"/>
+    <xsl:variable name="own-notes" select="$block/ancestor-or-self::tei:note"/>
+    <xsl:sequence select="array{ $block//tei:date[not(ancestor::tei:note except $own-notes)][ed:is-dated-mention(.)]
+        ! (let $ends := (@when, @from, @notBefore, @to, @notAfter)[matches(., '^\d{4}')] ! xs:integer(substring(., 1, 4))
+           return if (exists($ends)) then [min($ends), max($ends)] else ()) }"/>
   </xsl:function>
 
   <!-- The names in a block, by kind, as [register, text] pairs: the filter

@@ -46,10 +46,14 @@ from ._common import (
 @click.option("--witness", default="", help="Show this witness's readings (app/rdg/@wit) instead of the lemmas.")
 @click.option("--site-title", default=None,
               help="HTML: name of the site [default: the project's render.site_title, else each text's title].")
+@click.option("--full", is_flag=True,
+              help="Render every text again [default: only texts changed since the last render].")
 @jobs_option
 @common_options
-def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers, notes, ui_lang, base_url,
-            choice_reading, variants, witness, site_title, jobs, reporter: Reporter):
+def command(tei_files: tuple[Path, ...], fmt: str, output_dir: Path | None, registers: Path | None, width: int,
+            no_wrap: bool, page_markers: bool, notes: str, ui_lang: str, base_url: str, choice_reading: str,
+            variants: bool, witness: str, site_title: str | None, full: bool, jobs: int | None,
+            reporter: Reporter) -> None:
     """Render TEI documents as an HTML edition site or as plain text.
 
     HTML goes to OUTPUT_DIR/html/ (a static site: one page per text, registers,
@@ -57,7 +61,10 @@ def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers,
     The project's own stylesheets (xslt/html/html.xsl, xslt/text/text.xsl)
     are used where it has them, as `edition build` does. A document that
     cannot be rendered is reported and the others are still rendered (exit
-    status 1).
+    status 1). A text whose file, registers, stylesheets and options did not
+    change since the last render is taken from the project's cache
+    (.edition-cache/render/) and the site pages are updated from it; --full
+    renders everything again.
 
     Example:
 
@@ -77,16 +84,20 @@ def command(tei_files, fmt, output_dir, registers, width, no_wrap, page_markers,
             reporter.detail(f"Stylesheets: the project's {shown(xslt_dir)}/{fmt}/{fmt}.xsl.")
         reporter.info(f"Rendering {len(tei_files)} file{'s' if len(tei_files) != 1 else ''} as {fmt}…")
         result = render(list(tei_files), out, options, registers=registers, xslt_dir=xslt_dir,
-                        jobs=render_jobs(resolve_jobs(jobs, len(tei_files)), len(tei_files)))
+                        jobs=render_jobs(resolve_jobs(jobs, len(tei_files)), len(tei_files)),
+                        cache_dir=None if full else project.cache)
     for warning in result.warnings:
         click.echo(f"warning: {sentence(warning)}", err=True)
     for doc_id, seconds in sorted(result.seconds.items()):
         reporter.detail(f"{doc_id}: {seconds * 1000:.0f} ms.")
+    if result.cached:
+        reporter.detail(f"{len(result.cached)} unchanged texts taken from the cache.")
     if not reporter.quiet:  # on stdout, as the other commands print what they wrote
         click.echo(f"{len(result.written)} files written to {out / fmt}.")
     if result.failed:
+        done = len(result.seconds) + len(result.cached)
         print_issues(result.failed)
         raise EditionClickError(
-            f"{len(result.failed)} of {len(result.failed) + len(result.seconds)} documents not rendered: "
-            f"{', '.join(issue.path for issue in result.failed)}. The others ({len(result.seconds)}) were; "
+            f"{len(result.failed)} of {len(result.failed) + done} documents not rendered: "
+            f"{', '.join(issue.path for issue in result.failed)}. The others ({done}) were; "
             "fix these and render again.")

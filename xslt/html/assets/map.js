@@ -6,7 +6,8 @@
    position is left out (its dot keeps its name as link text and tooltip).
    Labels and dots keep their size on the screen at every zoom, so a phone
    shows them as large as a desktop does, and zooming in makes room for
-   more names. Without this script the map is the static SVG. */
+   more names. Without this script the map is the static SVG, whose labels
+   the stylesheet placed the same way (xslt/html/map.xsl, ed:place-labels). */
 (function () {
   "use strict";
   var figure = document.querySelector("figure.map");
@@ -61,6 +62,7 @@
       t.style.fontSize = font + "px";
       t.style.strokeWidth = (3 / k) + "px";
       t.removeAttribute("dx"); t.removeAttribute("dy");
+      t.classList.remove("unplaced");  // the stylesheet's static placement had no room for it
       t.style.display = "";
       var w = t.getComputedTextLength();
       var up = 0.8 * font, down = 0.25 * font, gap = (p.r + 3) / k;

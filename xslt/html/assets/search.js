@@ -5,18 +5,23 @@
    paragraph, heading, item or note). A word or phrase that is a name the
    registers know (preferred form or variant) also finds the entry's other
    names: "Yerevan" finds Erivan. Only the word shards of the query's words
-   and the records of texts with candidates are loaded. Results are built with
+   and the record shards (16 records each) of the candidates are loaded, all
+   at once; while a query is typed, the word shards of its words are loaded
+   ahead, so that pressing Enter finds them here. Filters: text, kind of
+   name, year (the years a block's dates name). Results are built with
    textContent only. */
 (function () {
   "use strict";
   var T = window.EditionText;
-  var index = window.EDITION_SEARCH_INDEX || { texts: {}, entities: [], order: [], shards: [], base: 1000000 };
+  var index = window.EDITION_SEARCH_INDEX || { texts: {}, entities: [], order: [], shards: [], base: 1000000, chunk: 16, years: [] };
   var LIMIT = 100;
 
   var form = document.querySelector("form.search");
   var input = document.getElementById("q");
   var textFilter = document.getElementById("search-text");
   var kindFilter = document.getElementById("search-kind");
+  var yearFrom = document.getElementById("search-year-from");
+  var yearTo = document.getElementById("search-year-to");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var english = document.documentElement.lang === "en";
@@ -36,6 +41,14 @@
     option.textContent = (index.texts[id] || { title: id }).title;
     textFilter.appendChild(option);
   });
+
+  // The years the texts are dated in bound the year filter.
+  if (index.years && index.years.length === 2) {
+    [yearFrom, yearTo].forEach(function (field) {
+      field.min = index.years[0]; field.max = index.years[1];
+    });
+    yearFrom.placeholder = index.years[0]; yearTo.placeholder = index.years[1];
+  }
 
   // Loading the shards: each is a script calling EDITION_SEARCH_PART.
   var parts = {}, loading = {};
@@ -120,6 +133,30 @@
     });
   }
 
+  // The record shard a record (number) is in.
+  function recordShard(r) {
+    return "t-" + Math.floor(r / index.base) + "-" + Math.floor((r % index.base) / index.chunk);
+  }
+
+  // While a query is typed: its words' shards at once, and when typing
+  // pauses the record shards of its first candidates, so that Enter finds
+  // what the results need already loaded.
+  var pause = null;
+  function preload(query) {
+    var terms = parse(query);
+    terms.forEach(function (alts) {
+      alts.forEach(function (alt) {
+        alt.words.forEach(function (w, j) {
+          shardsOf(w, alt.prefix && j === alt.words.length - 1).forEach(function (s) { load("w-" + s); });
+        });
+      });
+    });
+    clearTimeout(pause);
+    pause = setTimeout(function () {
+      if (terms.length) candidatesOf(terms).then(function (ids) { ids.slice(0, LIMIT).forEach(function (r) { load(recordShard(r)); }); });
+    }, 150);
+  }
+
   function union(lists) {
     var all = {};
     lists.forEach(function (l) { l.forEach(function (r) { all[r] = true; }); });
@@ -128,7 +165,13 @@
 
   // Where the alternatives of the terms stand in a record, or null when a
   // term is missing (or, with a kind, is not in a name of that kind).
-  function matches(record, terms, kind) {
+  // Does one of the record's dates fall in the years asked for?
+  function inYears(record, years) {
+    return !years || (record.y || []).some(function (span) { return span[0] <= years[1] && span[1] >= years[0]; });
+  }
+
+  function matches(record, terms, kind, years) {
+    if (!inYears(record, years)) return null;
     // Tokens are kept on the record: the next query on it needs no folding.
     var toks = record.t || (record.t = T.tokens(record.x)), ranges = [];
     var kindNames = kind ? (record.m || []).filter(function (m) { return m[0] === kind; }).map(function (m) { return T.tokens(m[1]); }) : null;
@@ -185,6 +228,17 @@
     return li;
   }
 
+  // The records (numbers, in order) that hold every term.
+  function candidatesOf(terms) {
+    return Promise.all(terms.map(function (alts) {
+      return Promise.all(alts.map(candidates)).then(union);
+    })).then(function (sets) {
+      return Object.keys(sets[0]).map(Number).filter(function (r) {
+        return sets.every(function (s) { return s[r]; });
+      }).sort(function (x, y) { return x - y; });
+    });
+  }
+
   var current = 0;
   function run(query) {
     var run = ++current;
@@ -193,23 +247,19 @@
     if (!terms.length) { status.textContent = ""; return Promise.resolve(); }
     var onlyText = textFilter.value === "" ? null : Number(textFilter.value);
     var kind = kindFilter.value || null;
-    return Promise.all(terms.map(function (alts) {
-      return Promise.all(alts.map(candidates)).then(union);
-    })).then(function (sets) {
-      var ids = Object.keys(sets[0]).map(Number).filter(function (r) {
-        return sets.every(function (s) { return s[r]; }) && (onlyText === null || Math.floor(r / index.base) === onlyText);
-      }).sort(function (x, y) { return x - y; });
-      // The records of the texts of the first candidates, fetched at once
-      // rather than one text after another.
-      var first = {};
-      ids.slice(0, LIMIT).forEach(function (r) { first[Math.floor(r / index.base)] = true; });
-      Object.keys(first).forEach(function (n) { load("t-" + n); });
-      return verify(ids, terms, kind, run);
+    var years = yearFrom.value || yearTo.value ?
+      [yearFrom.value ? Number(yearFrom.value) : -Infinity, yearTo.value ? Number(yearTo.value) : Infinity] : null;
+    return candidatesOf(terms).then(function (all) {
+      var ids = all.filter(function (r) { return onlyText === null || Math.floor(r / index.base) === onlyText; });
+      // The record shards of the first candidates, fetched at once rather
+      // than one after another.
+      ids.slice(0, LIMIT).forEach(function (r) { load(recordShard(r)); });
+      return verify(ids, terms, kind, years, run);
     });
   }
 
   // Candidates in order, text by text, until LIMIT results are shown.
-  function verify(ids, terms, kind, run) {
+  function verify(ids, terms, kind, years, run) {
     var shown = 0, i = 0;
     function next() {
       if (run !== current) return null;
@@ -219,14 +269,18 @@
         status.setAttribute("data-done", "true");
         return null;
       }
-      var textNumber = Math.floor(ids[i] / index.base);
-      return load("t-" + textNumber).then(function (records) {
+      var shard = recordShard(ids[i]);
+      // Candidates that turn out not to match (the words apart, not a
+      // phrase) move the walk on: the shards ahead of it load meanwhile,
+      // not one after another.
+      ids.slice(i, i + 2 * LIMIT).forEach(function (r) { load(recordShard(r)); });
+      return load(shard).then(function (records) {
         if (run !== current) return null;
-        for (; i < ids.length && Math.floor(ids[i] / index.base) === textNumber && shown < LIMIT; i++) {
-          var record = records && records[ids[i] % index.base];
-          var ranges = record && matches(record, terms, kind);
+        for (; i < ids.length && recordShard(ids[i]) === shard && shown < LIMIT; i++) {
+          var record = records && records[(ids[i] % index.base) % index.chunk];
+          var ranges = record && matches(record, terms, kind, years);
           if (!ranges) continue;
-          list.appendChild(result(record, textNumber, ranges, terms));
+          list.appendChild(result(record, Math.floor(ids[i] / index.base), ranges, terms));
           shown += 1;
         }
         return next();
@@ -241,6 +295,8 @@
     params.set("q", input.value);
     if (textFilter.value) params.set("t", textFilter.value);
     if (kindFilter.value) params.set("k", kindFilter.value);
+    if (yearFrom.value) params.set("from", yearFrom.value);
+    if (yearTo.value) params.set("to", yearTo.value);
     history.replaceState(null, "", "?" + params.toString());
     return run(input.value);
   }
@@ -249,7 +305,10 @@
   var params = new URLSearchParams(location.search);
   if (params.get("t")) textFilter.value = params.get("t");
   if (params.get("k")) kindFilter.value = params.get("k");
+  if (params.get("from")) yearFrom.value = params.get("from");
+  if (params.get("to")) yearTo.value = params.get("to");
   if (params.get("q")) { input.value = params.get("q"); run(input.value); }
   form.addEventListener("submit", function (e) { e.preventDefault(); search(); });
-  [textFilter, kindFilter].forEach(function (f) { f.addEventListener("change", function () { if (input.value) search(); }); });
+  input.addEventListener("input", function () { preload(input.value); });
+  [textFilter, kindFilter, yearFrom, yearTo].forEach(function (f) { f.addEventListener("change", function () { if (input.value) search(); }); });
 }());
