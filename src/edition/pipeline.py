@@ -579,11 +579,14 @@ def render_format(run: BuildRun, fmt: str) -> list[Issue]:
     from .render import RenderOptions, render
 
     registers = run.project.registers
+    jobs = render_jobs(run.options.jobs, len(run.docs))
     result = render(run.docs, run.project.output,
                     RenderOptions(format=fmt, site_title=run.project.config.render.site_title),
                     registers=registers, xslt_dir=run.project.xslt_for(fmt),
-                    # when render takes the build's pool, pass pool=run.pool here (jobs then unused)
-                    jobs=render_jobs(run.options.jobs, len(run.docs)))
+                    # the build's workers; render keeps per-text parts in the project's cache and
+                    # renders again only the texts (and site pages) whose inputs changed
+                    # (a handful of texts renders in this process: see render_jobs)
+                    pool=run.pool if jobs > 1 else None, cache_dir=run.project.cache, jobs=jobs)
     return list(result.failed)
 
 

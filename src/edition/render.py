@@ -324,17 +324,11 @@ def check_sources(paths: Iterable[Path]) -> tuple[list[Source], list[Issue]]:
                 raise InputError(f"document id {doc_id!r} is also the id of {seen[doc_id]}", path=str(path),
                                  hint="Give one of them another xml:id or file name.")
         except EditionError as exc:
-            failed.append(issue_of(exc, str(path)))
+            failed.append(exc.as_issue("render", str(path)))
             continue
         seen[doc_id] = path
         sources.append(Source(doc_id, path))
     return sources, failed
-
-
-def issue_of(exc: EditionError, path: str) -> Issue:
-    """A library error as the one-line issue of the document it stopped."""
-    message = exc.message + (f" {exc.hint}" if exc.hint else "")
-    return Issue(exc.path or path, exc.line, exc.col, "error", message, "render")
 
 
 def _optional_node(sheets: Stylesheets, path: Path | None) -> Any:
@@ -493,7 +487,8 @@ class Renderer:
             pages, parts = self._transform(source, data)
         except EditionError as exc:
             _messages(self.executable)
-            return DocumentOutput(source.id, [], time.perf_counter() - start, [], {}, issue_of(exc, str(source.path)))
+            failure = exc.as_issue("render", str(source.path))
+            return DocumentOutput(source.id, [], time.perf_counter() - start, [], {}, failure)
         written = [self._write(name, content) for name, content in pages]
         warnings += [f"{source.path}: {m}" for m in _messages(self.executable)]
         if self.cache is not None and task.key:
