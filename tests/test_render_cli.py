@@ -52,7 +52,7 @@ def test_a_file_that_is_not_tei_is_an_error(tmp_path):
     result = run(other, "--output-dir", tmp_path)
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-2:] == [
-        f"{other}: error: not a TEI document (the root element is neither TEI nor teiCorpus) "
+        f"{other}: error: not a TEI document (the root element is neither TEI nor teiCorpus). "
         "Pass TEI P5 files (namespace http://www.tei-c.org/ns/1.0). [render]",
         f"Error: 1 of 1 documents not rendered: {other}. The others (0) were; fix these and render again."]
 
